@@ -1,0 +1,292 @@
+//! The advice: what the engine decided for one case, with the trace of why.
+//!
+//! Its JSON form is a stable interface (`advise --json`): field names and the
+//! ids of resolutions and payers do not change; amounts are strings in yuan with
+//! two decimals.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Defect, Fault, Stage, Wants};
+
+/// An amount of money in yuan, always rounded half-up to the fen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Money(Decimal);
+
+impl Money {
+    /// Rounds to the fen, half away from zero (12.345 -> 12.35).
+    pub fn new(d: Decimal) -> Money {
+        let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        r.rescale(2);
+        Money(r)
+    }
+
+    /// The amount as a decimal.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// Declares a serde enum of stable snake_case ids with a Chinese label each.
+macro_rules! ids {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $zh:literal,)+ }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// The Chinese label shown to agents.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $zh),+ }
+            }
+
+            /// The stable id used in JSON and case files.
+            pub fn id(self) -> String {
+                serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+            }
+        }
+    };
+}
+
+ids! {
+    /// What the shop offers the buyer.
+    Resolution {
+        PartialRefund = "部分退款(优惠),买家留下商品",
+        ReturnOrExchange = "支持退货或换货",
+        ReturnRefund = "退货退款",
+        Exchange = "换货",
+        RefundWithoutReturn = "退款不退货(仅退款)",
+        Reship = "补发 / 重新发出",
+        RefuseDelivery = "让买家拒签",
+        Repair = "维修",
+        Refund = "退款",
+        Escalate = "上报主管处理",
+        Decline = "婉拒",
+    }
+}
+
+ids! {
+    /// Who pays one shipping leg.
+    Payer {
+        Shop = "商家承担",
+        Buyer = "买家承担",
+        Split = "双方各承担一半",
+        Courier = "快递公司承担(向快递索赔)",
+        None = "无此运费",
+    }
+}
+
+ids! {
+    /// In what form an offer is paid.
+    OfferKind {
+        Cash = "现金优惠(部分退款)",
+        Coupon = "优惠券",
+        RedEnvelope = "红包",
+    }
+}
+
+ids! {
+    /// How platform compensation is paid.
+    PaidAs {
+        Cash = "现金(违约金)",
+        TmallPoints = "天猫积分",
+    }
+}
+
+/// The opening offer and the ceiling the agent may go to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Offer {
+    /// What to offer first.
+    pub open: Money,
+    /// The most the agent may give without a supervisor.
+    pub max: Money,
+    /// Cash, coupon or red envelope.
+    pub kind: OfferKind,
+}
+
+/// Who pays each shipping leg.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Shipping {
+    /// The leg from the buyer back to the shop.
+    pub to_shop: Payer,
+    /// The leg from the shop to the buyer (a new parcel, or the original postage on a return).
+    pub to_buyer: Payer,
+}
+
+/// Compensation the platform rules make the shop owe.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compensation {
+    /// The amount owed.
+    pub amount: Money,
+    /// Percentage of the price paid.
+    pub percent: Decimal,
+    /// The price it was computed from.
+    pub basis: Money,
+    /// Lowest amount, if any.
+    pub floor: Option<Money>,
+    /// Highest amount, if any.
+    pub cap: Option<Money>,
+    /// Cash or Tmall points.
+    pub paid_as: PaidAs,
+    /// Penalty points the shop loses as well.
+    pub penalty_points: Option<u32>,
+    /// What it is, in Chinese.
+    pub label: String,
+}
+
+/// A time limit running on this case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deadline {
+    /// The policy's id for it.
+    pub id: String,
+    /// The playbook rule it comes from.
+    pub playbook: String,
+    /// What must be done.
+    pub label: String,
+    /// How long, in words (3天, 168小时).
+    pub limit: String,
+    /// When it counts from.
+    pub from: String,
+    /// The due date and time, when the start is known.
+    pub due: Option<String>,
+}
+
+/// A platform-risk note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Risk {
+    /// The policy's id for it.
+    pub id: String,
+    /// The playbook rule it comes from.
+    pub playbook: String,
+    /// The note.
+    pub text: String,
+}
+
+/// A fact the engine used that the case did not state.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inferred {
+    /// Which fact.
+    pub fact: &'static str,
+    /// The value used.
+    pub value: String,
+    /// Where it came from and how to override it.
+    pub how: String,
+}
+
+/// One rule the engine looked at, and what came of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceStep {
+    /// The rule id.
+    pub rule: String,
+    /// Whether it decided the case.
+    pub matched: bool,
+    /// Why it did or did not apply.
+    pub why: String,
+}
+
+/// The facts the rules saw, after inference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Facts {
+    /// The defect.
+    pub defect: Defect,
+    /// Whose fault.
+    pub fault: Fault,
+    /// The order stage.
+    pub stage: Stage,
+    /// Return or exchange, for buyer reasons.
+    pub wants: Option<Wants>,
+    /// The buyer's province.
+    pub province: Option<String>,
+    /// The policy's region group for it.
+    pub region_group: Option<String>,
+    /// Promotion tags found in the title.
+    pub promo_tags: Vec<String>,
+    /// Inside the seven-day no-reason window, when known.
+    pub within_seven_days: Option<bool>,
+}
+
+/// The policy the advice came from, so advice can be traced to a version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolicyRef {
+    /// The policy's name.
+    pub name: String,
+    /// The first 16 hex digits of the SHA-256 of the policy file.
+    pub hash: String,
+}
+
+/// The advice for one case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Advice {
+    /// What to do.
+    pub resolution: Resolution,
+    /// Offer range, when money is offered.
+    pub offer: Option<Offer>,
+    /// What to do if the buyer refuses the offer.
+    pub if_refused: Option<Resolution>,
+    /// Whether a supervisor must decide.
+    pub escalate: bool,
+    /// Whom to escalate to.
+    pub escalate_to: Option<String>,
+    /// Compensation owed by platform rule.
+    pub compensation: Option<Compensation>,
+    /// Who pays each shipping leg.
+    pub shipping: Shipping,
+    /// Time limits running.
+    pub deadlines: Vec<Deadline>,
+    /// Platform-risk notes.
+    pub risks: Vec<Risk>,
+    /// Further notes for the agent (conflicts, the buyer's ask, assumptions).
+    pub notes: Vec<String>,
+    /// Cleaning tip for the material.
+    pub tip: Option<String>,
+    /// The playbook IDs that decided it.
+    pub playbook: Vec<String>,
+    /// The policy rule that decided it.
+    pub rule: String,
+    /// The rule's source note.
+    pub why: String,
+    /// A reply the agent can send.
+    pub reply: String,
+    /// The facts the rules saw.
+    pub facts: Facts,
+    /// Facts the engine filled in.
+    pub inferred: Vec<Inferred>,
+    /// Every rule considered, in order.
+    pub trace: Vec<TraceStep>,
+    /// Which policy decided it.
+    pub policy: PolicyRef,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_rounds_half_up_to_the_fen() {
+        assert_eq!(Money::new(Decimal::new(4445, 3)).to_string(), "4.45");
+        assert_eq!(Money::new(Decimal::new(12345, 3)).to_string(), "12.35");
+        assert_eq!(Money::new(Decimal::from(3)).to_string(), "3.00");
+    }
+
+    #[test]
+    fn ids_are_snake_case() {
+        assert_eq!(
+            Resolution::RefundWithoutReturn.id(),
+            "refund_without_return"
+        );
+        assert_eq!(Payer::None.id(), "none");
+    }
+}

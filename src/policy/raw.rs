@@ -1,0 +1,218 @@
+//! The policy file exactly as written: serde structs that keep where each value
+//! stands, so the checker can point at it.
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use crate::advice::{OfferKind, PaidAs, Payer, Resolution};
+use crate::case::{Defect, Fault, Material, Platform, Stage, Wants};
+use crate::snippet::Located;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPolicy {
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub regions: BTreeMap<String, Vec<Located<String>>>,
+    pub promotion_tags: Vec<Located<String>>,
+    pub settings: RawSettings,
+    pub defects: Located<BTreeMap<Defect, RawDefect>>,
+    pub materials: Located<BTreeMap<Material, RawMaterial>>,
+    #[serde(default)]
+    pub compensation: BTreeMap<String, RawCompensation>,
+    pub deadlines: Located<BTreeMap<String, RawDeadline>>,
+    #[serde(default)]
+    pub risks: BTreeMap<String, RawRisk>,
+    pub replies: RawReplies,
+    pub rules: Vec<RawRule>,
+    pub fallback: RawOutcome,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSettings {
+    pub quality_return_shipping: Located<Payer>,
+    pub quality_return_note: String,
+    pub escalate_to: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDefect {
+    pub fault: Fault,
+    pub stage: Stage,
+    #[serde(default)]
+    pub wants: Option<Wants>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMaterial {
+    pub tip: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompensation {
+    pub label: String,
+    pub percent: Located<Decimal>,
+    #[serde(default)]
+    pub floor: Option<Located<Decimal>>,
+    #[serde(default)]
+    pub cap: Option<Located<Decimal>>,
+    pub paid_as: PaidAs,
+    #[serde(default)]
+    pub penalty_points: Option<u32>,
+}
+
+/// What a deadline counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Anchor {
+    /// The day of the buyer's request.
+    Requested,
+    /// 00:00 of the day after the buyer signed.
+    SignedNextDay,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeadline {
+    pub playbook: String,
+    pub label: String,
+    #[serde(default)]
+    pub days: Option<Located<u32>>,
+    #[serde(default)]
+    pub hours: Option<Located<u32>>,
+    #[serde(default)]
+    pub from: Option<Anchor>,
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRisk {
+    pub playbook: String,
+    pub text: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReplies {
+    pub greeting: String,
+    pub apology: String,
+    pub tip_intro: String,
+    pub thanks: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: Located<String>,
+    pub playbook: Vec<String>,
+    pub source: String,
+    #[serde(default)]
+    pub when: RawWhen,
+    pub then: RawOutcome,
+    #[serde(default)]
+    pub above_ceiling: Option<RawOutcome>,
+}
+
+/// Seven-day window condition values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Window {
+    /// Inside the window.
+    Within,
+    /// Past it.
+    Expired,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWhen {
+    #[serde(default)]
+    pub defect: Option<Vec<Defect>>,
+    #[serde(default)]
+    pub region: Option<Vec<Located<String>>>,
+    #[serde(default)]
+    pub fault: Option<Vec<Fault>>,
+    #[serde(default)]
+    pub stage: Option<Vec<Stage>>,
+    #[serde(default)]
+    pub platform: Option<Vec<Platform>>,
+    #[serde(default)]
+    pub wants: Option<Vec<Wants>>,
+    #[serde(default)]
+    pub promo: Option<bool>,
+    #[serde(default)]
+    pub free_shipping: Option<bool>,
+    #[serde(default)]
+    pub resellable: Option<bool>,
+    #[serde(default)]
+    pub perishable: Option<bool>,
+    #[serde(default)]
+    pub claim_false: Option<bool>,
+    #[serde(default)]
+    pub seven_day: Option<Window>,
+    #[serde(default)]
+    pub price_at_most: Option<Located<Decimal>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutcome {
+    pub resolution: Resolution,
+    #[serde(default)]
+    pub offer: Option<RawOffer>,
+    #[serde(default)]
+    pub if_refused: Option<Resolution>,
+    #[serde(default)]
+    pub shipping: Option<RawShipping>,
+    #[serde(default)]
+    pub compensation: Option<Located<String>>,
+    #[serde(default)]
+    pub tip: bool,
+    #[serde(default)]
+    pub quality_return: bool,
+    #[serde(default)]
+    pub deadlines: Vec<Located<String>>,
+    #[serde(default)]
+    pub risks: Vec<Located<String>>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub reply: Located<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOffer {
+    #[serde(default)]
+    pub open: Option<Located<Decimal>>,
+    #[serde(default)]
+    pub max: Option<Located<Decimal>>,
+    #[serde(default)]
+    pub open_percent: Option<Located<Decimal>>,
+    #[serde(default)]
+    pub max_percent: Option<Located<Decimal>>,
+    #[serde(default = "cash")]
+    pub kind: OfferKind,
+}
+
+fn cash() -> OfferKind {
+    OfferKind::Cash
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawShipping {
+    pub to_shop: Payer,
+    pub to_buyer: Payer,
+}

@@ -1,0 +1,358 @@
+//! Regression cases: files that hold a case's facts and the advice it must get,
+//! run against a policy. Managers add a file, not Rust, to pin a behaviour.
+//!
+//! A case file is YAML (or JSON) with `case:` (the same fields as a case file for
+//! `advise`) and `expect:` (only the fields given are checked):
+//!
+//! ```yaml
+//! name: 江浙沪小污渍,买家没开价
+//! case: {defect: 小瑕疵, region: 浙江省杭州市, material: pu}
+//! expect:
+//!   resolution: partial_refund
+//!   offer: 3.00-5.00
+//!   shipping: {to_shop: none, to_buyer: none}
+//!   playbook: [S1, S4]
+//! ```
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::advice::{Advice, Payer, Resolution};
+use crate::case::CaseInput;
+use crate::engine;
+use crate::policy::Policy;
+
+/// One regression case file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFile {
+    /// What the case is about.
+    pub name: String,
+    /// Where the situation comes from (a seed document, a real ticket).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The facts, as for `advise`.
+    pub case: CaseInput,
+    /// The advice it must get.
+    pub expect: Expect,
+}
+
+/// Expected shipping payers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectShipping {
+    /// The leg back to the shop.
+    pub to_shop: Payer,
+    /// The leg to the buyer.
+    pub to_buyer: Payer,
+}
+
+/// The fields of the advice a case pins; absent ones are not checked.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    /// The resolution id.
+    pub resolution: Option<Resolution>,
+    /// `3.00-5.00`, or `none`.
+    pub offer: Option<String>,
+    /// A resolution id, or `none`.
+    pub if_refused: Option<String>,
+    /// Whether a supervisor must decide.
+    pub escalate: Option<bool>,
+    /// Payers of both legs.
+    pub shipping: Option<ExpectShipping>,
+    /// `4.45`, or `none`.
+    pub compensation: Option<String>,
+    /// Playbook IDs that must be among those that decided it.
+    #[serde(default)]
+    pub playbook: Vec<String>,
+    /// The rule id that must decide it.
+    pub rule: Option<String>,
+    /// Playbook IDs or ids of risk notes that must be shown.
+    #[serde(default)]
+    pub risks: Vec<String>,
+    /// Deadline ids that must be shown.
+    #[serde(default)]
+    pub deadlines: Vec<String>,
+    /// Due dates of deadlines, by id.
+    #[serde(default)]
+    pub due: BTreeMap<String, String>,
+    /// Words the reply must contain.
+    #[serde(default)]
+    pub reply_contains: Vec<String>,
+    /// Words the reply must not contain.
+    #[serde(default)]
+    pub reply_lacks: Vec<String>,
+    /// Words one of the notes must contain.
+    #[serde(default)]
+    pub notes_contain: Vec<String>,
+    /// The case must be refused with an error containing this.
+    pub error: Option<String>,
+}
+
+/// The outcome of one case file.
+#[derive(Debug)]
+pub struct CaseResult {
+    /// The file.
+    pub path: PathBuf,
+    /// The case's name.
+    pub name: String,
+    /// What differed from the expectation; empty when it passed.
+    pub diffs: Vec<String>,
+}
+
+impl CaseResult {
+    /// Whether the case passed.
+    pub fn ok(&self) -> bool {
+        self.diffs.is_empty()
+    }
+}
+
+/// The outcome of a run.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// One result per case file, in path order.
+    pub results: Vec<CaseResult>,
+}
+
+impl Report {
+    /// How many passed.
+    pub fn passed(&self) -> usize {
+        self.results.iter().filter(|r| r.ok()).count()
+    }
+
+    /// How many failed.
+    pub fn failed(&self) -> usize {
+        self.results.len() - self.passed()
+    }
+
+    /// `ok`/`FAIL` per case with what differed, and the closing count line.
+    pub fn render(&self) -> String {
+        let mut o = String::new();
+        for r in &self.results {
+            if r.ok() {
+                o.push_str(&format!("ok   {} — {}\n", r.path.display(), r.name));
+            } else {
+                o.push_str(&format!("FAIL {} — {}\n", r.path.display(), r.name));
+                for d in &r.diffs {
+                    o.push_str(&format!("     {d}\n"));
+                }
+            }
+        }
+        o.push_str(&format!(
+            "{} passed, {} failed\n",
+            self.passed(),
+            self.failed()
+        ));
+        o
+    }
+}
+
+/// Why a folder of cases could not be run.
+#[derive(Debug, thiserror::Error)]
+pub enum RegressError {
+    /// The folder or a file could not be read.
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The folder holds no case files.
+    #[error("no case files (*.yaml, *.yml, *.json) under `{0}`")]
+    Empty(String),
+}
+
+/// Every case file under `dir`, recursively, in path order.
+pub fn case_files(dir: &Path) -> Result<Vec<PathBuf>, RegressError> {
+    let io = |source| RegressError::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    if dir.is_file() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_dir() {
+            out.extend(case_files(&path)?);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml" | "json")
+        ) {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Runs every case file under the folders against the policy.
+pub fn run(policy: &Policy, dirs: &[PathBuf], today: NaiveDate) -> Result<Report, RegressError> {
+    let mut report = Report::default();
+    for dir in dirs {
+        let files = case_files(dir)?;
+        if files.is_empty() {
+            return Err(RegressError::Empty(dir.display().to_string()));
+        }
+        for path in files {
+            report.results.push(run_file(policy, &path, today));
+        }
+    }
+    Ok(report)
+}
+
+/// Runs one case file; a file that cannot be read is a failed case, not an abort.
+pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
+    let failed = |name: String, diff: String| CaseResult {
+        path: path.to_path_buf(),
+        name,
+        diffs: vec![diff],
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => return failed("-".into(), format!("cannot read: {e}")),
+    };
+    let file: CaseFile = match crate::snippet::from_yaml(&text) {
+        Ok(f) => f,
+        Err(e) => {
+            return failed(
+                "-".into(),
+                format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message),
+            );
+        }
+    };
+    let mut input = file.case;
+    input.set_file(&path.display().to_string());
+    let got = input
+        .into_case(today)
+        .map_err(|e| e.to_string())
+        .and_then(|case| engine::advise(policy, &case).map_err(|e| e.to_string()));
+    CaseResult {
+        path: path.to_path_buf(),
+        name: file.name,
+        diffs: compare(&file.expect, got),
+    }
+}
+
+/// What differs between the expectation and what the engine gave.
+pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
+    let mut d = Vec::new();
+    let a = match (got, &e.error) {
+        (Err(msg), Some(want)) if msg.contains(want.as_str()) => return d,
+        (Err(msg), _) => return vec![format!("error: {}", msg.lines().next().unwrap_or(&msg))],
+        (Ok(a), Some(want)) => {
+            return vec![format!(
+                "expected an error containing `{want}`, got advice `{}`",
+                a.resolution.id()
+            )];
+        }
+        (Ok(a), None) => a,
+    };
+    let mut check = |what: &str, want: String, got: String| {
+        if want != got {
+            d.push(format!("{what}: expected `{want}`, got `{got}`"));
+        }
+    };
+    if let Some(r) = e.resolution {
+        check("resolution", r.id(), a.resolution.id());
+    }
+    if let Some(o) = &e.offer {
+        let got = a
+            .offer
+            .as_ref()
+            .map_or("none".to_string(), |x| format!("{}-{}", x.open, x.max));
+        check("offer", o.clone(), got);
+    }
+    if let Some(r) = &e.if_refused {
+        check(
+            "if_refused",
+            r.clone(),
+            a.if_refused.map_or("none".into(), |x| x.id()),
+        );
+    }
+    if let Some(x) = e.escalate {
+        check("escalate", x.to_string(), a.escalate.to_string());
+    }
+    if let Some(s) = &e.shipping {
+        check("shipping.to_shop", s.to_shop.id(), a.shipping.to_shop.id());
+        check(
+            "shipping.to_buyer",
+            s.to_buyer.id(),
+            a.shipping.to_buyer.id(),
+        );
+    }
+    if let Some(c) = &e.compensation {
+        check(
+            "compensation",
+            c.clone(),
+            a.compensation
+                .as_ref()
+                .map_or("none".into(), |x| x.amount.to_string()),
+        );
+    }
+    if let Some(r) = &e.rule {
+        check("rule", r.clone(), a.rule.clone());
+    }
+    for id in &e.playbook {
+        if !a.playbook.contains(id) {
+            d.push(format!("playbook: expected `{id}` among {:?}", a.playbook));
+        }
+    }
+    for id in &e.risks {
+        if !a.risks.iter().any(|r| &r.playbook == id || &r.id == id) {
+            let got: Vec<String> = a
+                .risks
+                .iter()
+                .map(|r| format!("{}({})", r.id, r.playbook))
+                .collect();
+            d.push(format!("risks: expected `{id}` among {got:?}"));
+        }
+    }
+    for id in &e.deadlines {
+        if !a.deadlines.iter().any(|x| &x.id == id) {
+            let got: Vec<&String> = a.deadlines.iter().map(|x| &x.id).collect();
+            d.push(format!("deadlines: expected `{id}` among {got:?}"));
+        }
+    }
+    for (id, want) in &e.due {
+        let got = a
+            .deadlines
+            .iter()
+            .find(|x| &x.id == id)
+            .and_then(|x| x.due.clone())
+            .unwrap_or_else(|| "none".into());
+        if &got != want {
+            d.push(format!("due.{id}: expected `{want}`, got `{got}`"));
+        }
+    }
+    for w in &e.reply_contains {
+        if !a.reply.contains(w.as_str()) {
+            d.push(format!(
+                "reply: expected to contain `{w}`, got `{}`",
+                a.reply
+            ));
+        }
+    }
+    for w in &e.reply_lacks {
+        if a.reply.contains(w.as_str()) {
+            d.push(format!(
+                "reply: expected not to contain `{w}`, got `{}`",
+                a.reply
+            ));
+        }
+    }
+    for w in &e.notes_contain {
+        if !a.notes.iter().any(|n| n.contains(w.as_str())) {
+            d.push(format!(
+                "notes: expected one to contain `{w}`, got {:?}",
+                a.notes
+            ));
+        }
+    }
+    d
+}
