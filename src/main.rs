@@ -26,7 +26,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Advise on one case given as flags or as a YAML/JSON case file.
-    Advise(AdviseArgs),
+    Advise(Box<AdviseArgs>),
     /// Run regression case files and report ok/FAIL per case.
     Test {
         /// Folders (or files) of case files.
@@ -57,10 +57,10 @@ struct AdviseArgs {
     #[arg(long)]
     fault: Option<String>,
     /// 实付金额, in yuan.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     price: Option<String>,
     /// What the buyer asks for, in yuan.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     ask: Option<String>,
     /// The shop paid the outbound shipping (包邮).
     #[arg(long)]
@@ -134,7 +134,12 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("error: {message}");
+            // Policy diagnostics already start with their severity.
+            if message.starts_with("error") {
+                eprintln!("{message}");
+            } else {
+                eprintln!("error: {message}");
+            }
             ExitCode::from(BAD_INPUT)
         }
     }

@@ -160,16 +160,22 @@ impl Places {
 
     /// The names closest to an unknown one, for "did you mean" help.
     pub fn suggest(&self, name: &str) -> Vec<String> {
-        let mut scored: Vec<(f64, &String)> = self
+        // Provinces rank before cities on equal scores: 新彊 means 新疆, not 新乡.
+        let mut scored: Vec<(f64, u8, &String)> = self
             .province_names
             .keys()
-            .chain(self.cities.keys())
-            .map(|k| (strsim::normalized_levenshtein(name, k), k))
-            .filter(|(s, _)| *s >= 0.34)
+            .map(|k| (k, 0))
+            .chain(self.cities.keys().map(|k| (k, 1)))
+            .map(|(k, rank)| (strsim::normalized_levenshtein(name, k), rank, k))
+            .filter(|(s, _, _)| *s >= 0.34)
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(b.2))
+        });
         let mut out: Vec<String> = Vec::new();
-        for (_, k) in scored {
+        for (_, _, k) in scored {
             if !out.contains(k) {
                 out.push(k.clone());
             }

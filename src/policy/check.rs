@@ -257,14 +257,14 @@ pub(super) fn compile(
             .cap
             .as_ref()
             .map(|f| c.yuan(f, &format!("compensation `{id}` cap")));
-        if let (Some(f), Some(cap_v)) = (floor, cap) {
-            if f > cap_v {
-                c.error(
-                    r.floor.as_ref(),
-                    format!("compensation `{id}` floor {f} is above its cap {cap_v}"),
-                    "the floor must not be above the cap",
-                );
-            }
+        if let (Some(f), Some(cap_v)) = (floor, cap)
+            && f > cap_v
+        {
+            c.error(
+                r.floor.as_ref(),
+                format!("compensation `{id}` floor {f} is above its cap {cap_v}"),
+                "the floor must not be above the cap",
+            );
         }
         compensation.insert(
             id.clone(),
@@ -585,15 +585,15 @@ fn offer(c: &mut Checker, o: &RawOffer, rule: &str) -> Option<OfferRule> {
 
 fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome {
     let offer = o.offer.as_ref().and_then(|x| offer(c, x, rule));
-    if let Some(comp) = &o.compensation {
-        if !refs.compensation.contains_key(&comp.value) {
-            let known: Vec<&String> = refs.compensation.keys().collect();
-            c.error(
-                Some(comp),
-                format!("rule `{rule}`: unknown compensation `{}`", comp.value),
-                format!("define it under `compensation`; known: {known:?}"),
-            );
-        }
+    if let Some(comp) = &o.compensation
+        && !refs.compensation.contains_key(&comp.value)
+    {
+        let known: Vec<&String> = refs.compensation.keys().collect();
+        c.error(
+            Some(comp),
+            format!("rule `{rule}`: unknown compensation `{}`", comp.value),
+            format!("define it under `compensation`; known: {known:?}"),
+        );
     }
     for d in &o.deadlines {
         if !refs.deadlines.contains_key(&d.value) {
@@ -623,7 +623,7 @@ fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome 
             c.error(
                 Some(&o.reply),
                 format!("rule `{rule}`: reply uses `{{{name}}}`, which this rule cannot fill"),
-                format!("placeholders are {{open}} and {{max}} (with an offer), {{compensation}} (with a compensation), {{ask}}, {{price}}, {{escalate_to}}"),
+                "placeholders are {open} and {max} (with an offer), {compensation} (with a compensation), {ask}, {price}, {escalate_to}".to_string(),
             );
         }
     }

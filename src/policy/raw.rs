@@ -1,6 +1,7 @@
 //! The policy file exactly as written: serde structs that keep where each value
 //! stands, so the checker can point at it.
 
+use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -15,7 +16,7 @@ pub struct RawPolicy {
     pub name: String,
     #[serde(default)]
     pub description: Option<String>,
-    pub regions: BTreeMap<String, Vec<Located<String>>>,
+    pub regions: IndexMap<String, Vec<Located<String>>>,
     pub promotion_tags: Vec<Located<String>>,
     pub settings: RawSettings,
     pub defects: Located<BTreeMap<Defect, RawDefect>>,

@@ -1,0 +1,67 @@
+//! Every file in tests/bad_policies is refused, with the messages its `# expect:`
+//! lines name (including file:line: where the error is).
+
+use aftersale::policy::{Policy, PolicyError};
+
+use super::repo;
+
+#[test]
+fn the_minimal_base_of_the_bad_policies_is_itself_valid() {
+    let p = Policy::from_path(&repo("tests/fixtures/minimal_policy.yaml"));
+    assert!(
+        p.is_ok(),
+        "{}",
+        p.err().map(|e| e.to_string()).unwrap_or_default()
+    );
+}
+
+#[test]
+fn every_bad_policy_is_refused_with_its_expected_error() {
+    let dir = repo("tests/bad_policies");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("bad_policies folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "only {} bad policies", files.len());
+    let mut problems = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let expects: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .collect();
+        assert!(
+            !expects.is_empty(),
+            "{} has no `# expect:` line",
+            path.display()
+        );
+        match Policy::from_path(&path) {
+            Ok(_) => problems.push(format!("{}: was accepted", path.display())),
+            Err(e @ PolicyError::Invalid { .. }) => {
+                let shown = e.to_string();
+                for want in expects {
+                    if !shown.contains(want) {
+                        problems.push(format!("{}: missing `{want}` in:\n{shown}", path.display()));
+                    }
+                }
+            }
+            Err(e) => problems.push(format!("{}: unexpected error {e}", path.display())),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn an_error_shows_the_offending_line_with_a_caret() {
+    let e = Policy::from_path(&repo("tests/bad_policies/offer_open_above_max.yaml"))
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        e.contains("| offer: {open: \"6.00\", max: \"5.00\"}")
+            || e.contains("|       offer: {open: \"6.00\""),
+        "{e}"
+    );
+    assert!(e.contains('^'), "{e}");
+    assert!(e.contains("= help:"), "{e}");
+}

@@ -1,0 +1,275 @@
+//! The `aftersale` command as an agent and a manager use it: output, JSON fields,
+//! policy selection and exit codes (0 advice, 1 regression failure, 2 bad input).
+
+use super::{aftersale, repo, stderr, stdout};
+
+#[test]
+fn advise_prints_chinese_advice_with_offer_shipping_rules_and_reply() {
+    let o = aftersale(
+        &[
+            "advise",
+            "--defect",
+            "小瑕疵",
+            "--region",
+            "新疆",
+            "--title",
+            "男鞋 特价 清仓",
+            "--material",
+            "suede",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "【处理建议】",
+        "开价 ¥10.00",
+        "上限 ¥15.00",
+        "【运费】",
+        "S2",
+        "【回复买家】",
+        "对不起",
+        "谢谢您",
+        "不要用毛刷",
+    ] {
+        assert!(out.contains(want), "missing {want} in\n{out}");
+    }
+}
+
+#[test]
+fn json_output_has_the_stable_fields() {
+    let o = aftersale(
+        &[
+            "advise",
+            "--defect",
+            "延迟发货",
+            "--platform",
+            "taobao",
+            "--price",
+            "89",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert_eq!(v["resolution"], "refund");
+    assert_eq!(v["offer"], serde_json::Value::Null);
+    assert_eq!(v["if_refused"], serde_json::Value::Null);
+    assert_eq!(v["escalate"], false);
+    assert_eq!(v["compensation"]["amount"], "4.45");
+    assert_eq!(v["shipping"]["to_shop"], "none");
+    assert_eq!(v["shipping"]["to_buyer"], "none");
+    assert_eq!(v["playbook"], serde_json::json!(["U2"]));
+    assert!(v["reply"].as_str().is_some_and(|r| r.contains("4.45")));
+    assert!(v["policy"]["name"].is_string());
+    assert_eq!(v["policy"]["hash"].as_str().map(str::len), Some(16));
+}
+
+#[test]
+fn json_offer_is_an_object_of_two_decimal_strings() {
+    let o = aftersale(
+        &[
+            "advise",
+            "--defect",
+            "small_flaw",
+            "--region",
+            "沪",
+            "--json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert_eq!(v["offer"]["open"], "3.00");
+    assert_eq!(v["offer"]["max"], "5.00");
+    assert_eq!(v["if_refused"], "return_or_exchange");
+}
+
+#[test]
+fn a_case_file_and_stdin_work_and_flags_override_the_file() {
+    let file = repo("tests/cases/s1_jiangzhehu_opening_offer.yaml");
+    let text = std::fs::read_to_string(&file).expect("case file");
+    // A case file for `advise` is the `case:` part of a regression file.
+    let case_part: String = text
+        .lines()
+        .find(|l| l.starts_with("case:"))
+        .map(|l| l.trim_start_matches("case:").trim().to_string())
+        .expect("case line");
+    let o = aftersale(&["advise", "-", "--json"], Some(&case_part));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert_eq!(v["offer"]["open"], "3.00");
+    let o = aftersale(
+        &["advise", "-", "--json", "--region", "西藏"],
+        Some(&case_part),
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert_eq!(v["offer"]["open"], "10.00", "the flag's region wins");
+}
+
+#[test]
+fn a_malformed_case_file_gives_file_line_and_column() {
+    let o = aftersale(
+        &["advise", "-"],
+        Some("defect: 小瑕疵\nregion: 浙江\ncolour: red\n"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("<stdin>:3:1"), "{err}");
+    assert!(err.contains("unknown field `colour`"), "{err}");
+}
+
+#[test]
+fn a_missing_fact_names_the_flag_to_add() {
+    let o = aftersale(&["advise", "--defect", "小瑕疵"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--region"), "{}", stderr(&o));
+    let o = aftersale(&["advise", "--region", "浙江"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--defect"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_values_are_rejected_with_suggestions() {
+    let o = aftersale(&["advise", "--defect", "小瑕疵", "--region", "新彊"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `新疆`"), "{}", stderr(&o));
+    let o = aftersale(
+        &[
+            "advise",
+            "--defect",
+            "质量问题",
+            "--region",
+            "陕西",
+            "--price",
+            "-5",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot be negative"), "{}", stderr(&o));
+    let o = aftersale(
+        &[
+            "advise",
+            "--defect",
+            "小瑕疵",
+            "--region",
+            "浙江",
+            "--material",
+            "leather",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown material `leather`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn policy_comes_from_the_flag_or_the_environment() {
+    let dir = super::regression::tempdir("cli-policy");
+    let policy = dir.join("p.yaml");
+    let text = aftersale::policy::BUNDLED.replace(
+        "offer: {open: \"3.00\", max: \"5.00\"}",
+        "offer: {open: \"4.00\", max: \"6.00\"}",
+    );
+    std::fs::write(&policy, text).expect("write policy");
+    let p = policy.to_str().expect("utf-8 path");
+    let o = aftersale(
+        &[
+            "advise",
+            "--policy",
+            p,
+            "--defect",
+            "小瑕疵",
+            "--region",
+            "浙江",
+            "--json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert_eq!(v["offer"]["open"], "4.00");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_aftersale"))
+        .args(["advise", "--defect", "小瑕疵", "--region", "浙江", "--json"])
+        .env("AFTERSALE_POLICY", p)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value =
+        serde_json::from_str(&String::from_utf8_lossy(&o.stdout)).expect("valid JSON");
+    assert_eq!(v["offer"]["open"], "4.00");
+}
+
+#[test]
+fn a_bad_policy_is_never_used() {
+    let bad = repo("tests/bad_policies/offer_open_above_max.yaml");
+    let o = aftersale(
+        &[
+            "advise",
+            "--policy",
+            bad.to_str().expect("utf-8"),
+            "--defect",
+            "小瑕疵",
+            "--region",
+            "浙江",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty(), "no advice printed: {}", stdout(&o));
+    assert!(stderr(&o).contains("was not loaded"), "{}", stderr(&o));
+}
+
+#[test]
+fn test_command_exits_1_on_failure_and_0_when_all_pass() {
+    let cases = repo("tests/cases");
+    let o = aftersale(&["test", cases.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o)
+            .lines()
+            .last()
+            .is_some_and(|l| l.ends_with(" passed, 0 failed"))
+    );
+    let dir = super::regression::tempdir("cli-test");
+    std::fs::write(
+        dir.join("c.yaml"),
+        "name: x\ncase: {defect: 小瑕疵, region: 浙江}\nexpect: {resolution: decline}\n",
+    )
+    .expect("write");
+    let o = aftersale(&["test", dir.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("FAIL"), "{}", stdout(&o));
+}
+
+#[test]
+fn check_passes_the_bundled_policy_and_fails_a_bad_one() {
+    let o = aftersale(&["check"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bad = repo("tests/bad_policies/shadowed_rule.yaml");
+    let o = aftersale(&["check", bad.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("can never fire"), "{}", stderr(&o));
+}
+
+#[test]
+fn explain_shows_each_rule_considered() {
+    let o = aftersale(
+        &[
+            "advise",
+            "--defect",
+            "小瑕疵",
+            "--region",
+            "浙江",
+            "--explain",
+        ],
+        None,
+    );
+    let out = stdout(&o);
+    assert!(out.contains("【规则检查顺序】"), "{out}");
+    assert!(out.contains("✘ 跳过 unshipped_false_claim"), "{out}");
+    assert!(out.contains("✔ 采用 small_flaw_jiangzhehu"), "{out}");
+}

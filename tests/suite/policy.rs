@@ -1,0 +1,121 @@
+//! What a shop manager's edits to the policy do to the advice.
+
+use aftersale::advice::{Payer, Resolution};
+use aftersale::case::CaseInput;
+use aftersale::engine;
+use aftersale::policy::{BUNDLED, Policy};
+use aftersale::snippet::Located;
+use chrono::NaiveDate;
+
+fn case(pairs: &[(&str, &str)]) -> aftersale::case::Case {
+    let mut input = CaseInput::default();
+    for (k, v) in pairs {
+        let v = Some(Located::flag(v.to_string()));
+        match *k {
+            "defect" => input.defect = v,
+            "region" => input.region = v,
+            "price" => input.price = v,
+            "ask" => input.ask = v,
+            "platform" => input.platform = v,
+            _ => panic!("unknown key {k}"),
+        }
+    }
+    input
+        .into_case(NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"))
+        .expect("valid case")
+}
+
+#[test]
+fn the_bundled_policy_loads_without_warnings() {
+    let p = Policy::bundled().expect("loads");
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn editing_the_jiangzhehu_ladder_changes_the_offer_without_a_rebuild() {
+    let edited = BUNDLED.replace(
+        "offer: {open: \"3.00\", max: \"5.00\"}",
+        "offer: {open: \"4.00\", max: \"6.00\"}",
+    );
+    assert_ne!(edited, BUNDLED, "the ladder line is in the bundled policy");
+    let p = Policy::parse(&edited, "edited.yaml").expect("edited policy loads");
+    let a = engine::advise(&p, &case(&[("defect", "小瑕疵"), ("region", "浙江")])).expect("advice");
+    let offer = a.offer.expect("an offer");
+    assert_eq!(
+        (offer.open.to_string(), offer.max.to_string()),
+        ("4.00".into(), "6.00".into())
+    );
+    // A buyer asking 6 is now within the ceiling; under 3-5 it was a return.
+    let a = engine::advise(
+        &p,
+        &case(&[("defect", "小瑕疵"), ("region", "浙江"), ("ask", "6")]),
+    )
+    .expect("advice");
+    assert_eq!(a.resolution, Resolution::PartialRefund);
+    assert_ne!(
+        a.policy.hash,
+        Policy::bundled().expect("loads").hash,
+        "advice traces the edited version"
+    );
+}
+
+#[test]
+fn the_quality_return_conflict_can_be_switched_to_the_buyer() {
+    let quality = case(&[("defect", "质量问题"), ("region", "陕西"), ("price", "129")]);
+    let shop = engine::advise(&Policy::bundled().expect("loads"), &quality).expect("advice");
+    assert_eq!(shop.shipping.to_shop, Payer::Shop);
+    let edited = BUNDLED.replace(
+        "quality_return_shipping: shop",
+        "quality_return_shipping: buyer",
+    );
+    let p = Policy::parse(&edited, "edited.yaml").expect("edited policy loads");
+    let buyer = engine::advise(&p, &quality).expect("advice");
+    assert_eq!(buyer.shipping.to_shop, Payer::Buyer);
+    assert_eq!(buyer.shipping.to_buyer, Payer::Shop);
+    assert!(
+        buyer.notes.iter().any(|n| n.contains("资料有冲突")),
+        "{:?}",
+        buyer.notes
+    );
+}
+
+#[test]
+fn the_cheap_item_threshold_is_a_policy_value() {
+    let cheap = case(&[("defect", "质量问题"), ("region", "陕西"), ("price", "35")]);
+    let bundled = engine::advise(&Policy::bundled().expect("loads"), &cheap).expect("advice");
+    assert_eq!(bundled.resolution, Resolution::Exchange);
+    let edited = BUNDLED.replacen("price_at_most: \"20.00\"", "price_at_most: \"40.00\"", 1);
+    let p = Policy::parse(&edited, "edited.yaml").expect("edited policy loads");
+    let a = engine::advise(&p, &cheap).expect("advice");
+    assert_eq!(a.resolution, Resolution::RefundWithoutReturn);
+}
+
+#[test]
+fn an_offer_is_never_above_the_price_paid() {
+    let a = engine::advise(
+        &Policy::bundled().expect("loads"),
+        &case(&[("defect", "小瑕疵"), ("region", "新疆"), ("price", "8")]),
+    )
+    .expect("advice");
+    let offer = a.offer.expect("an offer");
+    assert_eq!(offer.max.to_string(), "8.00");
+    assert!(offer.open <= offer.max);
+}
+
+#[test]
+fn every_advice_names_the_rule_and_the_trace_ends_at_it() {
+    let a = engine::advise(
+        &Policy::bundled().expect("loads"),
+        &case(&[("defect", "小瑕疵"), ("region", "新疆")]),
+    )
+    .expect("advice");
+    let last = a.trace.last().expect("a trace");
+    assert!(last.matched);
+    assert_eq!(last.rule, a.rule);
+    assert!(a.trace[..a.trace.len() - 1].iter().all(|s| !s.matched));
+    assert!(
+        a.trace.iter().any(|s| s.why.contains("江浙沪")),
+        "{:?}",
+        a.trace
+    );
+}

@@ -1,0 +1,92 @@
+//! The playbook examples in tests/cases pass on the bundled policy, and together
+//! they reach every rule of the playbook.
+
+use std::collections::BTreeSet;
+
+use aftersale::case::CaseInput;
+use aftersale::engine;
+use aftersale::policy::Policy;
+use aftersale::regress;
+use chrono::NaiveDate;
+
+use super::repo;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).expect("a date")
+}
+
+#[test]
+fn every_case_file_passes_on_the_bundled_policy() {
+    let policy = Policy::bundled().expect("bundled policy loads");
+    let report = regress::run(&policy, &[repo("tests/cases")], today()).expect("cases run");
+    assert!(
+        report.results.len() >= 40,
+        "only {} cases",
+        report.results.len()
+    );
+    assert_eq!(report.failed(), 0, "\n{}", report.render());
+}
+
+/// Every playbook ID in PLAYBOOK.md, which must each decide or annotate some case.
+const PLAYBOOK_IDS: &[&str] = &[
+    "S1", "S2", "S3", "S4", "S5", "S6", "S7", "R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F4",
+    "L1", "L2", "L3", "B1", "U1", "U2", "U3", "T", "P1", "P2", "P3", "P4", "G1", "G2",
+];
+
+#[test]
+fn the_cases_reach_every_playbook_rule() {
+    let policy = Policy::bundled().expect("bundled policy loads");
+    let mut seen = BTreeSet::new();
+    for path in regress::case_files(&repo("tests/cases")).expect("case files") {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        #[derive(serde::Deserialize)]
+        struct File {
+            case: CaseInput,
+        }
+        let file: File = aftersale::snippet::from_yaml(&text)
+            .map_err(|e| e.message)
+            .expect("case file parses");
+        let Ok(case) = file.case.into_case(today()) else {
+            continue;
+        };
+        let Ok(advice) = engine::advise(&policy, &case) else {
+            continue;
+        };
+        seen.extend(advice.playbook.iter().cloned());
+        seen.extend(advice.risks.iter().map(|r| r.playbook.clone()));
+        seen.extend(advice.deadlines.iter().map(|d| d.playbook.clone()));
+    }
+    let missing: Vec<&&str> = PLAYBOOK_IDS
+        .iter()
+        .filter(|id| !seen.contains(**id))
+        .collect();
+    assert!(missing.is_empty(), "no case reaches {missing:?}");
+}
+
+#[test]
+fn a_changed_expectation_is_reported_as_a_failure_with_the_difference() {
+    let dir = tempdir("regress-fail");
+    std::fs::write(
+        dir.join("wrong.yaml"),
+        "name: 故意写错的期望\ncase: {defect: 小瑕疵, region: 浙江}\nexpect: {offer: 1.00-2.00}\n",
+    )
+    .expect("write");
+    let policy = Policy::bundled().expect("bundled policy loads");
+    let report = regress::run(&policy, &[dir], today()).expect("runs");
+    assert_eq!(report.failed(), 1);
+    let text = report.render();
+    assert!(text.contains("FAIL"), "{text}");
+    assert!(
+        text.contains("offer: expected `1.00-2.00`, got `3.00-5.00`"),
+        "{text}"
+    );
+    assert!(text.ends_with("0 passed, 1 failed\n"), "{text}");
+}
+
+/// A fresh empty folder under the system temp dir.
+pub fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("aftersale-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
