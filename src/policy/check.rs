@@ -353,7 +353,7 @@ pub(super) fn compile(
     };
 
     let mut rules: Vec<Rule> = Vec::new();
-    for r in &raw.rules {
+    for r in &raw.rules.value {
         if let Some(first) = rules.iter().find(|x| x.id == r.id.value) {
             c.error(
                 Some(&r.id),
@@ -429,8 +429,8 @@ pub(super) fn compile(
             .iter()
             .any(|r| r.when.defect.is_none_or(|s| s & (1 << d.index()) != 0));
         if !handled {
-            c.error::<()>(
-                None,
+            c.error(
+                Some(&raw.rules),
                 format!(
                     "no rule handles defect kind `{}` ({}): only the fallback would answer",
                     d.id(),

@@ -27,7 +27,7 @@ pub struct RawPolicy {
     #[serde(default)]
     pub risks: BTreeMap<String, RawRisk>,
     pub replies: RawReplies,
-    pub rules: Vec<RawRule>,
+    pub rules: Located<Vec<RawRule>>,
     pub fallback: RawOutcome,
 }
 
