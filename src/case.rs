@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-use crate::place::{PlaceMatch, places};
+use crate::place::{Lookup, PlaceMatch, places};
 use crate::snippet::Located;
 
 /// Declares a closed set of labels, each with an English id, a Chinese label and
@@ -254,6 +254,16 @@ pub enum CaseError {
         /// How to fix it.
         help: String,
     },
+    /// A district name found in several provinces, with nothing to tell which.
+    #[error("{at}`{value}` exists in several provinces ({}); the region is ambiguous\n  = help: add the city or province, e.g. --region \"{}{value}\"", .provinces.join(", "), .provinces.first().map(String::as_str).unwrap_or(""))]
+    Ambiguous {
+        /// Where the value was given.
+        at: String,
+        /// The ambiguous name.
+        value: String,
+        /// The provinces that have a place of that name.
+        provinces: Vec<String>,
+    },
     /// An amount that is not a non-negative number of yuan.
     #[error(
         "{at}{field} `{value}` is not a valid amount: {reason}\n  = help: give yuan as a plain number, e.g. {flag} 89 or {flag} 12.50"
@@ -475,13 +485,27 @@ impl CaseInput {
     pub fn into_case(self, today: NaiveDate) -> Result<Case, CaseError> {
         let region = match &self.region {
             None => None,
-            Some(v) => Some(places().locate(&v.value).ok_or_else(|| CaseError::Unknown {
-                at: at(v, "--region"),
-                what: "region",
-                value: v.value.clone(),
-                suggestions: places().suggest(&v.value),
-                help: "--region takes a province (新疆, 浙江省), a short name (内蒙, 沪), a city (乌鲁木齐) or a whole address".into(),
-            })?),
+            Some(v) => match places().locate(&v.value) {
+                Lookup::Found(m) => Some(m),
+                Lookup::Ambiguous {
+                    source, provinces, ..
+                } => {
+                    return Err(CaseError::Ambiguous {
+                        at: at(v, "--region"),
+                        value: source,
+                        provinces,
+                    });
+                }
+                Lookup::NotFound => {
+                    return Err(CaseError::Unknown {
+                        at: at(v, "--region"),
+                        what: "region",
+                        value: v.value.clone(),
+                        suggestions: places().suggest(&v.value),
+                        help: "--region takes a province (新疆, 浙江省), a short name (内蒙, 沪), a city (乌鲁木齐) or a whole address".into(),
+                    });
+                }
+            },
         };
         let amount = |v: &Option<Located<String>>,
                       field,

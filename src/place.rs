@@ -1,15 +1,19 @@
-//! Places: which province an address, a city or a short name belongs to.
+//! Places: which province an address, a city, a county or a short name belongs to.
 //!
-//! The table is built from the `china-division` data set committed under
-//! `data/` (provinces and cities) plus `data/province_aliases.csv`, which adds
-//! the short names and one-character abbreviations, 港澳台 and a pseudo-province
-//! for overseas addresses. Nothing here is hand-typed geography.
+//! The tables come from the `china-division` 2.7.0 data set committed under
+//! `data/` (provinces, cities, counties) plus `data/province_aliases.csv` (short
+//! names, one-character abbreviations, 港澳台, and 海外 with common country names).
+//! One aho-corasick automaton over every name finds them in a text, leftmost-
+//! longest, so 海南藏族自治州 beats 海南 and 朝阳区 beats 朝阳.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 const PROVINCES_CSV: &str = include_str!("../data/china-division-2.7.0/provinces.csv");
 const CITIES_CSV: &str = include_str!("../data/china-division-2.7.0/cities.csv");
+const AREAS_CSV: &str = include_str!("../data/china-division-2.7.0/areas.csv");
 const ALIASES_CSV: &str = include_str!("../data/province_aliases.csv");
 
 /// Suffixes of city names that people drop when they write an address.
@@ -25,13 +29,43 @@ impl std::fmt::Display for Province {
     }
 }
 
-/// Where in the text a place was recognised, and as what.
+/// Where in the text a place was recognised.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceMatch {
     /// The province the text belongs to.
     pub province: Province,
-    /// The part of the text that decided it.
+    /// The name that decided it, as written.
     pub source: String,
+    /// Its byte range in the text.
+    pub span: Range<usize>,
+}
+
+/// What a text says about its province.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// One province.
+    Found(PlaceMatch),
+    /// Only a district name that exists in several provinces (西湖区, 朝阳区).
+    Ambiguous {
+        /// The name, as written.
+        source: String,
+        /// Its byte range in the text.
+        span: Range<usize>,
+        /// Every province that has a place of that name.
+        provinces: Vec<String>,
+    },
+    /// No place at all.
+    NotFound,
+}
+
+/// How strongly a name points to a province.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Level {
+    Province,
+    City,
+    County,
+    /// Country names: only when nothing Chinese is found (英国 is also in 英国风).
+    Abroad,
 }
 
 /// The lookup tables, built once from the embedded data files.
@@ -39,12 +73,13 @@ pub struct PlaceMatch {
 pub struct Places {
     /// Canonical short names in code order.
     provinces: Vec<String>,
-    /// Every full or short province name (and alias) -> canonical short name.
+    /// Every full or short province name and alias -> canonical short name.
     province_names: HashMap<String, String>,
     /// One-character abbreviations (沪, 苏) -> canonical short name; only a whole input.
     abbreviations: HashMap<String, String>,
-    /// City names, full and without their suffix -> canonical province.
-    cities: HashMap<String, String>,
+    /// Pattern id -> its name, level and the provinces that have a place of that name.
+    entries: Vec<(String, Level, Vec<String>)>,
+    matcher: AhoCorasick,
 }
 
 /// The place tables, built on first use.
@@ -54,11 +89,19 @@ pub fn places() -> &'static Places {
 }
 
 /// Rows of a simple CSV file (quoted fields without embedded commas), header skipped.
-fn csv_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+pub fn csv_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.split(',').map(|f| f.trim().trim_matches('"')).collect())
+}
+
+/// The embedded county table: (county, city, province code) per row.
+pub fn counties() -> Vec<(&'static str, &'static str, &'static str)> {
+    let cities: HashMap<&str, &str> = csv_rows(CITIES_CSV).map(|r| (r[0], r[1])).collect();
+    csv_rows(AREAS_CSV)
+        .map(|r| (r[1], cities.get(r[2]).copied().unwrap_or(""), r[3]))
+        .collect()
 }
 
 impl Places {
@@ -67,47 +110,75 @@ impl Places {
         let mut province_names = HashMap::new();
         let mut abbreviations = HashMap::new();
         let mut by_code: HashMap<String, String> = HashMap::new();
+        // name -> (level, provinces), the strongest level kept per name.
+        let mut names: HashMap<String, (Level, Vec<String>)> = HashMap::new();
+        let mut add = |name: &str, level: Level, province: &str| {
+            let e = names.entry(name.to_string()).or_insert((level, Vec::new()));
+            if level < e.0 {
+                *e = (level, Vec::new());
+            }
+            if level == e.0 && !e.1.iter().any(|p| p == province) {
+                e.1.push(province.to_string());
+            }
+        };
         for row in csv_rows(ALIASES_CSV) {
             let (code, short) = (row[0], row[1]);
             provinces.push(short.to_string());
             by_code.insert(code.to_string(), short.to_string());
             province_names.insert(short.to_string(), short.to_string());
+            add(short, Level::Province, short);
             if let Some(abbr) = row.get(2).filter(|a| !a.is_empty()) {
                 abbreviations.insert(abbr.to_string(), short.to_string());
             }
             for alias in row.get(3).into_iter().flat_map(|a| a.split(';')) {
-                if !alias.is_empty() {
-                    province_names.insert(alias.to_string(), short.to_string());
+                if alias.is_empty() {
+                    continue;
                 }
+                province_names.insert(alias.to_string(), short.to_string());
+                // Bare country names are weak evidence; 海外/国外 are not.
+                let level = if short == "海外" && !alias.contains('外') {
+                    Level::Abroad
+                } else {
+                    Level::Province
+                };
+                add(alias, level, short);
             }
         }
         for row in csv_rows(PROVINCES_CSV) {
             if let Some(short) = by_code.get(row[0]) {
                 province_names.insert(row[1].to_string(), short.clone());
+                add(row[1], Level::Province, short);
             }
         }
-        let mut cities = HashMap::new();
         for row in csv_rows(CITIES_CSV) {
-            let (name, province_code) = (row[1], row[2]);
+            let (name, code) = (row[1], row[2]);
             // "市辖区" and "省直辖县级行政区划" are bookkeeping rows, not places.
-            if name.contains("辖") {
-                continue;
-            }
-            let Some(short) = by_code.get(province_code) else {
+            let Some(short) = by_code.get(code).filter(|_| !name.contains('辖')) else {
                 continue;
             };
-            cities.insert(name.to_string(), short.clone());
+            add(name, Level::City, short);
             if let Some(stem) = city_stem(name) {
-                cities
-                    .entry(stem.to_string())
-                    .or_insert_with(|| short.clone());
+                add(stem, Level::City, short);
             }
         }
+        for row in csv_rows(AREAS_CSV) {
+            if let Some(short) = by_code.get(row[3]) {
+                add(row[1], Level::County, short);
+            }
+        }
+        let mut entries: Vec<(String, Level, Vec<String>)> =
+            names.into_iter().map(|(n, (l, p))| (n, l, p)).collect();
+        entries.sort();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(entries.iter().map(|e| e.0.as_str()))
+            .expect("place names build an automaton");
         Places {
             provinces,
             province_names,
             abbreviations,
-            cities,
+            entries,
+            matcher,
         }
     }
 
@@ -125,48 +196,55 @@ impl Places {
             .map(|p| Province(p.clone()))
     }
 
-    /// Finds the province of an address, a city, a province or a short name.
+    /// Finds the province of an address, a city, a county, a province or a short name.
     ///
-    /// A province name anywhere in the text wins; otherwise the earliest city
-    /// name. One-character abbreviations count only as the whole input, because
-    /// inside an address they are part of other words (南京 is not 北京).
-    pub fn locate(&self, text: &str) -> Option<PlaceMatch> {
-        let text = text.trim();
-        if let Some(p) = self.abbreviations.get(text) {
-            return Some(PlaceMatch {
+    /// A province name wins, then the earliest city, then a county whose name is
+    /// unique; a county name found in several provinces is ambiguous, never
+    /// guessed. One-character abbreviations count only as the whole input,
+    /// because inside a text they are parts of other words (南京 is not 北京).
+    pub fn locate(&self, text: &str) -> Lookup {
+        let trimmed = text.trim();
+        if let Some(p) = self.abbreviations.get(trimmed) {
+            let start = text.find(trimmed).unwrap_or(0);
+            return Lookup::Found(PlaceMatch {
                 province: Province(p.clone()),
-                source: text.to_string(),
+                source: trimmed.to_string(),
+                span: start..start + trimmed.len(),
             });
         }
-        // One pass over both tables: 海南藏族自治州 (a city of 青海) must beat 海南.
-        let candidates = self
-            .province_names
-            .iter()
-            .chain(self.cities.iter())
-            .filter_map(|(k, v)| {
-                let at = text.find(k.as_str())?;
-                // A city stem followed by 区/县 is a district of the same name elsewhere
-                // (朝阳区 is in 北京, 朝阳市 in 辽宁): not evidence of the city.
-                let next = text[at + k.len()..].chars().next();
-                let district =
-                    matches!(next, Some('区' | '县')) && !k.ends_with(['市', '州', '盟']);
-                (!district).then_some((at, k.as_str(), v.as_str()))
-            });
-        earliest_longest(candidates).map(|(source, p)| PlaceMatch {
-            province: Province(p.to_string()),
-            source: source.to_string(),
-        })
+        let mut best: Option<(Level, aho_corasick::Match)> = None;
+        for m in self.matcher.find_iter(text) {
+            let level = self.entries[m.pattern().as_usize()].1;
+            if best.as_ref().is_none_or(|(l, _)| level < *l) {
+                best = Some((level, m));
+            }
+        }
+        let Some((_, m)) = best else {
+            return Lookup::NotFound;
+        };
+        let (name, _, provinces) = &self.entries[m.pattern().as_usize()];
+        if provinces.len() == 1 {
+            Lookup::Found(PlaceMatch {
+                province: Province(provinces[0].clone()),
+                source: name.clone(),
+                span: m.range(),
+            })
+        } else {
+            Lookup::Ambiguous {
+                source: name.clone(),
+                span: m.range(),
+                provinces: provinces.clone(),
+            }
+        }
     }
 
     /// The names closest to an unknown one, for "did you mean" help.
     pub fn suggest(&self, name: &str) -> Vec<String> {
-        // Provinces rank before cities on equal scores: 新彊 means 新疆, not 新乡.
-        let mut scored: Vec<(f64, u8, &String)> = self
-            .province_names
-            .keys()
-            .map(|k| (k, 0))
-            .chain(self.cities.keys().map(|k| (k, 1)))
-            .map(|(k, rank)| (strsim::normalized_levenshtein(name, k), rank, k))
+        // Provinces rank before other places on equal scores: 新彊 means 新疆, not 新乡.
+        let mut scored: Vec<(f64, Level, &String)> = self
+            .entries
+            .iter()
+            .map(|(k, level, _)| (strsim::normalized_levenshtein(name, k), *level, k))
             .filter(|(s, _, _)| *s >= 0.34)
             .collect();
         scored.sort_by(|a, b| {
@@ -174,16 +252,11 @@ impl Places {
                 .then(a.1.cmp(&b.1))
                 .then_with(|| a.2.cmp(b.2))
         });
-        let mut out: Vec<String> = Vec::new();
-        for (_, _, k) in scored {
-            if !out.contains(k) {
-                out.push(k.clone());
-            }
-            if out.len() == 3 {
-                break;
-            }
-        }
-        out
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, _, k)| k.clone())
+            .collect()
     }
 }
 
@@ -195,25 +268,15 @@ fn city_stem(name: &str) -> Option<&str> {
         .filter(|stem| stem.chars().count() >= 2)
 }
 
-/// The earliest of the found names, the longest one where two start at the same place.
-fn earliest_longest<'a>(
-    found: impl Iterator<Item = (usize, &'a str, &'a str)>,
-) -> Option<(&'a str, &'a str)> {
-    found
-        .min_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(b.1.len().cmp(&a.1.len()))
-                .then(a.1.cmp(b.1))
-        })
-        .map(|(_, k, v)| (k, v))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn province_of(text: &str) -> Option<String> {
-        places().locate(text).map(|m| m.province.0)
+        match places().locate(text) {
+            Lookup::Found(m) => Some(m.province.0),
+            _ => None,
+        }
     }
 
     #[test]
@@ -224,10 +287,11 @@ mod tests {
         assert_eq!(province_of("苏").as_deref(), Some("江苏"));
         assert_eq!(province_of("香港").as_deref(), Some("香港"));
         assert_eq!(province_of("海外").as_deref(), Some("海外"));
+        assert_eq!(province_of("美国加州").as_deref(), Some("海外"));
     }
 
     #[test]
-    fn addresses_and_cities() {
+    fn addresses_cities_and_counties() {
         assert_eq!(
             province_of("收货地址:新疆维吾尔自治区 乌鲁木齐市 天山区").as_deref(),
             Some("新疆")
@@ -236,16 +300,32 @@ mod tests {
             province_of("张三,138****0000,浙江省杭州市西湖区").as_deref(),
             Some("浙江")
         );
-        assert_eq!(province_of("乌鲁木齐").as_deref(), Some("新疆"));
+        assert_eq!(province_of("寄到乌鲁木齐").as_deref(), Some("新疆"));
         assert_eq!(province_of("南京市鼓楼区").as_deref(), Some("江苏"));
-        assert_eq!(province_of("呼伦贝尔").as_deref(), Some("内蒙古"));
         assert_eq!(province_of("海南藏族自治州共和县").as_deref(), Some("青海"));
+        assert_eq!(province_of("余杭区良渚街道").as_deref(), Some("浙江"));
+    }
+
+    #[test]
+    fn a_district_in_several_provinces_is_ambiguous() {
+        match places().locate("西湖区文三路") {
+            Lookup::Ambiguous {
+                source, provinces, ..
+            } => {
+                assert_eq!(source, "西湖区");
+                assert!(
+                    provinces.contains(&"浙江".to_string())
+                        && provinces.contains(&"江西".to_string())
+                );
+            }
+            other => panic!("{other:?}"),
+        }
         assert_eq!(province_of("朝阳区"), None);
     }
 
     #[test]
     fn abbreviation_inside_a_word_is_not_a_province() {
-        assert_eq!(province_of("京东"), None);
+        assert_eq!(places().locate("京东"), Lookup::NotFound);
     }
 
     #[test]
