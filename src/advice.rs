@@ -260,8 +260,8 @@ pub struct Advice {
     pub why: String,
     /// A reply the agent can send.
     pub reply: String,
-    /// The facts the rules saw.
-    pub facts: Facts,
+    /// The facts the rules saw, after inference.
+    pub case_facts: Facts,
     /// Facts the engine filled in.
     pub inferred: Vec<Inferred>,
     /// Every rule considered, in order.

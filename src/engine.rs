@@ -20,6 +20,8 @@ pub enum EngineError {
     /// A fact a rule needs is not in the case.
     #[error("missing fact: {fact} — rule `{rule}` needs it to decide\n  = help: add {flag}")]
     Missing {
+        /// The case field it would fill (`region`, `price`, …).
+        key: &'static str,
         /// The fact, in Chinese and English.
         fact: &'static str,
         /// The flag (and an example) that gives it.
@@ -33,7 +35,7 @@ pub enum EngineError {
 enum Check {
     Yes(String),
     No(String),
-    Unknown(&'static str, &'static str),
+    Unknown(&'static str, &'static str, &'static str),
 }
 
 /// The facts as the rules see them, after inference and derivation.
@@ -52,6 +54,7 @@ struct View<'a> {
 /// Decides the advice for a case under a policy.
 pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
     let defect = case.defect.ok_or_else(|| EngineError::Missing {
+        key: "defect",
         fact: "问题类型 (defect)",
         flag: "--defect, e.g. --defect 小瑕疵 (质量问题, 尺码不合适, 不喜欢, 物流问题 …)",
         rule: "-".into(),
@@ -127,8 +130,9 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
                 matched: false,
                 why,
             }),
-            Check::Unknown(fact, flag) => {
+            Check::Unknown(key, fact, flag) => {
                 return Err(EngineError::Missing {
+                    key,
                     fact,
                     flag,
                     rule: rule.id.clone(),
@@ -226,6 +230,7 @@ fn evaluate(w: &Conditions, v: &View, policy: &Policy) -> Check {
     if let Some(set) = w.platform {
         let Some(p) = v.case.platform else {
             return Check::Unknown(
+                "platform",
                 "平台 (platform)",
                 "--platform taobao 或 --platform tmall (淘宝/天猫)",
             );
@@ -242,6 +247,7 @@ fn evaluate(w: &Conditions, v: &View, policy: &Policy) -> Check {
     if let Some(set) = w.wants {
         let Some(x) = v.wants else {
             return Check::Unknown(
+                "wants",
                 "买家诉求 (wants)",
                 "--wants return 或 --wants exchange (退货/换货)",
             );
@@ -258,6 +264,7 @@ fn evaluate(w: &Conditions, v: &View, policy: &Policy) -> Check {
     if let Some(set) = w.region {
         let Some(g) = v.region else {
             return Check::Unknown(
+                "region",
                 "收货地区 (region)",
                 "--region 新疆 (省份、简称如 内蒙/沪、城市或整段收货地址)",
             );
@@ -278,6 +285,7 @@ fn evaluate(w: &Conditions, v: &View, policy: &Policy) -> Check {
     if let Some(want) = w.promo {
         let Some(tags) = &v.promo_tags else {
             return Check::Unknown(
+                "title",
                 "商品标题 (title)",
                 "--title \"商品标题\" (用来判断是否特价/清仓/秒杀)",
             );
@@ -332,6 +340,7 @@ fn evaluate(w: &Conditions, v: &View, policy: &Policy) -> Check {
     if let Some(want) = w.seven_day {
         let Some(within) = v.within_seven_days else {
             return Check::Unknown(
+                "signed",
                 "签收日期 (signed)",
                 "--signed 2026-11-18 (买家签收的日期,判断七天无理由)",
             );
@@ -355,7 +364,7 @@ fn evaluate(w: &Conditions, v: &View, policy: &Policy) -> Check {
     }
     if let Some(limit) = w.price_at_most {
         let Some(price) = v.case.price else {
-            return Check::Unknown("实付金额 (price)", "--price 89 (买家实付金额,元)");
+            return Check::Unknown("price", "实付金额 (price)", "--price 89 (买家实付金额,元)");
         };
         if price > limit {
             return Check::No(format!("实付¥{price}高于低价线¥{limit}"));
@@ -386,6 +395,7 @@ fn build(
 ) -> Result<Advice, EngineError> {
     let case = v.case;
     let missing_price = |rule: &str| EngineError::Missing {
+        key: "price",
         fact: "实付金额 (price)",
         flag: "--price 89 (买家实付金额,元)",
         rule: rule.to_string(),
@@ -515,6 +525,7 @@ fn build(
     // A template may quote the ask or the price; say so rather than print "{ask}".
     if reply.contains("{ask}") {
         return Err(EngineError::Missing {
+            key: "ask",
             fact: "买家要求的金额 (ask)",
             flag: "--ask 10 (买家要多少钱,元)",
             rule,
@@ -542,7 +553,7 @@ fn build(
         rule,
         why,
         reply,
-        facts,
+        case_facts: facts,
         inferred,
         trace,
         policy: policy.reference(),

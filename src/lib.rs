@@ -9,8 +9,10 @@
 pub mod advice;
 pub mod case;
 pub mod engine;
+pub mod intake;
 pub mod place;
 pub mod policy;
 pub mod regress;
 pub mod render;
+pub mod session;
 pub mod snippet;

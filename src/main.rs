@@ -3,14 +3,16 @@
 //! or policy).
 
 use clap::{Args, Parser, Subcommand};
-use std::io::Read;
-use std::path::PathBuf;
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aftersale::case::CaseInput;
+use aftersale::intake::{IntakeError, MAX_PASTE};
 use aftersale::policy::{Policy, Severity};
+use aftersale::session::{self, Outcome};
 use aftersale::snippet::Located;
-use aftersale::{engine, regress, render};
+use aftersale::{regress, render};
 
 /// 售后赔付建议 — tells an after-sale agent what to offer and who pays the shipping.
 #[derive(Parser)]
@@ -25,8 +27,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Advise on one case given as flags or as a YAML/JSON case file.
+    /// Advise on a case: pasted text, a YAML/JSON case file, or flags.
     Advise(Box<AdviseArgs>),
+    /// Print only the facts read from a pasted case, with where each came from.
+    Extract {
+        /// File holding the paste; `-` reads standard input.
+        file: Option<PathBuf>,
+        /// The paste itself.
+        #[arg(long)]
+        text: Option<String>,
+        /// Print the facts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run regression case files and report ok/FAIL per case.
     Test {
         /// Folders (or files) of case files.
@@ -42,8 +55,11 @@ enum Command {
 
 #[derive(Args)]
 struct AdviseArgs {
-    /// Case file (YAML or JSON); `-` reads it from standard input.
+    /// A pasted case or a case file (YAML or JSON); `-` reads standard input.
     file: Option<PathBuf>,
+    /// The pasted case text itself.
+    #[arg(long)]
+    text: Option<String>,
     /// 问题类型: 小瑕疵 质量问题 发错货 少件 描述不符 尺码不合适 不喜欢 物流问题 运输破损 使用不当 缺货 延迟发货 拍错 中差评 服务问题
     #[arg(long)]
     defect: Option<String>,
@@ -101,6 +117,30 @@ struct AdviseArgs {
 }
 
 impl AdviseArgs {
+    /// Whether any fact was given as a flag.
+    fn has_facts(&self) -> bool {
+        let i = self.input();
+        [
+            &i.defect,
+            &i.region,
+            &i.title,
+            &i.fault,
+            &i.price,
+            &i.ask,
+            &i.platform,
+            &i.stage,
+            &i.signed,
+            &i.material,
+            &i.wants,
+        ]
+        .iter()
+        .any(|v| v.is_some())
+            || self.free_shipping
+            || self.not_resellable
+            || self.perishable
+            || self.claim_false
+    }
+
     /// The facts given as flags; unset flags leave a case file's values alone.
     fn input(&self) -> CaseInput {
         let s = |v: &Option<String>| v.as_ref().map(|x| Located::flag(x.clone()));
@@ -157,32 +197,127 @@ fn load_policy(path: Option<&PathBuf>) -> Result<Policy, String> {
     Ok(policy)
 }
 
+/// Reads a paste or case file from a path or `-`, refusing binary and oversized input.
+fn read_input(path: &Path) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let limit = MAX_PASTE as u64 + 1;
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    if bytes.len() > MAX_PASTE {
+        return Err(IntakeError::TooLarge(bytes.len()).to_string());
+    }
+    String::from_utf8(bytes).map_err(|_| IntakeError::Binary("it is not valid UTF-8").to_string())
+}
+
+/// Answers one request and prints it; exit 0 with advice, 2 when a fact is missing.
+fn advise_once(
+    policy: &Policy,
+    args: &AdviseArgs,
+    text: Option<&str>,
+    name: &str,
+    today: chrono::NaiveDate,
+) -> Result<u8, String> {
+    let (facts, base) = match text {
+        Some(t) if session::is_structured(t) => (
+            None,
+            CaseInput::from_yaml(t, name).map_err(|e| e.to_string())?,
+        ),
+        Some(t) => {
+            let facts = session::read_paste(policy, t).map_err(|e| e.to_string())?;
+            let base = facts.to_input();
+            (Some(facts), base)
+        }
+        None => (None, CaseInput::default()),
+    };
+    let answer =
+        session::answer(policy, facts, base, args.input(), today).map_err(|e| e.to_string())?;
+    let code = match &answer.outcome {
+        Outcome::Advice(_) => 0,
+        _ => 2,
+    };
+    if args.json {
+        println!("{}", render::answer_json(&answer));
+    } else if code == 0
+        || answer.facts.is_some()
+        || matches!(answer.outcome, Outcome::PerRegion { .. })
+    {
+        println!("{}", render::answer(&answer, args.explain));
+    }
+    if let Outcome::PerRegion { missing: e, .. } | Outcome::Missing(e) = &answer.outcome {
+        eprintln!("error: {e}");
+    }
+    Ok(code)
+}
+
+/// The agent's loop on a terminal: paste, empty line (or Ctrl-D), advice, repeat.
+fn interactive(policy: &Policy, args: &AdviseArgs, today: chrono::NaiveDate) -> Result<u8, String> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        eprint!(
+            "\n请粘贴案例(订单信息、收货地址、商品标题、聊天记录),空行或 Ctrl-D 结束;输入 q 退出:\n> "
+        );
+        let _ = std::io::stderr().flush();
+        let mut paste = String::new();
+        let mut ended = true;
+        for line in lines.by_ref() {
+            let line = line.map_err(|e| format!("cannot read the paste: {e}"))?;
+            if line.trim().is_empty() && !paste.trim().is_empty() {
+                ended = false;
+                break;
+            }
+            paste.push_str(&line);
+            paste.push('\n');
+        }
+        let t = paste.trim();
+        if matches!(t, "q" | "quit" | "exit" | "退出") || (t.is_empty() && ended) {
+            return Ok(0);
+        }
+        if let Err(e) = advise_once(policy, args, Some(&paste), "<paste>", today) {
+            eprintln!("error: {e}");
+        }
+        if ended {
+            return Ok(0);
+        }
+    }
+}
+
 fn run(cli: Cli) -> Result<u8, String> {
     let today = chrono::Local::now().date_naive();
     match cli.command {
         Command::Advise(args) => {
             let policy = load_policy(cli.policy.as_ref())?;
-            let mut input = match &args.file {
-                None => CaseInput::default(),
-                Some(p) if p.as_os_str() == "-" => {
-                    let mut text = String::new();
-                    std::io::stdin()
-                        .read_to_string(&mut text)
-                        .map_err(|e| format!("cannot read the case from standard input: {e}"))?;
-                    CaseInput::from_yaml(&text, "<stdin>").map_err(|e| e.to_string())?
+            let text = match (&args.text, &args.file) {
+                (Some(t), _) => Some(t.clone()),
+                (None, Some(p)) => Some(read_input(p)?),
+                (None, None) if args.has_facts() => None,
+                (None, None) if std::io::stdin().is_terminal() => {
+                    return interactive(&policy, &args, today);
                 }
-                Some(p) => CaseInput::from_path(p).map_err(|e| e.to_string())?,
+                (None, None) => Some(read_input(Path::new("-"))?),
             };
-            input.overlay(args.input());
-            let case = input.into_case(today).map_err(|e| e.to_string())?;
-            let advice = engine::advise(&policy, &case).map_err(|e| e.to_string())?;
-            if args.json {
-                println!("{}", render::json(&advice));
+            let name = match &args.file {
+                Some(p) if p.as_os_str() != "-" => p.display().to_string(),
+                _ => "<stdin>".to_string(),
+            };
+            advise_once(&policy, &args, text.as_deref(), &name, today)
+        }
+        Command::Extract { file, text, json } => {
+            let policy = load_policy(cli.policy.as_ref())?;
+            let text = match (text, file) {
+                (Some(t), _) => t,
+                (None, Some(p)) => read_input(&p)?,
+                (None, None) => read_input(Path::new("-"))?,
+            };
+            let facts = session::read_paste(&policy, &text).map_err(|e| e.to_string())?;
+            if json {
+                println!("{}", render::facts_json(&facts));
             } else {
-                if args.explain {
-                    println!("{}", render::trace(&advice));
-                }
-                println!("{}", render::text(&advice));
+                print!("{}", render::facts(&facts));
             }
             Ok(0)
         }

@@ -21,10 +21,12 @@ use std::path::{Path, PathBuf};
 
 use crate::advice::{Advice, Payer, Resolution};
 use crate::case::CaseInput;
-use crate::engine;
+use crate::intake::Facts;
 use crate::policy::Policy;
+use crate::session::{self, Outcome};
 
-/// One regression case file.
+/// One regression case file: facts (`case:`) or a pasted text (`paste:`, with
+/// `case:` as flags laid over what is read from it), and what must come out.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseFile {
@@ -33,10 +35,58 @@ pub struct CaseFile {
     /// Where the situation comes from (a seed document, a real ticket).
     #[serde(default)]
     pub source: Option<String>,
-    /// The facts, as for `advise`.
-    pub case: CaseInput,
+    /// The facts, as for `advise` (with a paste: flags over the pasted facts).
+    #[serde(default)]
+    pub case: Option<CaseInput>,
+    /// A pasted case, as an agent copies it from the workbench.
+    #[serde(default)]
+    pub paste: Option<String>,
+    /// The facts the paste must yield.
+    #[serde(default)]
+    pub facts: Option<ExpectFacts>,
     /// The advice it must get.
-    pub expect: Expect,
+    #[serde(default)]
+    pub expect: Option<Expect>,
+}
+
+/// Facts a paste must yield, written as text; `none` means "not found".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectFacts {
+    /// Province.
+    pub province: Option<String>,
+    /// Region group.
+    pub region_group: Option<String>,
+    /// Promotion tags (an empty list: a regular-price item).
+    pub promo_tags: Option<Vec<String>>,
+    /// Defect id.
+    pub defect: Option<String>,
+    /// Fault id.
+    pub fault: Option<String>,
+    /// Material id.
+    pub material: Option<String>,
+    /// Price, `89.00`.
+    pub price: Option<String>,
+    /// Ask, `10.00`.
+    pub ask: Option<String>,
+    /// Stage id.
+    pub stage: Option<String>,
+    /// Platform id.
+    pub platform: Option<String>,
+    /// `true` / `false`.
+    pub free_shipping: Option<String>,
+    /// `2026-11-18 14:02`.
+    pub signed_at: Option<String>,
+    /// `2026-11-20`.
+    pub requested_at: Option<String>,
+    /// `true` / `false`.
+    pub shipping_insurance: Option<String>,
+    /// Facts that must be listed as missing.
+    #[serde(default)]
+    pub missing: Vec<String>,
+    /// Facts that must be listed as ambiguous.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
 }
 
 /// Expected shipping payers.
@@ -226,17 +276,112 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
             );
         }
     };
-    let mut input = file.case;
-    input.set_file(&path.display().to_string());
-    let got = input
-        .into_case(today)
-        .map_err(|e| e.to_string())
-        .and_then(|case| engine::advise(policy, &case).map_err(|e| e.to_string()));
+    let mut diffs = Vec::new();
+    let (facts, base) = match &file.paste {
+        None => (None, CaseInput::default()),
+        Some(text) => match session::read_paste(policy, text) {
+            Ok(f) => {
+                if let Some(want) = &file.facts {
+                    diffs.extend(compare_facts(want, &f));
+                }
+                let base = f.to_input();
+                (Some(f), base)
+            }
+            Err(e) => {
+                diffs.extend(compare(
+                    file.expect.as_ref().unwrap_or(&Expect::default()),
+                    Err(e.to_string()),
+                ));
+                return CaseResult {
+                    path: path.to_path_buf(),
+                    name: file.name,
+                    diffs,
+                };
+            }
+        },
+    };
+    let mut flags = file.case.unwrap_or_default();
+    flags.set_file(&path.display().to_string());
+    if let Some(expect) = &file.expect {
+        let got = match session::answer(policy, facts, base, flags, today) {
+            Ok(a) => match a.outcome {
+                Outcome::Advice(advice) => Ok(*advice),
+                Outcome::PerRegion { missing: e, .. } | Outcome::Missing(e) => Err(e.to_string()),
+            },
+            Err(e) => Err(e.to_string()),
+        };
+        diffs.extend(compare(expect, got));
+    } else if file.facts.is_none() {
+        diffs.push(
+            "the file expects nothing: add `expect:` (advice) or `facts:` (for a paste)".into(),
+        );
+    }
     CaseResult {
         path: path.to_path_buf(),
         name: file.name,
-        diffs: compare(&file.expect, got),
+        diffs,
     }
+}
+
+/// What differs between the facts a paste must yield and those read.
+pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
+    let mut d = Vec::new();
+    let json = serde_json::to_value(got).unwrap_or_default();
+    let value = |key: &str| -> String {
+        match json.get(key).and_then(|f| f.get("value")) {
+            None => "none".into(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+        }
+    };
+    macro_rules! scalar {
+        ($($f:ident),+) => {$(
+            if let Some(w) = &want.$f {
+                let g = value(stringify!($f));
+                if w != &g {
+                    d.push(format!("facts.{}: expected `{w}`, got `{g}`", stringify!($f)));
+                }
+            }
+        )+};
+    }
+    scalar!(
+        province,
+        region_group,
+        defect,
+        fault,
+        material,
+        price,
+        ask,
+        stage,
+        platform,
+        free_shipping,
+        signed_at,
+        requested_at,
+        shipping_insurance
+    );
+    if let Some(w) = &want.promo_tags {
+        let g = got.promo_tags.as_ref().map(|f| f.value.clone());
+        if g.as_ref() != Some(w) {
+            d.push(format!("facts.promo_tags: expected {w:?}, got {g:?}"));
+        }
+    }
+    for m in &want.missing {
+        if !got.missing.iter().any(|x| x.fact == m) {
+            d.push(format!(
+                "facts.missing: expected `{m}` among {:?}",
+                got.missing.iter().map(|x| x.fact).collect::<Vec<_>>()
+            ));
+        }
+    }
+    for a in &want.ambiguous {
+        if !got.ambiguous.iter().any(|x| x.fact == a) {
+            d.push(format!(
+                "facts.ambiguous: expected `{a}` among {:?}",
+                got.ambiguous.iter().map(|x| x.fact).collect::<Vec<_>>()
+            ));
+        }
+    }
+    d
 }
 
 /// What differs between the expectation and what the engine gave.

@@ -3,6 +3,9 @@
 use std::fmt::Write;
 
 use crate::advice::Advice;
+use crate::engine::EngineError;
+use crate::intake::Facts;
+use crate::session::{Answer, Outcome};
 
 /// The advice as JSON (the stable `--json` form).
 pub fn json(advice: &Advice) -> String {
@@ -133,4 +136,192 @@ pub fn trace(a: &Advice) -> String {
         let _ = writeln!(o, "  {mark} {}：{}", step.rule, step.why);
     }
     o
+}
+
+/// The 识别结果 block: each fact found, its value and the quoted text; then what
+/// is missing or ambiguous and how to give it.
+pub fn facts(f: &Facts) -> String {
+    let mut o = String::from("【识别结果】\n");
+    let mut line = |name: &str, value: String, source: &str| {
+        let _ = writeln!(o, "  {name}：{value}  ← “{source}”");
+    };
+    if let Some(x) = &f.province {
+        line("省份", x.value.clone(), &x.source);
+    }
+    if let Some(x) = &f.region_group {
+        line("地区组", x.value.clone(), &x.source);
+    }
+    if let Some(x) = &f.title {
+        line("商品标题", x.value.clone(), &x.source);
+    }
+    if let Some(x) = &f.promo_tags {
+        let v = if x.value.is_empty() {
+            "无(正价款)".to_string()
+        } else {
+            format!("{}(活动款)", x.value.join("、"))
+        };
+        line("活动标签", v, &x.source);
+    }
+    if let Some(x) = &f.defect {
+        line("问题类型", x.value.label().into(), &x.source);
+    }
+    if let Some(x) = &f.fault {
+        line("责任方", x.value.label().into(), &x.source);
+    }
+    if let Some(x) = &f.material {
+        line("材质", x.value.label().into(), &x.source);
+    }
+    if let Some(x) = &f.price {
+        line("实付金额", format!("¥{}", x.value), &x.source);
+    }
+    if let Some(x) = &f.ask {
+        line("买家要求", format!("¥{}", x.value), &x.source);
+    }
+    if let Some(x) = &f.stage {
+        line("订单状态", x.value.label().into(), &x.source);
+    }
+    if let Some(x) = &f.signed_at {
+        line("签收时间", x.value.clone(), &x.source);
+    }
+    if let Some(x) = &f.requested_at {
+        line("申请时间", x.value.clone(), &x.source);
+    }
+    if let Some(x) = &f.platform {
+        line("平台", x.value.label().into(), &x.source);
+    }
+    if let Some(x) = &f.free_shipping {
+        line("包邮", if x.value { "是" } else { "否" }.into(), &x.source);
+    }
+    if let Some(x) = &f.shipping_insurance {
+        line(
+            "运费险",
+            if x.value { "有" } else { "无" }.into(),
+            &x.source,
+        );
+    }
+    for a in &f.ambiguous {
+        let _ = writeln!(
+            o,
+            "  ？{}不确定：“{}”可能在 {} —— {}",
+            fact_label(a.fact),
+            a.source,
+            a.candidates.join("、"),
+            a.flag
+        );
+    }
+    for m in &f.missing {
+        let _ = writeln!(
+            o,
+            "  ✗ 未识别{}：加 {}，或在粘贴里{}",
+            fact_label(m.fact),
+            m.flag,
+            m.phrase
+        );
+    }
+    o
+}
+
+fn fact_label(fact: &str) -> &'static str {
+    match fact {
+        "province" => "收货省份",
+        "defect" => "问题类型",
+        "price" => "实付金额",
+        "platform" => "平台",
+        "stage" => "订单状态",
+        "signed_at" => "签收时间",
+        _ => "信息",
+    }
+}
+
+/// A whole answer as text: facts, overrides, then the advice or the per-region table.
+pub fn answer(a: &Answer, explain: bool) -> String {
+    let mut o = String::new();
+    if let Some(f) = &a.facts {
+        o.push_str(&facts(f));
+    }
+    for n in &a.overrides {
+        let _ = writeln!(o, "  ⚑ {n}");
+    }
+    if !o.is_empty() {
+        o.push('\n');
+    }
+    match &a.outcome {
+        Outcome::Advice(advice) => {
+            if explain {
+                o.push_str(&trace(advice));
+                o.push('\n');
+            }
+            o.push_str(&text(advice));
+        }
+        Outcome::PerRegion { options, .. } => {
+            let _ = writeln!(
+                o,
+                "【缺少收货地区，不同地区的处理如下】（确定地区后加 --region 得到唯一建议）"
+            );
+            for r in options {
+                let offer = r
+                    .advice
+                    .offer
+                    .as_ref()
+                    .map(|x| format!("，开价¥{} 上限¥{}", x.open, x.max))
+                    .unwrap_or_default();
+                let next = r
+                    .advice
+                    .if_refused
+                    .map(|x| format!("；不接受：{}", x.label()))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    o,
+                    "  - {}（如{}）：{}{offer}{next} [{}]",
+                    r.group,
+                    r.example,
+                    r.advice.resolution.label(),
+                    r.advice.playbook.join(", ")
+                );
+            }
+        }
+        // The missing fact and its flag go to standard error.
+        Outcome::Missing(_) => {}
+    }
+    o
+}
+
+/// A whole answer as JSON: the advice's fields plus `facts` (for a paste) and
+/// `overrides`; without advice, `missing` and, for a missing region, `by_region`.
+pub fn answer_json(a: &Answer) -> String {
+    let mut v = match &a.outcome {
+        Outcome::Advice(advice) => serde_json::to_value(advice).unwrap_or_default(),
+        Outcome::PerRegion { missing, options } => serde_json::json!({
+            "missing": missing_json(missing),
+            "by_region": options.iter().map(|r| serde_json::json!({
+                "region_group": r.group,
+                "example_province": r.example,
+                "advice": r.advice,
+            })).collect::<Vec<_>>(),
+        }),
+        Outcome::Missing(e) => serde_json::json!({ "missing": missing_json(e) }),
+    };
+    if let Some(obj) = v.as_object_mut() {
+        if let Some(f) = &a.facts {
+            obj.insert("facts".into(), serde_json::to_value(f).unwrap_or_default());
+        }
+        obj.insert("overrides".into(), serde_json::json!(a.overrides));
+    }
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+fn missing_json(e: &EngineError) -> serde_json::Value {
+    match e {
+        EngineError::Missing {
+            key,
+            fact,
+            flag,
+            rule,
+        } => serde_json::json!({"key": key, "fact": fact, "flag": flag, "rule": rule}),
+    }
+}
+
+/// Only the facts, as JSON (`aftersale extract --json`).
+pub fn facts_json(f: &Facts) -> String {
+    serde_json::to_string_pretty(f).unwrap_or_default()
 }

@@ -95,8 +95,13 @@ pub fn from_yaml<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, YamlErro
 fn bare_message(full: &str) -> String {
     let first = full.lines().next().unwrap_or(full);
     let m = first.strip_prefix("error: ").unwrap_or(first);
-    match m.split_once(": ") {
-        Some((head, rest)) if head.starts_with("line ") => rest.to_string(),
+    let m = match m.split_once(": ") {
+        Some((head, rest)) if head.starts_with("line ") => rest,
+        _ => m,
+    };
+    // The location is reported separately, as file:line:column.
+    match m.rfind(" at line ") {
+        Some(i) if m[i..].contains("column") => m[..i].to_string(),
         _ => m.to_string(),
     }
 }

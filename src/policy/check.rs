@@ -465,6 +465,7 @@ pub(super) fn compile(
         escalate_to: raw.settings.escalate_to,
         defects,
         materials,
+        fault_keywords: raw.faults.into_iter().collect(),
         compensation,
         deadlines,
         risks,

@@ -312,6 +312,8 @@ pub struct Policy {
     pub defects: HashMap<Defect, DefectInfo>,
     /// Tips per material.
     pub materials: HashMap<Material, MaterialInfo>,
+    /// Words in a chat that say whose fault it is.
+    pub fault_keywords: HashMap<Fault, Vec<String>>,
     /// Compensation schemes.
     pub compensation: HashMap<String, CompensationRule>,
     /// Deadlines.

@@ -22,6 +22,8 @@ pub struct RawPolicy {
     pub defects: Located<BTreeMap<Defect, RawDefect>>,
     pub materials: Located<BTreeMap<Material, RawMaterial>>,
     #[serde(default)]
+    pub faults: BTreeMap<Fault, Vec<String>>,
+    #[serde(default)]
     pub compensation: BTreeMap<String, RawCompensation>,
     pub deadlines: Located<BTreeMap<String, RawDeadline>>,
     #[serde(default)]

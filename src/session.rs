@@ -1,0 +1,218 @@
+//! Session: one agent request end to end — pasted text or structured facts,
+//! plus flags, to a case and its advice; when the region is missing, the
+//! advice for each region group instead of a guess.
+
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+use crate::advice::{Advice, Payer};
+use crate::case::{CaseError, CaseInput};
+use crate::engine::{self, EngineError};
+use crate::intake::{Facts, Intake, IntakeError};
+use crate::place::places;
+use crate::policy::Policy;
+use crate::snippet::Located;
+
+/// Why a request could not be answered at all.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The paste could not be read.
+    #[error(transparent)]
+    Intake(#[from] IntakeError),
+    /// A fact is malformed.
+    #[error(transparent)]
+    Case(#[from] CaseError),
+}
+
+/// The advice for one region group, when the case gives no region.
+#[derive(Debug, Clone)]
+pub struct RegionOption {
+    /// The group's name.
+    pub group: String,
+    /// A province of it, used to ask the engine.
+    pub example: String,
+    /// The advice for that group.
+    pub advice: Advice,
+}
+
+/// What the engine could say.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// One advice.
+    Advice(Box<Advice>),
+    /// No region: the advice for each region group, and what to add.
+    PerRegion {
+        /// The missing-region error, naming the flag.
+        missing: EngineError,
+        /// One advice per group.
+        options: Vec<RegionOption>,
+    },
+    /// Another fact is missing.
+    Missing(EngineError),
+}
+
+/// The answer to one request.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    /// What was read from a paste, if the request was one.
+    pub facts: Option<Facts>,
+    /// Flags that replaced or added to the pasted facts, in words.
+    pub overrides: Vec<String>,
+    /// The advice, or why there is none yet.
+    pub outcome: Outcome,
+}
+
+/// Case-file field names, to tell a structured case file from a paste.
+const CASE_FIELDS: &[&str] = &[
+    "defect",
+    "region",
+    "title",
+    "fault",
+    "price",
+    "ask",
+    "free_shipping",
+    "platform",
+    "stage",
+    "signed",
+    "requested",
+    "material",
+    "wants",
+    "not_resellable",
+    "perishable",
+    "claim_false",
+];
+
+/// Whether a text is a structured case file (a YAML/JSON mapping mostly of case fields)
+/// rather than a paste; a mostly-right file is treated as a file so its typos are reported.
+pub fn is_structured(text: &str) -> bool {
+    let Ok(map) = crate::snippet::from_yaml::<BTreeMap<String, serde::de::IgnoredAny>>(text) else {
+        return false;
+    };
+    let known = map
+        .keys()
+        .filter(|k| CASE_FIELDS.contains(&k.as_str()))
+        .count();
+    known > 0 && known * 2 >= map.len()
+}
+
+/// Reads a paste's facts.
+pub fn read_paste(policy: &Policy, text: &str) -> Result<Facts, IntakeError> {
+    Intake::new(policy).extract(text)
+}
+
+/// Answers one request: `base` is what a paste or a case file gave, `flags` what
+/// the agent typed; flags win, and each replaced pasted fact is noted.
+pub fn answer(
+    policy: &Policy,
+    facts: Option<Facts>,
+    base: CaseInput,
+    flags: CaseInput,
+    today: NaiveDate,
+) -> Result<Answer, SessionError> {
+    let overrides = if facts.is_some() {
+        overrides(&base, &flags)
+    } else {
+        Vec::new()
+    };
+    // A fact the agent gave as a flag is no longer missing or open.
+    let mut facts = facts;
+    if let Some(f) = facts.as_mut() {
+        let given = |fact: &str| match fact {
+            "defect" => flags.defect.is_some(),
+            "province" => flags.region.is_some(),
+            "price" => flags.price.is_some(),
+            "platform" => flags.platform.is_some(),
+            "stage" => flags.stage.is_some(),
+            "signed_at" => flags.signed.is_some(),
+            _ => false,
+        };
+        f.missing.retain(|m| !given(m.fact));
+        f.ambiguous.retain(|a| !given(a.fact));
+    }
+    let mut input = base;
+    input.overlay(flags);
+    let case = input.clone().into_case(today)?;
+    let outcome = match engine::advise(policy, &case) {
+        Ok(mut a) => {
+            if let Some(f) = facts.as_ref().and_then(|f| f.shipping_insurance.as_ref())
+                && f.value
+                && a.shipping.to_shop == Payer::Buyer
+            {
+                a.notes.push(format!(
+                    "买家有运费险(“{}”):退回运费可由运费险理赔。",
+                    f.source
+                ));
+            }
+            Outcome::Advice(Box::new(a))
+        }
+        Err(missing @ EngineError::Missing { key: "region", .. }) => Outcome::PerRegion {
+            options: per_region(policy, &input, today),
+            missing,
+        },
+        Err(e) => Outcome::Missing(e),
+    };
+    Ok(Answer {
+        facts,
+        overrides,
+        outcome,
+    })
+}
+
+/// The advice for each region group, asked with one province of each.
+fn per_region(policy: &Policy, input: &CaseInput, today: NaiveDate) -> Vec<RegionOption> {
+    let mut examples: Vec<(String, String)> = policy
+        .groups
+        .iter()
+        .filter_map(|g| g.provinces.first().map(|p| (g.name.clone(), p.clone())))
+        .collect();
+    if let Some(other) = places()
+        .provinces()
+        .iter()
+        .find(|p| policy.group_index(p) == policy.groups.len())
+    {
+        examples.push((
+            policy.group_name(policy.groups.len()).to_string(),
+            other.clone(),
+        ));
+    }
+    examples
+        .into_iter()
+        .filter_map(|(group, example)| {
+            let mut i = input.clone();
+            i.region = Some(Located::flag(example.clone()));
+            let case = i.into_case(today).ok()?;
+            let advice = engine::advise(policy, &case).ok()?;
+            Some(RegionOption {
+                group,
+                example,
+                advice,
+            })
+        })
+        .collect()
+}
+
+/// Notes for each flag that replaced or added to a pasted fact.
+fn overrides(base: &CaseInput, flags: &CaseInput) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut note = |flag: &str, pasted: Option<&String>, given: Option<&String>| {
+        if let Some(given) = given {
+            match pasted {
+                Some(p) if p != given => out.push(format!("{flag} {given} 覆盖了识别结果“{p}”")),
+                Some(_) => {}
+                None => out.push(format!("{flag} {given} 补充了粘贴里没有的信息")),
+            }
+        }
+    };
+    macro_rules! each {
+        ($($f:ident => $flag:literal),+) => {
+            $(note($flag, base.$f.as_ref().map(|v| &v.value), flags.$f.as_ref().map(|v| &v.value));)+
+        };
+    }
+    each!(defect => "--defect", region => "--region", title => "--title", fault => "--fault", price => "--price",
+          ask => "--ask", platform => "--platform", stage => "--stage", signed => "--signed",
+          requested => "--requested", material => "--material", wants => "--wants");
+    if flags.free_shipping == Some(true) && base.free_shipping != Some(true) {
+        out.push("--free-shipping 按包邮处理".to_string());
+    }
+    out
+}
