@@ -2,6 +2,7 @@
 
 mod bad_policies;
 mod cli;
+mod intake;
 mod places;
 mod policy;
 mod regression;

@@ -1,0 +1,85 @@
+//! Speed figures: `cargo bench --bench speed`. Prints the median time per call
+//! of each stage, measured over batches so timer overhead does not count.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use aftersale::case::CaseInput;
+use aftersale::engine;
+use aftersale::intake::Intake;
+use aftersale::policy::Policy;
+use aftersale::snippet::Located;
+
+/// Median time per call over `rounds` batches of `batch` calls.
+fn median<F: FnMut()>(rounds: usize, batch: u32, mut f: F) -> Duration {
+    let mut times: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..batch {
+                f();
+            }
+            start.elapsed() / batch
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// A workbench paste of about 1 KB: order details, address, title and chat.
+fn paste_1kb() -> String {
+    let mut p = String::from(
+        "订单编号：3712345678901234567\n买家：小鱼儿🐟  手机 138****0000\n\
+         收货地址：新疆维吾尔自治区 乌鲁木齐市 天山区 解放北路123号 幸福小区5栋2单元\n\
+         商品标题：2026秋季新款 男士休闲鞋 麂皮 特价清仓 透气防滑 百搭板鞋\n\
+         实付款：￥89.00   包邮  运费险\n物流：已签收 2026-11-18 14:02\n\
+         买家：亲 鞋子收到了 鞋面上有一块污渍😭 能便宜点吗 优惠10块吧\n",
+    );
+    while p.len() < 1024 {
+        p.push_str("客服：亲,您好,请问是哪只鞋呢?方便拍张照片吗?\n买家：左脚那只,鞋头位置,好像是胶水印。\n");
+    }
+    p
+}
+
+fn main() {
+    let policy = Policy::bundled().expect("bundled policy");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+
+    let paste = paste_1kb();
+    let intake = Intake::new(&policy);
+    let t_intake = median(51, 200, || {
+        black_box(intake.extract(black_box(&paste)).expect("facts"));
+    });
+
+    let input = CaseInput {
+        defect: Some(Located::flag("小瑕疵")),
+        region: Some(Located::flag("新疆")),
+        title: Some(Located::flag("男鞋 特价 清仓")),
+        ask: Some(Located::flag("12")),
+        material: Some(Located::flag("suede")),
+        ..CaseInput::default()
+    };
+    let case = input.into_case(today).expect("case");
+    let t_engine = median(51, 2000, || {
+        black_box(engine::advise(&policy, black_box(&case)).expect("advice"));
+    });
+
+    let t_load = median(21, 20, || {
+        black_box(Policy::bundled().expect("loads"));
+    });
+
+    println!("| figure | median |");
+    println!("|---|---|");
+    println!(
+        "| intake of a {} B paste (conversion + extraction) | {:.1} µs |",
+        paste.len(),
+        t_intake.as_secs_f64() * 1e6
+    );
+    println!(
+        "| engine decision, structured case, trace on | {:.2} µs |",
+        t_engine.as_secs_f64() * 1e6
+    );
+    println!(
+        "| load and check the bundled policy | {:.1} µs |",
+        t_load.as_secs_f64() * 1e6
+    );
+}
