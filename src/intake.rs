@@ -477,29 +477,14 @@ impl<'p> Intake<'p> {
         let mut stage: Option<(Stage, Range<usize>)> = None;
         for m in self.matcher.find_iter(&text.norm) {
             let span = m.range();
-            if negated(&text.norm, span.start) {
-                // 不包邮 and 没有运费险 say the opposite.
-                for w in &self.words[m.pattern().as_usize()] {
-                    match w {
-                        Word::FreeShipping if facts.free_shipping.is_none() => {
-                            facts.free_shipping = Some(Fact {
-                                value: false,
-                                source: text.quote(span.clone()),
-                            })
-                        }
-                        Word::Insurance if facts.shipping_insurance.is_none() => {
-                            facts.shipping_insurance = Some(Fact {
-                                value: false,
-                                source: text.quote(span.clone()),
-                            })
-                        }
-                        _ => {}
-                    }
-                }
-                continue;
-            }
+            // 不包邮 and 没有运费险 say the opposite; other negated words say nothing.
+            let negated = negated(&text.norm, span.start);
+            let quote = || text.quote(span.clone());
             for w in &self.words[m.pattern().as_usize()] {
                 match *w {
+                    Word::FreeShipping => set_first(&mut facts.free_shipping, !negated, quote),
+                    Word::Insurance => set_first(&mut facts.shipping_insurance, !negated, quote),
+                    _ if negated => {}
                     Word::Defect(d) => {
                         let in_reason = reason_spans.iter().any(|r| r.contains(&span.start));
                         match defects.iter_mut().find(|x| x.0 == d) {
@@ -510,47 +495,25 @@ impl<'p> Intake<'p> {
                             None => defects.push((d, 1, span.start, in_reason, span.clone())),
                         }
                     }
-                    Word::Fault(f) if facts.fault.is_none() => {
-                        facts.fault = Some(Fact {
-                            value: f,
-                            source: text.quote(span.clone()),
-                        })
-                    }
-                    Word::Material(x) if facts.material.is_none() => {
-                        facts.material = Some(Fact {
-                            value: x,
-                            source: text.quote(span.clone()),
-                        })
-                    }
+                    Word::Fault(f) => set_first(&mut facts.fault, f, quote),
+                    Word::Material(x) => set_first(&mut facts.material, x, quote),
                     // The furthest stage mentioned is where the order is.
-                    Word::Stage(s) if stage.as_ref().is_none_or(|(old, _)| s > *old) => {
-                        stage = Some((s, span.clone()))
+                    Word::Stage(s) => {
+                        if stage.as_ref().is_none_or(|(old, _)| s > *old) {
+                            stage = Some((s, span.clone()));
+                        }
                     }
-                    Word::Platform(p)
-                        // A Tmall order also shows 淘宝 in places; 天猫 decides.
+                    // A Tmall order also shows 淘宝 in places; 天猫 decides.
+                    Word::Platform(p) => {
                         if facts
                             .platform
                             .as_ref()
-                            .is_none_or(|f| f.value == Platform::Taobao && p == Platform::Tmall)
-                        => {
-                            facts.platform = Some(Fact {
-                                value: p,
-                                source: text.quote(span.clone()),
-                            });
+                            .is_some_and(|f| f.value == Platform::Taobao && p == Platform::Tmall)
+                        {
+                            facts.platform = None;
                         }
-                    Word::FreeShipping if facts.free_shipping.is_none() => {
-                        facts.free_shipping = Some(Fact {
-                            value: true,
-                            source: text.quote(span.clone()),
-                        })
+                        set_first(&mut facts.platform, p, quote);
                     }
-                    Word::Insurance if facts.shipping_insurance.is_none() => {
-                        facts.shipping_insurance = Some(Fact {
-                            value: true,
-                            source: text.quote(span.clone()),
-                        })
-                    }
-                    _ => {}
                 }
             }
         }
@@ -568,6 +531,16 @@ impl<'p> Intake<'p> {
                 source: text.quote(span),
             });
         }
+    }
+}
+
+/// Keeps the first value found for a fact.
+fn set_first<T>(slot: &mut Option<Fact<T>>, value: T, source: impl FnOnce() -> String) {
+    if slot.is_none() {
+        *slot = Some(Fact {
+            value,
+            source: source(),
+        });
     }
 }
 

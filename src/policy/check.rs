@@ -29,20 +29,25 @@ impl Checker<'_> {
         })
     }
 
+    fn push<T>(
+        &mut self,
+        severity: Severity,
+        at: Option<&Located<T>>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let pos = at.and_then(|v| self.pos(v));
+        self.found
+            .push(diag(severity, self.text, pos.as_ref(), message, help));
+    }
+
     fn error<T>(
         &mut self,
         at: Option<&Located<T>>,
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let pos = at.and_then(|v| self.pos(v));
-        self.found.push(diag(
-            Severity::Error,
-            self.text,
-            pos.as_ref(),
-            message,
-            help,
-        ));
+        self.push(Severity::Error, at, message, help);
     }
 
     fn warn<T>(
@@ -51,14 +56,7 @@ impl Checker<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let pos = at.and_then(|v| self.pos(v));
-        self.found.push(diag(
-            Severity::Warning,
-            self.text,
-            pos.as_ref(),
-            message,
-            help,
-        ));
+        self.push(Severity::Warning, at, message, help);
     }
 
     /// A non-negative amount of yuan with at most two decimals.
