@@ -6,8 +6,10 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use crate::case::{Defect, Fault, Stage, Wants};
+use crate::engine::Cond;
 
 /// An amount of money in yuan, always rounded half-up to the fen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -190,11 +192,11 @@ pub struct Inferred {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TraceStep {
     /// The rule id.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// Whether it decided the case.
     pub matched: bool,
-    /// Why it did or did not apply.
-    pub why: String,
+    /// The first condition that did not hold, when it did not decide.
+    pub failed: Option<Cond>,
 }
 
 /// The facts the rules saw, after inference.
@@ -255,7 +257,7 @@ pub struct Advice {
     /// The playbook IDs that decided it.
     pub playbook: Vec<String>,
     /// The policy rule that decided it.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// The rule's source note.
     pub why: String,
     /// A reply the agent can send.

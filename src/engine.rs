@@ -6,6 +6,8 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
+use serde::Serialize;
+use std::sync::Arc;
 
 use crate::advice::{
     Advice, Compensation, Deadline, Facts, Inferred, Money, Offer, Resolution, Risk, Shipping,
@@ -31,11 +33,106 @@ pub enum EngineError {
     },
 }
 
-/// The value of a condition when a fact may be unknown.
-enum Check {
-    Yes(String),
-    No(String),
-    Unknown(&'static str, &'static str, &'static str),
+/// A condition a rule may test, in the order the engine tests them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cond {
+    /// 问题类型.
+    Defect,
+    /// 责任方.
+    Fault,
+    /// 订单状态.
+    Stage,
+    /// 平台.
+    Platform,
+    /// 买家诉求.
+    Wants,
+    /// 地区组.
+    Region,
+    /// 活动款.
+    Promo,
+    /// 包邮.
+    FreeShipping,
+    /// 不影响二次销售.
+    Resellable,
+    /// 易腐食品.
+    Perishable,
+    /// 理由不属实.
+    ClaimFalse,
+    /// 七天无理由期.
+    SevenDay,
+    /// 低价线.
+    Price,
+}
+
+impl Cond {
+    /// Every condition, in test order (cheap, always-known facts first).
+    pub const ALL: [Cond; 13] = [
+        Cond::Defect,
+        Cond::Fault,
+        Cond::Stage,
+        Cond::FreeShipping,
+        Cond::Resellable,
+        Cond::Perishable,
+        Cond::ClaimFalse,
+        Cond::Platform,
+        Cond::Wants,
+        Cond::Region,
+        Cond::Promo,
+        Cond::SevenDay,
+        Cond::Price,
+    ];
+
+    /// The condition's name in Chinese.
+    pub fn label(self) -> &'static str {
+        match self {
+            Cond::Defect => "问题类型",
+            Cond::Fault => "责任方",
+            Cond::Stage => "订单状态",
+            Cond::Platform => "平台",
+            Cond::Wants => "买家诉求",
+            Cond::Region => "地区组",
+            Cond::Promo => "活动款",
+            Cond::FreeShipping => "包邮",
+            Cond::Resellable => "二次销售",
+            Cond::Perishable => "易腐食品",
+            Cond::ClaimFalse => "理由属实",
+            Cond::SevenDay => "七天无理由期",
+            Cond::Price => "实付金额",
+        }
+    }
+
+    /// The case field, the fact and the flag to ask for when the fact is unknown.
+    fn missing(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Cond::Platform => (
+                "platform",
+                "平台 (platform)",
+                "--platform taobao 或 --platform tmall (淘宝/天猫)",
+            ),
+            Cond::Wants => (
+                "wants",
+                "买家诉求 (wants)",
+                "--wants return 或 --wants exchange (退货/换货)",
+            ),
+            Cond::Region => (
+                "region",
+                "收货地区 (region)",
+                "--region 新疆 (省份、简称如 内蒙/沪、城市或整段收货地址)",
+            ),
+            Cond::Promo => (
+                "title",
+                "商品标题 (title)",
+                "--title \"商品标题\" (用来判断是否特价/清仓/秒杀)",
+            ),
+            Cond::SevenDay => (
+                "signed",
+                "签收日期 (signed)",
+                "--signed 2026-11-18 (买家签收的日期,判断七天无理由)",
+            ),
+            _ => ("price", "实付金额 (price)", "--price 89 (买家实付金额,元)"),
+        }
+    }
 }
 
 /// The facts as the rules see them, after inference and derivation.
@@ -51,8 +148,9 @@ struct View<'a> {
     window_end: Option<chrono::NaiveDateTime>,
 }
 
-/// Decides the advice for a case under a policy.
-pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
+/// Fills in what the case does not say (from the defect's defaults) and derives
+/// region group, promotion tags and the seven-day window.
+fn view<'a>(policy: &Policy, case: &'a Case) -> Result<(View<'a>, Vec<Inferred>), EngineError> {
     let defect = case.defect.ok_or_else(|| EngineError::Missing {
         key: "defect",
         fact: "问题类型 (defect)",
@@ -111,41 +209,50 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
         within_seven_days: window_end.map(|end| case.requested.and_time(NaiveTime::MIN) < end),
         window_end,
     };
+    Ok((view, inferred))
+}
 
-    let mut trace = Vec::new();
+/// Decides the advice for a case under a policy.
+pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
+    let (view, inferred) = view(policy, case)?;
+    let mut trace = Vec::with_capacity(policy.rules.len() + 1);
     let mut decided = None;
-    for rule in &policy.rules {
-        match evaluate(&rule.when, &view, policy) {
-            Check::Yes(why) => {
-                trace.push(TraceStep {
-                    rule: rule.id.clone(),
-                    matched: true,
-                    why,
-                });
-                decided = Some(rule);
-                break;
-            }
-            Check::No(why) => trace.push(TraceStep {
-                rule: rule.id.clone(),
-                matched: false,
-                why,
-            }),
-            Check::Unknown(key, fact, flag) => {
-                return Err(EngineError::Missing {
-                    key,
-                    fact,
-                    flag,
-                    rule: rule.id.clone(),
-                });
+    'rules: for rule in &policy.rules {
+        for cond in Cond::ALL {
+            match test(cond, &rule.when, &view) {
+                None | Some(Some(true)) => {}
+                Some(Some(false)) => {
+                    trace.push(TraceStep {
+                        rule: rule.id.clone(),
+                        matched: false,
+                        failed: Some(cond),
+                    });
+                    continue 'rules;
+                }
+                Some(None) => {
+                    let (key, fact, flag) = cond.missing();
+                    return Err(EngineError::Missing {
+                        key,
+                        fact,
+                        flag,
+                        rule: rule.id.to_string(),
+                    });
+                }
             }
         }
+        trace.push(TraceStep {
+            rule: rule.id.clone(),
+            matched: true,
+            failed: None,
+        });
+        decided = Some(rule);
+        break;
     }
-
     let facts = Facts {
-        defect,
-        fault,
-        stage,
-        wants,
+        defect: view.defect,
+        fault: view.fault,
+        stage: view.stage,
+        wants: view.wants,
         province: case.region.as_ref().map(|r| r.province.0.clone()),
         region_group: view.region.map(|i| policy.group_name(i).to_string()),
         promo_tags: view.promo_tags.clone().unwrap_or_default(),
@@ -160,13 +267,14 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
             r.above_ceiling.as_ref(),
         ),
         None => {
+            let id: Arc<str> = Arc::from(FALLBACK);
             trace.push(TraceStep {
-                rule: "fallback".into(),
+                rule: id.clone(),
                 matched: true,
-                why: "没有规则适用,按兜底处理".into(),
+                failed: None,
             });
             (
-                "fallback".into(),
+                id,
                 Vec::new(),
                 "没有规则适用 (no rule applies)".into(),
                 &policy.fallback,
@@ -177,6 +285,72 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
     build(
         policy, &view, facts, inferred, trace, rule_id, playbook, why, then, above,
     )
+}
+
+/// The id the fallback is reported under.
+pub const FALLBACK: &str = "fallback";
+
+/// How one condition of one rule came out for a case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CondCheck {
+    /// Which condition.
+    pub cond: Cond,
+    /// Held, failed, or could not be judged (`None`: the fact is missing).
+    pub held: Option<bool>,
+    /// The case's value and what the rule wants, in words.
+    pub detail: String,
+}
+
+/// One rule as the engine saw it for a case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleExplain {
+    /// The rule id.
+    pub rule: Arc<str>,
+    /// The playbook IDs it implements.
+    pub playbook: Vec<String>,
+    /// Every condition it has, tested.
+    pub checks: Vec<CondCheck>,
+    /// Whether it decided the case.
+    pub decided: bool,
+}
+
+/// Every rule the engine considers for a case, in order, with every condition
+/// tested and explained; the list ends at the rule that decides (or the
+/// fallback), or at a rule that needs a missing fact.
+pub fn explain(policy: &Policy, case: &Case) -> Result<Vec<RuleExplain>, EngineError> {
+    let (view, _) = view(policy, case)?;
+    let mut out = Vec::new();
+    for rule in &policy.rules {
+        let checks: Vec<CondCheck> = Cond::ALL
+            .iter()
+            .filter_map(|&cond| {
+                test(cond, &rule.when, &view).map(|held| CondCheck {
+                    cond,
+                    held,
+                    detail: describe(cond, &rule.when, &view, policy),
+                })
+            })
+            .collect();
+        let decided = checks.iter().all(|c| c.held == Some(true));
+        let unknown = checks.iter().any(|c| c.held.is_none())
+            && !checks.iter().any(|c| c.held == Some(false));
+        out.push(RuleExplain {
+            rule: rule.id.clone(),
+            playbook: rule.playbook.clone(),
+            checks,
+            decided,
+        });
+        if decided || unknown {
+            return Ok(out);
+        }
+    }
+    out.push(RuleExplain {
+        rule: Arc::from(FALLBACK),
+        playbook: Vec::new(),
+        checks: Vec::new(),
+        decided: true,
+    });
+    Ok(out)
 }
 
 /// When the seven-day window closes: 00:00 of the day after signing plus the span.
@@ -192,190 +366,143 @@ fn span_duration(span: Span) -> Duration {
     }
 }
 
-/// Whether a set condition holds for a value's index, with labels for the trace.
-fn in_set(set: Option<Set>, index: usize) -> Option<bool> {
-    set.map(|s| s & (1 << index) != 0)
+fn bit(set: Set, index: usize) -> bool {
+    set & (1 << index) != 0
+}
+
+/// Tests one condition: `None` when the rule has no such condition,
+/// `Some(None)` when the fact it needs is unknown.
+fn test(cond: Cond, w: &Conditions, v: &View) -> Option<Option<bool>> {
+    let c = v.case;
+    match cond {
+        Cond::Defect => w.defect.map(|s| Some(bit(s, v.defect.index()))),
+        Cond::Fault => w.fault.map(|s| Some(bit(s, v.fault.index()))),
+        Cond::Stage => w.stage.map(|s| Some(bit(s, v.stage.index()))),
+        Cond::Platform => w.platform.map(|s| c.platform.map(|p| bit(s, p.index()))),
+        Cond::Wants => w.wants.map(|s| v.wants.map(|x| bit(s, x.index()))),
+        Cond::Region => w.region.map(|s| v.region.map(|g| bit(s, g))),
+        Cond::Promo => w
+            .promo
+            .map(|want| v.promo_tags.as_ref().map(|t| t.is_empty() != want)),
+        Cond::FreeShipping => w.free_shipping.map(|want| Some(c.free_shipping == want)),
+        Cond::Resellable => w.resellable.map(|want| Some(c.resellable == want)),
+        Cond::Perishable => w.perishable.map(|want| Some(c.perishable == want)),
+        Cond::ClaimFalse => w.claim_false.map(|want| Some(c.claim_false == want)),
+        Cond::SevenDay => w
+            .seven_day
+            .map(|want| v.within_seven_days.map(|x| x == want)),
+        Cond::Price => w.price_at_most.map(|limit| c.price.map(|p| p <= limit)),
+    }
 }
 
 fn names<T: Copy>(
     all: &[T],
     set: Set,
     index: impl Fn(T) -> usize,
-    label: impl Fn(T) -> String,
+    label: impl Fn(T) -> &'static str,
 ) -> String {
     all.iter()
-        .filter(|v| set & (1 << index(**v)) != 0)
+        .filter(|v| bit(set, index(**v)))
         .map(|v| label(*v))
         .collect::<Vec<_>>()
         .join("/")
 }
 
-/// Three-valued test of every condition; the first false or unknown one decides.
-fn evaluate(w: &Conditions, v: &View, policy: &Policy) -> Check {
-    let mut held = Vec::new();
-    macro_rules! set_cond {
-        ($field:ident, $value:expr, $ty:ident, $name:literal) => {
-            if let Some(ok) = in_set(w.$field, $value.index()) {
-                let want = names($ty::ALL, w.$field.unwrap_or(0), $ty::index, |x| x.label().to_string());
-                if !ok {
-                    return Check::No(format!("{}是“{}”,规则要“{}”", $name, $value.label(), want));
-                }
-                held.push(format!("{}={}", $name, $value.label()));
-            }
-        };
-    }
-    set_cond!(defect, v.defect, Defect, "问题类型");
-    set_cond!(fault, v.fault, Fault, "责任方");
-    set_cond!(stage, v.stage, Stage, "订单状态");
-    if let Some(set) = w.platform {
-        let Some(p) = v.case.platform else {
-            return Check::Unknown(
-                "platform",
-                "平台 (platform)",
-                "--platform taobao 或 --platform tmall (淘宝/天猫)",
-            );
-        };
-        if set & (1 << p.index()) == 0 {
-            return Check::No(format!(
-                "平台是“{}”,规则要“{}”",
-                p.label(),
-                names(Platform::ALL, set, Platform::index, |x| x.label().into())
-            ));
+/// The case's value and the rule's wish for one condition, in words.
+fn describe(cond: Cond, w: &Conditions, v: &View, policy: &Policy) -> String {
+    let c = v.case;
+    let yes_no = |value: bool, yes: &str, no: &str| {
+        if value {
+            yes.to_string()
+        } else {
+            no.to_string()
         }
-        held.push(format!("平台={}", p.label()));
-    }
-    if let Some(set) = w.wants {
-        let Some(x) = v.wants else {
-            return Check::Unknown(
-                "wants",
-                "买家诉求 (wants)",
-                "--wants return 或 --wants exchange (退货/换货)",
-            );
-        };
-        if set & (1 << x.index()) == 0 {
-            return Check::No(format!(
-                "买家诉求是“{}”,规则要“{}”",
-                x.label(),
-                names(Wants::ALL, set, Wants::index, |x| x.label().into())
-            ));
-        }
-        held.push(format!("诉求={}", x.label()));
-    }
-    if let Some(set) = w.region {
-        let Some(g) = v.region else {
-            return Check::Unknown(
-                "region",
-                "收货地区 (region)",
-                "--region 新疆 (省份、简称如 内蒙/沪、城市或整段收货地址)",
-            );
-        };
-        if set & (1 << g) == 0 {
+    };
+    let (is, wants) = match cond {
+        Cond::Defect => (
+            v.defect.label().to_string(),
+            names(
+                Defect::ALL,
+                w.defect.unwrap_or(0),
+                Defect::index,
+                Defect::label,
+            ),
+        ),
+        Cond::Fault => (
+            v.fault.label().to_string(),
+            names(Fault::ALL, w.fault.unwrap_or(0), Fault::index, Fault::label),
+        ),
+        Cond::Stage => (
+            v.stage.label().to_string(),
+            names(Stage::ALL, w.stage.unwrap_or(0), Stage::index, Stage::label),
+        ),
+        Cond::Platform => (
+            c.platform.map_or("未知".into(), |p| p.label().to_string()),
+            names(
+                Platform::ALL,
+                w.platform.unwrap_or(0),
+                Platform::index,
+                Platform::label,
+            ),
+        ),
+        Cond::Wants => (
+            v.wants.map_or("未知".into(), |x| x.label().to_string()),
+            names(Wants::ALL, w.wants.unwrap_or(0), Wants::index, Wants::label),
+        ),
+        Cond::Region => {
+            let set = w.region.unwrap_or(0);
             let want: Vec<&str> = (0..=policy.groups.len())
-                .filter(|i| set & (1 << i) != 0)
+                .filter(|i| bit(set, *i))
                 .map(|i| policy.group_name(i))
                 .collect();
-            return Check::No(format!(
-                "地区属于“{}”,规则要“{}”",
-                policy.group_name(g),
-                want.join("/")
-            ));
+            let is = match (v.region, c.region.as_ref()) {
+                (Some(g), Some(r)) => format!("{}({})", policy.group_name(g), r.province),
+                _ => "未知".into(),
+            };
+            (is, want.join("/"))
         }
-        held.push(format!("地区组={}", policy.group_name(g)));
-    }
-    if let Some(want) = w.promo {
-        let Some(tags) = &v.promo_tags else {
-            return Check::Unknown(
-                "title",
-                "商品标题 (title)",
-                "--title \"商品标题\" (用来判断是否特价/清仓/秒杀)",
-            );
-        };
-        let is = !tags.is_empty();
-        if is != want {
-            return Check::No(if is {
-                format!("标题含活动词“{}”,规则只管正价款", tags.join("/"))
-            } else {
-                "标题不含活动词,规则只管活动款".into()
-            });
-        }
-        held.push(if is {
-            format!("活动款({})", tags.join("/"))
-        } else {
-            "正价款".into()
-        });
-    }
-    macro_rules! flag_cond {
-        ($field:ident, $value:expr, $yes:literal, $no:literal) => {
-            if let Some(want) = w.$field {
-                if $value != want {
-                    return Check::No(format!(
-                        "{},规则要{}",
-                        if $value { $yes } else { $no },
-                        if want { $yes } else { $no }
-                    ));
-                }
-                held.push(if want { $yes } else { $no }.to_string());
-            }
-        };
-    }
-    flag_cond!(free_shipping, v.case.free_shipping, "包邮", "不包邮");
-    flag_cond!(
-        resellable,
-        v.case.resellable,
-        "不影响二次销售",
-        "影响二次销售"
-    );
-    flag_cond!(
-        perishable,
-        v.case.perishable,
-        "易腐/已拆封食品",
-        "非易腐商品"
-    );
-    flag_cond!(
-        claim_false,
-        v.case.claim_false,
-        "买家理由不属实",
-        "买家理由属实"
-    );
-    if let Some(want) = w.seven_day {
-        let Some(within) = v.within_seven_days else {
-            return Check::Unknown(
-                "signed",
-                "签收日期 (signed)",
-                "--signed 2026-11-18 (买家签收的日期,判断七天无理由)",
-            );
-        };
-        let end = v
-            .window_end
-            .map(|e| e.format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default();
-        let (yes, no) = (
-            format!("在七天无理由期内(截止 {end})"),
-            format!("已过七天无理由期(截止 {end})"),
-        );
-        if within != want {
-            return Check::No(format!(
-                "{},规则要{}",
-                if within { &yes } else { &no },
-                if want { "期内" } else { "已过期" }
-            ));
-        }
-        held.push(if within { yes } else { no });
-    }
-    if let Some(limit) = w.price_at_most {
-        let Some(price) = v.case.price else {
-            return Check::Unknown("price", "实付金额 (price)", "--price 89 (买家实付金额,元)");
-        };
-        if price > limit {
-            return Check::No(format!("实付¥{price}高于低价线¥{limit}"));
-        }
-        held.push(format!("实付¥{price}不高于¥{limit}"));
-    }
-    Check::Yes(if held.is_empty() {
-        "无条件".into()
-    } else {
-        held.join(",")
-    })
+        Cond::Promo => (
+            match &v.promo_tags {
+                None => "未知(没有标题)".into(),
+                Some(t) if t.is_empty() => "正价款".into(),
+                Some(t) => format!("活动款({})", t.join("/")),
+            },
+            yes_no(w.promo == Some(true), "活动款", "正价款"),
+        ),
+        Cond::FreeShipping => (
+            yes_no(c.free_shipping, "包邮", "不包邮"),
+            yes_no(w.free_shipping == Some(true), "包邮", "不包邮"),
+        ),
+        Cond::Resellable => (
+            yes_no(c.resellable, "不影响", "影响"),
+            yes_no(w.resellable == Some(true), "不影响", "影响"),
+        ),
+        Cond::Perishable => (
+            yes_no(c.perishable, "是", "否"),
+            yes_no(w.perishable == Some(true), "是", "否"),
+        ),
+        Cond::ClaimFalse => (
+            yes_no(c.claim_false, "不属实", "属实"),
+            yes_no(w.claim_false == Some(true), "不属实", "属实"),
+        ),
+        Cond::SevenDay => (
+            match (v.within_seven_days, v.window_end) {
+                (Some(within), Some(end)) => format!(
+                    "{}(截止 {})",
+                    if within { "期内" } else { "已过期" },
+                    end.format("%Y-%m-%d %H:%M")
+                ),
+                _ => "未知(没有签收日期)".into(),
+            },
+            yes_no(w.seven_day == Some(true), "期内", "已过期"),
+        ),
+        Cond::Price => (
+            c.price.map_or("未知".into(), |p| format!("¥{p}")),
+            w.price_at_most
+                .map_or(String::new(), |l| format!("不高于¥{l}")),
+        ),
+    };
+    format!("{}:案例是“{is}”,规则要“{wants}”", cond.label())
 }
 
 /// Turns the deciding outcome into advice: amounts, ask handling, shipping,
@@ -387,7 +514,7 @@ fn build(
     facts: Facts,
     inferred: Vec<Inferred>,
     trace: Vec<TraceStep>,
-    rule: String,
+    rule: Arc<str>,
     playbook: Vec<String>,
     why: String,
     then: &Outcome,
@@ -528,7 +655,7 @@ fn build(
             key: "ask",
             fact: "买家要求的金额 (ask)",
             flag: "--ask 10 (买家要多少钱,元)",
-            rule,
+            rule: rule.to_string(),
         });
     }
     if reply.contains("{price}") {

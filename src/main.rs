@@ -29,6 +29,8 @@ struct Cli {
 enum Command {
     /// Advise on a case: pasted text, a YAML/JSON case file, or flags.
     Advise(Box<AdviseArgs>),
+    /// Advise and show every rule considered, each condition, and which rule won.
+    Explain(Box<AdviseArgs>),
     /// Print only the facts read from a pasted case, with where each came from.
     Extract {
         /// File holding the paste; `-` reads standard input.
@@ -233,8 +235,8 @@ fn advise_once(
         }
         None => (None, CaseInput::default()),
     };
-    let answer =
-        session::answer(policy, facts, base, args.input(), today).map_err(|e| e.to_string())?;
+    let answer = session::answer(policy, facts, base, args.input(), today, args.explain)
+        .map_err(|e| e.to_string())?;
     let code = match &answer.outcome {
         Outcome::Advice(_) => 0,
         _ => 2,
@@ -245,7 +247,7 @@ fn advise_once(
         || answer.facts.is_some()
         || matches!(answer.outcome, Outcome::PerRegion { .. })
     {
-        println!("{}", render::answer(&answer, args.explain));
+        println!("{}", render::answer(&answer));
     }
     if let Outcome::PerRegion { missing: e, .. } | Outcome::Missing(e) = &answer.outcome {
         eprintln!("error: {e}");
@@ -289,6 +291,13 @@ fn interactive(policy: &Policy, args: &AdviseArgs, today: chrono::NaiveDate) -> 
 fn run(cli: Cli) -> Result<u8, String> {
     let today = chrono::Local::now().date_naive();
     match cli.command {
+        Command::Explain(mut args) => {
+            args.explain = true;
+            run(Cli {
+                policy: cli.policy,
+                command: Command::Advise(args),
+            })
+        }
         Command::Advise(args) => {
             let policy = load_policy(cli.policy.as_ref())?;
             let text = match (&args.text, &args.file) {
@@ -340,19 +349,33 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             .map_err(|e| e.to_string())?;
             for w in &policy.warnings {
-                println!("{w}");
+                println!("{w}\n");
             }
+            let analysis = aftersale::policy::analysis::analyse(&policy);
+            let errors = analysis.diagnostics(&policy);
+            for e in &errors {
+                eprintln!("{e}\n");
+            }
+            print!("{}", analysis.report());
             let warnings = policy
                 .warnings
                 .iter()
                 .filter(|w| w.severity == Severity::Warning)
                 .count();
-            println!(
-                "{shown}: ok, {} rules, {warnings} warning(s), hash {}",
-                policy.rules.len(),
-                policy.hash
-            );
-            Ok(0)
+            if errors.is_empty() {
+                println!(
+                    "{shown}: ok — {} rules, {warnings} warning(s), hash {}",
+                    policy.rules.len(),
+                    policy.hash
+                );
+                Ok(0)
+            } else {
+                eprintln!(
+                    "{shown}: {} error(s) — fix them before the policy goes live",
+                    errors.len()
+                );
+                Ok(2)
+            }
         }
     }
 }

@@ -238,12 +238,22 @@ impl Places {
         }
     }
 
+    /// The province names closest to an unknown one.
+    pub fn suggest_province(&self, name: &str) -> Vec<String> {
+        self.nearest(name, |level| level == Level::Province)
+    }
+
     /// The names closest to an unknown one, for "did you mean" help.
     pub fn suggest(&self, name: &str) -> Vec<String> {
+        self.nearest(name, |_| true)
+    }
+
+    fn nearest(&self, name: &str, keep: impl Fn(Level) -> bool) -> Vec<String> {
         // Provinces rank before other places on equal scores: 新彊 means 新疆, not 新乡.
         let mut scored: Vec<(f64, Level, &String)> = self
             .entries
             .iter()
+            .filter(|(_, level, _)| keep(*level))
             .map(|(k, level, _)| (strsim::normalized_levenshtein(name, k), *level, k))
             .filter(|(s, _, _)| *s >= 0.34)
             .collect();

@@ -303,7 +303,7 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
     let mut flags = file.case.unwrap_or_default();
     flags.set_file(&path.display().to_string());
     if let Some(expect) = &file.expect {
-        let got = match session::answer(policy, facts, base, flags, today) {
+        let got = match session::answer(policy, facts, base, flags, today, false) {
             Ok(a) => match a.outcome {
                 Outcome::Advice(advice) => Ok(*advice),
                 Outcome::PerRegion { missing: e, .. } | Outcome::Missing(e) => Err(e.to_string()),
@@ -441,7 +441,7 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
         );
     }
     if let Some(r) = &e.rule {
-        check("rule", r.clone(), a.rule.clone());
+        check("rule", r.clone(), a.rule.to_string());
     }
     for id in &e.playbook {
         if !a.playbook.contains(id) {

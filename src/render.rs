@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::advice::Advice;
-use crate::engine::EngineError;
+use crate::engine::{EngineError, FALLBACK, RuleExplain};
 use crate::intake::Facts;
 use crate::session::{Answer, Outcome};
 
@@ -124,16 +124,37 @@ fn fact_name(fact: &str) -> &'static str {
     }
 }
 
-/// The trace: every rule considered, in order, and why it did or did not apply.
-pub fn trace(a: &Advice) -> String {
-    let mut o = String::from("【规则检查顺序】\n");
-    for step in &a.trace {
-        let mark = if step.matched {
-            "✔ 采用"
+/// Every rule the engine considered, in order, each condition with ✔ (held),
+/// ✘ (did not) or ？ (the fact is missing), and which rule decided.
+pub fn explain(steps: &[RuleExplain]) -> String {
+    let mut o = String::from("【规则检查顺序 / rules considered】\n");
+    for step in steps {
+        let verdict = if step.decided {
+            "✔ 采用 / decides"
+        } else if step.checks.iter().any(|c| c.held.is_none())
+            && !step.checks.iter().any(|c| c.held == Some(false))
+        {
+            "？ 缺信息 / needs a fact"
         } else {
-            "✘ 跳过"
+            "✘ 跳过 / skipped"
         };
-        let _ = writeln!(o, "  {mark} {}：{}", step.rule, step.why);
+        let ids = if step.playbook.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", step.playbook.join(", "))
+        };
+        let _ = writeln!(o, "  {verdict}  {}{ids}", step.rule);
+        if step.checks.is_empty() && step.decided && &*step.rule == FALLBACK {
+            let _ = writeln!(o, "      没有规则适用,按兜底处理 / no rule applies");
+        }
+        for c in &step.checks {
+            let mark = match c.held {
+                Some(true) => "✔",
+                Some(false) => "✘",
+                None => "？",
+            };
+            let _ = writeln!(o, "      {mark} {}", c.detail);
+        }
     }
     o
 }
@@ -234,7 +255,7 @@ fn fact_label(fact: &str) -> &'static str {
 }
 
 /// A whole answer as text: facts, overrides, then the advice or the per-region table.
-pub fn answer(a: &Answer, explain: bool) -> String {
+pub fn answer(a: &Answer) -> String {
     let mut o = String::new();
     if let Some(f) = &a.facts {
         o.push_str(&facts(f));
@@ -247,8 +268,8 @@ pub fn answer(a: &Answer, explain: bool) -> String {
     }
     match &a.outcome {
         Outcome::Advice(advice) => {
-            if explain {
-                o.push_str(&trace(advice));
+            if !a.explained.is_empty() {
+                o.push_str(&explain(&a.explained));
                 o.push('\n');
             }
             o.push_str(&text(advice));

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::advice::{Advice, Payer};
 use crate::case::{CaseError, CaseInput};
-use crate::engine::{self, EngineError};
+use crate::engine::{self, EngineError, RuleExplain};
 use crate::intake::{Facts, Intake, IntakeError};
 use crate::place::places;
 use crate::policy::Policy;
@@ -60,6 +60,8 @@ pub struct Answer {
     pub overrides: Vec<String>,
     /// The advice, or why there is none yet.
     pub outcome: Outcome,
+    /// Every rule considered with every condition, when asked for.
+    pub explained: Vec<RuleExplain>,
 }
 
 /// Case-file field names, to tell a structured case file from a paste.
@@ -108,6 +110,7 @@ pub fn answer(
     base: CaseInput,
     flags: CaseInput,
     today: NaiveDate,
+    explain: bool,
 ) -> Result<Answer, SessionError> {
     let overrides = if facts.is_some() {
         overrides(&base, &flags)
@@ -151,10 +154,16 @@ pub fn answer(
         },
         Err(e) => Outcome::Missing(e),
     };
+    let explained = if explain {
+        engine::explain(policy, &case).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     Ok(Answer {
         facts,
         overrides,
         outcome,
+        explained,
     })
 }
 

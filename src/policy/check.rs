@@ -35,10 +35,11 @@ impl Checker<'_> {
         at: Option<&Located<T>>,
         message: impl Into<String>,
         help: impl Into<String>,
+        zh: impl Into<String>,
     ) {
         let pos = at.and_then(|v| self.pos(v));
         self.found
-            .push(diag(severity, self.text, pos.as_ref(), message, help));
+            .push(diag(severity, self.text, pos.as_ref(), message, help, zh));
     }
 
     fn error<T>(
@@ -46,8 +47,9 @@ impl Checker<'_> {
         at: Option<&Located<T>>,
         message: impl Into<String>,
         help: impl Into<String>,
+        zh: impl Into<String>,
     ) {
-        self.push(Severity::Error, at, message, help);
+        self.push(Severity::Error, at, message, help, zh);
     }
 
     fn warn<T>(
@@ -55,8 +57,9 @@ impl Checker<'_> {
         at: Option<&Located<T>>,
         message: impl Into<String>,
         help: impl Into<String>,
+        zh: impl Into<String>,
     ) {
-        self.push(Severity::Warning, at, message, help);
+        self.push(Severity::Warning, at, message, help, zh);
     }
 
     /// A non-negative amount of yuan with at most two decimals.
@@ -66,12 +69,14 @@ impl Checker<'_> {
                 Some(v),
                 format!("{what} `{}` is negative", v.value),
                 "amounts are yuan and cannot be below 0",
+                "金额以元为单位,不能小于 0",
             );
         } else if v.value.scale() > 2 {
             self.error(
                 Some(v),
                 format!("{what} `{}` has more than two decimals", v.value),
                 "amounts are in yuan to the fen, e.g. 12.50",
+                "金额精确到分,最多两位小数,如 12.50",
             );
         }
         v.value
@@ -84,6 +89,7 @@ impl Checker<'_> {
                 Some(v),
                 format!("{what} `{}` is not a percentage from 0 to 100", v.value),
                 "write the percentage as a number from 0 to 100, e.g. 30 for 30%",
+                "百分比写 0 到 100 的数字,如 30 表示 30%",
             );
         }
         v.value
@@ -119,11 +125,12 @@ pub(super) fn compile(
                 None,
                 format!("region group `{name}` lists no provinces"),
                 "add provinces or remove the group",
+                "给这个地区组加上省份,或删掉这个组",
             );
         }
         for p in provinces {
             let Some(found) = places().province(&p.value) else {
-                let near = places().suggest(&p.value);
+                let near = places().suggest_province(&p.value);
                 c.error(
                     Some(p),
                     format!("unknown province `{}` in region group `{name}`", p.value),
@@ -132,6 +139,11 @@ pub(super) fn compile(
                             .to_string()
                     } else {
                         format!("did you mean {}?", near.join(", "))
+                    },
+                    if near.is_empty() {
+                        "写省份名称,如 新疆、内蒙古、浙江(或 香港、澳门、台湾、海外)".to_string()
+                    } else {
+                        format!("是不是要写 {}?", near.join("、"))
                     },
                 );
                 continue;
@@ -148,6 +160,7 @@ pub(super) fn compile(
                         found.0
                     ),
                     "a province may belong to one group only; remove it from one of them",
+                    "一个省只能属于一个地区组,从其中一个组里删掉它",
                 );
                 continue;
             }
@@ -164,18 +177,25 @@ pub(super) fn compile(
             None,
             "more than 62 region groups",
             "merge some region groups",
+            "合并一些地区组",
         );
     }
 
     let mut promotion_tags = Vec::new();
     for t in &raw.promotion_tags {
         if t.value.trim().is_empty() {
-            c.error(Some(t), "empty promotion tag", "remove the empty entry");
+            c.error(
+                Some(t),
+                "empty promotion tag",
+                "remove the empty entry",
+                "删掉这个空的活动词",
+            );
         } else if promotion_tags.contains(&t.value) {
             c.warn(
                 Some(t),
                 format!("promotion tag `{}` is listed twice", t.value),
                 "remove the second one",
+                "删掉重复的那一个",
             );
         } else {
             promotion_tags.push(t.value.clone());
@@ -188,6 +208,7 @@ pub(super) fn compile(
             Some(&raw.settings.quality_return_shipping),
             format!("quality_return_shipping must be `shop` or `buyer`, not `{}`", quality_return_payer.id()),
             "shop: whoever is at fault pays (001, 003); buyer: the shop does not pay the return leg (000)",
+                "写 shop(商家付,谁过错谁承担)或 buyer(买家付退回运费)",
         );
     }
 
@@ -216,6 +237,10 @@ pub(super) fn compile(
                     "add `{}: {{fault: shop, stage: signed}}` with the right defaults",
                     d.id()
                 ),
+                format!(
+                    "在 defects 下加上 `{}: {{fault: shop, stage: signed}}`(按实际填写默认值)",
+                    d.id()
+                ),
             );
         }
     }
@@ -240,6 +265,7 @@ pub(super) fn compile(
                     m.label()
                 ),
                 format!("add `{}: {{tip: \"...\"}}`", m.id()),
+                format!("在 materials 下加上 `{}: {{tip: \"清洁方法\"}}`", m.id()),
             );
         }
     }
@@ -262,6 +288,7 @@ pub(super) fn compile(
                 r.floor.as_ref(),
                 format!("compensation `{id}` floor {f} is above its cap {cap_v}"),
                 "the floor must not be above the cap",
+                "最低额不能高于最高额",
             );
         }
         compensation.insert(
@@ -287,6 +314,7 @@ pub(super) fn compile(
                     Some(&raw.deadlines),
                     format!("deadline `{id}` needs exactly one of `days` or `hours`"),
                     "write e.g. `days: 3` or `hours: 168`",
+                    "写 days(天)或 hours(小时)其中一个,如 `days: 3`",
                 );
                 continue;
             }
@@ -299,6 +327,7 @@ pub(super) fn compile(
                     Some(&raw.deadlines),
                     format!("deadline `{id}` needs exactly one of `from` (requested / signed_next_day) or `after` (an event in words)"),
                     "write e.g. `from: requested` or `after: 买家填写退货单号`",
+                "写 from(requested 申请日 / signed_next_day 签收次日)或 after(事件)其中一个",
                 );
                 continue;
             }
@@ -319,6 +348,7 @@ pub(super) fn compile(
             Some(&raw.deadlines),
             format!("`deadlines` must define `{SEVEN_DAY}` counting `from: signed_next_day`: it is the seven-day no-reason window the rules test"),
             format!("add `{SEVEN_DAY}: {{playbook: R4, label: 七天无理由退货, hours: 168, from: signed_next_day}}`"),
+            format!("在 deadlines 下加上 `{SEVEN_DAY}`(七天无理由期限,168 小时,从签收次日零点算)"),
         ),
     }
 
@@ -352,7 +382,7 @@ pub(super) fn compile(
 
     let mut rules: Vec<Rule> = Vec::new();
     for r in &raw.rules.value {
-        if let Some(first) = rules.iter().find(|x| x.id == r.id.value) {
+        if let Some(first) = rules.iter().find(|x| *x.id == *r.id.value) {
             c.error(
                 Some(&r.id),
                 format!(
@@ -365,6 +395,7 @@ pub(super) fn compile(
                         .unwrap_or_default()
                 ),
                 "give every rule its own id",
+                "每条规则的 id 不能重复",
             );
         }
         if r.playbook.is_empty() {
@@ -372,6 +403,7 @@ pub(super) fn compile(
                 Some(&r.id),
                 format!("rule `{}` names no playbook ID", r.id.value),
                 "list the PLAYBOOK.md IDs it implements, e.g. [S1, S4]",
+                "写上这条规则对应的手册编号,如 [S1, S4]",
             );
         }
         let when = conditions(&mut c, &r.when, &refs);
@@ -382,6 +414,7 @@ pub(super) fn compile(
                     Some(&r.id),
                     format!("rule `{}` has `above_ceiling` but no offer", r.id.value),
                     "add an `offer` under `then`, or remove `above_ceiling`",
+                    "在 then 下加上 offer 报价,或删掉 above_ceiling",
                 );
             }
             if o.offer.is_some() {
@@ -392,12 +425,13 @@ pub(super) fn compile(
                         r.id.value
                     ),
                     "the ceiling is the offer's `max` under `then`",
+                    "上限就是 then 下 offer 的 max,above_ceiling 里不要再写 offer",
                 );
             }
             outcome(&mut c, o, &refs, &r.id.value)
         });
         let rule = Rule {
-            id: r.id.value.clone(),
+            id: r.id.value.as_str().into(),
             playbook: r.playbook.clone(),
             source: r.source.clone(),
             when,
@@ -418,6 +452,7 @@ pub(super) fn compile(
                     earlier.pos.as_ref().map(|p| format!(" (line {})", p.line)).unwrap_or_default()
                 ),
                 format!("move `{}` above `{}`, or narrow `{}`'s conditions", rule.id, earlier.id, earlier.id),
+                format!("把 `{}` 移到 `{}` 上面,或者收窄 `{}` 的条件", rule.id, earlier.id, earlier.id),
             );
         }
         rules.push(rule);
@@ -435,6 +470,7 @@ pub(super) fn compile(
                     d.label()
                 ),
                 format!("add a rule with `when: {{defect: [{}]}}`", d.id()),
+                format!("加一条 `when: {{defect: [{}]}}` 的规则", d.id()),
             );
         }
     }
@@ -456,6 +492,7 @@ pub(super) fn compile(
         name: raw.name,
         file: file.to_string(),
         hash,
+        source: text.to_string(),
         groups,
         promotion_tags,
         quality_return_payer,
@@ -504,6 +541,7 @@ fn conditions(c: &mut Checker, w: &RawWhen, refs: &Refs) -> Conditions {
                         Some(n),
                         format!("unknown region group `{}`", n.value),
                         format!("region groups are: {}", known.join(", ")),
+                        format!("地区组只能写:{}", known.join("、")),
                     );
                 }
             }
@@ -550,7 +588,7 @@ fn offer(c: &mut Checker, o: &RawOffer, rule: &str) -> Option<OfferRule> {
             .or(o.max.as_ref())
             .or(o.open_percent.as_ref())
             .or(o.max_percent.as_ref());
-        c.error(at, format!("rule `{rule}`: an offer needs one opening amount and one ceiling"), "write `offer: {open: \"3.00\", max: \"5.00\"}` or `{open_percent: 20, max_percent: 50}`");
+        c.error(at, format!("rule `{rule}`: an offer needs one opening amount and one ceiling"), "write `offer: {open: \"3.00\", max: \"5.00\"}` or `{open_percent: 20, max_percent: 50}`", "报价要同时写开价和上限,如 `offer: {open: \"3.00\", max: \"5.00\"}`");
         return None;
     };
     let at = o.open.as_ref().or(o.open_percent.as_ref());
@@ -560,10 +598,11 @@ fn offer(c: &mut Checker, o: &RawOffer, rule: &str) -> Option<OfferRule> {
                 at,
                 format!("rule `{rule}`: opening offer {a} is above the ceiling {b}"),
                 "the opening offer must not be above `max`; swap them or lower `open`",
+                "开价不能高于上限:把两个数对调,或调低 open",
             );
         }
         (Amount::Yuan(_), Amount::Percent(_)) | (Amount::Percent(_), Amount::Yuan(_)) => {
-            c.error(at, format!("rule `{rule}`: the opening offer and the ceiling must both be yuan or both percentages"), "use `open`/`max` or `open_percent`/`max_percent`");
+            c.error(at, format!("rule `{rule}`: the opening offer and the ceiling must both be yuan or both percentages"), "use `open`/`max` or `open_percent`/`max_percent`", "开价和上限要么都写金额(open/max),要么都写百分比(open_percent/max_percent)");
         }
         _ => {}
     }
@@ -573,6 +612,7 @@ fn offer(c: &mut Checker, o: &RawOffer, rule: &str) -> Option<OfferRule> {
             o.max.as_ref().or(o.max_percent.as_ref()),
             format!("rule `{rule}`: an offer whose ceiling is 0 offers nothing"),
             "never offer nothing (S4): give a ceiling above 0, or remove the offer",
+            "不能一分不给(S4):上限要大于 0,或者删掉这个报价",
         );
     }
     Some(OfferRule {
@@ -592,6 +632,7 @@ fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome 
             Some(comp),
             format!("rule `{rule}`: unknown compensation `{}`", comp.value),
             format!("define it under `compensation`; known: {known:?}"),
+            "在 compensation 里定义它,或改正拼写",
         );
     }
     for d in &o.deadlines {
@@ -600,6 +641,7 @@ fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome 
                 Some(d),
                 format!("rule `{rule}`: unknown deadline `{}`", d.value),
                 "define it under `deadlines`, or fix the spelling",
+                "在 deadlines 里定义它,或改正拼写",
             );
         }
     }
@@ -609,6 +651,7 @@ fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome 
                 Some(r),
                 format!("rule `{rule}`: unknown risk note `{}`", r.value),
                 "define it under `risks`, or fix the spelling",
+                "在 risks 里定义它,或改正拼写",
             );
         }
     }
@@ -623,6 +666,7 @@ fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome 
                 Some(&o.reply),
                 format!("rule `{rule}`: reply uses `{{{name}}}`, which this rule cannot fill"),
                 "placeholders are {open} and {max} (with an offer), {compensation} (with a compensation), {ask}, {price}, {escalate_to}".to_string(),
+                "话术里只能用 {open} {max}(要有报价)、{compensation}(要有赔付)、{ask} {price} {escalate_to}",
             );
         }
     }
@@ -639,7 +683,7 @@ fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome 
             | Resolution::Escalate
     );
     if shipping.is_none() && moves_goods {
-        c.error(Some(&o.reply), format!("rule `{rule}`: resolution `{}` sends goods but says nothing of shipping", o.resolution.id()), "add `shipping: {to_shop: shop, to_buyer: shop}` (payers: shop, buyer, split, courier, none)");
+        c.error(Some(&o.reply), format!("rule `{rule}`: resolution `{}` sends goods but says nothing of shipping", o.resolution.id()), "add `shipping: {to_shop: shop, to_buyer: shop}` (payers: shop, buyer, split, courier, none)", "加上 shipping,写明退回和寄出运费谁付(shop 商家 / buyer 买家 / split 各半 / courier 快递 / none 无)");
     }
     Outcome {
         resolution: o.resolution,

@@ -4,6 +4,7 @@
 //! policy with any error is never returned; warnings travel with it. Every
 //! number, region list, tag word, template and time limit lives in the file.
 
+pub mod analysis;
 mod check;
 pub mod raw;
 
@@ -42,6 +43,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: String,
+    /// How to fix it, in Chinese.
+    pub zh: String,
     /// The offending line with a caret.
     pub snippet: String,
 }
@@ -59,7 +62,7 @@ impl std::fmt::Display for Diagnostic {
         if !self.snippet.is_empty() {
             writeln!(f, "{}", self.snippet)?;
         }
-        write!(f, "  = help: {}", self.help)
+        write!(f, "  = help: {}\n  = 修改: {}", self.help, self.zh)
     }
 }
 
@@ -273,8 +276,8 @@ pub struct Conditions {
 /// One rule of the playbook table.
 #[derive(Debug, Clone)]
 pub struct Rule {
-    /// The rule's id.
-    pub id: String,
+    /// The rule's id (shared, so advice and traces can hold it without copying).
+    pub id: std::sync::Arc<str>,
     /// Playbook IDs it implements.
     pub playbook: Vec<String>,
     /// Source note.
@@ -298,6 +301,8 @@ pub struct Policy {
     pub file: String,
     /// Hash of the file's text.
     pub hash: String,
+    /// The file's text, for pointing at lines.
+    pub source: String,
     /// Region groups in file order of names.
     pub groups: Vec<RegionGroup>,
     /// Promotion tag words.
@@ -363,6 +368,7 @@ impl Policy {
                     }),
                     message: e.message,
                     help: "fix the YAML at this place; compare with policies/default.yaml".into(),
+                    zh: "按提示改正这一处的 YAML 写法,可以对照 policies/default.yaml".into(),
                     snippet: e.snippet,
                 }],
             })?;
@@ -415,12 +421,14 @@ pub(crate) fn diag(
     pos: Option<&Pos>,
     message: impl Into<String>,
     help: impl Into<String>,
+    zh: impl Into<String>,
 ) -> Diagnostic {
     Diagnostic {
         severity,
         pos: pos.cloned(),
         message: message.into(),
         help: help.into(),
+        zh: zh.into(),
         snippet: pos
             .map(|p| caret(text, p.line, p.column))
             .unwrap_or_default(),

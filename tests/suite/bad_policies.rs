@@ -40,6 +40,12 @@ fn every_bad_policy_is_refused_with_its_expected_error() {
             Ok(_) => problems.push(format!("{}: was accepted", path.display())),
             Err(e @ PolicyError::Invalid { .. }) => {
                 let shown = e.to_string();
+                if !shown.contains("= 修改:") {
+                    problems.push(format!(
+                        "{}: no Chinese fix line in:\n{shown}",
+                        path.display()
+                    ));
+                }
                 for want in expects {
                     if !shown.contains(want) {
                         problems.push(format!("{}: missing `{want}` in:\n{shown}", path.display()));

@@ -269,7 +269,53 @@ fn explain_shows_each_rule_considered() {
         None,
     );
     let out = stdout(&o);
-    assert!(out.contains("【规则检查顺序】"), "{out}");
-    assert!(out.contains("✘ 跳过 unshipped_false_claim"), "{out}");
-    assert!(out.contains("✔ 采用 small_flaw_jiangzhehu"), "{out}");
+    assert!(out.contains("【规则检查顺序"), "{out}");
+    assert!(
+        out.contains("✘ 跳过 / skipped  unshipped_false_claim [U3]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✘ 问题类型:案例是“小瑕疵”,规则要“缺货/延迟发货”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✔ 采用 / decides  small_flaw_jiangzhehu"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✔ 地区组:案例是“江浙沪(浙江)”,规则要“江浙沪”"),
+        "{out}"
+    );
+    // `explain` is the same as `advise --explain`.
+    let o2 = aftersale(&["explain", "--defect", "小瑕疵", "--region", "浙江"], None);
+    assert_eq!(stdout(&o2), out);
+}
+
+#[test]
+fn check_finds_a_rule_hidden_by_several_earlier_rules_together() {
+    let p = repo("tests/fixtures/union_shadowed_policy.yaml");
+    let o = aftersale(&["check", p.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("rule `small_flaw_any` can never fire"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`small_flaw_jzh` and `small_flaw_remote` and `small_flaw_other`"),
+        "{err}"
+    );
+    assert!(err.contains("union_shadowed_policy.yaml:60:9"), "{err}");
+    assert!(err.contains("= 修改:"), "{err}");
+}
+
+#[test]
+fn check_reports_what_only_the_fallback_answers_and_ungrouped_provinces() {
+    let o = aftersale(&["check"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("reachable rules: 32 of 32"), "{out}");
+    // A quality claim where the buyer is at fault has no rule: the supervisor decides.
+    assert!(out.contains("质量问题 (quality) · 责任方 买家"), "{out}");
+    assert!(out.contains("provinces in no group: 北京"), "{out}");
 }

@@ -112,10 +112,23 @@ fn every_advice_names_the_rule_and_the_trace_ends_at_it() {
     let last = a.trace.last().expect("a trace");
     assert!(last.matched);
     assert_eq!(last.rule, a.rule);
-    assert!(a.trace[..a.trace.len() - 1].iter().all(|s| !s.matched));
     assert!(
-        a.trace.iter().any(|s| s.why.contains("江浙沪")),
+        a.trace[..a.trace.len() - 1]
+            .iter()
+            .all(|s| !s.matched && s.failed.is_some())
+    );
+    let case = case(&[("defect", "小瑕疵"), ("region", "新疆")]);
+    let steps = engine::explain(&Policy::bundled().expect("loads"), &case).expect("explained");
+    assert_eq!(steps.len(), a.trace.len(), "explain walks the same rules");
+    let jzh = steps
+        .iter()
+        .find(|s| &*s.rule == "small_flaw_jiangzhehu")
+        .expect("considered");
+    assert!(
+        jzh.checks
+            .iter()
+            .any(|c| c.held == Some(false) && c.detail.contains("偏远地区(新疆)")),
         "{:?}",
-        a.trace
+        jzh.checks
     );
 }

@@ -1,0 +1,317 @@
+//! Analysis of the rules as a decision table, for `aftersale check`.
+//!
+//! Every combination of the values the conditions test (defect, region group,
+//! fault, stage, platform, wish, promotion, 包邮, resale, perishable, false
+//! claim, seven-day window, and the price on each side of every threshold) is
+//! run through the rules in order. A rule no combination reaches can never fire,
+//! even when no single earlier rule covers it (two earlier rules together may);
+//! combinations that reach no rule are answered only by the fallback.
+
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Conditions, Diagnostic, Policy, Severity, diag};
+use crate::case::{Defect, Fault, Platform, Stage, Wants};
+use crate::place::places;
+
+/// One combination of condition values.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    defect: usize,
+    region: usize,
+    fault: usize,
+    stage: usize,
+    platform: usize,
+    wants: usize,
+    flags: u8,
+    price: Decimal,
+}
+
+/// Bits of `Cell::flags`.
+const PROMO: u8 = 1;
+const FREE_SHIPPING: u8 = 2;
+const RESELLABLE: u8 = 4;
+const PERISHABLE: u8 = 8;
+const CLAIM_FALSE: u8 = 16;
+const WITHIN_SEVEN_DAYS: u8 = 32;
+
+fn matches(c: &Conditions, x: &Cell) -> bool {
+    let set = |s: Option<u64>, i: usize| s.is_none_or(|s| s & (1 << i) != 0);
+    let flag = |f: Option<bool>, bit: u8| f.is_none_or(|want| (x.flags & bit != 0) == want);
+    set(c.defect, x.defect)
+        && set(c.region, x.region)
+        && set(c.fault, x.fault)
+        && set(c.stage, x.stage)
+        && set(c.platform, x.platform)
+        && set(c.wants, x.wants)
+        && flag(c.promo, PROMO)
+        && flag(c.free_shipping, FREE_SHIPPING)
+        && flag(c.resellable, RESELLABLE)
+        && flag(c.perishable, PERISHABLE)
+        && flag(c.claim_false, CLAIM_FALSE)
+        && flag(c.seven_day, WITHIN_SEVEN_DAYS)
+        && c.price_at_most.is_none_or(|limit| x.price <= limit)
+}
+
+/// Combinations of one defect and fault that only the fallback answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    /// The defect.
+    pub defect: Defect,
+    /// The fault.
+    pub fault: Fault,
+    /// Region groups where it happens.
+    pub regions: Vec<String>,
+    /// Whether for promotion items, regular items or both.
+    pub promo: Vec<bool>,
+    /// Order stages where it happens.
+    pub stages: Vec<Stage>,
+}
+
+/// What the table analysis found.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Rules that no combination reaches, with the rules that take their cases.
+    pub unreachable: Vec<(String, Vec<String>)>,
+    /// Combinations only the fallback answers.
+    pub gaps: Vec<Gap>,
+    /// How many combinations each rule decides, by rule id (in rule order).
+    pub reach: Vec<(String, u64)>,
+    /// Provinces in no region group ("其他地区").
+    pub ungrouped: Vec<String>,
+    /// How many combinations were tried.
+    pub cells: u64,
+}
+
+/// Region groups, promotion values and stages of the combinations a defect and fault leave to the fallback.
+type GapCells = (BTreeSet<usize>, BTreeSet<bool>, BTreeSet<Stage>);
+
+/// Runs every combination of condition values through the policy's rules.
+pub fn analyse(policy: &Policy) -> Analysis {
+    let regions = policy.groups.len() + 1;
+    // One price on each side of every threshold a rule tests.
+    let mut prices: BTreeSet<Decimal> = policy
+        .rules
+        .iter()
+        .filter_map(|r| r.when.price_at_most)
+        .collect();
+    let above: Vec<Decimal> = prices.iter().map(|p| p + Decimal::new(1, 2)).collect();
+    prices.extend(above);
+    if prices.is_empty() {
+        prices.insert(Decimal::ONE_HUNDRED);
+    }
+    let prices: Vec<Decimal> = prices.into_iter().collect();
+
+    let mut reach = vec![0u64; policy.rules.len()];
+    // Which rules took the cases of each rule that can never fire.
+    let mut takers: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); policy.rules.len()];
+    let mut gaps: BTreeMap<(Defect, Fault), GapCells> = BTreeMap::new();
+    let mut cells = 0;
+    for &defect in Defect::ALL {
+        // Only rules that can match this defect need to be tried.
+        let rules: Vec<usize> = (0..policy.rules.len())
+            .filter(|&i| {
+                policy.rules[i]
+                    .when
+                    .defect
+                    .is_none_or(|s| s & (1 << defect.index()) != 0)
+            })
+            .collect();
+        for region in 0..regions {
+            for &fault in Fault::ALL {
+                for &stage in Stage::ALL {
+                    for platform in 0..Platform::ALL.len() {
+                        for wants in 0..Wants::ALL.len() {
+                            for flags in 0u8..64 {
+                                for &price in &prices {
+                                    cells += 1;
+                                    let cell = Cell {
+                                        defect: defect.index(),
+                                        region,
+                                        fault: fault.index(),
+                                        stage: stage.index(),
+                                        platform,
+                                        wants,
+                                        flags,
+                                        price,
+                                    };
+                                    match rules
+                                        .iter()
+                                        .find(|&&i| matches(&policy.rules[i].when, &cell))
+                                    {
+                                        Some(&i) => {
+                                            reach[i] += 1;
+                                            // Record which earlier rules take cases a later rule also matches.
+                                            for &j in rules.iter().filter(|&&j| j > i) {
+                                                if takers[j].len() < 4
+                                                    && matches(&policy.rules[j].when, &cell)
+                                                {
+                                                    takers[j].insert(i);
+                                                }
+                                            }
+                                        }
+                                        None => {
+                                            let g = gaps.entry((defect, fault)).or_default();
+                                            g.0.insert(region);
+                                            g.1.insert(flags & PROMO != 0);
+                                            g.2.insert(stage);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let unreachable = policy
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| reach[*i] == 0)
+        .map(|(i, r)| {
+            (
+                r.id.to_string(),
+                takers[i]
+                    .iter()
+                    .map(|&t| policy.rules[t].id.to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    let gaps = gaps
+        .into_iter()
+        .map(|((defect, fault), (regions, promo, stages))| Gap {
+            defect,
+            fault,
+            regions: regions
+                .into_iter()
+                .map(|g| policy.group_name(g).to_string())
+                .collect(),
+            promo: promo.into_iter().collect(),
+            stages: stages.into_iter().collect(),
+        })
+        .collect();
+    let ungrouped = places()
+        .provinces()
+        .iter()
+        .filter(|p| policy.group_index(p) == policy.groups.len())
+        .cloned()
+        .collect();
+    Analysis {
+        unreachable,
+        gaps,
+        reach: policy
+            .rules
+            .iter()
+            .zip(reach)
+            .map(|(r, n)| (r.id.to_string(), n))
+            .collect(),
+        ungrouped,
+        cells,
+    }
+}
+
+impl Analysis {
+    /// An error, pointing at the rule, for each rule that can never fire.
+    pub fn diagnostics(&self, policy: &Policy) -> Vec<Diagnostic> {
+        self.unreachable
+            .iter()
+            .map(|(id, takers)| {
+                let pos = policy
+                    .rules
+                    .iter()
+                    .find(|r| *r.id == **id)
+                    .and_then(|r| r.pos.as_ref());
+                let names = |sep: &str| {
+                    takers
+                        .iter()
+                        .map(|t| format!("`{t}`"))
+                        .collect::<Vec<_>>()
+                        .join(sep)
+                };
+                let (by, by_zh) = if takers.is_empty() {
+                    ("earlier rules".to_string(), "前面的规则".to_string())
+                } else {
+                    (names(" and "), names("、"))
+                };
+                diag(
+                    Severity::Error,
+                    &policy.source,
+                    pos,
+                    format!(
+                        "rule `{id}` can never fire: every case it matches is decided first by {by}"
+                    ),
+                    format!("move `{id}` above {by}, or narrow their conditions"),
+                    format!("把 `{id}` 移到 {by_zh} 上面,或者收窄它们的条件"),
+                )
+            })
+            .collect()
+    }
+
+    /// The table summary in Chinese and English: combinations tried, how many
+    /// cases each rule decides, what only the fallback answers, ungrouped provinces.
+    pub fn report(&self) -> String {
+        use std::fmt::Write;
+        let mut o = String::new();
+        let _ = writeln!(
+            o,
+            "【规则表分析 / rule table】{} combinations tried",
+            self.cells
+        );
+        let reached = self.reach.iter().filter(|(_, n)| *n > 0).count();
+        let _ = writeln!(
+            o,
+            "  可达规则 / reachable rules: {reached} of {}",
+            self.reach.len()
+        );
+        if self.gaps.is_empty() {
+            let _ = writeln!(o, "  每种组合都有规则处理 / every combination has a rule");
+        } else {
+            let _ = writeln!(
+                o,
+                "  只由兜底处理的组合 / combinations only the fallback answers:"
+            );
+            for g in &self.gaps {
+                let promo = match g.promo.as_slice() {
+                    [false] => "正价款",
+                    [true] => "活动款",
+                    _ => "活动款或正价款",
+                };
+                let stages: Vec<&str> = g.stages.iter().map(|s| s.label()).collect();
+                let _ = writeln!(
+                    o,
+                    "    - {} ({}) · 责任方 {} · {} · {} · 订单状态 {}",
+                    g.defect.label(),
+                    g.defect.id(),
+                    g.fault.label(),
+                    g.regions.join("/"),
+                    promo,
+                    stages.join("/")
+                );
+            }
+        }
+        if !self.ungrouped.is_empty() {
+            let _ = writeln!(
+                o,
+                "  不在任何地区组、按“其他地区”处理的省份 / provinces in no group: {}",
+                self.ungrouped.join(" ")
+            );
+        }
+        o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_policy_has_no_rule_that_can_never_fire() {
+        let policy = Policy::bundled().expect("bundled policy");
+        let a = analyse(&policy);
+        assert!(a.unreachable.is_empty(), "{:?}", a.unreachable);
+        assert!(a.reach.iter().all(|(_, n)| *n > 0));
+    }
+}
