@@ -47,6 +47,9 @@ enum Command {
         /// Folders (or files) of case files.
         #[arg(required = true)]
         dirs: Vec<PathBuf>,
+        /// Also list every rule with how many cases it decided, and the rules no case reaches.
+        #[arg(long)]
+        coverage: bool,
     },
     /// Check a policy file and print every error and warning.
     Check {
@@ -330,9 +333,13 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             Ok(0)
         }
-        Command::Test { dirs } => {
+        Command::Test { dirs, coverage } => {
             let policy = load_policy(cli.policy.as_ref())?;
             let report = regress::run(&policy, &dirs, today).map_err(|e| e.to_string())?;
+            // The per-case lines end with the "N passed, M failed" line, so they go last.
+            if coverage {
+                print!("{}", report.coverage(&policy));
+            }
             print!("{}", report.render());
             Ok(if report.failed() == 0 { 0 } else { 1 })
         }

@@ -151,6 +151,8 @@ pub struct CaseResult {
     pub name: String,
     /// What differed from the expectation; empty when it passed.
     pub diffs: Vec<String>,
+    /// The rule that decided the case, when advice was given.
+    pub rule: Option<String>,
 }
 
 impl CaseResult {
@@ -196,6 +198,48 @@ impl Report {
             self.passed(),
             self.failed()
         ));
+        o
+    }
+
+    /// How many cases each rule of the policy decided, and the rules no case reaches.
+    pub fn coverage(&self, policy: &Policy) -> String {
+        let count = |id: &str| {
+            self.results
+                .iter()
+                .filter(|r| r.rule.as_deref() == Some(id))
+                .count()
+        };
+        let mut o = String::from("coverage (cases per rule):\n");
+        let mut unreached = Vec::new();
+        for rule in &policy.rules {
+            let n = count(&rule.id);
+            o.push_str(&format!(
+                "  {n:>4}  {} [{}]\n",
+                rule.id,
+                rule.playbook.join(", ")
+            ));
+            if n == 0 {
+                unreached.push(rule.id.to_string());
+            }
+        }
+        let fallback = crate::engine::FALLBACK;
+        o.push_str(&format!(
+            "  {:>4}  {fallback} (no rule applies)\n",
+            count(fallback)
+        ));
+        if unreached.is_empty() {
+            o.push_str(&format!(
+                "every one of the {} rules is exercised by a case\n",
+                policy.rules.len()
+            ));
+        } else {
+            o.push_str(&format!(
+                "{} of {} rules no case reaches: {}\n",
+                unreached.len(),
+                policy.rules.len(),
+                unreached.join(", ")
+            ));
+        }
         o
     }
 }
@@ -262,6 +306,7 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
         path: path.to_path_buf(),
         name,
         diffs: vec![diff],
+        rule: None,
     };
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -296,16 +341,21 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
                     path: path.to_path_buf(),
                     name: file.name,
                     diffs,
+                    rule: None,
                 };
             }
         },
     };
+    let mut rule = None;
     let mut flags = file.case.unwrap_or_default();
     flags.set_file(&path.display().to_string());
     if let Some(expect) = &file.expect {
         let got = match session::answer(policy, facts, base, flags, today, false) {
             Ok(a) => match a.outcome {
-                Outcome::Advice(advice) => Ok(*advice),
+                Outcome::Advice(advice) => {
+                    rule = Some(advice.rule.to_string());
+                    Ok(*advice)
+                }
                 Outcome::PerRegion { missing: e, .. } | Outcome::Missing(e) => Err(e.to_string()),
             },
             Err(e) => Err(e.to_string()),
@@ -320,6 +370,7 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
         path: path.to_path_buf(),
         name: file.name,
         diffs,
+        rule,
     }
 }
 

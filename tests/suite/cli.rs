@@ -319,3 +319,37 @@ fn check_reports_what_only_the_fallback_answers_and_ungrouped_provinces() {
     assert!(out.contains("质量问题 (quality) · 责任方 买家"), "{out}");
     assert!(out.contains("provinces in no group: 北京"), "{out}");
 }
+
+#[test]
+fn test_coverage_names_the_rules_no_case_reaches() {
+    let one = repo("tests/cases/s1_jiangzhehu_opening_offer.yaml");
+    let o = aftersale(&["test", "--coverage", one.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("     1  small_flaw_jiangzhehu [S1, S4, S5, S6]"),
+        "{out}"
+    );
+    assert!(out.contains("     0  small_flaw_remote"), "{out}");
+    assert!(
+        out.contains("31 of 32 rules no case reaches: unshipped_false_claim,"),
+        "{out}"
+    );
+    assert!(
+        out.trim_end().ends_with("1 passed, 0 failed"),
+        "the count line closes the output"
+    );
+    let all = aftersale(
+        &[
+            "test",
+            "--coverage",
+            repo("tests/cases").to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert!(
+        stdout(&all).contains("every one of the 32 rules is exercised by a case"),
+        "{}",
+        stdout(&all)
+    );
+}
