@@ -9,10 +9,12 @@
 pub mod advice;
 pub mod case;
 pub mod engine;
+pub mod generate;
 pub mod intake;
 pub mod place;
 pub mod policy;
 pub mod regress;
 pub mod render;
+pub mod replay;
 pub mod session;
 pub mod snippet;

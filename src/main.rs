@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use aftersale::case::CaseInput;
 use aftersale::intake::{IntakeError, MAX_PASTE};
 use aftersale::policy::{Policy, Severity};
+use aftersale::replay::{self, Format};
 use aftersale::session::{self, Outcome};
 use aftersale::snippet::Located;
 use aftersale::{regress, render};
@@ -50,6 +51,43 @@ enum Command {
         /// Also list every rule with how many cases it decided, and the rules no case reaches.
         #[arg(long)]
         coverage: bool,
+    },
+    /// Replay a log of past cases under the policy (and a baseline) and total the effect.
+    Replay {
+        /// The case log: JSON Lines (one case per line) or CSV with a header; `-` for stdin.
+        cases: PathBuf,
+        /// The policy in force until now, to compare against.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the totals as CSV.
+        #[arg(long)]
+        csv: bool,
+        /// List every changed case, not only the first ones.
+        #[arg(long)]
+        all: bool,
+        /// How many changed cases to list.
+        #[arg(long, default_value_t = 20)]
+        show: usize,
+        /// Stop at the first line that cannot be read.
+        #[arg(long)]
+        strict: bool,
+        /// The log's format (default: by extension, .csv is CSV).
+        #[arg(long, value_parser = ["jsonl", "csv"])]
+        format: Option<String>,
+        /// Worker threads (default: the machine's cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Write N realistic generated cases as JSON Lines, for replay and benchmarks.
+    GenCases {
+        /// How many cases.
+        n: u64,
+        /// Random seed; the same seed gives the same cases.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Check a policy file and print every error and warning.
     Check {
@@ -202,6 +240,51 @@ fn load_policy(path: Option<&PathBuf>) -> Result<Policy, String> {
     Ok(policy)
 }
 
+/// Shows replay progress on stderr: a bar on a terminal (when the size is
+/// known), otherwise a line every tenth of the log or every 250,000 lines.
+fn progress_meter(size: Option<u64>) -> impl FnMut(u64, u64) {
+    let tty = std::io::stderr().is_terminal();
+    let mut shown = 0u64;
+    let mut printed = 0u64;
+    move |bytes: u64, lines: u64| {
+        let step = match size {
+            Some(total) if total > 0 => bytes * 100 / total,
+            _ => lines / 250_000,
+        };
+        if step == shown {
+            return;
+        }
+        shown = step;
+        match (tty, size) {
+            (true, Some(total)) if total > 0 => {
+                let pct = (bytes * 100 / total).min(100) as usize;
+                eprint!(
+                    "\r[{:<40}] {pct:>3}% {lines} cases",
+                    "#".repeat(pct * 40 / 100)
+                );
+            }
+            (true, _) => eprint!("\r{lines} cases read"),
+            (false, Some(_)) => {
+                // A line per tenth, however far one read jumps.
+                if step / 10 != printed / 10 {
+                    printed = step;
+                    eprintln!("replay: {}% ({lines} cases read)", step / 10 * 10);
+                }
+            }
+            (false, None) => eprintln!("replay: {lines} cases read"),
+        }
+    }
+}
+
+/// Ends the progress bar's line on a terminal.
+fn progress_done() -> &'static str {
+    if std::io::stderr().is_terminal() {
+        "\n"
+    } else {
+        ""
+    }
+}
+
 /// Reads a paste or case file from a path or `-`, refusing binary and oversized input.
 fn read_input(path: &Path) -> Result<String, String> {
     let mut bytes = Vec::new();
@@ -342,6 +425,89 @@ fn run(cli: Cli) -> Result<u8, String> {
             }
             print!("{}", report.render());
             Ok(if report.failed() == 0 { 0 } else { 1 })
+        }
+        Command::Replay {
+            cases,
+            baseline,
+            json,
+            csv,
+            all,
+            show,
+            strict,
+            format,
+            threads,
+        } => {
+            let policy = load_policy(cli.policy.as_ref())?;
+            let baseline = baseline
+                .map(|b| Policy::from_path(&b).map_err(|e| e.to_string()))
+                .transpose()?;
+            let format = match format.as_deref() {
+                Some("csv") => Format::Csv,
+                Some(_) => Format::JsonLines,
+                None if cases
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
+                {
+                    Format::Csv
+                }
+                None => Format::JsonLines,
+            };
+            let opts = replay::Options {
+                keep_changes: (!all).then_some(show),
+                strict,
+                today,
+                threads: threads
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
+            };
+            let size = std::fs::metadata(&cases)
+                .ok()
+                .map(|m| m.len())
+                .filter(|_| cases.as_os_str() != "-");
+            let mut progress = progress_meter(size);
+            let report = if cases.as_os_str() == "-" {
+                replay::replay(
+                    &policy,
+                    baseline.as_ref(),
+                    std::io::stdin().lock(),
+                    format,
+                    &opts,
+                    &mut progress,
+                )
+            } else {
+                let file = std::fs::File::open(&cases)
+                    .map_err(|e| format!("cannot read `{}`: {e}", cases.display()))?;
+                replay::replay(
+                    &policy,
+                    baseline.as_ref(),
+                    std::io::BufReader::with_capacity(1 << 20, file),
+                    format,
+                    &opts,
+                    &mut progress,
+                )
+            }
+            .map_err(|e| e.to_string())?;
+            eprint!("{}", progress_done());
+            for b in &report.bad {
+                eprintln!("warning: line {}: {} (skipped)", b.line, b.message);
+            }
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+                );
+            } else if csv {
+                print!("{}", report.csv());
+            } else {
+                print!("{}", report.table());
+            }
+            Ok(0)
+        }
+        Command::GenCases { n, seed } => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            aftersale::generate::write_cases(n, seed, &mut out)
+                .map_err(|e| format!("cannot write cases: {e}"))?;
+            Ok(0)
         }
         Command::Check { file } => {
             let path = file.or(cli.policy);

@@ -65,7 +65,7 @@ pub struct Answer {
 }
 
 /// Case-file field names, to tell a structured case file from a paste.
-const CASE_FIELDS: &[&str] = &[
+pub const CASE_FIELDS: &[&str] = &[
     "defect",
     "region",
     "title",

@@ -352,6 +352,24 @@ pub(super) fn compile(
         ),
     }
 
+    let mut shipping_costs = vec![None; groups.len() + 1];
+    for (name, cost) in &raw.shipping_costs {
+        let index = groups
+            .iter()
+            .position(|g| &g.name == name)
+            .or((name == OTHER_REGIONS).then_some(groups.len()));
+        let value = c.yuan(cost, &format!("shipping cost of `{name}`"));
+        match index {
+            Some(i) => shipping_costs[i] = Some(value),
+            None => c.error(
+                Some(cost),
+                format!("`shipping_costs` names `{name}`, which is not a region group"),
+                format!("use a region group name or `{OTHER_REGIONS}`"),
+                format!("只能写地区组的名字或“{OTHER_REGIONS}”"),
+            ),
+        }
+    }
+
     let risks: HashMap<String, RiskRule> = raw
         .risks
         .iter()
@@ -507,6 +525,7 @@ pub(super) fn compile(
         replies,
         rules,
         fallback,
+        shipping_costs,
         warnings,
         group_of,
     })

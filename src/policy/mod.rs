@@ -331,6 +331,8 @@ pub struct Policy {
     pub rules: Vec<Rule>,
     /// What to do when no rule matches.
     pub fallback: Outcome,
+    /// Estimated cost of one shipping leg per region group index (`groups.len()` is 其他地区).
+    pub shipping_costs: Vec<Option<Decimal>>,
     /// Warnings found while checking.
     pub warnings: Vec<Diagnostic>,
     group_of: HashMap<String, usize>,

@@ -25,6 +25,8 @@ pub struct RawPolicy {
     pub faults: BTreeMap<Fault, Vec<String>>,
     #[serde(default)]
     pub compensation: BTreeMap<String, RawCompensation>,
+    #[serde(default)]
+    pub shipping_costs: IndexMap<String, Located<Decimal>>,
     pub deadlines: Located<BTreeMap<String, RawDeadline>>,
     #[serde(default)]
     pub risks: BTreeMap<String, RawRisk>,

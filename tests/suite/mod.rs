@@ -6,6 +6,7 @@ mod intake;
 mod places;
 mod policy;
 mod regression;
+mod replay;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
