@@ -153,15 +153,15 @@ pub struct Compensation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deadline {
     /// The policy's id for it.
-    pub id: String,
+    pub id: Arc<str>,
     /// The playbook rule it comes from.
-    pub playbook: String,
+    pub playbook: Arc<str>,
     /// What must be done.
-    pub label: String,
+    pub label: Arc<str>,
     /// How long, in words (3天, 168小时).
     pub limit: String,
     /// When it counts from.
-    pub from: String,
+    pub from: Arc<str>,
     /// The due date and time, when the start is known.
     pub due: Option<String>,
 }
@@ -170,11 +170,11 @@ pub struct Deadline {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Risk {
     /// The policy's id for it.
-    pub id: String,
+    pub id: Arc<str>,
     /// The playbook rule it comes from.
-    pub playbook: String,
+    pub playbook: Arc<str>,
     /// The note.
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 /// A fact the engine used that the case did not state.
@@ -183,20 +183,67 @@ pub struct Inferred {
     /// Which fact.
     pub fact: &'static str,
     /// The value used.
-    pub value: String,
+    pub value: &'static str,
     /// Where it came from and how to override it.
-    pub how: String,
+    pub how: &'static str,
 }
 
 /// One rule the engine looked at, and what came of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TraceStep {
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TraceStep<'a> {
     /// The rule id.
-    pub rule: Arc<str>,
+    pub rule: &'a str,
     /// Whether it decided the case.
     pub matched: bool,
     /// The first condition that did not hold, when it did not decide.
     pub failed: Option<Cond>,
+}
+
+/// The rules the engine looked at, in order: indexes into the policy's rule ids
+/// (shared, so recording a step costs no allocation), serialised as [`TraceStep`]s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    ids: Arc<[Arc<str>]>,
+    steps: Vec<(u16, Option<Cond>)>,
+}
+
+impl Trace {
+    /// An empty trace over a policy's rule ids (the last id is the fallback's).
+    pub fn new(ids: Arc<[Arc<str>]>) -> Trace {
+        let steps = Vec::with_capacity(ids.len());
+        Trace { ids, steps }
+    }
+
+    /// Records that rule `index` did not apply because `failed` did not hold,
+    /// or (with `None`) that it decided.
+    pub fn push(&mut self, index: usize, failed: Option<Cond>) {
+        self.steps.push((index as u16, failed));
+    }
+
+    /// The steps in order.
+    pub fn iter(&self) -> impl Iterator<Item = TraceStep<'_>> {
+        self.steps.iter().map(|(i, failed)| TraceStep {
+            rule: &self.ids[usize::from(*i)],
+            matched: failed.is_none(),
+            failed: *failed,
+        })
+    }
+
+    /// How many rules were looked at.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// Whether no rule was looked at.
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+}
+
+impl Serialize for Trace {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 /// The facts the rules saw, after inference.
@@ -213,7 +260,7 @@ pub struct Facts {
     /// The buyer's province.
     pub province: Option<String>,
     /// The policy's region group for it.
-    pub region_group: Option<String>,
+    pub region_group: Option<Arc<str>>,
     /// Promotion tags found in the title.
     pub promo_tags: Vec<String>,
     /// Inside the seven-day no-reason window, when known.
@@ -241,7 +288,7 @@ pub struct Advice {
     /// Whether a supervisor must decide.
     pub escalate: bool,
     /// Whom to escalate to.
-    pub escalate_to: Option<String>,
+    pub escalate_to: Option<Arc<str>>,
     /// Compensation owed by platform rule.
     pub compensation: Option<Compensation>,
     /// Who pays each shipping leg.
@@ -251,15 +298,15 @@ pub struct Advice {
     /// Platform-risk notes.
     pub risks: Vec<Risk>,
     /// Further notes for the agent (conflicts, the buyer's ask, assumptions).
-    pub notes: Vec<String>,
+    pub notes: Vec<Arc<str>>,
     /// Cleaning tip for the material.
-    pub tip: Option<String>,
+    pub tip: Option<Arc<str>>,
     /// The playbook IDs that decided it.
-    pub playbook: Vec<String>,
+    pub playbook: Arc<[String]>,
     /// The policy rule that decided it.
     pub rule: Arc<str>,
     /// The rule's source note.
-    pub why: String,
+    pub why: Arc<str>,
     /// A reply the agent can send.
     pub reply: String,
     /// The facts the rules saw, after inference.
@@ -267,7 +314,7 @@ pub struct Advice {
     /// Facts the engine filled in.
     pub inferred: Vec<Inferred>,
     /// Every rule considered, in order.
-    pub trace: Vec<TraceStep>,
+    pub trace: Trace,
     /// Which policy decided it.
     pub policy: PolicyRef,
 }

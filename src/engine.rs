@@ -10,11 +10,12 @@ use serde::Serialize;
 use std::sync::Arc;
 
 use crate::advice::{
-    Advice, Compensation, Deadline, Facts, Inferred, Money, Offer, Resolution, Risk, Shipping,
-    TraceStep,
+    Advice, Compensation, Deadline, Facts, Inferred, Money, Offer, Resolution, Risk, Trace,
 };
 use crate::case::{Case, Defect, Fault, Platform, Stage, Wants};
-use crate::policy::{Amount, Anchor, Conditions, Outcome, Policy, SEVEN_DAY, Set, Span, Start};
+use crate::policy::{
+    Amount, Anchor, Conditions, DeadlineRule, Outcome, Piece, Policy, Set, Slot, Span, Start,
+};
 
 /// Why the engine could not advise.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -157,27 +158,21 @@ fn view<'a>(policy: &Policy, case: &'a Case) -> Result<(View<'a>, Vec<Inferred>)
         flag: "--defect, e.g. --defect 小瑕疵 (质量问题, 尺码不合适, 不喜欢, 物流问题 …)",
         rule: "-".into(),
     })?;
-    let defaults = &policy.defects[&defect];
+    let defaults = policy.defect(defect);
     let mut inferred = Vec::new();
     let fault = case.fault.unwrap_or_else(|| {
         inferred.push(Inferred {
             fact: "fault",
-            value: defaults.fault.label().into(),
-            how: format!(
-                "按问题类型“{}”推断;不对请加 --fault shop/buyer/logistics",
-                defect.label()
-            ),
+            value: defaults.fault.label(),
+            how: "按问题类型推断;不对请加 --fault shop/buyer/logistics",
         });
         defaults.fault
     });
     let stage = case.stage.unwrap_or_else(|| {
         inferred.push(Inferred {
             fact: "stage",
-            value: defaults.stage.label().into(),
-            how: format!(
-                "按问题类型“{}”推断;不对请加 --stage unshipped/in_transit/signed/completed",
-                defect.label()
-            ),
+            value: defaults.stage.label(),
+            how: "按问题类型推断;不对请加 --stage unshipped/in_transit/signed/completed",
         });
         defaults.stage
     });
@@ -185,26 +180,19 @@ fn view<'a>(policy: &Policy, case: &'a Case) -> Result<(View<'a>, Vec<Inferred>)
         defaults.wants.inspect(|w| {
             inferred.push(Inferred {
                 fact: "wants",
-                value: w.label().into(),
-                how: format!(
-                    "按问题类型“{}”推断;不对请加 --wants return/exchange",
-                    defect.label()
-                ),
+                value: w.label(),
+                how: "按问题类型推断;不对请加 --wants return/exchange",
             })
         })
     });
-    let window = &policy.deadlines[SEVEN_DAY];
-    let window_end = case.signed.map(|s| window_due(s, window.span));
+    let window_end = case.signed.map(|s| window_due(s, policy.seven_day.span));
     let view = View {
         case,
         defect,
         fault,
         stage,
         wants,
-        region: case
-            .region
-            .as_ref()
-            .map(|r| policy.group_index(&r.province.0)),
+        region: case.region.as_ref().map(|r| policy.group_of_place(r)),
         promo_tags: case.title.as_ref().map(|t| policy.promo_tags_in(t)),
         within_seven_days: window_end.map(|end| case.requested.and_time(NaiveTime::MIN) < end),
         window_end,
@@ -215,18 +203,14 @@ fn view<'a>(policy: &Policy, case: &'a Case) -> Result<(View<'a>, Vec<Inferred>)
 /// Decides the advice for a case under a policy.
 pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
     let (view, inferred) = view(policy, case)?;
-    let mut trace = Vec::with_capacity(policy.rules.len() + 1);
+    let mut trace = Trace::new(policy.rule_ids.clone());
     let mut decided = None;
-    'rules: for rule in &policy.rules {
+    'rules: for (index, rule) in policy.rules.iter().enumerate() {
         for cond in Cond::ALL {
             match test(cond, &rule.when, &view) {
                 None | Some(Some(true)) => {}
                 Some(Some(false)) => {
-                    trace.push(TraceStep {
-                        rule: rule.id.clone(),
-                        matched: false,
-                        failed: Some(cond),
-                    });
+                    trace.push(index, Some(cond));
                     continue 'rules;
                 }
                 Some(None) => {
@@ -240,11 +224,7 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
                 }
             }
         }
-        trace.push(TraceStep {
-            rule: rule.id.clone(),
-            matched: true,
-            failed: None,
-        });
+        trace.push(index, None);
         decided = Some(rule);
         break;
     }
@@ -254,37 +234,39 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
         stage: view.stage,
         wants: view.wants,
         province: case.region.as_ref().map(|r| r.province.0.clone()),
-        region_group: view.region.map(|i| policy.group_name(i).to_string()),
+        region_group: view.region.map(|i| policy.group_names[i].clone()),
         promo_tags: view.promo_tags.clone().unwrap_or_default(),
         within_seven_days: view.within_seven_days,
     };
-    let (rule_id, playbook, why, then, above) = match decided {
-        Some(r) => (
-            r.id.clone(),
-            r.playbook.clone(),
-            r.source.clone(),
-            &r.then,
-            r.above_ceiling.as_ref(),
-        ),
+    let decision = match decided {
+        Some(r) => Decision {
+            rule: r.id.clone(),
+            playbook: r.playbook.clone(),
+            why: r.source.clone(),
+            then: &r.then,
+            above: r.above_ceiling.as_ref(),
+        },
         None => {
-            let id: Arc<str> = Arc::from(FALLBACK);
-            trace.push(TraceStep {
-                rule: id.clone(),
-                matched: true,
-                failed: None,
-            });
-            (
-                id,
-                Vec::new(),
-                "没有规则适用 (no rule applies)".into(),
-                &policy.fallback,
-                None,
-            )
+            trace.push(policy.rules.len(), None);
+            Decision {
+                rule: policy.rule_ids[policy.rules.len()].clone(),
+                playbook: Arc::from([]),
+                why: Arc::from("没有规则适用 (no rule applies)"),
+                then: &policy.fallback,
+                above: None,
+            }
         }
     };
-    build(
-        policy, &view, facts, inferred, trace, rule_id, playbook, why, then, above,
-    )
+    build(policy, &view, facts, inferred, trace, decision)
+}
+
+/// The rule that decided, and what it says.
+struct Decision<'p> {
+    rule: Arc<str>,
+    playbook: Arc<[String]>,
+    why: Arc<str>,
+    then: &'p Outcome,
+    above: Option<&'p Outcome>,
 }
 
 /// The id the fallback is reported under.
@@ -336,7 +318,7 @@ pub fn explain(policy: &Policy, case: &Case) -> Result<Vec<RuleExplain>, EngineE
             && !checks.iter().any(|c| c.held == Some(false));
         out.push(RuleExplain {
             rule: rule.id.clone(),
-            playbook: rule.playbook.clone(),
+            playbook: rule.playbook.to_vec(),
             checks,
             decided,
         });
@@ -507,18 +489,13 @@ fn describe(cond: Cond, w: &Conditions, v: &View, policy: &Policy) -> String {
 
 /// Turns the deciding outcome into advice: amounts, ask handling, shipping,
 /// compensation, deadlines, notes and the reply.
-#[allow(clippy::too_many_arguments)]
 fn build(
     policy: &Policy,
     v: &View,
     facts: Facts,
     inferred: Vec<Inferred>,
-    trace: Vec<TraceStep>,
-    rule: Arc<str>,
-    playbook: Vec<String>,
-    why: String,
-    then: &Outcome,
-    above: Option<&Outcome>,
+    trace: Trace,
+    d: Decision,
 ) -> Result<Advice, EngineError> {
     let case = v.case;
     let missing_price = |rule: &str| EngineError::Missing {
@@ -527,15 +504,15 @@ fn build(
         flag: "--price 89 (买家实付金额,元)",
         rule: rule.to_string(),
     };
-    let mut notes = Vec::new();
-    let mut chosen = then;
+    let mut notes: Vec<Arc<str>> = Vec::new();
+    let mut chosen = d.then;
     let mut offer = None;
-    if let Some(o) = &then.offer {
+    if let Some(o) = &d.then.offer {
         let amount = |a: Amount| -> Result<Money, EngineError> {
             let yuan = match a {
                 Amount::Yuan(y) => y,
                 Amount::Percent(p) => {
-                    case.price.ok_or_else(|| missing_price(&rule))? * p / Decimal::ONE_HUNDRED
+                    case.price.ok_or_else(|| missing_price(&d.rule))? * p / Decimal::ONE_HUNDRED
                 }
             };
             // Never offer more than the buyer paid.
@@ -544,27 +521,27 @@ fn build(
         let (mut open, mut max) = (amount(o.open)?, amount(o.max)?);
         match case.ask.filter(|a| !a.is_zero()) {
             Some(ask) if ask <= max.value() => {
-                notes.push(format!(
-                    "买家要¥{},在上限¥{max}以内:直接同意。",
-                    Money::new(ask)
-                ));
+                notes
+                    .push(format!("买家要¥{},在上限¥{max}以内:直接同意。", Money::new(ask)).into());
                 open = Money::new(ask);
                 max = open;
             }
-            Some(ask) => match above {
-                Some(a) => {
-                    notes.push(format!(
-                        "买家要¥{},超过上限¥{max}:可按上限再争取一次,不接受则按下面的处理。",
-                        Money::new(ask)
-                    ));
-                    chosen = a;
+            Some(ask) => {
+                match d.above {
+                    Some(a) => {
+                        notes.push(format!("买家要¥{},超过上限¥{max}:可按上限再争取一次,不接受则按下面的处理。", Money::new(ask)).into());
+                        chosen = a;
+                    }
+                    None => notes.push(
+                        format!(
+                            "买家要¥{},超过上限¥{max}:最多给到上限,仍不接受请上报{}。",
+                            Money::new(ask),
+                            policy.escalate_to
+                        )
+                        .into(),
+                    ),
                 }
-                None => notes.push(format!(
-                    "买家要¥{},超过上限¥{max}:最多给到上限,仍不接受请上报{}。",
-                    Money::new(ask),
-                    policy.escalate_to
-                )),
-            },
+            }
             None => {}
         }
         offer = Some(Offer {
@@ -585,9 +562,8 @@ fn build(
 
     let compensation = match &chosen.compensation {
         None => None,
-        Some(id) => {
-            let c = &policy.compensation[id];
-            let price = case.price.ok_or_else(|| missing_price(&rule))?;
+        Some(c) => {
+            let price = case.price.ok_or_else(|| missing_price(&d.rule))?;
             let mut amount = price * c.percent / Decimal::ONE_HUNDRED;
             if let Some(cap) = c.cap {
                 amount = amount.min(cap);
@@ -611,26 +587,23 @@ fn build(
     let deadlines = chosen
         .deadlines
         .iter()
-        .map(|id| deadline(policy, id, case))
+        .map(|(id, rule)| deadline(id, rule, case))
         .collect();
     let risks = chosen
         .risks
         .iter()
-        .map(|id| {
-            let r = &policy.risks[id];
-            Risk {
-                id: id.clone(),
-                playbook: r.playbook.clone(),
-                text: r.text.clone(),
-            }
+        .map(|(id, r)| Risk {
+            id: id.clone(),
+            playbook: r.playbook.clone(),
+            text: r.text.clone(),
         })
         .collect();
 
-    let tip = if chosen.tip || then.tip {
-        match case.material {
-            Some(m) => Some(policy.materials[&m].tip.clone()),
+    let tip = if chosen.tip || d.then.tip {
+        match case.material.and_then(|m| policy.materials.get(&m)) {
+            Some(m) => Some(m.tip.clone()),
             None => {
-                notes.push("未给材质,回复里没有附清洁建议;加 --material suede/pu/fabric/slipper/canvas 可附上。".into());
+                notes.push(Arc::from("未给材质,回复里没有附清洁建议;加 --material suede/pu/fabric/slipper/canvas 可附上。"));
                 None
             }
         }
@@ -648,19 +621,17 @@ fn build(
         offer.as_ref(),
         compensation.as_ref(),
         tip.as_deref(),
-    );
-    // A template may quote the ask or the price; say so rather than print "{ask}".
-    if reply.contains("{ask}") {
-        return Err(EngineError::Missing {
+    )
+    .map_err(|slot| match slot {
+        // A template may quote the ask or the price; say so rather than print "{ask}".
+        Slot::Ask => EngineError::Missing {
             key: "ask",
             fact: "买家要求的金额 (ask)",
             flag: "--ask 10 (买家要多少钱,元)",
-            rule: rule.to_string(),
-        });
-    }
-    if reply.contains("{price}") {
-        return Err(missing_price(&rule));
-    }
+            rule: d.rule.to_string(),
+        },
+        _ => missing_price(&d.rule),
+    })?;
     Ok(Advice {
         resolution: chosen.resolution,
         offer,
@@ -668,17 +639,14 @@ fn build(
         escalate,
         escalate_to,
         compensation,
-        shipping: Shipping {
-            to_shop: shipping.to_shop,
-            to_buyer: shipping.to_buyer,
-        },
+        shipping,
         deadlines,
         risks,
         notes,
         tip,
-        playbook,
-        rule,
-        why,
+        playbook: d.playbook,
+        rule: d.rule,
+        why: d.why,
         reply,
         case_facts: facts,
         inferred,
@@ -687,15 +655,14 @@ fn build(
     })
 }
 
-fn deadline(policy: &Policy, id: &str, case: &Case) -> Deadline {
-    let d = &policy.deadlines[id];
+fn deadline(id: &Arc<str>, d: &DeadlineRule, case: &Case) -> Deadline {
     let limit = match d.span {
         Span::Days(n) => format!("{n}天"),
         Span::Hours(n) => format!("{n}小时"),
     };
-    let (from, due) = match &d.start {
+    let (from, due): (Arc<str>, _) = match &d.start {
         Start::Anchor(Anchor::Requested) => (
-            format!("买家申请日 {}", case.requested),
+            format!("买家申请日 {}", case.requested).into(),
             Some(match d.span {
                 Span::Days(n) => (case.requested + Duration::days(i64::from(n))).to_string(),
                 Span::Hours(_) => (case.requested.and_time(NaiveTime::MIN) + span_duration(d.span))
@@ -704,14 +671,14 @@ fn deadline(policy: &Policy, id: &str, case: &Case) -> Deadline {
             }),
         ),
         Start::Anchor(Anchor::SignedNextDay) => (
-            "签收次日 00:00".to_string(),
+            Arc::from("签收次日 00:00"),
             case.signed
                 .map(|s| window_due(s, d.span).format("%Y-%m-%d %H:%M").to_string()),
         ),
-        Start::After(event) => (event.clone(), None),
+        Start::After(event) => (Arc::from(event.as_str()), None),
     };
     Deadline {
-        id: id.to_string(),
+        id: id.clone(),
         playbook: d.playbook.clone(),
         label: d.label.clone(),
         limit,
@@ -721,16 +688,18 @@ fn deadline(policy: &Policy, id: &str, case: &Case) -> Deadline {
 }
 
 /// Yuan for a reply: `3` rather than `3.00`, `4.45` as is.
-fn yuan(m: Money) -> String {
+fn yuan(out: &mut String, m: Money) {
+    use std::fmt::Write;
     let v = m.value();
-    if v.fract().is_zero() {
-        v.trunc().to_string()
+    let _ = if v.fract().is_zero() {
+        write!(out, "{}", v.trunc())
     } else {
-        m.to_string()
-    }
+        write!(out, "{m}")
+    };
 }
 
-/// The reply: greeting, apology (S6), the rule's text, the tip (S5), thanks (S6).
+/// The reply: greeting, apology (S6), the rule's text with its slots filled, the
+/// tip (S5), thanks (S6); or the slot whose value the case does not give.
 fn reply(
     policy: &Policy,
     o: &Outcome,
@@ -738,25 +707,34 @@ fn reply(
     offer: Option<&Offer>,
     comp: Option<&Compensation>,
     tip: Option<&str>,
-) -> String {
+) -> Result<String, Slot> {
     let r = &policy.replies;
-    let mut body = o.reply.clone();
-    let fill = |body: &mut String, key: &str, value: Option<String>| {
-        if let Some(value) = value {
-            *body = body.replace(&format!("{{{key}}}"), &value);
+    let mut out = String::with_capacity(512);
+    out.push_str(&r.greeting);
+    out.push_str(&r.apology);
+    for piece in &o.reply {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Slot(slot) => {
+                let value = match slot {
+                    Slot::Open => offer.map(|x| x.open),
+                    Slot::Max => offer.map(|x| x.max),
+                    Slot::Ask => case.ask.map(Money::new),
+                    Slot::Price => case.price.map(Money::new),
+                    Slot::Compensation => comp.map(|c| c.amount),
+                    Slot::EscalateTo => {
+                        out.push_str(&policy.escalate_to);
+                        continue;
+                    }
+                };
+                yuan(&mut out, value.ok_or(*slot)?);
+            }
         }
-    };
-    fill(&mut body, "open", offer.map(|x| yuan(x.open)));
-    fill(&mut body, "max", offer.map(|x| yuan(x.max)));
-    fill(&mut body, "ask", case.ask.map(|a| yuan(Money::new(a))));
-    fill(&mut body, "price", case.price.map(|a| yuan(Money::new(a))));
-    fill(&mut body, "compensation", comp.map(|c| yuan(c.amount)));
-    fill(&mut body, "escalate_to", Some(policy.escalate_to.clone()));
-    let mut out = format!("{}{}{}", r.greeting, r.apology, body);
+    }
     if let Some(t) = tip {
         out.push_str(&r.tip_intro);
         out.push_str(t);
     }
     out.push_str(&r.thanks);
-    out
+    Ok(out)
 }

@@ -270,9 +270,15 @@ impl<'p> Intake<'p> {
     /// Builds the keyword matcher from the policy's lists.
     pub fn new(policy: &'p Policy) -> Intake<'p> {
         let mut table: Vec<(String, Word)> = Vec::new();
-        for (d, info) in &policy.defects {
+        for d in Defect::ALL {
             table.push((d.label().to_string(), Word::Defect(*d)));
-            table.extend(info.keywords.iter().map(|k| (k.clone(), Word::Defect(*d))));
+            table.extend(
+                policy
+                    .defect(*d)
+                    .keywords
+                    .iter()
+                    .map(|k| (k.clone(), Word::Defect(*d))),
+            );
         }
         for (f, words) in &policy.fault_keywords {
             table.extend(words.iter().map(|k| (k.clone(), Word::Fault(*f))));

@@ -38,6 +38,8 @@ pub struct PlaceMatch {
     pub source: String,
     /// Its byte range in the text.
     pub span: Range<usize>,
+    /// The province's index in [`Places::provinces`].
+    pub index: usize,
 }
 
 /// What a text says about its province.
@@ -187,6 +189,14 @@ impl Places {
         &self.provinces
     }
 
+    /// A canonical province's index in [`Places::provinces`].
+    pub fn index_of(&self, province: &str) -> usize {
+        self.provinces
+            .iter()
+            .position(|p| p == province)
+            .unwrap_or(usize::MAX)
+    }
+
     /// The canonical province for a province name, short name, alias or abbreviation.
     pub fn province(&self, name: &str) -> Option<Province> {
         let name = name.trim();
@@ -210,6 +220,7 @@ impl Places {
                 province: Province(p.clone()),
                 source: trimmed.to_string(),
                 span: start..start + trimmed.len(),
+                index: self.index_of(p),
             });
         }
         let mut best: Option<(Level, aho_corasick::Match)> = None;
@@ -228,6 +239,7 @@ impl Places {
                 province: Province(provinces[0].clone()),
                 source: name.clone(),
                 span: m.range(),
+                index: self.index_of(&provinces[0]),
             })
         } else {
             Lookup::Ambiguous {

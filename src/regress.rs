@@ -500,7 +500,7 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
         }
     }
     for id in &e.risks {
-        if !a.risks.iter().any(|r| &r.playbook == id || &r.id == id) {
+        if !a.risks.iter().any(|r| *r.playbook == **id || *r.id == **id) {
             let got: Vec<String> = a
                 .risks
                 .iter()
@@ -510,8 +510,8 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
         }
     }
     for id in &e.deadlines {
-        if !a.deadlines.iter().any(|x| &x.id == id) {
-            let got: Vec<&String> = a.deadlines.iter().map(|x| &x.id).collect();
+        if !a.deadlines.iter().any(|x| *x.id == **id) {
+            let got: Vec<&str> = a.deadlines.iter().map(|x| &*x.id).collect();
             d.push(format!("deadlines: expected `{id}` among {got:?}"));
         }
     }
@@ -519,7 +519,7 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
         let got = a
             .deadlines
             .iter()
-            .find(|x| &x.id == id)
+            .find(|x| *x.id == **id)
             .and_then(|x| x.due.clone())
             .unwrap_or_else(|| "none".into());
         if &got != want {

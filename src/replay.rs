@@ -195,8 +195,9 @@ impl Stats {
                 let region = a
                     .case_facts
                     .region_group
-                    .clone()
-                    .unwrap_or_else(|| "未知地区".into());
+                    .as_deref()
+                    .unwrap_or("未知地区")
+                    .to_string();
                 self.by_region.entry(region).or_default().add(a, cost);
                 self.by_defect
                     .entry(a.case_facts.defect.id().to_string())

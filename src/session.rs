@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::advice::{Advice, Payer};
 use crate::case::{CaseError, CaseInput};
@@ -141,10 +142,10 @@ pub fn answer(
                 && f.value
                 && a.shipping.to_shop == Payer::Buyer
             {
-                a.notes.push(format!(
+                a.notes.push(Arc::from(format!(
                     "买家有运费险(“{}”):退回运费可由运费险理赔。",
                     f.source
-                ));
+                )));
             }
             Outcome::Advice(Box::new(a))
         }

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::raw::{RawOffer, RawOutcome, RawPolicy, RawWhen, Window};
 use super::*;
@@ -202,6 +203,17 @@ pub(super) fn compile(
         }
     }
 
+    if promotion_tags.len() > 128 {
+        c.error::<()>(
+            None,
+            "more than 128 promotion tags",
+            "keep at most 128 tag words",
+            "活动词最多 128 个",
+        );
+    }
+    let promo_matcher =
+        aho_corasick::AhoCorasick::new(&promotion_tags).expect("tag words build an automaton");
+
     let quality_return_payer = raw.settings.quality_return_shipping.value;
     if !matches!(quality_return_payer, Payer::Shop | Payer::Buyer) {
         c.error(
@@ -250,7 +262,7 @@ pub(super) fn compile(
         materials.insert(
             *m,
             MaterialInfo {
-                tip: info.tip.clone(),
+                tip: info.tip.as_str().into(),
                 keywords: info.keywords.clone(),
             },
         );
@@ -293,14 +305,14 @@ pub(super) fn compile(
         }
         compensation.insert(
             id.clone(),
-            CompensationRule {
+            Arc::new(CompensationRule {
                 label: r.label.clone(),
                 percent,
                 floor,
                 cap,
                 paid_as: r.paid_as,
                 penalty_points: r.penalty_points,
-            },
+            }),
         );
     }
 
@@ -334,23 +346,32 @@ pub(super) fn compile(
         };
         deadlines.insert(
             id.clone(),
-            DeadlineRule {
-                playbook: d.playbook.clone(),
-                label: d.label.clone(),
+            Arc::new(DeadlineRule {
+                playbook: d.playbook.as_str().into(),
+                label: d.label.as_str().into(),
                 span,
                 start,
-            },
+            }),
         );
     }
-    match deadlines.get(SEVEN_DAY) {
-        Some(d) if d.start == Start::Anchor(Anchor::SignedNextDay) => {}
-        _ => c.error(
+    let seven_day = match deadlines.get(SEVEN_DAY) {
+        Some(d) if d.start == Start::Anchor(Anchor::SignedNextDay) => d.clone(),
+        _ => {
+            c.error(
             Some(&raw.deadlines),
             format!("`deadlines` must define `{SEVEN_DAY}` counting `from: signed_next_day`: it is the seven-day no-reason window the rules test"),
             format!("add `{SEVEN_DAY}: {{playbook: R4, label: 七天无理由退货, hours: 168, from: signed_next_day}}`"),
             format!("在 deadlines 下加上 `{SEVEN_DAY}`(七天无理由期限,168 小时,从签收次日零点算)"),
-        ),
-    }
+            );
+            // A stand-in so checking can go on; the policy is refused anyway.
+            Arc::new(DeadlineRule {
+                playbook: "R4".into(),
+                label: "".into(),
+                span: Span::Hours(168),
+                start: Start::Anchor(Anchor::SignedNextDay),
+            })
+        }
+    };
 
     let mut shipping_costs = vec![None; groups.len() + 1];
     for (name, cost) in &raw.shipping_costs {
@@ -370,16 +391,16 @@ pub(super) fn compile(
         }
     }
 
-    let risks: HashMap<String, RiskRule> = raw
+    let risks: HashMap<String, Arc<RiskRule>> = raw
         .risks
         .iter()
         .map(|(id, r)| {
             (
                 id.clone(),
-                RiskRule {
-                    playbook: r.playbook.clone(),
-                    text: r.text.clone(),
-                },
+                Arc::new(RiskRule {
+                    playbook: r.playbook.as_str().into(),
+                    text: r.text.as_str().into(),
+                }),
             )
         })
         .collect();
@@ -450,8 +471,8 @@ pub(super) fn compile(
         });
         let rule = Rule {
             id: r.id.value.as_str().into(),
-            playbook: r.playbook.clone(),
-            source: r.source.clone(),
+            playbook: r.playbook.clone().into(),
+            source: r.source.as_str().into(),
             when,
             then,
             above_ceiling,
@@ -506,37 +527,58 @@ pub(super) fn compile(
             diagnostics,
         });
     }
+    let group_by_province = places()
+        .provinces()
+        .iter()
+        .map(|p| group_of.get(p).copied().unwrap_or(groups.len()))
+        .collect();
     Ok(Policy {
         name: raw.name,
         file: file.to_string(),
         hash,
         source: text.to_string(),
+        group_names: groups
+            .iter()
+            .map(|g| Arc::from(g.name.as_str()))
+            .chain([Arc::from(OTHER_REGIONS)])
+            .collect(),
         groups,
         promotion_tags,
         quality_return_payer,
-        quality_return_note: raw.settings.quality_return_note,
-        escalate_to: raw.settings.escalate_to,
-        defects,
+        quality_return_note: raw.settings.quality_return_note.into(),
+        escalate_to: raw.settings.escalate_to.into(),
+        defects: Defect::ALL
+            .iter()
+            .filter_map(|d| defects.remove(d))
+            .collect(),
         materials,
         fault_keywords: raw.faults.into_iter().collect(),
         compensation,
         deadlines,
+        seven_day,
         risks,
         replies,
+        rule_ids: rules
+            .iter()
+            .map(|r| r.id.clone())
+            .chain([Arc::from(crate::engine::FALLBACK)])
+            .collect(),
         rules,
         fallback,
         shipping_costs,
         warnings,
+        group_by_province,
         group_of,
+        promo_matcher,
     })
 }
 
 /// The tables rule parts refer to.
 struct Refs<'a> {
     groups: &'a [RegionGroup],
-    compensation: &'a HashMap<String, CompensationRule>,
-    deadlines: &'a HashMap<String, DeadlineRule>,
-    risks: &'a HashMap<String, RiskRule>,
+    compensation: &'a HashMap<String, Arc<CompensationRule>>,
+    deadlines: &'a HashMap<String, Arc<DeadlineRule>>,
+    risks: &'a HashMap<String, Arc<RiskRule>>,
 }
 
 /// The name a rule uses for "every region not in a group".
@@ -712,14 +754,59 @@ fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome 
             to_shop: Payer::None,
             to_buyer: Payer::None,
         }),
-        compensation: o.compensation.as_ref().map(|x| x.value.clone()),
+        compensation: o
+            .compensation
+            .as_ref()
+            .and_then(|x| refs.compensation.get(&x.value).cloned()),
         tip: o.tip,
         quality_return: o.quality_return,
-        deadlines: o.deadlines.iter().map(|d| d.value.clone()).collect(),
-        risks: o.risks.iter().map(|d| d.value.clone()).collect(),
-        note: o.note.clone(),
-        reply: o.reply.value.clone(),
+        deadlines: o
+            .deadlines
+            .iter()
+            .filter_map(|d| {
+                refs.deadlines
+                    .get(&d.value)
+                    .map(|r| (Arc::from(d.value.as_str()), r.clone()))
+            })
+            .collect(),
+        risks: o
+            .risks
+            .iter()
+            .filter_map(|d| {
+                refs.risks
+                    .get(&d.value)
+                    .map(|r| (Arc::from(d.value.as_str()), r.clone()))
+            })
+            .collect(),
+        note: o.note.as_deref().map(Arc::from),
+        reply: pieces(&o.reply.value),
     }
+}
+
+/// A template split into text and the slots it quotes.
+fn pieces(t: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(i) = rest.find('{') {
+        let Some(j) = rest[i..].find('}').map(|j| i + j) else {
+            break;
+        };
+        match Slot::named(&rest[i + 1..j]) {
+            Some(slot) => {
+                if i > 0 {
+                    out.push(Piece::Text(rest[..i].to_string()));
+                }
+                out.push(Piece::Slot(slot));
+            }
+            // Checked already: an unknown name is an error, so this is not reached in a loaded policy.
+            None => out.push(Piece::Text(rest[..=j].to_string())),
+        }
+        rest = &rest[j + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest.to_string()));
+    }
+    out
 }
 
 /// The `{name}` placeholders in a template.

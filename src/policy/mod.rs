@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::advice::{OfferKind, PaidAs, Payer, PolicyRef, Resolution, Shipping};
 use crate::case::{Defect, Fault, Material, Stage, Wants};
@@ -117,7 +118,7 @@ pub struct DefectInfo {
 #[derive(Debug, Clone)]
 pub struct MaterialInfo {
     /// The tip for the buyer.
-    pub tip: String,
+    pub tip: Arc<str>,
     /// Words that name the material in a title or chat.
     pub keywords: Vec<String>,
 }
@@ -161,9 +162,9 @@ pub enum Start {
 #[derive(Debug, Clone)]
 pub struct DeadlineRule {
     /// Playbook ID.
-    pub playbook: String,
+    pub playbook: Arc<str>,
     /// What must happen.
-    pub label: String,
+    pub label: Arc<str>,
     /// How long.
     pub span: Span,
     /// From when.
@@ -174,9 +175,50 @@ pub struct DeadlineRule {
 #[derive(Debug, Clone)]
 pub struct RiskRule {
     /// Playbook ID.
-    pub playbook: String,
+    pub playbook: Arc<str>,
     /// The note.
-    pub text: String,
+    pub text: Arc<str>,
+}
+
+/// A piece of a reply template: text, or a value filled in per case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Literal text.
+    Text(String),
+    /// `{open}`, `{max}`, `{ask}`, `{price}`, `{compensation}` or `{escalate_to}`.
+    Slot(Slot),
+}
+
+/// The values a reply template can quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The opening offer.
+    Open,
+    /// The ceiling.
+    Max,
+    /// The buyer's ask.
+    Ask,
+    /// The price paid.
+    Price,
+    /// Compensation owed.
+    Compensation,
+    /// Whom to escalate to.
+    EscalateTo,
+}
+
+impl Slot {
+    /// The slot a `{name}` placeholder stands for.
+    pub fn named(name: &str) -> Option<Slot> {
+        Some(match name {
+            "open" => Slot::Open,
+            "max" => Slot::Max,
+            "ask" => Slot::Ask,
+            "price" => Slot::Price,
+            "compensation" => Slot::Compensation,
+            "escalate_to" => Slot::EscalateTo,
+            _ => return None,
+        })
+    }
 }
 
 /// The fixed parts of every reply.
@@ -223,20 +265,20 @@ pub struct Outcome {
     pub if_refused: Option<Resolution>,
     /// Who pays each leg.
     pub shipping: Shipping,
-    /// Compensation scheme id.
-    pub compensation: Option<String>,
+    /// Compensation scheme.
+    pub compensation: Option<Arc<CompensationRule>>,
     /// Add the material's cleaning tip.
     pub tip: bool,
     /// The return leg follows the quality-return setting (a known conflict).
     pub quality_return: bool,
-    /// Deadline ids.
-    pub deadlines: Vec<String>,
-    /// Risk ids.
-    pub risks: Vec<String>,
+    /// Deadlines, with their ids.
+    pub deadlines: Vec<(Arc<str>, Arc<DeadlineRule>)>,
+    /// Risk notes, with their ids.
+    pub risks: Vec<(Arc<str>, Arc<RiskRule>)>,
     /// A note for the agent.
-    pub note: Option<String>,
-    /// Reply template.
-    pub reply: String,
+    pub note: Option<Arc<str>>,
+    /// Reply template, split at its placeholders.
+    pub reply: Vec<Piece>,
 }
 
 /// A set of values of one finite dimension, as bits over the values' indexes.
@@ -279,9 +321,9 @@ pub struct Rule {
     /// The rule's id (shared, so advice and traces can hold it without copying).
     pub id: std::sync::Arc<str>,
     /// Playbook IDs it implements.
-    pub playbook: Vec<String>,
+    pub playbook: Arc<[String]>,
     /// Source note.
-    pub source: String,
+    pub source: Arc<str>,
     /// When it applies.
     pub when: Conditions,
     /// What it recommends.
@@ -305,30 +347,36 @@ pub struct Policy {
     pub source: String,
     /// Region groups in file order of names.
     pub groups: Vec<RegionGroup>,
+    /// The groups' names by index, then "其他地区".
+    pub group_names: Vec<Arc<str>>,
     /// Promotion tag words.
     pub promotion_tags: Vec<String>,
     /// Who pays the return leg of a quality return.
     pub quality_return_payer: Payer,
     /// The note shown when that setting applies.
-    pub quality_return_note: String,
+    pub quality_return_note: Arc<str>,
     /// Whom to escalate to.
-    pub escalate_to: String,
-    /// Defaults per defect.
-    pub defects: HashMap<Defect, DefectInfo>,
+    pub escalate_to: Arc<str>,
+    /// Defaults per defect, by [`Defect::index`].
+    pub defects: Vec<DefectInfo>,
     /// Tips per material.
     pub materials: HashMap<Material, MaterialInfo>,
     /// Words in a chat that say whose fault it is.
     pub fault_keywords: HashMap<Fault, Vec<String>>,
     /// Compensation schemes.
-    pub compensation: HashMap<String, CompensationRule>,
+    pub compensation: HashMap<String, Arc<CompensationRule>>,
     /// Deadlines.
-    pub deadlines: HashMap<String, DeadlineRule>,
+    pub deadlines: HashMap<String, Arc<DeadlineRule>>,
+    /// The seven-day no-reason window (the `seven_day_return` deadline).
+    pub seven_day: Arc<DeadlineRule>,
     /// Risk notes.
-    pub risks: HashMap<String, RiskRule>,
+    pub risks: HashMap<String, Arc<RiskRule>>,
     /// Reply parts.
     pub replies: Replies,
     /// The rules, first match wins.
     pub rules: Vec<Rule>,
+    /// The rules' ids in order, then the fallback's: what traces index into.
+    pub rule_ids: Arc<[Arc<str>]>,
     /// What to do when no rule matches.
     pub fallback: Outcome,
     /// Estimated cost of one shipping leg per region group index (`groups.len()` is 其他地区).
@@ -336,6 +384,9 @@ pub struct Policy {
     /// Warnings found while checking.
     pub warnings: Vec<Diagnostic>,
     group_of: HashMap<String, usize>,
+    /// Region group index per province, by the province's index in [`crate::place::Places::provinces`].
+    group_by_province: Vec<usize>,
+    promo_matcher: aho_corasick::AhoCorasick,
 }
 
 /// The deadline entry that defines the seven-day no-reason window.
@@ -398,6 +449,19 @@ impl Policy {
             .unwrap_or(self.groups.len())
     }
 
+    /// The region group index of a located place, without a name lookup.
+    pub fn group_of_place(&self, place: &crate::place::PlaceMatch) -> usize {
+        self.group_by_province
+            .get(place.index)
+            .copied()
+            .unwrap_or(self.groups.len())
+    }
+
+    /// The defaults of a defect kind.
+    pub fn defect(&self, d: Defect) -> &DefectInfo {
+        &self.defects[d.index()]
+    }
+
     /// The name of the region group at an index ("其他地区" for none).
     pub fn group_name(&self, index: usize) -> &str {
         self.groups
@@ -408,10 +472,16 @@ impl Policy {
 
     /// The promotion tags found in a title, in policy order.
     pub fn promo_tags_in(&self, title: &str) -> Vec<String> {
-        self.promotion_tags
-            .iter()
-            .filter(|t| title.contains(t.as_str()))
-            .cloned()
+        let mut found = 0u128;
+        for m in self.promo_matcher.find_overlapping_iter(title) {
+            found |= 1 << (m.pattern().as_usize() % 128);
+        }
+        if found == 0 {
+            return Vec::new();
+        }
+        (0..self.promotion_tags.len())
+            .filter(|i| found & (1 << (i % 128)) != 0)
+            .map(|i| self.promotion_tags[i].clone())
             .collect()
     }
 }

@@ -109,14 +109,18 @@ fn every_advice_names_the_rule_and_the_trace_ends_at_it() {
         &case(&[("defect", "小瑕疵"), ("region", "新疆")]),
     )
     .expect("advice");
-    let last = a.trace.last().expect("a trace");
+    let steps: Vec<_> = a.trace.iter().collect();
+    let last = steps.last().expect("a trace");
     assert!(last.matched);
-    assert_eq!(last.rule, a.rule);
+    assert_eq!(last.rule, &*a.rule);
     assert!(
-        a.trace[..a.trace.len() - 1]
+        steps[..steps.len() - 1]
             .iter()
             .all(|s| !s.matched && s.failed.is_some())
     );
+    let json = serde_json::to_value(&a).expect("json");
+    assert_eq!(json["trace"][0]["rule"], "unshipped_false_claim");
+    assert_eq!(json["trace"][0]["failed"], "defect");
     let case = case(&[("defect", "小瑕疵"), ("region", "新疆")]);
     let steps = engine::explain(&Policy::bundled().expect("loads"), &case).expect("explained");
     assert_eq!(steps.len(), a.trace.len(), "explain walks the same rules");

@@ -53,8 +53,8 @@ fn the_cases_reach_every_playbook_rule() {
             continue;
         };
         seen.extend(advice.playbook.iter().cloned());
-        seen.extend(advice.risks.iter().map(|r| r.playbook.clone()));
-        seen.extend(advice.deadlines.iter().map(|d| d.playbook.clone()));
+        seen.extend(advice.risks.iter().map(|r| r.playbook.to_string()));
+        seen.extend(advice.deadlines.iter().map(|d| d.playbook.to_string()));
     }
     let missing: Vec<&&str> = PLAYBOOK_IDS
         .iter()
