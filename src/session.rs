@@ -88,6 +88,17 @@ pub const CASE_FIELDS: &[&str] = &[
 /// Whether a text is a structured case file (a YAML/JSON mapping mostly of case fields)
 /// rather than a paste; a mostly-right file is treated as a file so its typos are reported.
 pub fn is_structured(text: &str) -> bool {
+    // A first line `defect: …` is a case file even when the YAML is broken, so its error is shown.
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'));
+    if first
+        .and_then(|l| l.split_once(':'))
+        .is_some_and(|(k, _)| CASE_FIELDS.contains(&k.trim().trim_matches('"')))
+    {
+        return true;
+    }
     let Ok(map) = crate::snippet::from_yaml::<BTreeMap<String, serde::de::IgnoredAny>>(text) else {
         return false;
     };

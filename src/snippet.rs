@@ -116,13 +116,39 @@ pub fn caret(text: &str, line: u32, column: u32) -> String {
     };
     let num = line.to_string();
     let pad = " ".repeat(num.len());
+    // Show at most 60 characters either side of the column, control characters made visible.
+    let col = column.saturating_sub(1) as usize;
+    let from = col.saturating_sub(60);
+    let chars: Vec<char> = src.chars().skip(from).take(col - from + 60).collect();
+    let shown: String = chars
+        .iter()
+        .map(|c| {
+            if c.is_control() && *c != '\t' {
+                '\u{FFFD}'
+            } else {
+                *c
+            }
+        })
+        .collect();
+    let (lead, tail) = (
+        if from > 0 { "…" } else { "" },
+        if src.chars().count() > col + 60 {
+            "…"
+        } else {
+            ""
+        },
+    );
     // East Asian characters take two terminal cells; count them so the caret lands.
-    let indent: usize = src
-        .chars()
-        .take(column.saturating_sub(1) as usize)
-        .map(|c| if c.is_ascii() { 1 } else { 2 })
-        .sum();
-    format!("{pad} |\n{num} | {src}\n{pad} | {}^", " ".repeat(indent))
+    let indent: usize = lead.chars().count()
+        + chars
+            .iter()
+            .take(col - from)
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>();
+    format!(
+        "{pad} |\n{num} | {lead}{shown}{tail}\n{pad} | {}^",
+        " ".repeat(indent)
+    )
 }
 
 #[cfg(test)]

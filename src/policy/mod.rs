@@ -21,6 +21,8 @@ pub use raw::{Anchor, Window};
 
 /// The policy compiled into the binary, used when no other is given.
 pub const BUNDLED: &str = include_str!("../../policies/default.yaml");
+/// The largest policy file read, in bytes.
+pub const MAX_POLICY: u64 = 4 << 20;
 /// The name the bundled policy is reported under.
 pub const BUNDLED_PATH: &str = "policies/default.yaml";
 
@@ -400,10 +402,17 @@ impl Policy {
 
     /// Reads and checks a policy file.
     pub fn from_path(path: &Path) -> Result<Policy, PolicyError> {
-        let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Io {
+        let io = |source| PolicyError::Io {
             path: path.display().to_string(),
             source,
-        })?;
+        };
+        // A policy is tens of kilobytes; anything past this is not one.
+        if std::fs::metadata(path).map_err(io)?.len() > MAX_POLICY {
+            return Err(io(std::io::Error::other(format!(
+                "larger than {MAX_POLICY} bytes, which no policy is"
+            ))));
+        }
+        let text = std::fs::read_to_string(path).map_err(io)?;
         Policy::parse(&text, &path.display().to_string())
     }
 

@@ -5,8 +5,10 @@ mod cli;
 mod intake;
 mod places;
 mod policy;
+mod properties;
 mod regression;
 mod replay;
+mod robust;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,0 +1,294 @@
+//! Properties over generated cases, pastes and policies: the advice never gives
+//! money away, is the same every time, and a broken policy is never used.
+
+use aftersale::advice::{Advice, Money};
+use aftersale::case::{CaseInput, Defect, Material, Platform, Stage, Wants};
+use aftersale::engine::{self, EngineError};
+use aftersale::intake::Intake;
+use aftersale::policy::{BUNDLED, Policy};
+use aftersale::snippet::Located;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::sync::OnceLock;
+
+fn bundled() -> &'static Policy {
+    static P: OnceLock<Policy> = OnceLock::new();
+    P.get_or_init(|| Policy::bundled().expect("bundled policy"))
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).expect("date")
+}
+
+const REGIONS: &[&str] = &[
+    "浙江",
+    "沪",
+    "江苏省南京市",
+    "新疆",
+    "内蒙",
+    "西藏",
+    "青海",
+    "广东省深圳市",
+    "北京",
+    "香港",
+    "海外",
+    "乌鲁木齐",
+    "杭州市西湖区",
+];
+const TITLES: &[&str] = &[
+    "男鞋",
+    "女鞋 特价",
+    "清仓 帆布鞋",
+    "秒杀 运动鞋",
+    "2026新款 休闲鞋",
+];
+
+/// Amounts in yuan to the fen, from 0.01 to 5000.
+fn yuan() -> impl Strategy<Value = String> {
+    (1u32..500_000).prop_map(|fen| Money::new(Decimal::new(i64::from(fen), 2)).to_string())
+}
+
+fn date() -> impl Strategy<Value = String> {
+    (1u32..=30).prop_map(|d| format!("2026-11-{d:02}"))
+}
+
+prop_compose! {
+    fn case_input()(
+        defect in proptest::option::weighted(0.95, proptest::sample::select(Defect::ALL)),
+        region in proptest::option::weighted(0.9, proptest::sample::select(REGIONS)),
+        title in proptest::option::weighted(0.8, proptest::sample::select(TITLES)),
+        price in proptest::option::weighted(0.8, yuan()),
+        ask in proptest::option::weighted(0.5, yuan()),
+        free in any::<Option<bool>>(),
+        platform in proptest::option::of(proptest::sample::select(Platform::ALL)),
+        stage in proptest::option::of(proptest::sample::select(Stage::ALL)),
+        signed in proptest::option::of(date()),
+        requested in date(),
+        material in proptest::option::of(proptest::sample::select(Material::ALL)),
+        wants in proptest::option::of(proptest::sample::select(Wants::ALL)),
+        flags in any::<(bool, bool, bool)>(),
+    ) -> CaseInput {
+        let l = |s: &str| Some(Located::flag(s.to_string()));
+        CaseInput {
+            defect: defect.and_then(|d| l(d.id())),
+            region: region.and_then(l),
+            title: title.and_then(l),
+            price: price.as_deref().and_then(l),
+            ask: ask.as_deref().and_then(l),
+            free_shipping: free,
+            platform: platform.and_then(|p| l(p.id())),
+            stage: stage.and_then(|s| l(s.id())),
+            signed: signed.as_deref().and_then(l),
+            requested: l(&requested),
+            material: material.and_then(|m| l(m.id())),
+            wants: wants.and_then(|w| l(w.id())),
+            not_resellable: Some(flags.0),
+            perishable: Some(flags.1),
+            claim_false: Some(flags.2),
+            fault: None,
+        }
+    }
+}
+
+/// A policy whose offer ranges (3–5, 10–15, and every 5–10) are set to random
+/// amounts, each opening offer at most its ceiling: it must load and obey the properties.
+fn ladder_policy(ladders: [(u32, u32); 3]) -> Policy {
+    let fen = |f: u32| Money::new(Decimal::new(i64::from(f), 2));
+    let mut text = BUNDLED.to_string();
+    for (old, (a, b)) in [("3.00", "5.00"), ("10.00", "15.00"), ("5.00", "10.00")]
+        .iter()
+        .zip(ladders)
+    {
+        let from = format!("offer: {{open: \"{}\", max: \"{}\"", old.0, old.1);
+        assert!(text.contains(&from), "{from}");
+        text = text.replace(
+            &from,
+            &format!(
+                "offer: {{open: \"{}\", max: \"{}\"",
+                fen(a.min(b)),
+                fen(a.max(b))
+            ),
+        );
+    }
+    Policy::parse(&text, "ladder.yaml").expect("a policy with valid ladders loads")
+}
+
+/// What must hold of any advice.
+fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
+    let price = input
+        .price
+        .as_ref()
+        .map(|p| p.value.parse::<Decimal>().expect("a price"));
+    if let Some(o) = &a.offer {
+        prop_assert!(
+            o.open.value() >= Decimal::ZERO,
+            "negative opening offer {:?}",
+            o
+        );
+        prop_assert!(o.open <= o.max, "opening above ceiling {:?}", o);
+        if let Some(p) = price {
+            prop_assert!(o.max.value() <= p, "offer {} above the price {}", o.max, p);
+        }
+    }
+    if let Some(c) = &a.compensation {
+        prop_assert!(c.amount.value() >= Decimal::ZERO);
+        if let Some(cap) = c.cap {
+            prop_assert!(
+                c.amount <= cap,
+                "compensation {} above cap {}",
+                c.amount,
+                cap
+            );
+        }
+        if let Some(floor) = c.floor {
+            prop_assert!(
+                c.amount >= floor,
+                "compensation {} below floor {}",
+                c.amount,
+                floor
+            );
+        }
+    }
+    // One resolution and both shipping payers, as stable ids.
+    let json = serde_json::to_value(a).expect("json");
+    prop_assert!(json["resolution"].is_string());
+    for leg in ["to_shop", "to_buyer"] {
+        let p = json["shipping"][leg]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        prop_assert!(
+            ["shop", "buyer", "split", "courier", "none"].contains(&p.as_str()),
+            "{leg} = {p}"
+        );
+    }
+    prop_assert!(
+        !a.reply.contains('{'),
+        "unfilled placeholder in {}",
+        a.reply
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn advice_never_gives_money_away_and_is_always_the_same(input in case_input()) {
+        let Ok(case) = input.clone().into_case(today()) else { return Ok(()) };
+        match engine::advise(bundled(), &case) {
+            Ok(a) => {
+                check_advice(&a, &input)?;
+                prop_assert_eq!(Some(a), engine::advise(bundled(), &case).ok(), "same case, same advice");
+            }
+            Err(EngineError::Missing { flag, .. }) => prop_assert!(flag.starts_with("--"), "names a flag: {}", flag),
+        }
+    }
+
+    #[test]
+    fn any_valid_ladder_still_obeys_the_properties(
+        ladders in [(1u32..5000, 1u32..5000), (1u32..5000, 1u32..5000), (1u32..5000, 1u32..5000)],
+        inputs in proptest::collection::vec(case_input(), 16),
+    ) {
+        let policy = ladder_policy(ladders);
+        for input in inputs {
+            let Ok(case) = input.clone().into_case(today()) else { continue };
+            if let Ok(a) = engine::advise(&policy, &case) {
+                check_advice(&a, &input)?;
+            }
+        }
+    }
+}
+
+/// Pieces of a paste, combined at random.
+const ADDRESSES: &[&str] = &[
+    "收货地址:新疆维吾尔自治区乌鲁木齐市天山区",
+    "张三,138****0000,浙江省杭州市西湖区文三路",
+    "寄到乌鲁木齐",
+    "广东省深圳市南山区科技园",
+    "内蒙 呼和浩特",
+    "西湖区文三路100号",
+    "",
+];
+const PROBLEMS: &[&str] = &[
+    "鞋面有一块污渍",
+    "尺码不合适,想换大一码",
+    "发错货了,颜色不对",
+    "开胶了",
+    "不喜欢,七天无理由退货",
+    "快递丢了",
+    "拍错了还没发货",
+    "问了好几次都没人回复",
+    "买家给了中评",
+];
+const AMOUNTS: &[&str] = &[
+    "实付款 ¥89.00",
+    "实付:129元",
+    "价格:59元",
+    "订单号 4021987654321098765",
+    "",
+];
+const ASKS: &[&str] = &["优惠10块吧", "补偿我20", "退我15元", "能便宜点吗", ""];
+const STATES: &[&str] = &[
+    "已签收 2026-11-18 14:02",
+    "天猫 交易成功",
+    "淘宝 卖家已发货",
+    "买家已付款,等待卖家发货",
+    "包邮 有运费险",
+    "",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn traditional_and_simplified_pastes_give_the_same_facts(
+        parts in (proptest::sample::select(ADDRESSES), proptest::sample::select(PROBLEMS), proptest::sample::select(AMOUNTS), proptest::sample::select(ASKS), proptest::sample::select(STATES)),
+        order in Just(()).prop_perturb(|_, mut rng| rng.random::<u8>()),
+    ) {
+        let mut lines = [parts.0, parts.1, parts.2, parts.3, parts.4];
+        lines.rotate_left(usize::from(order) % 5);
+        let simplified = lines.join("\n");
+        let traditional = zhconv::zhconv(&simplified, zhconv::Variant::ZhHant);
+        let intake = Intake::new(bundled());
+        let strip = |r: Result<aftersale::intake::Facts, _>| r.map(|f| {
+            let mut v = serde_json::to_value(&f).expect("json");
+            if let Some(o) = v.as_object_mut() {
+                o.values_mut().filter_map(|x| x.as_object_mut()).for_each(|x| { x.remove("source"); });
+                o.remove("ambiguous");
+            }
+            v
+        });
+        prop_assert_eq!(strip(intake.extract(&simplified)), strip(intake.extract(&traditional)), "\n{}\n---\n{}", simplified, traditional);
+    }
+
+    #[test]
+    fn an_edited_policy_is_used_whole_or_not_at_all(
+        edits in proptest::collection::vec((0usize..2000, 0u8..5, "[-0-9a-z.: \\[\\]{}\"]{0,6}"), 1..4),
+    ) {
+        let mut lines: Vec<String> = BUNDLED.lines().map(str::to_string).collect();
+        for (at, kind, junk) in edits {
+            let i = at % lines.len();
+            match kind {
+                0 => { lines.remove(i); }
+                1 => { let l = lines[i].clone(); lines.insert(i, l); }
+                2 => lines[i].push_str(&junk),
+                3 => lines[i] = lines[i].replace(|c: char| c.is_ascii_digit(), &junk),
+                _ => {
+                    let j = (i + 1) % lines.len();
+                    lines.swap(i, j);
+                }
+            }
+        }
+        let text = lines.join("\n");
+        // Never a panic; a policy that loads passes every check, so it advises on every example.
+        if let Ok(p) = Policy::parse(&text, "edited.yaml") {
+            let case = CaseInput { defect: Some(Located::flag("小瑕疵")), region: Some(Located::flag("浙江")), ..CaseInput::default() }
+                .into_case(today()).expect("case");
+            if let Ok(a) = engine::advise(&p, &case) {
+                check_advice(&a, &CaseInput::default())?;
+            }
+        }
+    }
+}
