@@ -6,6 +6,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 use crate::case::{Defect, Fault, Stage, Wants};
@@ -31,7 +32,11 @@ impl Money {
 
 impl std::fmt::Display for Money {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)
+        // Always two decimals (scale 2), so the fen count prints as yuan.fen.
+        let fen = self.0.mantissa();
+        let sign = if fen < 0 { "-" } else { "" };
+        let fen = fen.unsigned_abs();
+        write!(f, "{sign}{}.{:02}", fen / 100, fen % 100)
     }
 }
 
@@ -43,11 +48,10 @@ impl Serialize for Money {
 
 /// Declares a serde enum of stable snake_case ids with a Chinese label each.
 macro_rules! ids {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $zh:literal,)+ }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal, $zh:literal,)+ }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $(#[serde(rename = $id)] $variant),+ }
 
         impl $name {
             /// The Chinese label shown to agents.
@@ -56,8 +60,8 @@ macro_rules! ids {
             }
 
             /// The stable id used in JSON and case files.
-            pub fn id(self) -> String {
-                serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
             }
         }
     };
@@ -66,45 +70,45 @@ macro_rules! ids {
 ids! {
     /// What the shop offers the buyer.
     Resolution {
-        PartialRefund = "部分退款(优惠),买家留下商品",
-        ReturnOrExchange = "支持退货或换货",
-        ReturnRefund = "退货退款",
-        Exchange = "换货",
-        RefundWithoutReturn = "退款不退货(仅退款)",
-        Reship = "补发 / 重新发出",
-        RefuseDelivery = "让买家拒签",
-        Repair = "维修",
-        Refund = "退款",
-        Escalate = "上报主管处理",
-        Decline = "婉拒",
+        PartialRefund = "partial_refund", "部分退款(优惠),买家留下商品",
+        ReturnOrExchange = "return_or_exchange", "支持退货或换货",
+        ReturnRefund = "return_refund", "退货退款",
+        Exchange = "exchange", "换货",
+        RefundWithoutReturn = "refund_without_return", "退款不退货(仅退款)",
+        Reship = "reship", "补发 / 重新发出",
+        RefuseDelivery = "refuse_delivery", "让买家拒签",
+        Repair = "repair", "维修",
+        Refund = "refund", "退款",
+        Escalate = "escalate", "上报主管处理",
+        Decline = "decline", "婉拒",
     }
 }
 
 ids! {
     /// Who pays one shipping leg.
     Payer {
-        Shop = "商家承担",
-        Buyer = "买家承担",
-        Split = "双方各承担一半",
-        Courier = "快递公司承担(向快递索赔)",
-        None = "无此运费",
+        Shop = "shop", "商家承担",
+        Buyer = "buyer", "买家承担",
+        Split = "split", "双方各承担一半",
+        Courier = "courier", "快递公司承担(向快递索赔)",
+        None = "none", "无此运费",
     }
 }
 
 ids! {
     /// In what form an offer is paid.
     OfferKind {
-        Cash = "现金优惠(部分退款)",
-        Coupon = "优惠券",
-        RedEnvelope = "红包",
+        Cash = "cash", "现金优惠(部分退款)",
+        Coupon = "coupon", "优惠券",
+        RedEnvelope = "red_envelope", "红包",
     }
 }
 
 ids! {
     /// How platform compensation is paid.
     PaidAs {
-        Cash = "现金(违约金)",
-        TmallPoints = "天猫积分",
+        Cash = "cash", "现金(违约金)",
+        TmallPoints = "tmall_points", "天猫积分",
     }
 }
 
@@ -149,6 +153,65 @@ pub struct Compensation {
     pub label: String,
 }
 
+/// Text in the advice: a fixed phrase, a policy text shared with the policy, or
+/// words made for this case; it prints and serialises as a plain string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// A fixed phrase.
+    Static(&'static str),
+    /// Text held by the policy.
+    Shared(Arc<str>),
+    /// Text made for this case.
+    Owned(String),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Static(s) => s,
+            Text::Shared(s) => s,
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+/// When a deadline falls: a day, or a moment to the minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// A whole day.
+    Day(chrono::NaiveDate),
+    /// A moment.
+    At(chrono::NaiveDateTime),
+}
+
+impl std::fmt::Display for Due {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Due::Day(d) => write!(f, "{d}"),
+            Due::At(t) => write!(f, "{}", t.format("%Y-%m-%d %H:%M")),
+        }
+    }
+}
+
+impl Serialize for Due {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// A time limit running on this case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deadline {
@@ -159,11 +222,11 @@ pub struct Deadline {
     /// What must be done.
     pub label: Arc<str>,
     /// How long, in words (3天, 168小时).
-    pub limit: String,
+    pub limit: Arc<str>,
     /// When it counts from.
-    pub from: Arc<str>,
+    pub from: Text,
     /// The due date and time, when the start is known.
-    pub due: Option<String>,
+    pub due: Option<Due>,
 }
 
 /// A platform-risk note.
@@ -204,14 +267,17 @@ pub struct TraceStep<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trace {
     ids: Arc<[Arc<str>]>,
-    steps: Vec<(u16, Option<Cond>)>,
+    // Inline for a policy of up to 48 rules: recording costs no allocation.
+    steps: SmallVec<[(u16, Option<Cond>); 48]>,
 }
 
 impl Trace {
     /// An empty trace over a policy's rule ids (the last id is the fallback's).
     pub fn new(ids: Arc<[Arc<str>]>) -> Trace {
-        let steps = Vec::with_capacity(ids.len());
-        Trace { ids, steps }
+        Trace {
+            ids,
+            steps: SmallVec::new(),
+        }
     }
 
     /// Records that rule `index` did not apply because `failed` did not hold,
@@ -258,7 +324,7 @@ pub struct Facts {
     /// Return or exchange, for buyer reasons.
     pub wants: Option<Wants>,
     /// The buyer's province.
-    pub province: Option<String>,
+    pub province: Option<Arc<str>>,
     /// The policy's region group for it.
     pub region_group: Option<Arc<str>>,
     /// Promotion tags found in the title.
@@ -271,9 +337,9 @@ pub struct Facts {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PolicyRef {
     /// The policy's name.
-    pub name: String,
+    pub name: Arc<str>,
     /// The first 16 hex digits of the SHA-256 of the policy file.
-    pub hash: String,
+    pub hash: Arc<str>,
 }
 
 /// The advice for one case.
@@ -294,11 +360,11 @@ pub struct Advice {
     /// Who pays each shipping leg.
     pub shipping: Shipping,
     /// Time limits running.
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: SmallVec<[Deadline; 3]>,
     /// Platform-risk notes.
-    pub risks: Vec<Risk>,
+    pub risks: SmallVec<[Risk; 3]>,
     /// Further notes for the agent (conflicts, the buyer's ask, assumptions).
-    pub notes: Vec<Arc<str>>,
+    pub notes: SmallVec<[Text; 4]>,
     /// Cleaning tip for the material.
     pub tip: Option<Arc<str>>,
     /// The playbook IDs that decided it.
@@ -312,7 +378,7 @@ pub struct Advice {
     /// The facts the rules saw, after inference.
     pub case_facts: Facts,
     /// Facts the engine filled in.
-    pub inferred: Vec<Inferred>,
+    pub inferred: SmallVec<[Inferred; 3]>,
     /// Every rule considered, in order.
     pub trace: Trace,
     /// Which policy decided it.

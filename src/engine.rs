@@ -9,12 +9,15 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::sync::Arc;
 
+use smallvec::SmallVec;
+
 use crate::advice::{
-    Advice, Compensation, Deadline, Facts, Inferred, Money, Offer, Resolution, Risk, Trace,
+    Advice, Compensation, Deadline, Due, Facts, Inferred, Money, Offer, Resolution, Risk, Shipping,
+    Text, Trace,
 };
 use crate::case::{Case, Defect, Fault, Platform, Stage, Wants};
 use crate::policy::{
-    Amount, Anchor, Conditions, DeadlineRule, Outcome, Piece, Policy, Set, Slot, Span, Start,
+    Amount, Anchor, Conditions, DeadlineRule, Outcome, Piece, Policy, Rule, Set, Slot, Span, Start,
 };
 
 /// Why the engine could not advise.
@@ -67,6 +70,25 @@ pub enum Cond {
 }
 
 impl Cond {
+    /// Whether a rule's conditions test this one.
+    pub fn is_set(self, w: &Conditions) -> bool {
+        match self {
+            Cond::Defect => w.defect.is_some(),
+            Cond::Fault => w.fault.is_some(),
+            Cond::Stage => w.stage.is_some(),
+            Cond::Platform => w.platform.is_some(),
+            Cond::Wants => w.wants.is_some(),
+            Cond::Region => w.region.is_some(),
+            Cond::Promo => w.promo.is_some(),
+            Cond::FreeShipping => w.free_shipping.is_some(),
+            Cond::Resellable => w.resellable.is_some(),
+            Cond::Perishable => w.perishable.is_some(),
+            Cond::ClaimFalse => w.claim_false.is_some(),
+            Cond::SevenDay => w.seven_day.is_some(),
+            Cond::Price => w.price_at_most.is_some(),
+        }
+    }
+
     /// Every condition, in test order (cheap, always-known facts first).
     pub const ALL: [Cond; 13] = [
         Cond::Defect,
@@ -151,7 +173,10 @@ struct View<'a> {
 
 /// Fills in what the case does not say (from the defect's defaults) and derives
 /// region group, promotion tags and the seven-day window.
-fn view<'a>(policy: &Policy, case: &'a Case) -> Result<(View<'a>, Vec<Inferred>), EngineError> {
+fn view<'a>(
+    policy: &Policy,
+    case: &'a Case,
+) -> Result<(View<'a>, SmallVec<[Inferred; 3]>), EngineError> {
     let defect = case.defect.ok_or_else(|| EngineError::Missing {
         key: "defect",
         fact: "问题类型 (defect)",
@@ -159,7 +184,7 @@ fn view<'a>(policy: &Policy, case: &'a Case) -> Result<(View<'a>, Vec<Inferred>)
         rule: "-".into(),
     })?;
     let defaults = policy.defect(defect);
-    let mut inferred = Vec::new();
+    let mut inferred = SmallVec::new();
     let fault = case.fault.unwrap_or_else(|| {
         inferred.push(Inferred {
             fact: "fault",
@@ -200,14 +225,57 @@ fn view<'a>(policy: &Policy, case: &'a Case) -> Result<(View<'a>, Vec<Inferred>)
     Ok((view, inferred))
 }
 
-/// Decides the advice for a case under a policy.
-pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
-    let (view, inferred) = view(policy, case)?;
+/// What the buyer asked relative to the offer, for the agent's notes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AskSeen {
+    /// No ask, or an offer-less rule.
+    None,
+    /// The ask is within the ceiling and is agreed to.
+    Within(Money, Money),
+    /// The ask is above the ceiling: the rule's above-ceiling answer applies.
+    Above(Money, Money),
+    /// Above the ceiling with no above-ceiling answer: the ceiling stands.
+    AboveNoRule(Money, Money),
+}
+
+/// The decision for a case, without the words around it: which rule, what to
+/// offer, who pays the shipping, what compensation is owed, and the trace.
+#[derive(Debug, Clone)]
+pub struct Verdict<'p> {
+    /// The deciding rule (`None`: the fallback).
+    pub rule: Option<&'p Rule>,
+    /// What the rule (or its above-ceiling answer) says.
+    pub outcome: &'p Outcome,
+    /// The offer, after the ask and the price.
+    pub offer: Option<Offer>,
+    /// The buyer's ask against the offer.
+    pub ask: AskSeen,
+    /// Who pays each leg, with the quality-return setting applied.
+    pub shipping: Shipping,
+    /// Compensation owed.
+    pub compensation: Option<Money>,
+    /// Every rule looked at.
+    pub trace: Trace,
+}
+
+impl Verdict<'_> {
+    /// The resolution.
+    pub fn resolution(&self) -> Resolution {
+        self.outcome.resolution
+    }
+
+    /// Whether a supervisor must decide.
+    pub fn escalate(&self) -> bool {
+        self.outcome.resolution == Resolution::Escalate
+    }
+}
+
+/// Finds the rule that decides a case, walking the rules in order.
+fn choose<'p>(policy: &'p Policy, view: &View) -> Result<(Option<&'p Rule>, Trace), EngineError> {
     let mut trace = Trace::new(policy.rule_ids.clone());
-    let mut decided = None;
     'rules: for (index, rule) in policy.rules.iter().enumerate() {
-        for cond in Cond::ALL {
-            match test(cond, &rule.when, &view) {
+        for &cond in &rule.tests {
+            match test(cond, &rule.when, view) {
                 None | Some(Some(true)) => {}
                 Some(Some(false)) => {
                     trace.push(index, Some(cond));
@@ -225,9 +293,96 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
             }
         }
         trace.push(index, None);
-        decided = Some(rule);
-        break;
+        return Ok((Some(rule), trace));
     }
+    trace.push(policy.rules.len(), None);
+    Ok((None, trace))
+}
+
+/// Decides a case: the rule, the offer, the shipping payers and compensation.
+pub fn decide<'p>(policy: &'p Policy, case: &Case) -> Result<Verdict<'p>, EngineError> {
+    let (view, _) = view(policy, case)?;
+    verdict(policy, &view)
+}
+
+fn verdict<'p>(policy: &'p Policy, v: &View) -> Result<Verdict<'p>, EngineError> {
+    let case = v.case;
+    let (rule, trace) = choose(policy, v)?;
+    let then = rule.map_or(&policy.fallback, |r| &r.then);
+    let rule_id = || rule.map_or(FALLBACK, |r| &r.id).to_string();
+    let missing_price = || EngineError::Missing {
+        key: "price",
+        fact: "实付金额 (price)",
+        flag: "--price 89 (买家实付金额,元)",
+        rule: rule_id(),
+    };
+    let mut outcome = then;
+    let mut offer = None;
+    let mut ask = AskSeen::None;
+    if let Some(o) = &then.offer {
+        let amount = |a: Amount| -> Result<Money, EngineError> {
+            let yuan = match a {
+                Amount::Yuan(y) => y,
+                Amount::Percent(p) => {
+                    case.price.ok_or_else(missing_price)? * p / Decimal::ONE_HUNDRED
+                }
+            };
+            // Never offer more than the buyer paid.
+            Ok(Money::new(case.price.map_or(yuan, |price| yuan.min(price))))
+        };
+        let (mut open, mut max) = (amount(o.open)?, amount(o.max)?);
+        if let Some(a) = case.ask.filter(|a| !a.is_zero()).map(Money::new) {
+            if a <= max {
+                ask = AskSeen::Within(a, max);
+                open = a;
+                max = a;
+            } else if let Some(above) = rule.and_then(|r| r.above_ceiling.as_ref()) {
+                ask = AskSeen::Above(a, max);
+                outcome = above;
+            } else {
+                ask = AskSeen::AboveNoRule(a, max);
+            }
+        }
+        offer = Some(Offer {
+            open,
+            max,
+            kind: o.kind,
+        });
+    }
+    let mut shipping = outcome.shipping;
+    if outcome.quality_return {
+        shipping.to_shop = policy.quality_return_payer;
+    }
+    let compensation = match &outcome.compensation {
+        None => None,
+        Some(c) => {
+            let price = case.price.ok_or_else(missing_price)?;
+            let mut amount = price * c.percent / Decimal::ONE_HUNDRED;
+            if let Some(cap) = c.cap {
+                amount = amount.min(cap);
+            }
+            if let Some(floor) = c.floor {
+                amount = amount.max(floor);
+            }
+            Some(Money::new(amount))
+        }
+    };
+    Ok(Verdict {
+        rule,
+        outcome,
+        offer,
+        ask,
+        shipping,
+        compensation,
+        trace,
+    })
+}
+
+/// Decides the advice for a case under a policy: the decision and the words
+/// around it (notes, deadlines, risk notes, tip and the reply).
+pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
+    let (view, inferred) = view(policy, case)?;
+    let verdict = verdict(policy, &view)?;
     let facts = Facts {
         defect: view.defect,
         fault: view.fault,
@@ -238,35 +393,7 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
         promo_tags: view.promo_tags.clone().unwrap_or_default(),
         within_seven_days: view.within_seven_days,
     };
-    let decision = match decided {
-        Some(r) => Decision {
-            rule: r.id.clone(),
-            playbook: r.playbook.clone(),
-            why: r.source.clone(),
-            then: &r.then,
-            above: r.above_ceiling.as_ref(),
-        },
-        None => {
-            trace.push(policy.rules.len(), None);
-            Decision {
-                rule: policy.rule_ids[policy.rules.len()].clone(),
-                playbook: Arc::from([]),
-                why: Arc::from("没有规则适用 (no rule applies)"),
-                then: &policy.fallback,
-                above: None,
-            }
-        }
-    };
-    build(policy, &view, facts, inferred, trace, decision)
-}
-
-/// The rule that decided, and what it says.
-struct Decision<'p> {
-    rule: Arc<str>,
-    playbook: Arc<[String]>,
-    why: Arc<str>,
-    then: &'p Outcome,
-    above: Option<&'p Outcome>,
+    build(policy, case, facts, inferred, verdict)
 }
 
 /// The id the fallback is reported under.
@@ -487,103 +614,48 @@ fn describe(cond: Cond, w: &Conditions, v: &View, policy: &Policy) -> String {
     format!("{}:案例是“{is}”,规则要“{wants}”", cond.label())
 }
 
-/// Turns the deciding outcome into advice: amounts, ask handling, shipping,
-/// compensation, deadlines, notes and the reply.
+/// Puts the words around a decision: notes, deadlines, risks, tip and reply.
 fn build(
     policy: &Policy,
-    v: &View,
+    case: &Case,
     facts: Facts,
-    inferred: Vec<Inferred>,
-    trace: Trace,
-    d: Decision,
+    inferred: SmallVec<[Inferred; 3]>,
+    v: Verdict,
 ) -> Result<Advice, EngineError> {
-    let case = v.case;
-    let missing_price = |rule: &str| EngineError::Missing {
-        key: "price",
-        fact: "实付金额 (price)",
-        flag: "--price 89 (买家实付金额,元)",
-        rule: rule.to_string(),
-    };
-    let mut notes: Vec<Arc<str>> = Vec::new();
-    let mut chosen = d.then;
-    let mut offer = None;
-    if let Some(o) = &d.then.offer {
-        let amount = |a: Amount| -> Result<Money, EngineError> {
-            let yuan = match a {
-                Amount::Yuan(y) => y,
-                Amount::Percent(p) => {
-                    case.price.ok_or_else(|| missing_price(&d.rule))? * p / Decimal::ONE_HUNDRED
-                }
-            };
-            // Never offer more than the buyer paid.
-            Ok(Money::new(case.price.map_or(yuan, |price| yuan.min(price))))
-        };
-        let (mut open, mut max) = (amount(o.open)?, amount(o.max)?);
-        match case.ask.filter(|a| !a.is_zero()) {
-            Some(ask) if ask <= max.value() => {
-                notes
-                    .push(format!("买家要¥{},在上限¥{max}以内:直接同意。", Money::new(ask)).into());
-                open = Money::new(ask);
-                max = open;
-            }
-            Some(ask) => {
-                match d.above {
-                    Some(a) => {
-                        notes.push(format!("买家要¥{},超过上限¥{max}:可按上限再争取一次,不接受则按下面的处理。", Money::new(ask)).into());
-                        chosen = a;
-                    }
-                    None => notes.push(
-                        format!(
-                            "买家要¥{},超过上限¥{max}:最多给到上限,仍不接受请上报{}。",
-                            Money::new(ask),
-                            policy.escalate_to
-                        )
-                        .into(),
-                    ),
-                }
-            }
-            None => {}
-        }
-        offer = Some(Offer {
-            open,
-            max,
-            kind: o.kind,
-        });
+    let chosen = v.outcome;
+    let mut notes: SmallVec<[Text; 4]> = SmallVec::new();
+    match v.ask {
+        AskSeen::None => {}
+        AskSeen::Within(a, max) => notes.push(Text::Owned(format!(
+            "买家要¥{a},在上限¥{max}以内:直接同意。"
+        ))),
+        AskSeen::Above(a, max) => notes.push(Text::Owned(format!(
+            "买家要¥{a},超过上限¥{max}:可按上限再争取一次,不接受则按下面的处理。"
+        ))),
+        AskSeen::AboveNoRule(a, max) => notes.push(Text::Owned(format!(
+            "买家要¥{a},超过上限¥{max}:最多给到上限,仍不接受请上报{}。",
+            policy.escalate_to
+        ))),
     }
-
-    let mut shipping = chosen.shipping;
     if chosen.quality_return {
-        shipping.to_shop = policy.quality_return_payer;
-        notes.push(policy.quality_return_note.clone());
+        notes.push(Text::Shared(policy.quality_return_note.clone()));
     }
     if let Some(n) = &chosen.note {
-        notes.push(n.clone());
+        notes.push(Text::Shared(n.clone()));
     }
-
-    let compensation = match &chosen.compensation {
-        None => None,
-        Some(c) => {
-            let price = case.price.ok_or_else(|| missing_price(&d.rule))?;
-            let mut amount = price * c.percent / Decimal::ONE_HUNDRED;
-            if let Some(cap) = c.cap {
-                amount = amount.min(cap);
-            }
-            if let Some(floor) = c.floor {
-                amount = amount.max(floor);
-            }
-            Some(Compensation {
-                amount: Money::new(amount),
-                percent: c.percent,
-                basis: Money::new(price),
-                floor: c.floor.map(Money::new),
-                cap: c.cap.map(Money::new),
-                paid_as: c.paid_as,
-                penalty_points: c.penalty_points,
-                label: c.label.clone(),
-            })
-        }
+    let compensation = match (&chosen.compensation, v.compensation, case.price) {
+        (Some(c), Some(amount), Some(price)) => Some(Compensation {
+            amount,
+            percent: c.percent,
+            basis: Money::new(price),
+            floor: c.floor.map(Money::new),
+            cap: c.cap.map(Money::new),
+            paid_as: c.paid_as,
+            penalty_points: c.penalty_points,
+            label: c.label.clone(),
+        }),
+        _ => None,
     };
-
     let deadlines = chosen
         .deadlines
         .iter()
@@ -598,90 +670,96 @@ fn build(
             text: r.text.clone(),
         })
         .collect();
-
-    let tip = if chosen.tip || d.then.tip {
+    let then = v.rule.map_or(&policy.fallback, |r| &r.then);
+    let tip = if chosen.tip || then.tip {
         match case.material.and_then(|m| policy.materials.get(&m)) {
             Some(m) => Some(m.tip.clone()),
             None => {
-                notes.push(Arc::from("未给材质,回复里没有附清洁建议;加 --material suede/pu/fabric/slipper/canvas 可附上。"));
+                notes.push(Text::Static("未给材质,回复里没有附清洁建议;加 --material suede/pu/fabric/slipper/canvas 可附上。"));
                 None
             }
         }
     } else {
         None
     };
-
-    let escalate = chosen.resolution == Resolution::Escalate;
+    let rule_id = v.rule.map_or_else(
+        || policy.rule_ids[policy.rules.len()].clone(),
+        |r| r.id.clone(),
+    );
+    let escalate = v.escalate();
     let escalate_to = (escalate || chosen.if_refused == Some(Resolution::Escalate))
         .then(|| policy.escalate_to.clone());
     let reply = reply(
         policy,
         chosen,
         case,
-        offer.as_ref(),
-        compensation.as_ref(),
+        v.offer.as_ref(),
+        v.compensation,
         tip.as_deref(),
     )
-    .map_err(|slot| match slot {
+    .map_err(|slot| EngineError::Missing {
         // A template may quote the ask or the price; say so rather than print "{ask}".
-        Slot::Ask => EngineError::Missing {
-            key: "ask",
-            fact: "买家要求的金额 (ask)",
-            flag: "--ask 10 (买家要多少钱,元)",
-            rule: d.rule.to_string(),
+        key: if slot == Slot::Ask { "ask" } else { "price" },
+        fact: if slot == Slot::Ask {
+            "买家要求的金额 (ask)"
+        } else {
+            "实付金额 (price)"
         },
-        _ => missing_price(&d.rule),
+        flag: if slot == Slot::Ask {
+            "--ask 10 (买家要多少钱,元)"
+        } else {
+            "--price 89 (买家实付金额,元)"
+        },
+        rule: rule_id.to_string(),
     })?;
     Ok(Advice {
         resolution: chosen.resolution,
-        offer,
+        offer: v.offer,
         if_refused: chosen.if_refused,
         escalate,
         escalate_to,
         compensation,
-        shipping,
+        shipping: v.shipping,
         deadlines,
         risks,
         notes,
         tip,
-        playbook: d.playbook,
-        rule: d.rule,
-        why: d.why,
+        playbook: v.rule.map_or_else(|| Arc::from([]), |r| r.playbook.clone()),
+        rule: rule_id,
+        why: v.rule.map_or_else(
+            || Arc::from("没有规则适用 (no rule applies)"),
+            |r| r.source.clone(),
+        ),
         reply,
         case_facts: facts,
         inferred,
-        trace,
+        trace: v.trace,
         policy: policy.reference(),
     })
 }
 
 fn deadline(id: &Arc<str>, d: &DeadlineRule, case: &Case) -> Deadline {
-    let limit = match d.span {
-        Span::Days(n) => format!("{n}天"),
-        Span::Hours(n) => format!("{n}小时"),
-    };
-    let (from, due): (Arc<str>, _) = match &d.start {
+    let (from, due) = match &d.start {
         Start::Anchor(Anchor::Requested) => (
-            format!("买家申请日 {}", case.requested).into(),
+            Text::Static("买家申请日"),
             Some(match d.span {
-                Span::Days(n) => (case.requested + Duration::days(i64::from(n))).to_string(),
-                Span::Hours(_) => (case.requested.and_time(NaiveTime::MIN) + span_duration(d.span))
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string(),
+                Span::Days(n) => Due::Day(case.requested + Duration::days(i64::from(n))),
+                Span::Hours(_) => {
+                    Due::At(case.requested.and_time(NaiveTime::MIN) + span_duration(d.span))
+                }
             }),
         ),
         Start::Anchor(Anchor::SignedNextDay) => (
-            Arc::from("签收次日 00:00"),
-            case.signed
-                .map(|s| window_due(s, d.span).format("%Y-%m-%d %H:%M").to_string()),
+            Text::Static("签收次日 00:00"),
+            case.signed.map(|s| Due::At(window_due(s, d.span))),
         ),
-        Start::After(event) => (Arc::from(event.as_str()), None),
+        Start::After(event) => (Text::Shared(event.clone()), None),
     };
     Deadline {
         id: id.clone(),
         playbook: d.playbook.clone(),
         label: d.label.clone(),
-        limit,
+        limit: d.limit.clone(),
         from,
         due,
     }
@@ -705,7 +783,7 @@ fn reply(
     o: &Outcome,
     case: &Case,
     offer: Option<&Offer>,
-    comp: Option<&Compensation>,
+    comp: Option<Money>,
     tip: Option<&str>,
 ) -> Result<String, Slot> {
     let r = &policy.replies;
@@ -721,7 +799,7 @@ fn reply(
                     Slot::Max => offer.map(|x| x.max),
                     Slot::Ask => case.ask.map(Money::new),
                     Slot::Price => case.price.map(Money::new),
-                    Slot::Compensation => comp.map(|c| c.amount),
+                    Slot::Compensation => comp,
                     Slot::EscalateTo => {
                         out.push_str(&policy.escalate_to);
                         continue;

@@ -413,7 +413,7 @@ impl<'p> Intake<'p> {
                     source: source.clone(),
                 });
                 facts.province = Some(Fact {
-                    value: m.province.0,
+                    value: m.province.0.to_string(),
                     source,
                 });
             }

@@ -9,7 +9,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const PROVINCES_CSV: &str = include_str!("../data/china-division-2.7.0/provinces.csv");
 const CITIES_CSV: &str = include_str!("../data/china-division-2.7.0/cities.csv");
@@ -21,7 +21,7 @@ const CITY_SUFFIXES: [&str; 5] = ["自治州", "地区", "市", "盟", "州"];
 
 /// A province-level place, named by its short canonical name (`新疆`, `上海`, `海外`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Province(pub String);
+pub struct Province(pub Arc<str>);
 
 impl std::fmt::Display for Province {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -203,7 +203,7 @@ impl Places {
         self.province_names
             .get(name)
             .or_else(|| self.abbreviations.get(name))
-            .map(|p| Province(p.clone()))
+            .map(|p| Province(p.as_str().into()))
     }
 
     /// Finds the province of an address, a city, a county, a province or a short name.
@@ -217,7 +217,7 @@ impl Places {
         if let Some(p) = self.abbreviations.get(trimmed) {
             let start = text.find(trimmed).unwrap_or(0);
             return Lookup::Found(PlaceMatch {
-                province: Province(p.clone()),
+                province: Province(p.as_str().into()),
                 source: trimmed.to_string(),
                 span: start..start + trimmed.len(),
                 index: self.index_of(p),
@@ -236,7 +236,7 @@ impl Places {
         let (name, _, provinces) = &self.entries[m.pattern().as_usize()];
         if provinces.len() == 1 {
             Lookup::Found(PlaceMatch {
-                province: Province(provinces[0].clone()),
+                province: Province(provinces[0].as_str().into()),
                 source: name.clone(),
                 span: m.range(),
                 index: self.index_of(&provinces[0]),
@@ -296,7 +296,7 @@ mod tests {
 
     fn province_of(text: &str) -> Option<String> {
         match places().locate(text) {
-            Lookup::Found(m) => Some(m.province.0),
+            Lookup::Found(m) => Some(m.province.0.to_string()),
             _ => None,
         }
     }

@@ -449,7 +449,7 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
         }
         (Ok(a), None) => a,
     };
-    let mut check = |what: &str, want: String, got: String| {
+    let mut check = |what: &str, want: &str, got: &str| {
         if want != got {
             d.push(format!("{what}: expected `{want}`, got `{got}`"));
         }
@@ -462,17 +462,13 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
             .offer
             .as_ref()
             .map_or("none".to_string(), |x| format!("{}-{}", x.open, x.max));
-        check("offer", o.clone(), got);
+        check("offer", o, &got);
     }
     if let Some(r) = &e.if_refused {
-        check(
-            "if_refused",
-            r.clone(),
-            a.if_refused.map_or("none".into(), |x| x.id()),
-        );
+        check("if_refused", r, a.if_refused.map_or("none", |x| x.id()));
     }
     if let Some(x) = e.escalate {
-        check("escalate", x.to_string(), a.escalate.to_string());
+        check("escalate", &x.to_string(), &a.escalate.to_string());
     }
     if let Some(s) = &e.shipping {
         check("shipping.to_shop", s.to_shop.id(), a.shipping.to_shop.id());
@@ -485,14 +481,14 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
     if let Some(c) = &e.compensation {
         check(
             "compensation",
-            c.clone(),
-            a.compensation
+            c,
+            &a.compensation
                 .as_ref()
                 .map_or("none".into(), |x| x.amount.to_string()),
         );
     }
     if let Some(r) = &e.rule {
-        check("rule", r.clone(), a.rule.to_string());
+        check("rule", r, &a.rule);
     }
     for id in &e.playbook {
         if !a.playbook.contains(id) {
@@ -520,8 +516,8 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
             .deadlines
             .iter()
             .find(|x| *x.id == **id)
-            .and_then(|x| x.due.clone())
-            .unwrap_or_else(|| "none".into());
+            .and_then(|x| x.due)
+            .map_or_else(|| "none".to_string(), |d| d.to_string());
         if &got != want {
             d.push(format!("due.{id}: expected `{want}`, got `{got}`"));
         }

@@ -11,11 +11,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::BufRead;
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
-use crate::advice::{Advice, Payer, Resolution};
+use crate::advice::{Payer, Resolution};
+use crate::case::Case;
 use crate::case::CaseInput;
-use crate::engine::{self, EngineError};
+use crate::engine::{self, EngineError, Verdict};
 use crate::policy::Policy;
 use crate::snippet::Located;
 
@@ -86,20 +87,20 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, a: &Advice, leg_cost: Option<Decimal>) {
+    fn add(&mut self, v: &Verdict, leg_cost: Option<Decimal>) {
         self.cases += 1;
-        if let Some(o) = &a.offer {
+        if let Some(o) = &v.offer {
             self.offers += 1;
             self.open += o.open.value();
             self.max += o.max.value();
         }
-        if let Some(c) = &a.compensation {
-            self.compensation += c.amount.value();
+        if let Some(c) = v.compensation {
+            self.compensation += c.value();
         }
-        self.escalations += u64::from(a.escalate);
-        self.returns += u64::from(comes_back(a.resolution));
+        self.escalations += u64::from(v.escalate());
+        self.returns += u64::from(comes_back(v.resolution()));
         if let Some(cost) = leg_cost {
-            self.shop_shipping += cost * shop_legs(a);
+            self.shop_shipping += cost * shop_legs(v);
         }
     }
 
@@ -147,14 +148,14 @@ fn comes_back(r: Resolution) -> bool {
 
 /// How many legs the shop pays for (a split leg is half). The outbound leg of a
 /// return or refusal was already shipped, so it is not a new cost.
-fn shop_legs(a: &Advice) -> Decimal {
+fn shop_legs(a: &Verdict) -> Decimal {
     let share = |p: Payer| match p {
         Payer::Shop => Decimal::ONE,
         Payer::Split => Decimal::new(5, 1),
         _ => Decimal::ZERO,
     };
     let outbound_is_new = !matches!(
-        a.resolution,
+        a.resolution(),
         Resolution::ReturnRefund | Resolution::RefuseDelivery
     );
     share(a.shipping.to_shop)
@@ -171,52 +172,48 @@ pub struct Stats {
     /// All decided cases.
     pub all: Tally,
     /// Cases per resolution id.
-    pub by_resolution: BTreeMap<String, u64>,
+    pub by_resolution: BTreeMap<&'static str, u64>,
     /// Cases the engine could not decide, per missing fact.
-    pub undecided: BTreeMap<String, u64>,
+    pub undecided: BTreeMap<&'static str, u64>,
     /// Totals per region group.
-    pub by_region: BTreeMap<String, Tally>,
+    pub by_region: BTreeMap<Arc<str>, Tally>,
     /// Totals per defect id.
-    pub by_defect: BTreeMap<String, Tally>,
+    pub by_defect: BTreeMap<Arc<str>, Tally>,
 }
 
 impl Stats {
-    fn add(&mut self, policy: &Policy, result: &Result<Advice, EngineError>) {
+    fn add(&mut self, policy: &Policy, case: &Case, result: &Result<Verdict, EngineError>) {
         match result {
-            Ok(a) => {
-                let group = a
-                    .case_facts
-                    .province
-                    .as_deref()
-                    .map_or(policy.groups.len(), |p| policy.group_index(p));
-                let cost = policy.shipping_costs.get(group).copied().flatten();
-                self.all.add(a, cost);
-                *self.by_resolution.entry(a.resolution.id()).or_default() += 1;
-                let region = a
-                    .case_facts
-                    .region_group
-                    .as_deref()
-                    .unwrap_or("未知地区")
-                    .to_string();
-                self.by_region.entry(region).or_default().add(a, cost);
-                self.by_defect
-                    .entry(a.case_facts.defect.id().to_string())
-                    .or_default()
-                    .add(a, cost);
+            Ok(v) => {
+                let group = case.region.as_ref().map(|r| policy.group_of_place(r));
+                let cost = policy
+                    .shipping_costs
+                    .get(group.unwrap_or(policy.groups.len()))
+                    .copied()
+                    .flatten();
+                self.all.add(v, cost);
+                *self.by_resolution.entry(v.resolution().id()).or_default() += 1;
+                let region =
+                    group.map_or_else(|| Arc::from("未知地区"), |g| policy.group_names[g].clone());
+                self.by_region.entry(region).or_default().add(v, cost);
+                if let Some(d) = case.defect {
+                    self.by_defect
+                        .entry(defect_key(d))
+                        .or_default()
+                        .add(v, cost);
+                }
             }
-            Err(EngineError::Missing { key, .. }) => {
-                *self.undecided.entry((*key).to_string()).or_default() += 1
-            }
+            Err(EngineError::Missing { key, .. }) => *self.undecided.entry(key).or_default() += 1,
         }
     }
 
     fn merge(&mut self, o: &Stats) {
         self.all.merge(&o.all);
         for (k, v) in &o.by_resolution {
-            *self.by_resolution.entry(k.clone()).or_default() += v;
+            *self.by_resolution.entry(k).or_default() += v;
         }
         for (k, v) in &o.undecided {
-            *self.undecided.entry(k.clone()).or_default() += v;
+            *self.undecided.entry(k).or_default() += v;
         }
         for (k, v) in &o.by_region {
             self.by_region.entry(k.clone()).or_default().merge(v);
@@ -225,6 +222,18 @@ impl Stats {
             self.by_defect.entry(k.clone()).or_default().merge(v);
         }
     }
+}
+
+/// A defect's id as a shared map key, made once.
+fn defect_key(d: crate::case::Defect) -> Arc<str> {
+    static KEYS: std::sync::OnceLock<Vec<Arc<str>>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        crate::case::Defect::ALL
+            .iter()
+            .map(|d| Arc::from(d.id()))
+            .collect()
+    })[d.index()]
+    .clone()
 }
 
 /// A case whose advice differs between the baseline and the new policy.
@@ -575,11 +584,11 @@ fn run_chunk(
                 continue;
             }
         };
-        let new = engine::advise(policy, &case);
-        r.new.add(policy, &new);
+        let new = engine::decide(policy, &case);
+        r.new.add(policy, &case, &new);
         if let (Some(b), Some(old_stats)) = (baseline, r.old.as_mut()) {
-            let old = engine::advise(b, &case);
-            old_stats.add(b, &old);
+            let old = engine::decide(b, &case);
+            old_stats.add(b, &case, &old);
             let (o, n) = (summary(&old), summary(&new));
             if o != n {
                 r.changed_total += 1;
@@ -602,21 +611,21 @@ fn first_line(s: &str) -> String {
 }
 
 /// The decision in a few words: resolution, offer, shipping, compensation.
-fn summary(a: &Result<Advice, EngineError>) -> String {
+fn summary(a: &Result<Verdict, EngineError>) -> String {
     match a {
         Err(EngineError::Missing { key, .. }) => format!("needs {key}"),
-        Ok(a) => {
-            let mut s = a.resolution.id();
-            if let Some(o) = &a.offer {
+        Ok(v) => {
+            let mut s = v.resolution().id().to_string();
+            if let Some(o) = &v.offer {
                 s.push_str(&format!(" {}-{}", o.open, o.max));
             }
             s.push_str(&format!(
                 " ship {}/{}",
-                a.shipping.to_shop.id(),
-                a.shipping.to_buyer.id()
+                v.shipping.to_shop.id(),
+                v.shipping.to_buyer.id()
             ));
-            if let Some(c) = &a.compensation {
-                s.push_str(&format!(" comp {}", c.amount));
+            if let Some(c) = v.compensation {
+                s.push_str(&format!(" comp {c}"));
             }
             s
         }
@@ -694,7 +703,7 @@ impl Report {
             old.map(|o| n(o.all.cases)),
             false,
         );
-        let mut keys: Vec<&String> = self
+        let mut keys: Vec<&&str> = self
             .new
             .by_resolution
             .keys()
@@ -706,7 +715,7 @@ impl Report {
             let get = |s: &Stats| n(s.by_resolution.get(k).copied().unwrap_or(0));
             push(format!("  {k}"), get(&self.new), old.map(get), false);
         }
-        let mut keys: Vec<&String> = self
+        let mut keys: Vec<&&str> = self
             .new
             .undecided
             .keys()
@@ -888,7 +897,7 @@ impl Report {
                 };
                 let n = |v: u64| Decimal::from(v);
                 let cells = [
-                    key.clone(),
+                    key.to_string(),
                     t.cases.to_string(),
                     cell(n(t.offers), n(b.offers), false),
                     cell(t.open, b.open, true),

@@ -4,9 +4,8 @@
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use crate::advice::{Advice, Payer};
+use crate::advice::{Advice, Payer, Text};
 use crate::case::{CaseError, CaseInput};
 use crate::engine::{self, EngineError, RuleExplain};
 use crate::intake::{Facts, Intake, IntakeError};
@@ -153,7 +152,7 @@ pub fn answer(
                 && f.value
                 && a.shipping.to_shop == Payer::Buyer
             {
-                a.notes.push(Arc::from(format!(
+                a.notes.push(Text::Owned(format!(
                     "买家有运费险(“{}”):退回运费可由运费险理赔。",
                     f.source
                 )));

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::raw::{RawOffer, RawOutcome, RawPolicy, RawWhen, Window};
 use super::*;
-use crate::advice::{Payer, Resolution, Shipping};
+use crate::advice::{Payer, PolicyRef, Resolution, Shipping};
 use crate::case::{Defect, Fault, Material, Platform, Stage, Wants};
 use crate::place::places;
 use crate::snippet::Located;
@@ -149,7 +149,7 @@ pub(super) fn compile(
                 );
                 continue;
             };
-            if let Some(other) = group_of.get(&found.0) {
+            if let Some(other) = group_of.get(&*found.0) {
                 let other_name = &groups
                     .get(*other)
                     .map(|g: &RegionGroup| g.name.clone())
@@ -165,8 +165,8 @@ pub(super) fn compile(
                 );
                 continue;
             }
-            group_of.insert(found.0.clone(), index);
-            canon.push(found.0);
+            group_of.insert(found.0.to_string(), index);
+            canon.push(found.0.to_string());
         }
         groups.push(RegionGroup {
             name: name.clone(),
@@ -211,8 +211,11 @@ pub(super) fn compile(
             "活动词最多 128 个",
         );
     }
-    let promo_matcher =
-        aho_corasick::AhoCorasick::new(&promotion_tags).expect("tag words build an automaton");
+    // A DFA: the engine asks it about every case's title, so search speed counts.
+    let promo_matcher = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&promotion_tags)
+        .expect("tag words build an automaton");
 
     let quality_return_payer = raw.settings.quality_return_shipping.value;
     if !matches!(quality_return_payer, Payer::Shop | Payer::Buyer) {
@@ -333,7 +336,7 @@ pub(super) fn compile(
         };
         let start = match (&d.from, &d.after) {
             (Some(a), None) => Start::Anchor(*a),
-            (None, Some(e)) => Start::After(e.clone()),
+            (None, Some(e)) => Start::After(e.as_str().into()),
             _ => {
                 c.error(
                     Some(&raw.deadlines),
@@ -349,6 +352,11 @@ pub(super) fn compile(
             Arc::new(DeadlineRule {
                 playbook: d.playbook.as_str().into(),
                 label: d.label.as_str().into(),
+                limit: match span {
+                    Span::Days(n) => format!("{n}天"),
+                    Span::Hours(n) => format!("{n}小时"),
+                }
+                .into(),
                 span,
                 start,
             }),
@@ -367,6 +375,7 @@ pub(super) fn compile(
             Arc::new(DeadlineRule {
                 playbook: "R4".into(),
                 label: "".into(),
+                limit: "".into(),
                 span: Span::Hours(168),
                 start: Start::Anchor(Anchor::SignedNextDay),
             })
@@ -469,7 +478,12 @@ pub(super) fn compile(
             }
             outcome(&mut c, o, &refs, &r.id.value)
         });
+        let tests = crate::engine::Cond::ALL
+            .into_iter()
+            .filter(|c| c.is_set(&when))
+            .collect();
         let rule = Rule {
+            tests,
             id: r.id.value.as_str().into(),
             playbook: r.playbook.clone().into(),
             source: r.source.as_str().into(),
@@ -533,6 +547,10 @@ pub(super) fn compile(
         .map(|p| group_of.get(p).copied().unwrap_or(groups.len()))
         .collect();
     Ok(Policy {
+        reference: PolicyRef {
+            name: raw.name.as_str().into(),
+            hash: hash.as_str().into(),
+        },
         name: raw.name,
         file: file.to_string(),
         hash,

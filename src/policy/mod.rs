@@ -157,7 +157,7 @@ pub enum Start {
     /// A date the case may know.
     Anchor(Anchor),
     /// An event still to come, in words.
-    After(String),
+    After(Arc<str>),
 }
 
 /// A time limit from the playbook.
@@ -167,6 +167,8 @@ pub struct DeadlineRule {
     pub playbook: Arc<str>,
     /// What must happen.
     pub label: Arc<str>,
+    /// How long, in words (3天, 168小时).
+    pub limit: Arc<str>,
     /// How long.
     pub span: Span,
     /// From when.
@@ -328,6 +330,8 @@ pub struct Rule {
     pub source: Arc<str>,
     /// When it applies.
     pub when: Conditions,
+    /// The conditions it sets, in the order the engine tests them.
+    pub tests: Vec<crate::engine::Cond>,
     /// What it recommends.
     pub then: Outcome,
     /// What it recommends when the buyer asks more than the ceiling.
@@ -347,6 +351,8 @@ pub struct Policy {
     pub hash: String,
     /// The file's text, for pointing at lines.
     pub source: String,
+    /// Name and hash, shared by every advice.
+    reference: PolicyRef,
     /// Region groups in file order of names.
     pub groups: Vec<RegionGroup>,
     /// The groups' names by index, then "其他地区".
@@ -444,10 +450,7 @@ impl Policy {
 
     /// The name and hash to stamp on advice.
     pub fn reference(&self) -> PolicyRef {
-        PolicyRef {
-            name: self.name.clone(),
-            hash: self.hash.clone(),
-        }
+        self.reference.clone()
     }
 
     /// The index of the region group a province belongs to; `groups.len()` for none.
@@ -481,6 +484,10 @@ impl Policy {
 
     /// The promotion tags found in a title, in policy order.
     pub fn promo_tags_in(&self, title: &str) -> Vec<String> {
+        // Most titles carry no tag: one fast scan answers that.
+        if !self.promo_matcher.is_match(title) {
+            return Vec::new();
+        }
         let mut found = 0u128;
         for m in self.promo_matcher.find_overlapping_iter(title) {
             found |= 1 << (m.pattern().as_usize() % 128);

@@ -10,7 +10,11 @@ fn province_by_code() -> std::collections::HashMap<String, String> {
         .map(|r| {
             (
                 r[0].to_string(),
-                places().province(r[1]).expect("known province").0,
+                places()
+                    .province(r[1])
+                    .expect("known province")
+                    .0
+                    .to_string(),
             )
         })
         .collect()
@@ -31,7 +35,7 @@ fn every_county_with_its_city_gives_its_province() {
         };
         let text = format!("收货地址:{city}{county}某某路12号");
         match places().locate(&text) {
-            Lookup::Found(m) if m.province.0 == by_code[*code] => {}
+            Lookup::Found(m) if *m.province.0 == *by_code[*code] => {}
             other => wrong.push(format!("{text}: {other:?}")),
         }
     }
@@ -51,7 +55,7 @@ fn every_county_alone_gives_its_province_or_is_reported_ambiguous() {
     for (county, _, code) in counties() {
         let want = &by_code[code];
         match places().locate(county) {
-            Lookup::Found(m) if &m.province.0 == want => {}
+            Lookup::Found(m) if *m.province.0 == **want => {}
             Lookup::Ambiguous {
                 provinces, source, ..
             } if provinces.contains(want) => {

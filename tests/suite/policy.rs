@@ -53,7 +53,7 @@ fn editing_the_jiangzhehu_ladder_changes_the_offer_without_a_rebuild() {
     .expect("advice");
     assert_eq!(a.resolution, Resolution::PartialRefund);
     assert_ne!(
-        a.policy.hash,
+        &*a.policy.hash,
         Policy::bundled().expect("loads").hash,
         "advice traces the edited version"
     );

@@ -180,6 +180,13 @@ proptest! {
         match engine::advise(bundled(), &case) {
             Ok(a) => {
                 check_advice(&a, &input)?;
+                // The bare decision (what replay uses) is the advice's decision.
+                let v = engine::decide(bundled(), &case).expect("decides when advise does");
+                prop_assert_eq!(v.resolution(), a.resolution);
+                prop_assert_eq!(v.offer.as_ref(), a.offer.as_ref());
+                prop_assert_eq!(v.shipping, a.shipping);
+                prop_assert_eq!(v.compensation, a.compensation.as_ref().map(|c| c.amount));
+                prop_assert_eq!(v.escalate(), a.escalate);
                 prop_assert_eq!(Some(a), engine::advise(bundled(), &case).ok(), "same case, same advice");
             }
             Err(EngineError::Missing { flag, .. }) => prop_assert!(flag.starts_with("--"), "names a flag: {}", flag),
