@@ -259,6 +259,14 @@ const REASON_LABELS: &[&str] = &[
     "原因",
 ];
 
+/// Builds the place tables and the Traditional-to-Simplified tables now, so a
+/// caller can do it on another thread while it loads the policy.
+pub fn warm_up() {
+    let _ = places();
+    let _ = zhconv::zhconv("繁體", zhconv::Variant::ZhHans);
+    let _ = regexes();
+}
+
 /// The paste reader for one policy (its keyword lists and tags).
 pub struct Intake<'p> {
     policy: &'p Policy,
@@ -590,15 +598,15 @@ fn regexes() -> &'static [Regex; 5] {
         let r = |p: &str| Regex::new(p).expect("a valid pattern");
         [
             // The price after its label: 实付款 ¥89.00, 实付: 89元.
-            r(r"(?:实付款|实付金额|实付|实收款|付款金额|支付金额|订单金额|商品总价|成交价|成交金额|单价|售价|价格)\s*[:]?\s*¥?\s*(\d{1,7}(?:\.\d{1,2})?)"),
+            r(r"(?:实付款|实付金额|实付|实收款|付款金额|支付金额|订单金额|商品总价|成交价|成交金额|单价|售价|价格)[ \t]*[:]?[ \t]*¥?[ \t]*([0-9]{1,7}(?:\.[0-9]{1,2})?)"),
             // The buyer's ask: 优惠10块, 补偿我20, 退我15元, 给我10元.
-            r(r"(优惠|补偿|赔偿|赔|退|返|便宜|少收|少算|减|给)\s*(我|给我|一下|点|个)?\s*¥?\s*(\d{1,5}(?:\.\d{1,2})?)\s*(元|块钱|块|rmb|RMB)?"),
+            r(r"(优惠|补偿|赔偿|赔|退|返|便宜|少收|少算|减|给)[ \t]*(我|给我|一下|点|个)?[ \t]*¥?[ \t]*([0-9]{1,5}(?:\.[0-9]{1,2})?)[ \t]*(元|块钱|块|rmb|RMB)?"),
             // An amount with a currency sign or unit: ¥89.00, 89元.
-            r(r"¥\s*(\d{1,7}(?:\.\d{1,2})?)|(\d{1,7}(?:\.\d{1,2})?)\s*元"),
+            r(r"¥[ \t]*([0-9]{1,7}(?:\.[0-9]{1,2})?)|([0-9]{1,7}(?:\.[0-9]{1,2})?)[ \t]*元"),
             // A date, optionally with a time: 2026-11-18 14:02, 2026年11月18日.
-            r(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*(\d{1,2}):(\d{2})(?::\d{2})?)?"),
+            r(r"([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ \t]*([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?)?"),
             // Shipping fee lines, whose amounts are not the price.
-            r(r"(?:运费|邮费|快递费)\s*[:]?\s*¥?\s*\d"),
+            r(r"(?:运费|邮费|快递费)[ \t]*[:]?[ \t]*¥?[ \t]*[0-9]"),
         ]
     })
 }

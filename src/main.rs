@@ -214,6 +214,14 @@ const BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Reading a case needs the place and conversion tables; build them on the
+    // other core while this one loads the policy.
+    if matches!(
+        cli.command,
+        Command::Advise(_) | Command::Explain(_) | Command::Extract { .. }
+    ) {
+        std::thread::spawn(aftersale::intake::warm_up);
+    }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {

@@ -73,15 +73,100 @@ enum Level {
 /// The lookup tables, built once from the embedded data files.
 #[derive(Debug)]
 pub struct Places {
-    /// Canonical short names in code order.
-    provinces: Vec<String>,
-    /// Every full or short province name and alias -> canonical short name.
-    province_names: HashMap<String, String>,
-    /// One-character abbreviations (沪, 苏) -> canonical short name; only a whole input.
-    abbreviations: HashMap<String, String>,
-    /// Pattern id -> its name, level and the provinces that have a place of that name.
+    table: &'static ProvinceTable,
+    /// Every name, its level and the provinces that have a place of that name.
     entries: Vec<(String, Level, Vec<String>)>,
+    /// Automaton pattern id -> entry: provinces, cities and the few odd county names.
+    pattern_entry: Vec<usize>,
+    /// County names ending in 县/区/市/旗 -> entry; found by looking back from the suffix,
+    /// which keeps the automaton (built at every start) an eighth of the size.
+    counties: HashMap<String, usize>,
     matcher: AhoCorasick,
+}
+
+/// The last characters of almost every county name.
+const COUNTY_SUFFIXES: [char; 4] = ['县', '区', '市', '旗'];
+/// The longest county name, in characters.
+const LONGEST_COUNTY: usize = 15;
+
+/// Province names, short names, aliases and abbreviations: the small table a
+/// policy check needs, built without the larger place tables.
+#[derive(Debug)]
+pub struct ProvinceTable {
+    provinces: Vec<String>,
+    province_names: HashMap<String, String>,
+    abbreviations: HashMap<String, String>,
+    by_code: HashMap<String, String>,
+    aliases: Vec<(String, String)>,
+}
+
+/// The province table, built on first use.
+pub fn province_table() -> &'static ProvinceTable {
+    static TABLE: OnceLock<ProvinceTable> = OnceLock::new();
+    TABLE.get_or_init(ProvinceTable::build)
+}
+
+impl ProvinceTable {
+    fn build() -> ProvinceTable {
+        let mut provinces = Vec::new();
+        let mut province_names = HashMap::new();
+        let mut abbreviations = HashMap::new();
+        let mut by_code = HashMap::new();
+        let mut aliases = Vec::new();
+        for row in csv_rows(ALIASES_CSV) {
+            let (code, short) = (row[0], row[1]);
+            provinces.push(short.to_string());
+            by_code.insert(code.to_string(), short.to_string());
+            province_names.insert(short.to_string(), short.to_string());
+            if let Some(abbr) = row.get(2).filter(|a| !a.is_empty()) {
+                abbreviations.insert(abbr.to_string(), short.to_string());
+            }
+            for alias in row
+                .get(3)
+                .into_iter()
+                .flat_map(|a| a.split(';'))
+                .filter(|a| !a.is_empty())
+            {
+                province_names.insert(alias.to_string(), short.to_string());
+                aliases.push((alias.to_string(), short.to_string()));
+            }
+        }
+        for row in csv_rows(PROVINCES_CSV) {
+            if let Some(short) = by_code.get(row[0]) {
+                province_names.insert(row[1].to_string(), short.clone());
+                aliases.push((row[1].to_string(), short.clone()));
+            }
+        }
+        ProvinceTable {
+            provinces,
+            province_names,
+            abbreviations,
+            by_code,
+            aliases,
+        }
+    }
+
+    /// All canonical province names, in code order (港澳台 and 海外 last).
+    pub fn provinces(&self) -> &[String] {
+        &self.provinces
+    }
+
+    /// A canonical province's index in [`ProvinceTable::provinces`].
+    pub fn index_of(&self, province: &str) -> usize {
+        self.provinces
+            .iter()
+            .position(|p| p == province)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The canonical province for a province name, short name, alias or abbreviation.
+    pub fn province(&self, name: &str) -> Option<Province> {
+        let name = name.trim();
+        self.province_names
+            .get(name)
+            .or_else(|| self.abbreviations.get(name))
+            .map(|p| Province(p.as_str().into()))
+    }
 }
 
 /// The place tables, built on first use.
@@ -108,12 +193,10 @@ pub fn counties() -> Vec<(&'static str, &'static str, &'static str)> {
 
 impl Places {
     fn build() -> Places {
-        let mut provinces = Vec::new();
-        let mut province_names = HashMap::new();
-        let mut abbreviations = HashMap::new();
-        let mut by_code: HashMap<String, String> = HashMap::new();
+        let table = province_table();
         // name -> (level, provinces), the strongest level kept per name.
-        let mut names: HashMap<String, (Level, Vec<String>)> = HashMap::new();
+        // Insertion order (data-file order) keeps the tables deterministic without a sort.
+        let mut names: indexmap::IndexMap<String, (Level, Vec<String>)> = indexmap::IndexMap::new();
         let mut add = |name: &str, level: Level, province: &str| {
             let e = names.entry(name.to_string()).or_insert((level, Vec::new()));
             if level < e.0 {
@@ -123,35 +206,19 @@ impl Places {
                 e.1.push(province.to_string());
             }
         };
-        for row in csv_rows(ALIASES_CSV) {
-            let (code, short) = (row[0], row[1]);
-            provinces.push(short.to_string());
-            by_code.insert(code.to_string(), short.to_string());
-            province_names.insert(short.to_string(), short.to_string());
+        for short in &table.provinces {
             add(short, Level::Province, short);
-            if let Some(abbr) = row.get(2).filter(|a| !a.is_empty()) {
-                abbreviations.insert(abbr.to_string(), short.to_string());
-            }
-            for alias in row.get(3).into_iter().flat_map(|a| a.split(';')) {
-                if alias.is_empty() {
-                    continue;
-                }
-                province_names.insert(alias.to_string(), short.to_string());
-                // Bare country names are weak evidence; 海外/国外 are not.
-                let level = if short == "海外" && !alias.contains('外') {
-                    Level::Abroad
-                } else {
-                    Level::Province
-                };
-                add(alias, level, short);
-            }
         }
-        for row in csv_rows(PROVINCES_CSV) {
-            if let Some(short) = by_code.get(row[0]) {
-                province_names.insert(row[1].to_string(), short.clone());
-                add(row[1], Level::Province, short);
-            }
+        for (alias, short) in &table.aliases {
+            // Bare country names are weak evidence; 海外/国外 are not.
+            let level = if short == "海外" && !alias.contains('外') {
+                Level::Abroad
+            } else {
+                Level::Province
+            };
+            add(alias, level, short);
         }
+        let by_code = &table.by_code;
         for row in csv_rows(CITIES_CSV) {
             let (name, code) = (row[1], row[2]);
             // "市辖区" and "省直辖县级行政区划" are bookkeeping rows, not places.
@@ -168,42 +235,43 @@ impl Places {
                 add(row[1], Level::County, short);
             }
         }
-        let mut entries: Vec<(String, Level, Vec<String>)> =
+        let entries: Vec<(String, Level, Vec<String>)> =
             names.into_iter().map(|(n, (l, p))| (n, l, p)).collect();
-        entries.sort();
+        let mut counties = HashMap::new();
+        let mut pattern_entry = Vec::new();
+        for (i, (name, level, _)) in entries.iter().enumerate() {
+            if *level == Level::County && name.ends_with(COUNTY_SUFFIXES) {
+                counties.insert(name.clone(), i);
+            } else {
+                pattern_entry.push(i);
+            }
+        }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(entries.iter().map(|e| e.0.as_str()))
+            .build(pattern_entry.iter().map(|&i| entries[i].0.as_str()))
             .expect("place names build an automaton");
         Places {
-            provinces,
-            province_names,
-            abbreviations,
+            table,
             entries,
+            pattern_entry,
+            counties,
             matcher,
         }
     }
 
     /// All canonical province names, in code order (港澳台 and 海外 last).
     pub fn provinces(&self) -> &[String] {
-        &self.provinces
+        self.table.provinces()
     }
 
     /// A canonical province's index in [`Places::provinces`].
     pub fn index_of(&self, province: &str) -> usize {
-        self.provinces
-            .iter()
-            .position(|p| p == province)
-            .unwrap_or(usize::MAX)
+        self.table.index_of(province)
     }
 
     /// The canonical province for a province name, short name, alias or abbreviation.
     pub fn province(&self, name: &str) -> Option<Province> {
-        let name = name.trim();
-        self.province_names
-            .get(name)
-            .or_else(|| self.abbreviations.get(name))
-            .map(|p| Province(p.as_str().into()))
+        self.table.province(name)
     }
 
     /// Finds the province of an address, a city, a county, a province or a short name.
@@ -214,7 +282,7 @@ impl Places {
     /// because inside a text they are parts of other words (南京 is not 北京).
     pub fn locate(&self, text: &str) -> Lookup {
         let trimmed = text.trim();
-        if let Some(p) = self.abbreviations.get(trimmed) {
+        if let Some(p) = self.table.abbreviations.get(trimmed) {
             let start = text.find(trimmed).unwrap_or(0);
             return Lookup::Found(PlaceMatch {
                 province: Province(p.as_str().into()),
@@ -223,28 +291,66 @@ impl Places {
                 index: self.index_of(p),
             });
         }
-        let mut best: Option<(Level, aho_corasick::Match)> = None;
-        for m in self.matcher.find_iter(text) {
-            let level = self.entries[m.pattern().as_usize()].1;
-            if best.as_ref().is_none_or(|(l, _)| level < *l) {
-                best = Some((level, m));
+        // Candidates (start, end, entry) from the automaton and from county suffixes.
+        let mut found: Vec<(usize, usize, usize)> = self
+            .matcher
+            .find_iter(text)
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.pattern_entry[m.pattern().as_usize()],
+                )
+            })
+            .collect();
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for (ci, &at) in starts.iter().enumerate() {
+            let Some(c) = text[at..]
+                .chars()
+                .next()
+                .filter(|c| COUNTY_SUFFIXES.contains(c))
+            else {
+                continue;
+            };
+            let end = at + c.len_utf8();
+            // The longest county name ending here.
+            if let Some((start, e)) = (2..=LONGEST_COUNTY.min(ci + 1)).rev().find_map(|k| {
+                self.counties
+                    .get(&text[starts[ci + 1 - k]..end])
+                    .map(|e| (starts[ci + 1 - k], *e))
+            }) {
+                found.push((start, end, e));
             }
         }
-        let Some((_, m)) = best else {
+        // Leftmost-longest over both: 朝阳区 (a district) beats 朝阳 (a city) at the same place.
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut best: Option<(Level, usize, usize, usize)> = None;
+        let mut taken_to = 0;
+        for (start, end, e) in found {
+            if start < taken_to {
+                continue;
+            }
+            taken_to = end;
+            let level = self.entries[e].1;
+            if best.is_none_or(|b| level < b.0) {
+                best = Some((level, start, end, e));
+            }
+        }
+        let Some((_, start, end, e)) = best else {
             return Lookup::NotFound;
         };
-        let (name, _, provinces) = &self.entries[m.pattern().as_usize()];
+        let (name, _, provinces) = &self.entries[e];
         if provinces.len() == 1 {
             Lookup::Found(PlaceMatch {
                 province: Province(provinces[0].as_str().into()),
                 source: name.clone(),
-                span: m.range(),
+                span: start..end,
                 index: self.index_of(&provinces[0]),
             })
         } else {
             Lookup::Ambiguous {
                 source: name.clone(),
-                span: m.range(),
+                span: start..end,
                 provinces: provinces.clone(),
             }
         }

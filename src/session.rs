@@ -9,7 +9,6 @@ use crate::advice::{Advice, Payer, Text};
 use crate::case::{CaseError, CaseInput};
 use crate::engine::{self, EngineError, RuleExplain};
 use crate::intake::{Facts, Intake, IntakeError};
-use crate::place::places;
 use crate::policy::Policy;
 use crate::snippet::Located;
 
@@ -185,7 +184,7 @@ fn per_region(policy: &Policy, input: &CaseInput, today: NaiveDate) -> Vec<Regio
         .iter()
         .filter_map(|g| g.provinces.first().map(|p| (g.name.clone(), p.clone())))
         .collect();
-    if let Some(other) = places()
+    if let Some(other) = crate::place::province_table()
         .provinces()
         .iter()
         .find(|p| policy.group_index(p) == policy.groups.len())

@@ -12,7 +12,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Conditions, Diagnostic, Policy, Severity, diag};
 use crate::case::{Defect, Fault, Platform, Stage, Wants};
-use crate::place::places;
 
 /// One combination of condition values.
 #[derive(Debug, Clone, Copy)]
@@ -193,7 +192,7 @@ pub fn analyse(policy: &Policy) -> Analysis {
             stages: stages.into_iter().collect(),
         })
         .collect();
-    let ungrouped = places()
+    let ungrouped = crate::place::province_table()
         .provinces()
         .iter()
         .filter(|p| policy.group_index(p) == policy.groups.len())

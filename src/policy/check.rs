@@ -9,7 +9,7 @@ use super::raw::{RawOffer, RawOutcome, RawPolicy, RawWhen, Window};
 use super::*;
 use crate::advice::{Payer, PolicyRef, Resolution, Shipping};
 use crate::case::{Defect, Fault, Material, Platform, Stage, Wants};
-use crate::place::places;
+use crate::place::{places, province_table};
 use crate::snippet::Located;
 
 /// Placeholders a reply template may use.
@@ -130,7 +130,7 @@ pub(super) fn compile(
             );
         }
         for p in provinces {
-            let Some(found) = places().province(&p.value) else {
+            let Some(found) = province_table().province(&p.value) else {
                 let near = places().suggest_province(&p.value);
                 c.error(
                     Some(p),
@@ -541,7 +541,7 @@ pub(super) fn compile(
             diagnostics,
         });
     }
-    let group_by_province = places()
+    let group_by_province = province_table()
         .provinces()
         .iter()
         .map(|p| group_of.get(p).copied().unwrap_or(groups.len()))
