@@ -59,6 +59,9 @@ fn main() {
         ..CaseInput::default()
     };
     let case = input.into_case(today).expect("case");
+    let t_decide = median(51, 5000, || {
+        black_box(engine::decide(&policy, black_box(&case)).expect("decision"));
+    });
     let t_engine = median(51, 2000, || {
         black_box(engine::advise(&policy, black_box(&case)).expect("advice"));
     });

@@ -659,37 +659,23 @@ fn amounts(text: &Text, facts: &mut Facts) {
             .chain(fees.iter())
             .any(|u| u.start < r.end && r.start < u.end)
     };
-    for c in price_re.captures_iter(t) {
-        let (Some(whole), Some(num)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        if stands_alone(t, &num.range())
-            && free(&whole.range(), &used)
-            && let Some(v) = money(num.as_str())
-        {
-            facts.price = Some(Fact {
-                value: v,
-                source: text.quote(whole.range()),
-            });
-            used.push(whole.range());
-            return;
-        }
-    }
-    for c in yuan_re.captures_iter(t) {
-        let Some(whole) = c.get(0) else { continue };
-        let Some(num) = c.get(1).or(c.get(2)) else {
-            continue;
-        };
-        if stands_alone(t, &num.range())
-            && free(&whole.range(), &used)
-            && let Some(v) = money(num.as_str())
-        {
-            facts.price = Some(Fact {
-                value: v,
-                source: text.quote(whole.range()),
-            });
-            return;
-        }
+    // The first amount a pattern finds that stands alone and is no ask or fee:
+    // after a price label first, then any ¥ or 元 amount.
+    let first = |re: &Regex| {
+        re.captures_iter(t).find_map(|c| {
+            let whole = c.get(0)?;
+            let num = c.get(1).or(c.get(2))?;
+            if !stands_alone(t, &num.range()) || !free(&whole.range(), &used) {
+                return None;
+            }
+            money(num.as_str()).map(|v| (v, whole.range()))
+        })
+    };
+    if let Some((value, at)) = first(price_re).or_else(|| first(yuan_re)) {
+        facts.price = Some(Fact {
+            value,
+            source: text.quote(at),
+        });
     }
 }
 

@@ -1,10 +1,30 @@
 //! `aftersale`: tells the after-sale agents of a Taobao / Tmall shop what to offer
 //! a buyer who wrote in, and who pays the shipping.
 //!
-//! The pipeline is one module per stage: [`case`] (typed facts) -> [`policy`]
-//! (the shop's playbook as a checked YAML file) -> [`engine`] (case x policy ->
-//! advice with its trace) -> [`advice`] (the result) -> [`render`] (Chinese text
-//! and JSON). [`regress`] runs folders of case files with expected advice.
+//! The pipeline is one module per stage: [`intake`] (pasted text -> facts) ->
+//! [`case`] (typed facts) -> [`policy`] (the shop's playbook as a checked YAML
+//! file) -> [`engine`] (case x policy -> decision and advice with its trace) ->
+//! [`advice`] (the result) -> [`render`] (Chinese text and JSON). [`session`]
+//! answers one agent request end to end; [`regress`] runs folders of case files
+//! with expected advice; [`replay`] totals a log of past cases under two
+//! policies; [`generate`] writes such logs; [`place`] locates provinces.
+//!
+//! ```
+//! use aftersale::{case::CaseInput, engine, policy::Policy, snippet::Located};
+//!
+//! let policy = Policy::bundled()?;
+//! let case = CaseInput {
+//!     defect: Some(Located::flag("小瑕疵")),
+//!     region: Some(Located::flag("新疆")),
+//!     ..CaseInput::default()
+//! }
+//! .into_case(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("a date"))?;
+//! let advice = engine::advise(&policy, &case)?;
+//! let offer = advice.offer.expect("a small defect gets an offer");
+//! assert_eq!((offer.open.to_string(), offer.max.to_string()), ("10.00".into(), "15.00".into()));
+//! assert!(advice.playbook.contains(&"S2".to_string()));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod advice;
 pub mod case;

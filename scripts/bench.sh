@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Every speed figure in one table:  scripts/bench.sh [--zen]
+#
+# Builds the release binary, runs the in-process benchmarks (benches/speed.rs),
+# times the whole `advise` process on a pasted case, replays generated logs of
+# 100,000 and 1,000,000 cases (peak memory from GNU time), and with --zen
+# builds benches/zen (about ten minutes the first time) for the side-by-side
+# with zen-engine. Prints a Markdown table; BENCHMARKS.md keeps the latest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+zen=false
+[ "${1:-}" = "--zen" ] && zen=true
+command -v python3 >/dev/null || { echo "bench.sh needs python3 for timing" >&2; exit 2; }
+[ -x /usr/bin/time ] || { apt-get install -y -qq time >/dev/null 2>&1 || true; }
+
+cargo build --release -q
+bin=target/release/aftersale
+work=target/bench
+mkdir -p "$work"
+
+echo "| figure | measured | bar |"
+echo "|---|---|---|"
+cargo bench -q --bench speed 2>/dev/null | grep '^| '
+
+cat > "$work/paste.txt" <<'PASTE'
+订单编号：3712345678901234567
+收货地址：新疆维吾尔自治区 乌鲁木齐市 天山区 解放北路123号
+商品标题：2026秋季新款 男士休闲鞋 麂皮 特价清仓
+实付款：￥89.00   包邮   淘宝
+物流：已签收 2026-11-18 14:02
+买家：亲 鞋子收到了 鞋面上有一块污渍😭 能便宜点吗 优惠10块吧
+PASTE
+python3 - "$bin" "$work/paste.txt" <<'PY'
+import statistics, subprocess, sys, time
+def median_ms(cmd, n=300):
+    ts = []
+    for _ in range(n):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        ts.append(time.perf_counter() - t)
+    return statistics.median(ts) * 1000
+spawn = median_ms(["/bin/true"])
+whole = median_ms([sys.argv[1], "advise", sys.argv[2], "--requested", "2026-11-20"])
+print(f"| whole process `advise` on a pasted case, start to exit (harness's own spawn {spawn:.2f} ms subtracted) | {whole - spawn:.2f} ms | ≤ 10 ms |")
+PY
+/usr/bin/time -o "$work/time" -f %M "$bin" advise "$work/paste.txt" --requested 2026-11-20 >/dev/null 2>&1
+peak=$(tail -n1 "$work/time")
+echo "| peak memory of that process | $((peak / 1024)) MB | ≤ 20 MB |"
+
+sed 's/offer: {open: "3.00", max: "5.00"}/offer: {open: "4.00", max: "6.00"}/' policies/default.yaml > "$work/new.yaml"
+for n in 100000 1000000; do
+  [ -s "$work/cases_$n.jsonl" ] || "$bin" gen-cases "$n" --seed 42 > "$work/cases_$n.jsonl"
+  /usr/bin/time -o "$work/time" -f "%e %M" "$bin" replay "$work/cases_$n.jsonl" >/dev/null 2>&1
+  read -r s1 m1 < <(tail -n1 "$work/time")
+  /usr/bin/time -o "$work/time" -f "%e %M" "$bin" replay --policy "$work/new.yaml" --baseline policies/default.yaml "$work/cases_$n.jsonl" >/dev/null 2>&1
+  read -r s2 m2 < <(tail -n1 "$work/time")
+  bar1="—"; bar2="—"; [ "$n" = 1000000 ] && bar1="≤ 3 s" && bar2="≤ 5 s"
+  echo "| replay of $n generated cases (JSON Lines), one policy | ${s1} s, peak $((m1 / 1024)) MB | $bar1 |"
+  echo "| replay of $n cases with --baseline (two policies) | ${s2} s, peak $((m2 / 1024)) MB | $bar2 |"
+done
+
+if $zen; then
+  (cd benches/zen && cargo build --release -q && ./target/release/aftersale-zen-bench)
+fi
