@@ -12,6 +12,11 @@ use crate::case::{Defect, Fault, Material, Platform, Stage, Wants};
 use crate::place::{places, province_table};
 use crate::snippet::Located;
 
+/// The longest tag word or keyword, in characters.
+const MAX_WORD: usize = 32;
+/// The most keywords all lists together may hold.
+const MAX_KEYWORDS: usize = 10_000;
+
 /// Placeholders a reply template may use.
 const PLACEHOLDERS: [&str; 6] = ["open", "max", "ask", "price", "compensation", "escalate_to"];
 
@@ -203,6 +208,35 @@ pub(super) fn compile(
         }
     }
 
+    // Bounds that keep the tag and keyword automata small enough to always build.
+    if promotion_tags.iter().any(|t| t.chars().count() > MAX_WORD) {
+        c.error::<()>(
+            None,
+            format!("a promotion tag is longer than {MAX_WORD} characters"),
+            "tag words are short words from titles, such as 特价",
+            "活动词是标题里的短词,如“特价”",
+        );
+    }
+    let keywords = raw
+        .defects
+        .value
+        .values()
+        .flat_map(|d| &d.keywords)
+        .chain(raw.materials.value.values().flat_map(|m| &m.keywords))
+        .chain(raw.faults.values().flatten());
+    let (mut count, mut long) = (0usize, false);
+    for k in keywords {
+        count += 1;
+        long |= k.chars().count() > MAX_WORD;
+    }
+    if count > MAX_KEYWORDS || long {
+        c.error::<()>(
+            None,
+            format!("keyword lists hold {count} words{}; at most {MAX_KEYWORDS} words of at most {MAX_WORD} characters", if long { ", some too long" } else { "" }),
+            "keep keywords to the short phrases buyers write, such as 开胶 or 掉色",
+            "关键词写买家常说的短词,如“开胶”“掉色”",
+        );
+    }
     if promotion_tags.len() > 128 {
         c.error::<()>(
             None,
