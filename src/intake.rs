@@ -259,11 +259,11 @@ const REASON_LABELS: &[&str] = &[
     "原因",
 ];
 
-/// Builds the place tables and the Traditional-to-Simplified tables now, so a
-/// caller can do it on another thread while it loads the policy.
+/// Builds the place tables and the amount patterns now, so a caller can do it
+/// on another thread while it loads the policy (and then builds the
+/// Traditional-to-Simplified tables itself, the other half of the start-up work).
 pub fn warm_up() {
     let _ = places();
-    let _ = zhconv::zhconv("繁體", zhconv::Variant::ZhHans);
     let _ = regexes();
 }
 

@@ -67,19 +67,19 @@ fn sample(rng: &mut fastrand::Rng, policy: &Policy, today: chrono::NaiveDate) ->
 /// The fields both engines decide, in one comparable form.
 fn ours(a: &Advice) -> (String, Option<(String, String)>, String, String) {
     (
-        a.resolution.id(),
+        a.resolution.id().to_string(),
         a.offer.as_ref().map(|o| (o.open.to_string(), o.max.to_string())),
-        a.shipping.to_shop.id(),
-        a.shipping.to_buyer.id(),
+        a.shipping.to_shop.id().to_string(),
+        a.shipping.to_buyer.id().to_string(),
     )
 }
 
 fn ours_decided(v: &engine::Verdict) -> (String, Option<(String, String)>, String, String) {
     (
-        v.resolution().id(),
+        v.resolution().id().to_string(),
         v.offer.as_ref().map(|o| (o.open.to_string(), o.max.to_string())),
-        v.shipping.to_shop.id(),
-        v.shipping.to_buyer.id(),
+        v.shipping.to_shop.id().to_string(),
+        v.shipping.to_buyer.id().to_string(),
     )
 }
 
