@@ -703,34 +703,24 @@ impl Report {
             old.map(|o| n(o.all.cases)),
             false,
         );
-        let mut keys: Vec<&&str> = self
-            .new
-            .by_resolution
-            .keys()
-            .chain(old.iter().flat_map(|o| o.by_resolution.keys()))
-            .collect();
-        keys.sort();
-        keys.dedup();
-        for k in keys {
-            let get = |s: &Stats| n(s.by_resolution.get(k).copied().unwrap_or(0));
-            push(format!("  {k}"), get(&self.new), old.map(get), false);
-        }
-        let mut keys: Vec<&&str> = self
-            .new
-            .undecided
-            .keys()
-            .chain(old.iter().flat_map(|o| o.undecided.keys()))
-            .collect();
-        keys.sort();
-        keys.dedup();
-        for k in keys {
-            let get = |s: &Stats| n(s.undecided.get(k).copied().unwrap_or(0));
-            push(
-                format!("needs {k} / 缺信息"),
-                get(&self.new),
-                old.map(get),
-                false,
-            );
+        // Cases per resolution, then cases the rules could not decide, per missing fact.
+        type Counts = fn(&Stats) -> &BTreeMap<&'static str, u64>;
+        let tables: [(Counts, fn(&str) -> String); 2] = [
+            (|s| &s.by_resolution, |k| format!("  {k}")),
+            (|s| &s.undecided, |k| format!("needs {k} / 缺信息")),
+        ];
+        for (of, label) in tables {
+            let mut keys: Vec<&str> = of(&self.new)
+                .keys()
+                .chain(old.iter().flat_map(|o| of(o).keys()))
+                .copied()
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                let get = |s: &Stats| n(of(s).get(k).copied().unwrap_or(0));
+                push(label(k), get(&self.new), old.map(get), false);
+            }
         }
         let t = |s: &Stats| s.all.clone();
         let (a, b) = (t(&self.new), old.map(t));
