@@ -705,7 +705,8 @@ impl Report {
         );
         // Cases per resolution, then cases the rules could not decide, per missing fact.
         type Counts = fn(&Stats) -> &BTreeMap<&'static str, u64>;
-        let tables: [(Counts, fn(&str) -> String); 2] = [
+        type Label = fn(&str) -> String;
+        let tables: [(Counts, Label); 2] = [
             (|s| &s.by_resolution, |k| format!("  {k}")),
             (|s| &s.undecided, |k| format!("needs {k} / 缺信息")),
         ];
