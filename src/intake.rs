@@ -414,7 +414,7 @@ impl<'p> Intake<'p> {
                 let source = text.quote(m.span.clone());
                 let group = self
                     .policy
-                    .group_name(self.policy.group_index(&m.province.0))
+                    .group_name(self.policy.group_of_place(&m))
                     .to_string();
                 facts.region_group = Some(Fact {
                     value: group,

@@ -7,12 +7,6 @@ use crate::engine::{EngineError, FALLBACK, RuleExplain};
 use crate::intake::Facts;
 use crate::session::{Answer, Outcome};
 
-/// The advice as JSON (the stable `--json` form).
-pub fn json(advice: &Advice) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(advice).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
 /// The advice as Chinese text, in the order an agent reads it.
 pub fn text(a: &Advice) -> String {
     let mut o = String::new();

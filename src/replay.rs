@@ -115,6 +115,22 @@ impl Tally {
         self.shop_shipping += o.shop_shipping;
     }
 
+    /// Each total with its CSV name, its table heading and whether it is money,
+    /// in column order: the table and the CSV both print from this list.
+    fn metrics(&self) -> [(&'static str, &'static str, Decimal, bool); 8] {
+        let n = |v: u64| Decimal::from(v);
+        [
+            ("cases", "cases", n(self.cases), false),
+            ("offers", "offers", n(self.offers), false),
+            ("opening_total", "opening total", self.open, true),
+            ("ceiling_total", "ceiling total", self.max, true),
+            ("compensation", "compensation", self.compensation, true),
+            ("escalations", "escalate", n(self.escalations), false),
+            ("returns", "returns", n(self.returns), false),
+            ("shop_shipping", "shop shipping", self.shop_shipping, true),
+        ]
+    }
+
     /// Mean opening offer over cases with an offer.
     pub fn mean_open(&self) -> Decimal {
         mean(self.open, self.offers)
@@ -853,7 +869,7 @@ impl Report {
                 }
             );
             let widths = [18, 9, 9, 22, 22, 20, 9, 13, 22];
-            let row = |cells: [&str; 9]| -> String {
+            let row = |cells: &[String]| -> String {
                 cells
                     .iter()
                     .zip(widths)
@@ -861,44 +877,30 @@ impl Report {
                     .map(|(i, (c, w))| pad(c, w, i > 0))
                     .collect::<String>()
             };
-            let _ = writeln!(
-                o,
-                "  {}",
-                row([
-                    "",
-                    "cases",
-                    "offers",
-                    "opening total",
-                    "ceiling total",
-                    "compensation",
-                    "escalate",
-                    "returns",
-                    "shop shipping"
-                ])
-            );
+            let heading: Vec<String> = std::iter::once(String::new())
+                .chain(Tally::default().metrics().map(|m| m.1.to_string()))
+                .collect();
+            let _ = writeln!(o, "  {}", row(&heading));
             for (key, t) in new {
-                let b = old.and_then(|m| m.get(key)).cloned().unwrap_or_default();
-                let cell = |v: Decimal, was: Decimal, money: bool| {
-                    let base = fmt(v, money);
-                    if old.is_none() || v == was {
-                        base
-                    } else {
-                        format!("{base} ({})", amount(v - was, money, true))
-                    }
-                };
-                let n = |v: u64| Decimal::from(v);
-                let cells = [
-                    key.to_string(),
-                    t.cases.to_string(),
-                    cell(n(t.offers), n(b.offers), false),
-                    cell(t.open, b.open, true),
-                    cell(t.max, b.max, true),
-                    cell(t.compensation, b.compensation, true),
-                    cell(n(t.escalations), n(b.escalations), false),
-                    cell(n(t.returns), n(b.returns), false),
-                    cell(t.shop_shipping, b.shop_shipping, true),
-                ];
-                let _ = writeln!(o, "  {}", row(cells.each_ref().map(String::as_str)));
+                let was = old
+                    .and_then(|m| m.get(key))
+                    .cloned()
+                    .unwrap_or_default()
+                    .metrics();
+                // The case count stands alone; every other total shows its change.
+                let cells: Vec<String> = std::iter::once(key.to_string())
+                    .chain(t.metrics().iter().zip(was).enumerate().map(
+                        |(i, ((_, _, v, money), (_, _, b, _)))| {
+                            let base = fmt(*v, *money);
+                            if i == 0 || old.is_none() || *v == b {
+                                base
+                            } else {
+                                format!("{base} ({})", amount(*v - b, *money, true))
+                            }
+                        },
+                    ))
+                    .collect();
+                let _ = writeln!(o, "  {}", row(&cells));
             }
         }
         if self.baseline.is_some() {
@@ -959,31 +961,9 @@ impl Report {
             ),
         ] {
             for (key, t) in new {
-                let b = old.map(|m| m.get(key).cloned().unwrap_or_default());
-                let n = |v: u64| Decimal::from(v);
-                let rows: [(&str, Decimal, Option<Decimal>); 8] = [
-                    ("cases", n(t.cases), b.as_ref().map(|b| n(b.cases))),
-                    ("offers", n(t.offers), b.as_ref().map(|b| n(b.offers))),
-                    ("opening_total", t.open, b.as_ref().map(|b| b.open)),
-                    ("ceiling_total", t.max, b.as_ref().map(|b| b.max)),
-                    (
-                        "compensation",
-                        t.compensation,
-                        b.as_ref().map(|b| b.compensation),
-                    ),
-                    (
-                        "escalations",
-                        n(t.escalations),
-                        b.as_ref().map(|b| n(b.escalations)),
-                    ),
-                    ("returns", n(t.returns), b.as_ref().map(|b| n(b.returns))),
-                    (
-                        "shop_shipping",
-                        t.shop_shipping,
-                        b.as_ref().map(|b| b.shop_shipping),
-                    ),
-                ];
-                for (metric, v, was) in rows {
+                let was = old.map(|m| m.get(key).cloned().unwrap_or_default().metrics());
+                for (i, (metric, _, v, _)) in t.metrics().into_iter().enumerate() {
+                    let was = was.map(|w| w[i].2);
                     let _ = w.write_record([
                         scope,
                         key,
