@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use aftersale::case::CaseInput;
 use aftersale::engine;
 use aftersale::intake::Intake;
+use aftersale::located::Located;
 use aftersale::policy::Policy;
-use aftersale::snippet::Located;
 
 /// Median time per call over `rounds` batches of `batch` calls.
 fn median<F: FnMut()>(rounds: usize, batch: u32, mut f: F) -> Duration {

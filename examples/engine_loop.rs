@@ -4,8 +4,8 @@
 
 use aftersale::case::{Case, CaseInput};
 use aftersale::engine;
+use aftersale::located::Located;
 use aftersale::policy::Policy;
-use aftersale::snippet::Located;
 
 fn case(defect: &str, region: &str, ask: Option<&str>, wants: Option<&str>, free: bool) -> Case {
     CaseInput {

@@ -26,7 +26,7 @@ fn main() {
         .into_case(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"))
         .expect("case");
     let advice = aftersale::engine::advise(&policy, &case).expect("advice");
-    let text = aftersale::render::text(&advice);
+    let text = aftersale::render::text::advice(&advice);
     let advise_t = t.elapsed();
     std::hint::black_box(text);
     println!(

@@ -4,113 +4,14 @@
 //! ids of resolutions and payers do not change; amounts are strings in yuan with
 //! two decimals.
 
-use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
+use rust_decimal::Decimal;
+use serde::Serialize;
 use smallvec::SmallVec;
 use std::sync::Arc;
 
-use crate::case::{Defect, Fault, Stage, Wants};
-use crate::engine::Cond;
-
-/// An amount of money in yuan, always rounded half-up to the fen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Money(Decimal);
-
-impl Money {
-    /// Rounds to the fen, half away from zero (12.345 -> 12.35).
-    pub fn new(d: Decimal) -> Money {
-        let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        r.rescale(2);
-        Money(r)
-    }
-
-    /// The amount as a decimal.
-    pub fn value(self) -> Decimal {
-        self.0
-    }
-}
-
-impl std::fmt::Display for Money {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Always two decimals (scale 2), so the fen count prints as yuan.fen.
-        let fen = self.0.mantissa();
-        let sign = if fen < 0 { "-" } else { "" };
-        let fen = fen.unsigned_abs();
-        write!(f, "{sign}{}.{:02}", fen / 100, fen % 100)
-    }
-}
-
-impl Serialize for Money {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
-    }
-}
-
-/// Declares a serde enum of stable snake_case ids with a Chinese label each.
-macro_rules! ids {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal, $zh:literal,)+ }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name { $(#[serde(rename = $id)] $variant),+ }
-
-        impl $name {
-            /// The Chinese label shown to agents.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $zh),+ }
-            }
-
-            /// The stable id used in JSON and case files.
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-        }
-    };
-}
-
-ids! {
-    /// What the shop offers the buyer.
-    Resolution {
-        PartialRefund = "partial_refund", "部分退款(优惠),买家留下商品",
-        ReturnOrExchange = "return_or_exchange", "支持退货或换货",
-        ReturnRefund = "return_refund", "退货退款",
-        Exchange = "exchange", "换货",
-        RefundWithoutReturn = "refund_without_return", "退款不退货(仅退款)",
-        Reship = "reship", "补发 / 重新发出",
-        RefuseDelivery = "refuse_delivery", "让买家拒签",
-        Repair = "repair", "维修",
-        Refund = "refund", "退款",
-        Escalate = "escalate", "上报主管处理",
-        Decline = "decline", "婉拒",
-    }
-}
-
-ids! {
-    /// Who pays one shipping leg.
-    Payer {
-        Shop = "shop", "商家承担",
-        Buyer = "buyer", "买家承担",
-        Split = "split", "双方各承担一半",
-        Courier = "courier", "快递公司承担(向快递索赔)",
-        None = "none", "无此运费",
-    }
-}
-
-ids! {
-    /// In what form an offer is paid.
-    OfferKind {
-        Cash = "cash", "现金优惠(部分退款)",
-        Coupon = "coupon", "优惠券",
-        RedEnvelope = "red_envelope", "红包",
-    }
-}
-
-ids! {
-    /// How platform compensation is paid.
-    PaidAs {
-        Cash = "cash", "现金(违约金)",
-        TmallPoints = "tmall_points", "天猫积分",
-    }
-}
+use crate::case::{Defect, Fact, Fault, Stage, Wants};
+use crate::money::Money;
+use crate::policy::{Cond, OfferKind, PaidAs, PolicyRef, Resolution, Shipping};
 
 /// The opening offer and the ceiling the agent may go to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -121,15 +22,6 @@ pub struct Offer {
     pub max: Money,
     /// Cash, coupon or red envelope.
     pub kind: OfferKind,
-}
-
-/// Who pays each shipping leg.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Shipping {
-    /// The leg from the buyer back to the shop.
-    pub to_shop: Payer,
-    /// The leg from the shop to the buyer (a new parcel, or the original postage on a return).
-    pub to_buyer: Payer,
 }
 
 /// Compensation the platform rules make the shop owe.
@@ -244,7 +136,8 @@ pub struct Risk {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inferred {
     /// Which fact.
-    pub fact: &'static str,
+    #[serde(serialize_with = "fact_key")]
+    pub fact: Fact,
     /// The value used.
     pub value: &'static str,
     /// Where it came from and how to override it.
@@ -283,6 +176,7 @@ impl Trace {
     /// Records that rule `index` did not apply because `failed` did not hold,
     /// or (with `None`) that it decided.
     pub fn push(&mut self, index: usize, failed: Option<Cond>) {
+        // The checker refuses more rules than a u16 indexes (MAX_RULES).
         self.steps.push((index as u16, failed));
     }
 
@@ -312,9 +206,13 @@ impl Serialize for Trace {
     }
 }
 
+fn fact_key<S: serde::Serializer>(f: &Fact, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(f.key())
+}
+
 /// The facts the rules saw, after inference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Facts {
+pub struct SeenFacts {
     /// The defect.
     pub defect: Defect,
     /// Whose fault.
@@ -331,15 +229,6 @@ pub struct Facts {
     pub promo_tags: Vec<String>,
     /// Inside the seven-day no-reason window, when known.
     pub within_seven_days: Option<bool>,
-}
-
-/// The policy the advice came from, so advice can be traced to a version.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PolicyRef {
-    /// The policy's name.
-    pub name: Arc<str>,
-    /// The first 16 hex digits of the SHA-256 of the policy file.
-    pub hash: Arc<str>,
 }
 
 /// The advice for one case.
@@ -376,32 +265,11 @@ pub struct Advice {
     /// A reply the agent can send.
     pub reply: String,
     /// The facts the rules saw, after inference.
-    pub case_facts: Facts,
+    pub case_facts: SeenFacts,
     /// Facts the engine filled in.
     pub inferred: SmallVec<[Inferred; 3]>,
     /// Every rule considered, in order.
     pub trace: Trace,
     /// Which policy decided it.
     pub policy: PolicyRef,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_rounds_half_up_to_the_fen() {
-        assert_eq!(Money::new(Decimal::new(4445, 3)).to_string(), "4.45");
-        assert_eq!(Money::new(Decimal::new(12345, 3)).to_string(), "12.35");
-        assert_eq!(Money::new(Decimal::from(3)).to_string(), "3.00");
-    }
-
-    #[test]
-    fn ids_are_snake_case() {
-        assert_eq!(
-            Resolution::RefundWithoutReturn.id(),
-            "refund_without_return"
-        );
-        assert_eq!(Payer::None.id(), "none");
-    }
 }

@@ -1,16 +1,18 @@
 //! `aftersale`: tells the after-sale agents of a Taobao / Tmall shop what to offer
 //! a buyer who wrote in, and who pays the shipping.
 //!
-//! The pipeline is one module per stage: [`intake`] (pasted text -> facts) ->
+//! The pipeline flows one way, one module per stage: [`intake`] (pasted text ->
+//! facts, with [`text`] normalising and [`place`] locating addresses) ->
 //! [`case`] (typed facts) -> [`policy`] (the shop's playbook as a checked YAML
 //! file) -> [`engine`] (case x policy -> decision and advice with its trace) ->
-//! [`advice`] (the result) -> [`render`] (Chinese text and JSON). [`session`]
-//! answers one agent request end to end; [`regress`] runs folders of case files
-//! with expected advice; [`replay`] totals a log of past cases under two
-//! policies; [`generate`] writes such logs; [`place`] locates provinces.
+//! [`advice`] (the result) -> [`render`] (Chinese text, JSON, diagnostics,
+//! tables). [`session`] answers one agent request end to end; [`regress`] runs
+//! folders of case files with expected advice; [`replay`] totals a log of past
+//! cases under two policies; [`generate`] writes such logs. No module imports
+//! one further down this list.
 //!
 //! ```
-//! use aftersale::{case::CaseInput, engine, policy::Policy, snippet::Located};
+//! use aftersale::{case::CaseInput, engine, located::Located, policy::Policy};
 //!
 //! let policy = Policy::bundled()?;
 //! let case = CaseInput {
@@ -25,16 +27,21 @@
 //! assert!(advice.playbook.contains(&"S2".to_string()));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod advice;
 pub mod case;
 pub mod engine;
 pub mod generate;
 pub mod intake;
+mod labels;
+pub mod located;
+pub mod money;
 pub mod place;
 pub mod policy;
 pub mod regress;
 pub mod render;
 pub mod replay;
 pub mod session;
-pub mod snippet;
+pub mod text;

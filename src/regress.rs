@@ -19,10 +19,10 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::advice::{Advice, Payer, Resolution};
+use crate::advice::Advice;
 use crate::case::CaseInput;
 use crate::intake::Facts;
-use crate::policy::Policy;
+use crate::policy::{Payer, Policy, Resolution};
 use crate::session::{self, Outcome};
 
 /// One regression case file: facts (`case:`) or a pasted text (`paste:`, with
@@ -179,69 +179,6 @@ impl Report {
     pub fn failed(&self) -> usize {
         self.results.len() - self.passed()
     }
-
-    /// `ok`/`FAIL` per case with what differed, and the closing count line.
-    pub fn render(&self) -> String {
-        let mut o = String::new();
-        for r in &self.results {
-            if r.ok() {
-                o.push_str(&format!("ok   {} — {}\n", r.path.display(), r.name));
-            } else {
-                o.push_str(&format!("FAIL {} — {}\n", r.path.display(), r.name));
-                for d in &r.diffs {
-                    o.push_str(&format!("     {d}\n"));
-                }
-            }
-        }
-        o.push_str(&format!(
-            "{} passed, {} failed\n",
-            self.passed(),
-            self.failed()
-        ));
-        o
-    }
-
-    /// How many cases each rule of the policy decided, and the rules no case reaches.
-    pub fn coverage(&self, policy: &Policy) -> String {
-        let count = |id: &str| {
-            self.results
-                .iter()
-                .filter(|r| r.rule.as_deref() == Some(id))
-                .count()
-        };
-        let mut o = String::from("coverage (cases per rule):\n");
-        let mut unreached = Vec::new();
-        for rule in &policy.rules {
-            let n = count(&rule.id);
-            o.push_str(&format!(
-                "  {n:>4}  {} [{}]\n",
-                rule.id,
-                rule.playbook.join(", ")
-            ));
-            if n == 0 {
-                unreached.push(rule.id.to_string());
-            }
-        }
-        let fallback = crate::engine::FALLBACK;
-        o.push_str(&format!(
-            "  {:>4}  {fallback} (no rule applies)\n",
-            count(fallback)
-        ));
-        if unreached.is_empty() {
-            o.push_str(&format!(
-                "every one of the {} rules is exercised by a case\n",
-                policy.rules.len()
-            ));
-        } else {
-            o.push_str(&format!(
-                "{} of {} rules no case reaches: {}\n",
-                unreached.len(),
-                policy.rules.len(),
-                unreached.join(", ")
-            ));
-        }
-        o
-    }
 }
 
 /// Why a folder of cases could not be run.
@@ -312,7 +249,7 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
         Ok(t) => t,
         Err(e) => return failed("-".into(), format!("cannot read: {e}")),
     };
-    let file: CaseFile = match crate::snippet::from_yaml(&text) {
+    let file: CaseFile = match crate::located::from_yaml(&text) {
         Ok(f) => f,
         Err(e) => {
             return failed(
@@ -417,18 +354,24 @@ pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
         }
     }
     for m in &want.missing {
-        if !got.missing.iter().any(|x| x.fact == m) {
+        if !got.missing.iter().any(|x| x.fact.name() == m) {
             d.push(format!(
                 "facts.missing: expected `{m}` among {:?}",
-                got.missing.iter().map(|x| x.fact).collect::<Vec<_>>()
+                got.missing
+                    .iter()
+                    .map(|x| x.fact.name())
+                    .collect::<Vec<_>>()
             ));
         }
     }
     for a in &want.ambiguous {
-        if !got.ambiguous.iter().any(|x| x.fact == a) {
+        if !got.ambiguous.iter().any(|x| x.fact.name() == a) {
             d.push(format!(
                 "facts.ambiguous: expected `{a}` among {:?}",
-                got.ambiguous.iter().map(|x| x.fact).collect::<Vec<_>>()
+                got.ambiguous
+                    .iter()
+                    .map(|x| x.fact.name())
+                    .collect::<Vec<_>>()
             ));
         }
     }

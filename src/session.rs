@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-use crate::advice::{Advice, Payer, Text};
-use crate::case::{CaseError, CaseInput};
+use crate::advice::{Advice, Text};
+use crate::case::{CaseError, CaseInput, Fact};
 use crate::engine::{self, EngineError, RuleExplain};
 use crate::intake::{Facts, Intake, IntakeError};
-use crate::policy::Policy;
-use crate::snippet::Located;
+use crate::located::Located;
+use crate::policy::{Payer, Policy};
 
 /// Why a request could not be answered at all.
 #[derive(Debug, thiserror::Error)]
@@ -63,26 +63,6 @@ pub struct Answer {
     pub explained: Vec<RuleExplain>,
 }
 
-/// Case-file field names, to tell a structured case file from a paste.
-pub const CASE_FIELDS: &[&str] = &[
-    "defect",
-    "region",
-    "title",
-    "fault",
-    "price",
-    "ask",
-    "free_shipping",
-    "platform",
-    "stage",
-    "signed",
-    "requested",
-    "material",
-    "wants",
-    "not_resellable",
-    "perishable",
-    "claim_false",
-];
-
 /// Whether a text is a structured case file (a YAML/JSON mapping mostly of case fields)
 /// rather than a paste; a mostly-right file is treated as a file so its typos are reported.
 pub fn is_structured(text: &str) -> bool {
@@ -93,18 +73,20 @@ pub fn is_structured(text: &str) -> bool {
         .find(|l| !l.is_empty() && !l.starts_with('#'));
     if first
         .and_then(|l| l.split_once(':'))
-        .is_some_and(|(k, _)| CASE_FIELDS.contains(&k.trim().trim_matches('"')))
+        .is_some_and(|(k, _)| is_field(k.trim().trim_matches('"')))
     {
         return true;
     }
-    let Ok(map) = crate::snippet::from_yaml::<BTreeMap<String, serde::de::IgnoredAny>>(text) else {
+    let Ok(map) = crate::located::from_yaml::<BTreeMap<String, serde::de::IgnoredAny>>(text) else {
         return false;
     };
-    let known = map
-        .keys()
-        .filter(|k| CASE_FIELDS.contains(&k.as_str()))
-        .count();
+    let known = map.keys().filter(|k| is_field(k)).count();
     known > 0 && known * 2 >= map.len()
+}
+
+/// Whether a name is a case-file field.
+fn is_field(name: &str) -> bool {
+    Fact::ALL.iter().any(|f| f.key() == name)
 }
 
 /// Reads a paste's facts.
@@ -130,17 +112,8 @@ pub fn answer(
     // A fact the agent gave as a flag is no longer missing or open.
     let mut facts = facts;
     if let Some(f) = facts.as_mut() {
-        let given = |fact: &str| match fact {
-            "defect" => flags.defect.is_some(),
-            "province" => flags.region.is_some(),
-            "price" => flags.price.is_some(),
-            "platform" => flags.platform.is_some(),
-            "stage" => flags.stage.is_some(),
-            "signed_at" => flags.signed.is_some(),
-            _ => false,
-        };
-        f.missing.retain(|m| !given(m.fact));
-        f.ambiguous.retain(|a| !given(a.fact));
+        f.missing.retain(|m| !flags.has(m.fact));
+        f.ambiguous.retain(|a| !flags.has(a.fact));
     }
     let mut input = base;
     input.overlay(flags);
@@ -158,7 +131,11 @@ pub fn answer(
             }
             Outcome::Advice(Box::new(a))
         }
-        Err(missing @ EngineError::Missing { key: "region", .. }) => Outcome::PerRegion {
+        Err(
+            missing @ EngineError::Missing {
+                fact: Fact::Region, ..
+            },
+        ) => Outcome::PerRegion {
             options: per_region(policy, &input, today),
             missing,
         },
@@ -180,17 +157,17 @@ pub fn answer(
 /// The advice for each region group, asked with one province of each.
 fn per_region(policy: &Policy, input: &CaseInput, today: NaiveDate) -> Vec<RegionOption> {
     let mut examples: Vec<(String, String)> = policy
-        .groups
+        .groups()
         .iter()
         .filter_map(|g| g.provinces.first().map(|p| (g.name.clone(), p.clone())))
         .collect();
     if let Some(other) = crate::place::province_table()
         .provinces()
         .iter()
-        .find(|p| policy.group_index(p) == policy.groups.len())
+        .find(|p| policy.group_index(p) == policy.groups().len())
     {
         examples.push((
-            policy.group_name(policy.groups.len()).to_string(),
+            policy.group_name(policy.groups().len()).to_string(),
             other.clone(),
         ));
     }
@@ -213,23 +190,19 @@ fn per_region(policy: &Policy, input: &CaseInput, today: NaiveDate) -> Vec<Regio
 /// Notes for each flag that replaced or added to a pasted fact.
 fn overrides(base: &CaseInput, flags: &CaseInput) -> Vec<String> {
     let mut out = Vec::new();
-    let mut note = |flag: &str, pasted: Option<&String>, given: Option<&String>| {
-        if let Some(given) = given {
-            match pasted {
-                Some(p) if p != given => out.push(format!("{flag} {given} 覆盖了识别结果“{p}”")),
+    for &fact in Fact::ALL {
+        let flag = format!("--{}", fact.key().replace('_', "-"));
+        if let Some(given) = flags.text(fact) {
+            match base.text(fact) {
+                Some(p) if p.value != given.value => out.push(format!(
+                    "{flag} {} 覆盖了识别结果“{}”",
+                    given.value, p.value
+                )),
                 Some(_) => {}
-                None => out.push(format!("{flag} {given} 补充了粘贴里没有的信息")),
+                None => out.push(format!("{flag} {} 补充了粘贴里没有的信息", given.value)),
             }
         }
-    };
-    macro_rules! each {
-        ($($f:ident => $flag:literal),+) => {
-            $(note($flag, base.$f.as_ref().map(|v| &v.value), flags.$f.as_ref().map(|v| &v.value));)+
-        };
     }
-    each!(defect => "--defect", region => "--region", title => "--title", fault => "--fault", price => "--price",
-          ask => "--ask", platform => "--platform", stage => "--stage", signed => "--signed",
-          requested => "--requested", material => "--material", wants => "--wants");
     if flags.free_shipping == Some(true) && base.free_shipping != Some(true) {
         out.push("--free-shipping 按包邮处理".to_string());
     }

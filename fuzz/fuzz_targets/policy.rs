@@ -8,8 +8,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(policy) = aftersale::policy::Policy::parse(text, "fuzz.yaml") {
         let case = aftersale::case::CaseInput {
-            defect: Some(aftersale::snippet::Located::flag("小瑕疵")),
-            region: Some(aftersale::snippet::Located::flag("浙江")),
+            defect: Some(aftersale::located::Located::flag("小瑕疵")),
+            region: Some(aftersale::located::Located::flag("浙江")),
             ..Default::default()
         }
         .into_case(chrono::NaiveDate::MIN)

@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Conditions, Diagnostic, Policy, Severity, diag};
+use super::{Conditions, Diagnostic, Kind, Policy, Severity};
 use crate::case::{Defect, Fault, Platform, Stage, Wants};
 
 /// One combination of condition values.
@@ -35,7 +35,7 @@ const CLAIM_FALSE: u8 = 16;
 const WITHIN_SEVEN_DAYS: u8 = 32;
 
 fn matches(c: &Conditions, x: &Cell) -> bool {
-    let set = |s: Option<u64>, i: usize| s.is_none_or(|s| s & (1 << i) != 0);
+    let set = |s: Option<super::Set>, i: usize| s.is_none_or(|s| s.contains(i));
     let flag = |f: Option<bool>, bit: u8| f.is_none_or(|want| (x.flags & bit != 0) == want);
     set(c.defect, x.defect)
         && set(c.region, x.region)
@@ -113,7 +113,7 @@ pub fn analyse(policy: &Policy) -> Analysis {
                 policy.rules[i]
                     .when
                     .defect
-                    .is_none_or(|s| s & (1 << defect.index()) != 0)
+                    .is_none_or(|s| s.contains(defect.index()))
             })
             .collect();
         for region in 0..regions {
@@ -217,88 +217,19 @@ impl Analysis {
     pub fn diagnostics(&self, policy: &Policy) -> Vec<Diagnostic> {
         self.unreachable
             .iter()
-            .map(|(id, takers)| {
-                let pos = policy
+            .map(|(id, takers)| Diagnostic {
+                severity: Severity::Error,
+                kind: Kind::Unreachable {
+                    rule: id.clone(),
+                    takers: takers.clone(),
+                },
+                pos: policy
                     .rules
                     .iter()
                     .find(|r| *r.id == **id)
-                    .and_then(|r| r.pos.as_ref());
-                let names = |sep: &str| {
-                    takers
-                        .iter()
-                        .map(|t| format!("`{t}`"))
-                        .collect::<Vec<_>>()
-                        .join(sep)
-                };
-                let (by, by_zh) = if takers.is_empty() {
-                    ("earlier rules".to_string(), "前面的规则".to_string())
-                } else {
-                    (names(" and "), names("、"))
-                };
-                diag(
-                    Severity::Error,
-                    &policy.source,
-                    pos,
-                    format!(
-                        "rule `{id}` can never fire: every case it matches is decided first by {by}"
-                    ),
-                    format!("move `{id}` above {by}, or narrow their conditions"),
-                    format!("把 `{id}` 移到 {by_zh} 上面,或者收窄它们的条件"),
-                )
+                    .and_then(|r| r.pos.clone()),
             })
             .collect()
-    }
-
-    /// The table summary in Chinese and English: combinations tried, how many
-    /// cases each rule decides, what only the fallback answers, ungrouped provinces.
-    pub fn report(&self) -> String {
-        use std::fmt::Write;
-        let mut o = String::new();
-        let _ = writeln!(
-            o,
-            "【规则表分析 / rule table】{} combinations tried",
-            self.cells
-        );
-        let reached = self.reach.iter().filter(|(_, n)| *n > 0).count();
-        let _ = writeln!(
-            o,
-            "  可达规则 / reachable rules: {reached} of {}",
-            self.reach.len()
-        );
-        if self.gaps.is_empty() {
-            let _ = writeln!(o, "  每种组合都有规则处理 / every combination has a rule");
-        } else {
-            let _ = writeln!(
-                o,
-                "  只由兜底处理的组合 / combinations only the fallback answers:"
-            );
-            for g in &self.gaps {
-                let promo = match g.promo.as_slice() {
-                    [false] => "正价款",
-                    [true] => "活动款",
-                    _ => "活动款或正价款",
-                };
-                let stages: Vec<&str> = g.stages.iter().map(|s| s.label()).collect();
-                let _ = writeln!(
-                    o,
-                    "    - {} ({}) · 责任方 {} · {} · {} · 订单状态 {}",
-                    g.defect.label(),
-                    g.defect.id(),
-                    g.fault.label(),
-                    g.regions.join("/"),
-                    promo,
-                    stages.join("/")
-                );
-            }
-        }
-        if !self.ungrouped.is_empty() {
-            let _ = writeln!(
-                o,
-                "  不在任何地区组、按“其他地区”处理的省份 / provinces in no group: {}",
-                self.ungrouped.join(" ")
-            );
-        }
-        o
     }
 }
 

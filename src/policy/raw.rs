@@ -1,14 +1,16 @@
 //! The policy file exactly as written: serde structs that keep where each value
-//! stands, so the checker can point at it.
+//! stands, so the checker can point at it. Field docs are in
+//! `policies/default.yaml`, where managers read them.
+#![allow(missing_docs)]
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-use crate::advice::{OfferKind, PaidAs, Payer, Resolution};
+use super::vocab::{OfferKind, PaidAs, Payer, Resolution};
 use crate::case::{Defect, Fault, Material, Platform, Stage, Wants};
-use crate::snippet::Located;
+use crate::located::Located;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -39,7 +39,7 @@ fn every_bad_policy_is_refused_with_its_expected_error() {
         match Policy::from_path(&path) {
             Ok(_) => problems.push(format!("{}: was accepted", path.display())),
             Err(e @ PolicyError::Invalid { .. }) => {
-                let shown = e.to_string();
+                let shown = aftersale::render::diagnostics::policy_error(&e);
                 if !shown.contains("= 修改:") {
                     problems.push(format!(
                         "{}: no Chinese fix line in:\n{shown}",
@@ -60,9 +60,10 @@ fn every_bad_policy_is_refused_with_its_expected_error() {
 
 #[test]
 fn an_error_shows_the_offending_line_with_a_caret() {
-    let e = Policy::from_path(&repo("tests/bad_policies/offer_open_above_max.yaml"))
-        .expect_err("refused")
-        .to_string();
+    let e = aftersale::render::diagnostics::policy_error(
+        &Policy::from_path(&repo("tests/bad_policies/offer_open_above_max.yaml"))
+            .expect_err("refused"),
+    );
     assert!(
         e.contains("| offer: {open: \"6.00\", max: \"5.00\"}")
             || e.contains("|       offer: {open: \"6.00\""),

@@ -18,7 +18,12 @@ fn every_pasted_case_yields_its_facts_and_advice() {
         "only {} pasted cases",
         report.results.len()
     );
-    assert_eq!(report.failed(), 0, "\n{}", report.render());
+    assert_eq!(
+        report.failed(),
+        0,
+        "\n{}",
+        aftersale::render::table::regress(&report)
+    );
     let end_to_end = regress::case_files(&repo("tests/intake"))
         .expect("files")
         .iter()
@@ -56,7 +61,7 @@ fn traditional_pastes_give_the_same_facts_as_simplified() {
     let mut checked = 0;
     for path in regress::case_files(&repo("tests/intake")).expect("files") {
         let file: regress::CaseFile =
-            aftersale::snippet::from_yaml(&std::fs::read_to_string(&path).expect("read"))
+            aftersale::located::from_yaml(&std::fs::read_to_string(&path).expect("read"))
                 .expect("parses");
         let Some(simplified) = file.paste else {
             continue;

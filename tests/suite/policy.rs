@@ -1,10 +1,10 @@
 //! What a shop manager's edits to the policy do to the advice.
 
-use aftersale::advice::{Payer, Resolution};
 use aftersale::case::CaseInput;
 use aftersale::engine;
+use aftersale::located::Located;
 use aftersale::policy::{BUNDLED, Policy};
-use aftersale::snippet::Located;
+use aftersale::policy::{Payer, Resolution};
 use chrono::NaiveDate;
 
 fn case(pairs: &[(&str, &str)]) -> aftersale::case::Case {
@@ -28,7 +28,7 @@ fn case(pairs: &[(&str, &str)]) -> aftersale::case::Case {
 #[test]
 fn the_bundled_policy_loads_without_warnings() {
     let p = Policy::bundled().expect("loads");
-    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert!(p.warnings().is_empty(), "{:?}", p.warnings());
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn editing_the_jiangzhehu_ladder_changes_the_offer_without_a_rebuild() {
     assert_eq!(a.resolution, Resolution::PartialRefund);
     assert_ne!(
         &*a.policy.hash,
-        Policy::bundled().expect("loads").hash,
+        Policy::bundled().expect("loads").hash(),
         "advice traces the edited version"
     );
 }

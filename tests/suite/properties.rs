@@ -1,12 +1,13 @@
 //! Properties over generated cases, pastes and policies: the advice never gives
 //! money away, is the same every time, and a broken policy is never used.
 
-use aftersale::advice::{Advice, Money};
+use aftersale::advice::Advice;
 use aftersale::case::{CaseInput, Defect, Material, Platform, Stage, Wants};
 use aftersale::engine::{self, EngineError};
 use aftersale::intake::Intake;
+use aftersale::located::Located;
+use aftersale::money::Money;
 use aftersale::policy::{BUNDLED, Policy};
-use aftersale::snippet::Located;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -189,7 +190,7 @@ proptest! {
                 prop_assert_eq!(v.escalate(), a.escalate);
                 prop_assert_eq!(Some(a), engine::advise(bundled(), &case).ok(), "same case, same advice");
             }
-            Err(EngineError::Missing { flag, .. }) => prop_assert!(flag.starts_with("--"), "names a flag: {}", flag),
+            Err(EngineError::Missing { fact, .. }) => prop_assert!(fact.how().starts_with("--"), "names a flag: {}", fact.how()),
         }
     }
 

@@ -24,7 +24,12 @@ fn every_case_file_passes_on_the_bundled_policy() {
         "only {} cases",
         report.results.len()
     );
-    assert_eq!(report.failed(), 0, "\n{}", report.render());
+    assert_eq!(
+        report.failed(),
+        0,
+        "\n{}",
+        aftersale::render::table::regress(&report)
+    );
 }
 
 /// Every playbook ID in PLAYBOOK.md, which must each decide or annotate some case.
@@ -43,7 +48,7 @@ fn the_cases_reach_every_playbook_rule() {
         struct File {
             case: CaseInput,
         }
-        let file: File = aftersale::snippet::from_yaml(&text)
+        let file: File = aftersale::located::from_yaml(&text)
             .map_err(|e| e.message)
             .expect("case file parses");
         let Ok(case) = file.case.into_case(today()) else {
@@ -74,7 +79,7 @@ fn a_changed_expectation_is_reported_as_a_failure_with_the_difference() {
     let policy = Policy::bundled().expect("bundled policy loads");
     let report = regress::run(&policy, &[dir], today()).expect("runs");
     assert_eq!(report.failed(), 1);
-    let text = report.render();
+    let text = aftersale::render::table::regress(&report);
     assert!(text.contains("FAIL"), "{text}");
     assert!(
         text.contains("offer: expected `1.00-2.00`, got `3.00-5.00`"),

@@ -15,7 +15,7 @@ use aftersale::advice::Advice;
 use aftersale::case::{Case, CaseInput};
 use aftersale::engine;
 use aftersale::policy::Policy;
-use aftersale::snippet::Located;
+use aftersale::located::Located;
 use serde_json::{Value, json};
 use zen_engine::Decision;
 use zen_engine::model::DecisionContent;

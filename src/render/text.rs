@@ -1,14 +1,15 @@
-//! Render: advice as Chinese text for the agent, or as JSON for tools.
+//! Advice, facts and explanations as Chinese text, in the order an agent reads them.
 
 use std::fmt::Write;
 
 use crate::advice::Advice;
-use crate::engine::{EngineError, FALLBACK, RuleExplain};
+use crate::engine::RuleExplain;
 use crate::intake::Facts;
+use crate::policy::FALLBACK;
 use crate::session::{Answer, Outcome};
 
 /// The advice as Chinese text, in the order an agent reads it.
-pub fn text(a: &Advice) -> String {
+pub fn advice(a: &Advice) -> String {
     let mut o = String::new();
     // Writing to a String never fails; the results are ignored on purpose.
     let _ = writeln!(o, "【处理建议】{}", a.resolution.label());
@@ -92,7 +93,7 @@ pub fn text(a: &Advice) -> String {
             let _ = writeln!(o, "  - {n}");
         }
         for i in &a.inferred {
-            let _ = writeln!(o, "  - {}取“{}”：{}", fact_name(i.fact), i.value, i.how);
+            let _ = writeln!(o, "  - {}取“{}”：{}", i.fact.label(), i.value, i.how);
         }
     }
     if let Some(t) = &a.tip {
@@ -107,15 +108,6 @@ pub fn text(a: &Advice) -> String {
     let _ = writeln!(o, "【回复买家】\n{}", a.reply);
     let _ = write!(o, "（策略：{} #{}）", a.policy.name, a.policy.hash);
     o
-}
-
-fn fact_name(fact: &str) -> &'static str {
-    match fact {
-        "fault" => "责任方",
-        "stage" => "订单状态",
-        "wants" => "买家诉求",
-        _ => "事实",
-    }
 }
 
 /// Every rule the engine considered, in order, each condition with ✔ (held),
@@ -218,7 +210,7 @@ pub fn facts(f: &Facts) -> String {
         let _ = writeln!(
             o,
             "  ？{}不确定：“{}”可能在 {} —— {}",
-            fact_label(a.fact),
+            a.fact.label(),
             a.source,
             a.candidates.join("、"),
             a.flag
@@ -227,25 +219,14 @@ pub fn facts(f: &Facts) -> String {
     for m in &f.missing {
         let _ = writeln!(
             o,
-            "  ✗ 未识别{}：加 {}，或在粘贴里{}",
-            fact_label(m.fact),
-            m.flag,
-            m.phrase
+            "  ✗ 未识别{}：加 --{} {}，或在粘贴里{}",
+            m.fact.label(),
+            m.fact.key().replace('_', "-"),
+            m.fact.example(),
+            m.fact.phrase()
         );
     }
     o
-}
-
-fn fact_label(fact: &str) -> &'static str {
-    match fact {
-        "province" => "收货省份",
-        "defect" => "问题类型",
-        "price" => "实付金额",
-        "platform" => "平台",
-        "stage" => "订单状态",
-        "signed_at" => "签收时间",
-        _ => "信息",
-    }
 }
 
 /// A whole answer as text: facts, overrides, then the advice or the per-region table.
@@ -266,7 +247,7 @@ pub fn answer(a: &Answer) -> String {
                 o.push_str(&explain(&a.explained));
                 o.push('\n');
             }
-            o.push_str(&text(advice));
+            o.push_str(&self::advice(advice));
         }
         Outcome::PerRegion { options, .. } => {
             let _ = writeln!(
@@ -299,44 +280,4 @@ pub fn answer(a: &Answer) -> String {
         Outcome::Missing(_) => {}
     }
     o
-}
-
-/// A whole answer as JSON: the advice's fields plus `facts` (for a paste) and
-/// `overrides`; without advice, `missing` and, for a missing region, `by_region`.
-pub fn answer_json(a: &Answer) -> String {
-    let mut v = match &a.outcome {
-        Outcome::Advice(advice) => serde_json::to_value(advice).unwrap_or_default(),
-        Outcome::PerRegion { missing, options } => serde_json::json!({
-            "missing": missing_json(missing),
-            "by_region": options.iter().map(|r| serde_json::json!({
-                "region_group": r.group,
-                "example_province": r.example,
-                "advice": r.advice,
-            })).collect::<Vec<_>>(),
-        }),
-        Outcome::Missing(e) => serde_json::json!({ "missing": missing_json(e) }),
-    };
-    if let Some(obj) = v.as_object_mut() {
-        if let Some(f) = &a.facts {
-            obj.insert("facts".into(), serde_json::to_value(f).unwrap_or_default());
-        }
-        obj.insert("overrides".into(), serde_json::json!(a.overrides));
-    }
-    serde_json::to_string_pretty(&v).unwrap_or_default()
-}
-
-fn missing_json(e: &EngineError) -> serde_json::Value {
-    match e {
-        EngineError::Missing {
-            key,
-            fact,
-            flag,
-            rule,
-        } => serde_json::json!({"key": key, "fact": fact, "flag": flag, "rule": rule}),
-    }
-}
-
-/// Only the facts, as JSON (`aftersale extract --json`).
-pub fn facts_json(f: &Facts) -> String {
-    serde_json::to_string_pretty(f).unwrap_or_default()
 }

@@ -1,5 +1,6 @@
 //! Source locations: values that remember where in a file they were written,
-//! YAML loading with located errors, and the offending line with a caret.
+//! and YAML loading with located errors. Drawing the offending line is the
+//! renderer's job ([`crate::render::diagnostics`]).
 
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
@@ -13,6 +14,8 @@ pub struct Pos {
     pub line: u32,
     /// 1-based column, in characters.
     pub column: u32,
+    /// Byte offset and length of the value in the file, when known.
+    pub bytes: Option<(usize, usize)>,
 }
 
 impl std::fmt::Display for Pos {
@@ -47,15 +50,27 @@ impl<T> Located<T> {
     }
 }
 
+/// A value typed on the command line (clap reads flags through this).
+impl From<String> for Located<String> {
+    fn from(value: String) -> Located<String> {
+        Located::flag(value)
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = Spanned::<T>::deserialize(d)?;
         let line = s.referenced.line();
+        let span = s.referenced.span();
         // Values built outside the YAML reader (tests, JSON) carry no location.
         let at = (line > 0).then(|| Pos {
             file: String::new(),
             line: line as u32,
             column: s.referenced.column() as u32,
+            bytes: span
+                .byte_offset()
+                .zip(span.byte_len())
+                .map(|(o, l)| (o as usize, l as usize)),
         });
         Ok(Located { value: s.value, at })
     }
@@ -68,10 +83,10 @@ pub struct YamlError {
     pub line: u32,
     /// 1-based column.
     pub column: u32,
+    /// Byte offset of the place, when known.
+    pub offset: Option<usize>,
     /// What is wrong, without location.
     pub message: String,
-    /// The offending line with a caret under it.
-    pub snippet: String,
 }
 
 /// Reads a YAML (or JSON) document into `T` under the parser's resource budget,
@@ -82,11 +97,15 @@ pub fn from_yaml<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, YamlErro
             .location()
             .map(|l| (l.line() as u32, l.column() as u32))
             .unwrap_or((0, 0));
+        let offset = e
+            .location()
+            .and_then(|l| l.span().byte_offset())
+            .map(|o| o as usize);
         YamlError {
             line,
             column,
+            offset,
             message: bare_message(&e.without_snippet().to_string()),
-            snippet: caret(text, line, column),
         }
     })
 }
@@ -106,60 +125,9 @@ fn bare_message(full: &str) -> String {
     }
 }
 
-/// The line `line` of `text` with a caret under column `column`, numbered like a compiler.
-pub fn caret(text: &str, line: u32, column: u32) -> String {
-    if line == 0 {
-        return String::new();
-    }
-    let Some(src) = text.lines().nth(line as usize - 1) else {
-        return String::new();
-    };
-    let num = line.to_string();
-    let pad = " ".repeat(num.len());
-    // Show at most 60 characters either side of the column, control characters made visible.
-    let col = column.saturating_sub(1) as usize;
-    let from = col.saturating_sub(60);
-    let chars: Vec<char> = src.chars().skip(from).take(col - from + 60).collect();
-    let shown: String = chars
-        .iter()
-        .map(|c| {
-            if c.is_control() && *c != '\t' {
-                '\u{FFFD}'
-            } else {
-                *c
-            }
-        })
-        .collect();
-    let (lead, tail) = (
-        if from > 0 { "…" } else { "" },
-        if src.chars().count() > col + 60 {
-            "…"
-        } else {
-            ""
-        },
-    );
-    // East Asian characters take two terminal cells; count them so the caret lands.
-    let indent: usize = lead.chars().count()
-        + chars
-            .iter()
-            .take(col - from)
-            .map(|c| if c.is_ascii() { 1 } else { 2 })
-            .sum::<usize>();
-    format!(
-        "{pad} |\n{num} | {lead}{shown}{tail}\n{pad} | {}^",
-        " ".repeat(indent)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn caret_counts_wide_characters() {
-        let s = caret("a: 1\n江浙沪: x\n", 2, 6);
-        assert!(s.ends_with("  |         ^"), "{s}");
-    }
 
     #[test]
     fn errors_carry_line_and_column() {
@@ -172,6 +140,5 @@ mod tests {
         let e = from_yaml::<Doc>("a: 1\nb: 2\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 1));
         assert!(e.message.contains("unknown field `b`"), "{}", e.message);
-        assert!(e.snippet.contains("2 | b: 2"));
     }
 }

@@ -1,0 +1,96 @@
+//! Reading case input: a YAML or JSON case file, and the lenient field readers
+//! the file, the flags and replay logs share (numbers as written, 是/否).
+
+use serde::{Deserialize, Deserializer};
+
+use super::{CaseError, CaseInput};
+use crate::located::Located;
+
+impl CaseInput {
+    /// Loads a case from a YAML or JSON file (or its text), keeping line numbers.
+    pub fn from_yaml(text: &str, file: &str) -> Result<CaseInput, CaseError> {
+        let mut input: CaseInput =
+            crate::located::from_yaml(text).map_err(|e| CaseError::Syntax {
+                file: file.to_string(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+                source_line: source_line(text, e.line),
+            })?;
+        input.set_file(file);
+        Ok(input)
+    }
+}
+
+/// The text of 1-based line `line`, for drawing an error under it.
+pub(crate) fn source_line(text: &str, line: u32) -> String {
+    line.checked_sub(1)
+        .and_then(|i| text.lines().nth(i as usize))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A scalar written as text or as a number, kept as written.
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text or a number")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Reads a text fact: a string, a number (as written) or null; empty text is absent.
+pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Located<String>>, D::Error> {
+    Ok(Option::<Located<Scalar>>::deserialize(d)?
+        .filter(|v| !v.value.0.trim().is_empty())
+        .map(|v| Located {
+            value: v.value.0,
+            at: v.at,
+        }))
+}
+
+/// Reads a yes/no fact: true/false, 1/0, 是/否, yes/no, or empty.
+pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Yes {
+        Bool(bool),
+        Num(i64),
+        Text(String),
+    }
+    match Option::<Yes>::deserialize(d)? {
+        None => Ok(None),
+        Some(Yes::Bool(b)) => Ok(Some(b)),
+        Some(Yes::Num(n)) => Ok(Some(n != 0)),
+        Some(Yes::Text(s)) => match s.trim() {
+            "" => Ok(None),
+            "true" | "1" | "是" | "yes" | "y" | "Y" | "TRUE" | "True" => Ok(Some(true)),
+            "false" | "0" | "否" | "no" | "n" | "N" | "FALSE" | "False" => Ok(Some(false)),
+            other => Err(serde::de::Error::custom(format!(
+                "`{other}` is not yes or no"
+            ))),
+        },
+    }
+}

@@ -1,0 +1,320 @@
+//! The case: the typed facts of one after-sale request.
+//!
+//! Facts arrive as strings (from flags, a case file or a log line) in a
+//! [`CaseInput`] and are checked here into a [`Case`]: labels are read in
+//! English or Chinese, the region is located, amounts and dates parsed. Every
+//! fact the agent may not know is an `Option`; the engine asks for one only
+//! when a rule needs it.
+
+mod fact;
+mod input;
+mod vocab;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::located::Located;
+use crate::money::parse_amount;
+use crate::place::{Lookup, PlaceMatch, places};
+pub use fact::{CaseInput, Fact};
+pub use vocab::{Defect, Fault, Material, Platform, Stage, Wants};
+
+/// The checked facts of one case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Case {
+    /// What went wrong.
+    pub defect: Option<Defect>,
+    /// The buyer's province and the text it was read from.
+    #[serde(serialize_with = "ser_region")]
+    pub region: Option<PlaceMatch>,
+    /// The product title.
+    pub title: Option<String>,
+    /// Whose fault, when stated.
+    pub fault: Option<Fault>,
+    /// Price paid.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub price: Option<Decimal>,
+    /// The buyer's ask.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub ask: Option<Decimal>,
+    /// 包邮.
+    pub free_shipping: bool,
+    /// Taobao or Tmall.
+    pub platform: Option<Platform>,
+    /// Order stage, when stated.
+    pub stage: Option<Stage>,
+    /// Date signed for.
+    pub signed: Option<NaiveDate>,
+    /// Date of the request.
+    pub requested: NaiveDate,
+    /// Upper material.
+    pub material: Option<Material>,
+    /// Return or exchange, when stated.
+    pub wants: Option<Wants>,
+    /// Resale not affected.
+    pub resellable: bool,
+    /// Perishable food.
+    pub perishable: bool,
+    /// The out-of-stock / late claim is untrue.
+    pub claim_false: bool,
+}
+
+fn ser_region<S: serde::Serializer>(r: &Option<PlaceMatch>, s: S) -> Result<S::Ok, S::Error> {
+    match r {
+        Some(m) => s.serialize_str(&m.province.0),
+        None => s.serialize_none(),
+    }
+}
+
+/// Why a case could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    /// A label that is not one of the known ones.
+    #[error("{at}unknown {what} `{value}`{}\n  = help: {help}", suggest(.suggestions))]
+    Unknown {
+        /// Where the value was given.
+        at: String,
+        /// What kind of label.
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// The nearest valid labels.
+        suggestions: Vec<String>,
+        /// How to fix it.
+        help: String,
+    },
+    /// A district name found in several provinces, with nothing to tell which.
+    #[error("{at}`{value}` exists in several provinces ({}); the region is ambiguous\n  = help: add the city or province, e.g. --region \"{}{value}\"", .provinces.join(", "), .provinces.first().map(String::as_str).unwrap_or(""))]
+    Ambiguous {
+        /// Where the value was given.
+        at: String,
+        /// The ambiguous name.
+        value: String,
+        /// The provinces that have a place of that name.
+        provinces: Vec<String>,
+    },
+    /// An amount that is not a non-negative number of yuan.
+    #[error(
+        "{at}{field} `{value}` is not a valid amount: {reason}\n  = help: give yuan as a plain number, e.g. {flag} 89 or {flag} 12.50"
+    )]
+    Amount {
+        /// Where the value was given.
+        at: String,
+        /// Which amount.
+        field: &'static str,
+        /// The flag that sets it.
+        flag: &'static str,
+        /// The value given.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A date that cannot be read.
+    #[error(
+        "{at}{field} `{value}` is not a date\n  = help: write it as 2026-11-18 ({flag} 2026-11-18)"
+    )]
+    Date {
+        /// Where the value was given.
+        at: String,
+        /// Which date.
+        field: &'static str,
+        /// The flag that sets it.
+        flag: &'static str,
+        /// The value given.
+        value: String,
+    },
+    /// A case file that is not valid YAML/JSON or has unknown fields.
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        column: u32,
+        /// What the parser said.
+        message: String,
+        /// The text of that line, for drawing the error under it.
+        source_line: String,
+    },
+    /// A case file that cannot be read.
+    #[error("cannot read case file `{path}`: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+fn suggest(s: &[String]) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; did you mean {}?",
+            s.iter()
+                .map(|x| format!("`{x}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
+
+/// The nearest spellings to an unknown label.
+fn nearest(value: &str, spellings: &[&str]) -> Vec<String> {
+    let mut scored: Vec<(f64, &str)> = spellings
+        .iter()
+        .map(|s| {
+            (
+                strsim::normalized_levenshtein(&value.to_lowercase(), &s.to_lowercase()),
+                *s,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.3)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, s)| s.to_string())
+        .collect()
+}
+
+/// "file:line:col: " or "`--flag`: " before a message about a value.
+fn at(v: &Located<String>, flag: &str) -> String {
+    match &v.at {
+        Some(a) => format!("{a}: "),
+        None => format!("{flag}: "),
+    }
+}
+
+macro_rules! read_label {
+    ($ty:ident, $v:expr, $flag:literal) => {
+        match $v {
+            None => Ok(None),
+            Some(v) => $ty::parse(&v.value)
+                .map(Some)
+                .ok_or_else(|| CaseError::Unknown {
+                    at: at(v, $flag),
+                    what: $ty::WHAT,
+                    value: v.value.clone(),
+                    suggestions: nearest(&v.value, &$ty::spellings()),
+                    help: format!(
+                        "{} takes one of: {}",
+                        $flag,
+                        $ty::ALL
+                            .iter()
+                            .map(|x| format!("{}/{}", x.label(), x.id()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                }),
+        }
+    };
+}
+
+/// Reads a date as `2026-11-18`, `2026/11/18` or `2026.11.18`, ignoring a time after it.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    let day = t.split_whitespace().next()?;
+    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
+}
+
+impl CaseInput {
+    /// Checks every fact and builds the case; `today` is the request date when none is given.
+    pub fn into_case(self, today: NaiveDate) -> Result<Case, CaseError> {
+        let region = match &self.region {
+            None => None,
+            Some(v) => match places().locate(&v.value) {
+                Lookup::Found(m) => Some(m),
+                Lookup::Ambiguous {
+                    source, provinces, ..
+                } => {
+                    return Err(CaseError::Ambiguous {
+                        at: at(v, "--region"),
+                        value: source,
+                        provinces,
+                    });
+                }
+                Lookup::NotFound => {
+                    return Err(CaseError::Unknown {
+                        at: at(v, "--region"),
+                        what: "region",
+                        value: v.value.clone(),
+                        suggestions: places().suggest(&v.value),
+                        help: "--region takes a province (新疆, 浙江省), a short name (内蒙, 沪), a city (乌鲁木齐) or a whole address".into(),
+                    });
+                }
+            },
+        };
+        let amount = |v: &Option<Located<String>>,
+                      field,
+                      flag|
+         -> Result<Option<Decimal>, CaseError> {
+            match v {
+                None => Ok(None),
+                Some(v) => parse_amount(&v.value)
+                    .map(Some)
+                    .map_err(|reason| CaseError::Amount {
+                        at: at(v, flag),
+                        field,
+                        flag,
+                        value: v.value.clone(),
+                        reason,
+                    }),
+            }
+        };
+        let date =
+            |v: &Option<Located<String>>, field, flag| -> Result<Option<NaiveDate>, CaseError> {
+                match v {
+                    None => Ok(None),
+                    Some(v) => parse_date(&v.value)
+                        .map(Some)
+                        .ok_or_else(|| CaseError::Date {
+                            at: at(v, flag),
+                            field,
+                            flag,
+                            value: v.value.clone(),
+                        }),
+                }
+            };
+        Ok(Case {
+            defect: read_label!(Defect, &self.defect, "--defect")?,
+            region,
+            title: self.title.map(|t| t.value),
+            fault: read_label!(Fault, &self.fault, "--fault")?,
+            price: amount(&self.price, "price", "--price")?,
+            ask: amount(&self.ask, "ask", "--ask")?,
+            free_shipping: self.free_shipping.unwrap_or(false),
+            platform: read_label!(Platform, &self.platform, "--platform")?,
+            stage: read_label!(Stage, &self.stage, "--stage")?,
+            signed: date(&self.signed, "signed date", "--signed")?,
+            requested: date(&self.requested, "request date", "--requested")?.unwrap_or(today),
+            material: read_label!(Material, &self.material, "--material")?,
+            wants: read_label!(Wants, &self.wants, "--wants")?,
+            resellable: !self.not_resellable.unwrap_or(false),
+            perishable: self.perishable.unwrap_or(false),
+            claim_false: self.claim_false.unwrap_or(false),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_defect_suggests_the_nearest() {
+        let input = CaseInput {
+            defect: Some(Located::flag("小瑕")),
+            ..CaseInput::default()
+        };
+        let err = input.into_case(NaiveDate::MIN).unwrap_err().to_string();
+        assert!(err.contains("unknown defect `小瑕`"), "{err}");
+        assert!(err.contains("`小瑕疵`"), "{err}");
+    }
+}

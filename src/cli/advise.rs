@@ -1,0 +1,145 @@
+//! `aftersale advise` (and `explain`): a paste, a case file or flags in,
+//! advice out; on a terminal with nothing given, the agent's paste loop.
+
+use clap::Args;
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use aftersale::case::CaseInput;
+use aftersale::intake::{IntakeError, MAX_PASTE};
+use aftersale::policy::Policy;
+use aftersale::render;
+use aftersale::session::{self, Outcome};
+
+use super::error::{BAD_INPUT, CliError};
+use super::{load_policy, out};
+
+#[derive(Args)]
+pub struct AdviseArgs {
+    /// A pasted case or a case file (YAML or JSON); `-` reads standard input.
+    file: Option<PathBuf>,
+    /// The pasted case text itself.
+    #[arg(long)]
+    text: Option<String>,
+    #[command(flatten)]
+    facts: CaseInput,
+    /// Print the advice as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Also show every rule considered and why.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+pub fn run(
+    policy: Option<&PathBuf>,
+    args: AdviseArgs,
+    today: chrono::NaiveDate,
+) -> Result<u8, CliError> {
+    let policy = load_policy(policy)?;
+    let text = match (&args.text, &args.file) {
+        (Some(t), _) => Some(t.clone()),
+        (None, Some(p)) => Some(read_input(p)?),
+        (None, None) if args.facts.has_facts() => None,
+        (None, None) if std::io::stdin().is_terminal() => {
+            return interactive(&policy, &args, today);
+        }
+        (None, None) => Some(read_input(Path::new("-"))?),
+    };
+    let name = match &args.file {
+        Some(p) if p.as_os_str() != "-" => p.display().to_string(),
+        _ => "<stdin>".to_string(),
+    };
+    once(&policy, &args, text.as_deref(), &name, today)
+}
+
+/// Reads a paste or case file from a path or `-`, refusing binary and oversized input.
+pub fn read_input(path: &Path) -> Result<String, CliError> {
+    let mut bytes = Vec::new();
+    let limit = MAX_PASTE as u64 + 1;
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| CliError::io(format!("read `{}`", path.display()), e))?;
+    if bytes.len() > MAX_PASTE {
+        return Err(IntakeError::TooLarge(bytes.len()).into());
+    }
+    String::from_utf8(bytes).map_err(|_| IntakeError::Binary("it is not valid UTF-8").into())
+}
+
+/// Answers one request and prints it; exit 0 with advice, 2 when a fact is missing.
+fn once(
+    policy: &Policy,
+    args: &AdviseArgs,
+    text: Option<&str>,
+    name: &str,
+    today: chrono::NaiveDate,
+) -> Result<u8, CliError> {
+    let (facts, base) = match text {
+        Some(t) if session::is_structured(t) => (None, CaseInput::from_yaml(t, name)?),
+        Some(t) => {
+            let facts = session::read_paste(policy, t)?;
+            let base = facts.to_input();
+            (Some(facts), base)
+        }
+        None => (None, CaseInput::default()),
+    };
+    let answer = session::answer(policy, facts, base, args.facts.clone(), today, args.explain)?;
+    let code = match &answer.outcome {
+        Outcome::Advice(_) => 0,
+        _ => BAD_INPUT,
+    };
+    if args.json {
+        out::line(&render::json::answer(&answer)?)?;
+    } else if code == 0
+        || answer.facts.is_some()
+        || matches!(answer.outcome, Outcome::PerRegion { .. })
+    {
+        out::line(&render::text::answer(&answer))?;
+    }
+    if let Outcome::PerRegion { missing: e, .. } | Outcome::Missing(e) = &answer.outcome {
+        eprintln!("error: {e}");
+    }
+    Ok(code)
+}
+
+/// The agent's loop on a terminal: paste, empty line (or Ctrl-D), advice, repeat.
+fn interactive(
+    policy: &Policy,
+    args: &AdviseArgs,
+    today: chrono::NaiveDate,
+) -> Result<u8, CliError> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        eprint!(
+            "\n请粘贴案例(订单信息、收货地址、商品标题、聊天记录),空行或 Ctrl-D 结束;输入 q 退出:\n> "
+        );
+        let _ = std::io::stderr().flush();
+        let mut paste = String::new();
+        let mut ended = true;
+        for line in lines.by_ref() {
+            let line = line.map_err(|e| CliError::io("read the paste", e))?;
+            if line.trim().is_empty() && !paste.trim().is_empty() {
+                ended = false;
+                break;
+            }
+            paste.push_str(&line);
+            paste.push('\n');
+        }
+        let t = paste.trim();
+        if matches!(t, "q" | "quit" | "exit" | "退出") || (t.is_empty() && ended) {
+            return Ok(0);
+        }
+        match once(policy, args, Some(&paste), "<paste>", today) {
+            Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
+            Err(e) => eprintln!("{}", e.draw()),
+            Ok(_) => {}
+        }
+        if ended {
+            return Ok(0);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! The engine: case x policy -> advice, with the trace of every rule it looked at.
+//!
+//! Rules are tried in file order and the first whose conditions all hold decides
+//! ([`decide`]). A condition on a fact the case does not give is neither true
+//! nor false: the engine stops and names the flag that would settle it, rather
+//! than guess. [`advise`] adds the words around the decision (`compose`);
+//! [`explain`] puts every condition of every rule considered in words.
+
+mod compose;
+mod decide;
+mod explain;
+
+use crate::case::Fact;
+pub use compose::advise;
+pub use decide::{AskSeen, Verdict, decide};
+pub use explain::{CondCheck, RuleExplain, explain};
+
+/// Why the engine could not advise.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    /// A fact a rule needs is not in the case.
+    #[error("missing fact: {} ({}) — rule `{rule}` needs it to decide\n  = help: add {}", .fact.label(), .fact.key(), .fact.how())]
+    Missing {
+        /// The fact.
+        fact: Fact,
+        /// The rule that asked (`-` before any rule).
+        rule: String,
+    },
+}

@@ -1,0 +1,72 @@
+//! Deadlines: each runs a number of days or hours from a known date or after
+//! an event, and the seven-day no-reason window the rules test is defined.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::Checker;
+use crate::located::Located;
+use crate::policy::raw::RawDeadline;
+use crate::policy::{Anchor, DeadlineRule, Kind, Period, SEVEN_DAY, Start};
+
+/// The checked deadlines and the seven-day window among them.
+pub(super) struct Deadlines {
+    pub all: HashMap<String, Arc<DeadlineRule>>,
+    pub seven_day: Arc<DeadlineRule>,
+}
+
+pub(super) fn check(c: &mut Checker, raw: &Located<BTreeMap<String, RawDeadline>>) -> Deadlines {
+    let mut all = HashMap::new();
+    for (id, d) in &raw.value {
+        let period = match (&d.days, &d.hours) {
+            (Some(days), None) => Period::Days(days.value),
+            (None, Some(hours)) => Period::Hours(hours.value),
+            // Point at the entry's own value when one is written, else at the section.
+            (Some(both), Some(_)) => {
+                c.error(Some(both), Kind::DeadlineLength { id: id.clone() });
+                continue;
+            }
+            (None, None) => {
+                c.error(Some(raw), Kind::DeadlineLength { id: id.clone() });
+                continue;
+            }
+        };
+        let start = match (&d.from, &d.after) {
+            (Some(a), None) => Start::Anchor(*a),
+            (None, Some(e)) => Start::After(e.as_str().into()),
+            _ => {
+                c.error(Some(raw), Kind::DeadlineStart { id: id.clone() });
+                continue;
+            }
+        };
+        all.insert(
+            id.clone(),
+            Arc::new(DeadlineRule {
+                playbook: d.playbook.as_str().into(),
+                label: d.label.as_str().into(),
+                limit: match period {
+                    Period::Days(n) => format!("{n}天"),
+                    Period::Hours(n) => format!("{n}小时"),
+                }
+                .into(),
+                period,
+                start,
+            }),
+        );
+    }
+    let seven_day = match all.get(SEVEN_DAY) {
+        Some(d) if d.start == Start::Anchor(Anchor::SignedNextDay) => d.clone(),
+        _ => {
+            c.error(Some(raw), Kind::MissingSevenDay);
+            // A stand-in so checking can go on; the policy is refused anyway.
+            Arc::new(DeadlineRule {
+                playbook: "R4".into(),
+                label: "".into(),
+                limit: "".into(),
+                period: Period::Hours(168),
+                start: Start::Anchor(Anchor::SignedNextDay),
+            })
+        }
+    };
+    Deadlines { all, seven_day }
+}

@@ -1,0 +1,148 @@
+//! Checks a raw policy and compiles it: every reference resolved, every amount
+//! in range, every rule reachable, every defect kind handled. One pass per
+//! section of the file, each in its own module; [`compile`] assembles them.
+
+mod deadlines;
+mod money;
+mod regions;
+mod rules;
+mod shadow;
+mod templates;
+mod vocabulary;
+
+use std::sync::Arc;
+
+use super::raw::RawPolicy;
+use super::{Diagnostic, FALLBACK, Kind, Policy, PolicyError, PolicyRef, Severity};
+use crate::located::{Located, Pos};
+use crate::place::province_table;
+
+/// The most findings kept: past this, a file is so broken that more lines of
+/// errors help nobody, and keeping them would cost memory.
+const MAX_FINDINGS: usize = 200;
+
+/// Collects findings while the policy is compiled.
+pub(super) struct Checker<'a> {
+    file: &'a str,
+    found: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// Where a located value stands, in this file.
+    pub(super) fn pos<T>(&self, v: &Located<T>) -> Option<Pos> {
+        v.at.as_ref().map(|p| Pos {
+            file: self.file.to_string(),
+            ..p.clone()
+        })
+    }
+
+    fn push<T>(&mut self, severity: Severity, at: Option<&Located<T>>, kind: Kind) {
+        if self.found.len() < MAX_FINDINGS {
+            let pos = at.and_then(|v| self.pos(v));
+            self.found.push(Diagnostic {
+                severity,
+                kind,
+                pos,
+            });
+        }
+    }
+
+    /// Records an error at a value (or nowhere in particular).
+    pub(super) fn error<T>(&mut self, at: Option<&Located<T>>, kind: Kind) {
+        self.push(Severity::Error, at, kind);
+    }
+
+    /// Records a warning at a value (or nowhere in particular).
+    pub(super) fn warn<T>(&mut self, at: Option<&Located<T>>, kind: Kind) {
+        self.push(Severity::Warning, at, kind);
+    }
+
+    fn has_errors(&self) -> bool {
+        self.found.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Compiles a raw policy, or returns every error found.
+pub(super) fn compile(
+    raw: RawPolicy,
+    text: &str,
+    file: &str,
+    hash: String,
+) -> Result<Policy, PolicyError> {
+    let mut c = Checker {
+        file,
+        found: Vec::new(),
+    };
+    let regions = regions::check(&mut c, &raw.regions);
+    let vocabulary = vocabulary::check(&mut c, &raw);
+    let compensation = money::compensation(&mut c, &raw.compensation);
+    let shipping_costs = money::shipping_costs(&mut c, &raw.shipping_costs, &regions.groups);
+    let deadlines = deadlines::check(&mut c, &raw.deadlines);
+    let refs = rules::Refs {
+        groups: &regions.groups,
+        compensation: &compensation,
+        deadlines: &deadlines.all,
+        risks: &rules::risks(&raw.risks),
+    };
+    let rules = rules::check(&mut c, &raw.rules, &refs);
+    let fallback = rules::outcome(&mut c, &raw.fallback, &refs, FALLBACK);
+
+    if c.has_errors() {
+        let (mut errors, warnings): (Vec<_>, Vec<_>) = c
+            .found
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
+        errors.extend(warnings);
+        return Err(PolicyError::Invalid {
+            file: file.to_string(),
+            text: text.into(),
+            diagnostics: errors,
+        });
+    }
+    let group_by_province = province_table()
+        .provinces()
+        .iter()
+        .map(|p| {
+            regions
+                .group_of
+                .get(p)
+                .copied()
+                .unwrap_or(regions.groups.len())
+        })
+        .collect();
+    Ok(Policy {
+        reference: PolicyRef {
+            name: raw.name.as_str().into(),
+            hash: hash.into(),
+        },
+        source: text.into(),
+        file: file.into(),
+        group_names: regions
+            .groups
+            .iter()
+            .map(|g| Arc::from(g.name.as_str()))
+            .chain([Arc::from(super::OTHER_REGIONS)])
+            .collect(),
+        groups: regions.groups,
+        promotion_tags: vocabulary.promotion_tags,
+        promo_matcher: vocabulary.promo_matcher,
+        quality_return_payer: vocabulary.quality_return_payer,
+        quality_return_note: raw.settings.quality_return_note.into(),
+        escalate_to: raw.settings.escalate_to.into(),
+        defects: vocabulary.defects,
+        materials: vocabulary.materials,
+        fault_keywords: raw.faults.into_iter().collect(),
+        seven_day: deadlines.seven_day,
+        replies: vocabulary.replies,
+        rule_ids: rules
+            .iter()
+            .map(|r| r.id.clone())
+            .chain([Arc::from(FALLBACK)])
+            .collect(),
+        rules,
+        fallback,
+        shipping_costs,
+        warnings: c.found,
+        group_by_province,
+    })
+}

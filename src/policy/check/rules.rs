@@ -1,0 +1,372 @@
+//! Rules: conditions against known region groups, offers with both ends in
+//! order, references to defined compensation, deadlines and risk notes, reply
+//! placeholders the rule can fill, shipping payers wherever goods move, no
+//! rule hidden by an earlier one, and every defect kind handled by a rule.
+
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::Checker;
+use super::money::{percent, yuan};
+use super::shadow::covers;
+use super::templates::{PLACEHOLDERS, pieces, placeholders};
+use crate::case::{Defect, Fault, Platform, Stage, Wants};
+use crate::located::Located;
+use crate::policy::raw::{RawOffer, RawOutcome, RawRisk, RawRule, RawWhen, Window};
+use crate::policy::{
+    Amount, CompensationRule, Cond, Conditions, DeadlineRule, Kind, MAX_RULES, OTHER_REGIONS,
+    OfferRule, Outcome, RegionGroup, Resolution, RiskRule, Rule, Set, Shipping,
+};
+
+/// The tables rule parts refer to.
+pub(super) struct Refs<'a> {
+    pub groups: &'a [RegionGroup],
+    pub compensation: &'a HashMap<String, Arc<CompensationRule>>,
+    pub deadlines: &'a HashMap<String, Arc<DeadlineRule>>,
+    pub risks: &'a HashMap<String, Arc<RiskRule>>,
+}
+
+/// The risk notes, by id.
+pub(super) fn risks(raw: &BTreeMap<String, RawRisk>) -> HashMap<String, Arc<RiskRule>> {
+    raw.iter()
+        .map(|(id, r)| {
+            (
+                id.clone(),
+                Arc::new(RiskRule {
+                    playbook: r.playbook.as_str().into(),
+                    text: r.text.as_str().into(),
+                }),
+            )
+        })
+        .collect()
+}
+
+/// The rules in order, each checked, then that every defect kind has one.
+pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -> Vec<Rule> {
+    if raw.value.len() > MAX_RULES {
+        c.error(
+            Some(raw),
+            Kind::TooManyRules {
+                count: raw.value.len(),
+            },
+        );
+        return Vec::new();
+    }
+    let mut rules: Vec<Rule> = Vec::new();
+    for r in &raw.value {
+        if let Some(first) = rules.iter().find(|x| *x.id == *r.id.value) {
+            c.error(
+                Some(&r.id),
+                Kind::DuplicateRuleId {
+                    id: r.id.value.clone(),
+                    first: first
+                        .pos
+                        .as_ref()
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
+                },
+            );
+        }
+        if r.playbook.is_empty() {
+            c.warn(
+                Some(&r.id),
+                Kind::NoPlaybook {
+                    rule: r.id.value.clone(),
+                },
+            );
+        }
+        let rule = rule(c, r, refs);
+        if let Some(earlier) = rules
+            .iter()
+            .find(|e| covers(&e.when, &rule.when, refs.groups.len() + 1))
+        {
+            c.error(
+                Some(&r.id),
+                Kind::Shadowed {
+                    rule: rule.id.to_string(),
+                    earlier: earlier.id.to_string(),
+                    line: earlier.pos.as_ref().map(|p| p.line),
+                },
+            );
+        }
+        rules.push(rule);
+    }
+    for d in Defect::ALL {
+        let handled = rules
+            .iter()
+            .any(|r| r.when.defect.is_none_or(|s| s.contains(d.index())));
+        if !handled {
+            c.error(
+                Some(raw),
+                Kind::UnhandledDefect {
+                    id: d.id(),
+                    label: d.label(),
+                },
+            );
+        }
+    }
+    rules
+}
+
+/// One rule: its conditions, outcome and above-ceiling outcome.
+fn rule(c: &mut Checker, r: &RawRule, refs: &Refs) -> Rule {
+    let id = &r.id.value;
+    let when = conditions(c, &r.when, refs);
+    let then = outcome(c, &r.then, refs, id);
+    let above_ceiling = r.above_ceiling.as_ref().map(|o| {
+        if then.offer.is_none() {
+            c.error(
+                Some(&r.id),
+                Kind::AboveCeilingWithoutOffer { rule: id.clone() },
+            );
+        }
+        if o.offer.is_some() {
+            c.error(Some(&o.reply), Kind::AboveCeilingOffer { rule: id.clone() });
+        }
+        outcome(c, o, refs, id)
+    });
+    Rule {
+        tests: Cond::ALL.into_iter().filter(|x| x.is_set(&when)).collect(),
+        id: id.as_str().into(),
+        playbook: r.playbook.clone().into(),
+        source: r.source.as_str().into(),
+        when,
+        then,
+        above_ceiling,
+        pos: c.pos(&r.id),
+    }
+}
+
+/// The set of the values' indexes.
+fn set<T: Copy>(values: &[T], index: impl Fn(T) -> usize) -> Set {
+    Set::of(values.iter().map(|v| index(*v)))
+}
+
+fn conditions(c: &mut Checker, w: &RawWhen, refs: &Refs) -> Conditions {
+    let region = w.region.as_ref().map(|names| {
+        let mut s = Set::EMPTY;
+        for n in names {
+            match refs.groups.iter().position(|g| g.name == n.value) {
+                Some(i) => {
+                    s.insert(i);
+                }
+                None if n.value == OTHER_REGIONS => {
+                    s.insert(refs.groups.len());
+                }
+                None => {
+                    let known = refs
+                        .groups
+                        .iter()
+                        .map(|g| g.name.clone())
+                        .chain([OTHER_REGIONS.to_string()])
+                        .collect();
+                    c.error(
+                        Some(n),
+                        Kind::UnknownRegionGroup {
+                            name: n.value.clone(),
+                            known,
+                        },
+                    );
+                }
+            }
+        }
+        s
+    });
+    let price_at_most = w
+        .price_at_most
+        .as_ref()
+        .map(|p| yuan(c, p, "price_at_most"));
+    Conditions {
+        defect: w.defect.as_deref().map(|v| set(v, Defect::index)),
+        region,
+        fault: w.fault.as_deref().map(|v| set(v, Fault::index)),
+        stage: w.stage.as_deref().map(|v| set(v, Stage::index)),
+        platform: w.platform.as_deref().map(|v| set(v, Platform::index)),
+        wants: w.wants.as_deref().map(|v| set(v, Wants::index)),
+        promo: w.promo,
+        free_shipping: w.free_shipping,
+        resellable: w.resellable,
+        perishable: w.perishable,
+        claim_false: w.claim_false,
+        seven_day: w.seven_day.map(|s| s == Window::Within),
+        price_at_most,
+    }
+}
+
+fn offer(c: &mut Checker, o: &RawOffer, rule: &str) -> Option<OfferRule> {
+    let pick = |c: &mut Checker,
+                amount: &Option<Located<Decimal>>,
+                pct: &Option<Located<Decimal>>,
+                what: &str| match (amount, pct) {
+        (Some(y), None) => Some(Amount::Yuan(yuan(
+            c,
+            y,
+            &format!("rule `{rule}` offer {what}"),
+        ))),
+        (None, Some(p)) => Some(Amount::Percent(percent(
+            c,
+            p,
+            &format!("rule `{rule}` offer {what}_percent"),
+        ))),
+        _ => None,
+    };
+    let open = pick(c, &o.open, &o.open_percent, "open");
+    let max = pick(c, &o.max, &o.max_percent, "max");
+    let (Some(open), Some(max)) = (open, max) else {
+        let at = o
+            .open
+            .as_ref()
+            .or(o.max.as_ref())
+            .or(o.open_percent.as_ref())
+            .or(o.max_percent.as_ref());
+        c.error(
+            at,
+            Kind::OfferNeedsBoth {
+                rule: rule.to_string(),
+            },
+        );
+        return None;
+    };
+    let at = o.open.as_ref().or(o.open_percent.as_ref());
+    match (open, max) {
+        (Amount::Yuan(a), Amount::Yuan(b)) | (Amount::Percent(a), Amount::Percent(b)) if a > b => {
+            c.error(
+                at,
+                Kind::OpenAboveMax {
+                    rule: rule.to_string(),
+                    open: a.to_string(),
+                    max: b.to_string(),
+                },
+            );
+        }
+        (Amount::Yuan(_), Amount::Percent(_)) | (Amount::Percent(_), Amount::Yuan(_)) => {
+            c.error(
+                at,
+                Kind::MixedOffer {
+                    rule: rule.to_string(),
+                },
+            );
+        }
+        _ => {}
+    }
+    let zero = |a: Amount| matches!(a, Amount::Yuan(v) | Amount::Percent(v) if v.is_zero());
+    if zero(max) {
+        c.error(
+            o.max.as_ref().or(o.max_percent.as_ref()),
+            Kind::ZeroOffer {
+                rule: rule.to_string(),
+            },
+        );
+    }
+    Some(OfferRule {
+        open,
+        max,
+        kind: o.kind,
+    })
+}
+
+/// One outcome (`then`, `above_ceiling` or the fallback), every reference resolved.
+pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) -> Outcome {
+    let offer = o.offer.as_ref().and_then(|x| offer(c, x, rule));
+    if let Some(comp) = &o.compensation
+        && !refs.compensation.contains_key(&comp.value)
+    {
+        let mut known: Vec<String> = refs.compensation.keys().cloned().collect();
+        known.sort();
+        c.error(
+            Some(comp),
+            Kind::UnknownCompensation {
+                rule: rule.to_string(),
+                name: comp.value.clone(),
+                known,
+            },
+        );
+    }
+    for d in &o.deadlines {
+        if !refs.deadlines.contains_key(&d.value) {
+            c.error(
+                Some(d),
+                Kind::UnknownDeadline {
+                    rule: rule.to_string(),
+                    name: d.value.clone(),
+                },
+            );
+        }
+    }
+    for r in &o.risks {
+        if !refs.risks.contains_key(&r.value) {
+            c.error(
+                Some(r),
+                Kind::UnknownRisk {
+                    rule: rule.to_string(),
+                    name: r.value.clone(),
+                },
+            );
+        }
+    }
+    for name in placeholders(&o.reply.value) {
+        let ok = match name {
+            "open" | "max" => offer.is_some(),
+            "compensation" => o.compensation.is_some(),
+            _ => PLACEHOLDERS.contains(&name),
+        };
+        if !ok {
+            c.error(
+                Some(&o.reply),
+                Kind::BadPlaceholder {
+                    rule: rule.to_string(),
+                    name: name.to_string(),
+                },
+            );
+        }
+    }
+    let shipping = o.shipping.as_ref().map(|s| Shipping {
+        to_shop: s.to_shop,
+        to_buyer: s.to_buyer,
+    });
+    let moves_goods = !matches!(
+        o.resolution,
+        Resolution::PartialRefund
+            | Resolution::Refund
+            | Resolution::RefundWithoutReturn
+            | Resolution::Decline
+            | Resolution::Escalate
+    );
+    if shipping.is_none() && moves_goods {
+        c.error(
+            Some(&o.reply),
+            Kind::NoShipping {
+                rule: rule.to_string(),
+                resolution: o.resolution.id(),
+            },
+        );
+    }
+    Outcome {
+        resolution: o.resolution,
+        offer,
+        if_refused: o.if_refused,
+        shipping: shipping.unwrap_or(Shipping::NONE),
+        compensation: o
+            .compensation
+            .as_ref()
+            .and_then(|x| refs.compensation.get(&x.value).cloned()),
+        tip: o.tip,
+        quality_return: o.quality_return,
+        deadlines: resolve(&o.deadlines, refs.deadlines),
+        risks: resolve(&o.risks, refs.risks),
+        note: o.note.as_deref().map(Arc::from),
+        reply: pieces(&o.reply.value),
+    }
+}
+
+/// The entries a list of ids names, with their ids (unknown ids were reported).
+fn resolve<T>(ids: &[Located<String>], table: &HashMap<String, Arc<T>>) -> Vec<(Arc<str>, Arc<T>)> {
+    ids.iter()
+        .filter_map(|d| {
+            table
+                .get(&d.value)
+                .map(|r| (Arc::from(d.value.as_str()), Arc::clone(r)))
+        })
+        .collect()
+}

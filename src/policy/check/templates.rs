@@ -1,0 +1,65 @@
+//! Reply templates: the `{name}` placeholders they quote, split once at load
+//! time into text and slots.
+
+use crate::policy::{Piece, Slot};
+
+/// Placeholders a reply template may use.
+pub(super) const PLACEHOLDERS: [&str; 6] =
+    ["open", "max", "ask", "price", "compensation", "escalate_to"];
+
+/// A template split into text and the slots it quotes.
+pub(super) fn pieces(t: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(i) = rest.find('{') {
+        let Some(j) = rest[i..].find('}').map(|j| i + j) else {
+            break;
+        };
+        match Slot::named(&rest[i + 1..j]) {
+            Some(slot) => {
+                if i > 0 {
+                    out.push(Piece::Text(rest[..i].to_string()));
+                }
+                out.push(Piece::Slot(slot));
+            }
+            // Checked already: an unknown name is an error, so this is not reached in a loaded policy.
+            None => out.push(Piece::Text(rest[..=j].to_string())),
+        }
+        rest = &rest[j + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest.to_string()));
+    }
+    out
+}
+
+/// The `{name}` placeholders in a template.
+pub(crate) fn placeholders(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(i) = rest.find('{') {
+        rest = &rest[i + 1..];
+        match rest.find('}') {
+            Some(j) => {
+                out.push(&rest[..j]);
+                rest = &rest[j + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_found() {
+        assert_eq!(
+            placeholders("优惠{open}元,最多{max}元"),
+            vec!["open", "max"]
+        );
+        assert!(placeholders("没有").is_empty());
+    }
+}

@@ -1,0 +1,160 @@
+//! The policy's word lists and settings: promotion tags, keyword lists,
+//! defect defaults, cleaning tips, the quality-return setting and reply parts.
+//! Size limits are checked before any automaton is built from the lists.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Checker;
+use crate::case::{Defect, Material};
+use crate::policy::raw::RawPolicy;
+use crate::policy::{DefectInfo, Kind, MaterialInfo, Payer, Replies};
+
+/// The longest tag word or keyword, in characters.
+const MAX_WORD: usize = 32;
+/// The most keywords all lists together may hold.
+const MAX_KEYWORDS: usize = 10_000;
+/// The most promotion tags.
+const MAX_TAGS: usize = 128;
+
+/// The checked word lists and settings.
+pub(super) struct Vocabulary {
+    pub promotion_tags: Vec<String>,
+    pub promo_matcher: aho_corasick::AhoCorasick,
+    pub quality_return_payer: Payer,
+    pub defects: Vec<DefectInfo>,
+    pub materials: HashMap<Material, MaterialInfo>,
+    pub replies: Replies,
+}
+
+pub(super) fn check(c: &mut Checker, raw: &RawPolicy) -> Vocabulary {
+    let promotion_tags = tags(c, raw);
+    keywords(c, raw);
+    // A DFA: the engine asks it about every case's title, so search speed counts.
+    // The lists were bounded above, so it always builds; an empty matcher stands
+    // in otherwise, and the policy is refused anyway.
+    let promo_matcher = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&promotion_tags)
+        .or_else(|_| aho_corasick::AhoCorasick::new(Vec::<&str>::new()))
+        .unwrap_or_else(|_| unreachable!("an empty automaton always builds"));
+
+    let quality_return_payer = raw.settings.quality_return_shipping.value;
+    if !matches!(quality_return_payer, Payer::Shop | Payer::Buyer) {
+        c.error(
+            Some(&raw.settings.quality_return_shipping),
+            Kind::QualityReturnPayer {
+                payer: quality_return_payer.id().to_string(),
+            },
+        );
+    }
+
+    let mut defects = Vec::new();
+    for d in Defect::ALL {
+        match raw.defects.value.get(d) {
+            Some(info) => defects.push(DefectInfo {
+                fault: info.fault,
+                stage: info.stage,
+                wants: info.wants,
+                keywords: info.keywords.clone(),
+            }),
+            None => c.error(
+                Some(&raw.defects),
+                Kind::MissingDefectDefaults {
+                    id: d.id(),
+                    label: d.label(),
+                },
+            ),
+        }
+    }
+
+    let mut materials = HashMap::new();
+    for m in Material::ALL {
+        match raw.materials.value.get(m) {
+            Some(info) => {
+                materials.insert(
+                    *m,
+                    MaterialInfo {
+                        tip: info.tip.as_str().into(),
+                        keywords: info.keywords.clone(),
+                    },
+                );
+            }
+            None => c.error(
+                Some(&raw.materials),
+                Kind::MissingMaterialTip {
+                    id: m.id(),
+                    label: m.label(),
+                },
+            ),
+        }
+    }
+
+    let replies = Replies {
+        greeting: raw.replies.greeting.clone(),
+        apology: raw.replies.apology.clone(),
+        tip_intro: raw.replies.tip_intro.clone(),
+        thanks: raw.replies.thanks.clone(),
+    };
+    Vocabulary {
+        promotion_tags,
+        promo_matcher,
+        quality_return_payer,
+        defects,
+        materials,
+        replies,
+    }
+}
+
+/// The promotion tags, each once; the count is bounded first, so a huge list
+/// costs one comparison, not a quadratic search for duplicates.
+fn tags(c: &mut Checker, raw: &RawPolicy) -> Vec<String> {
+    if raw.promotion_tags.len() > MAX_TAGS {
+        c.error::<()>(
+            None,
+            Kind::TooManyTags {
+                count: raw.promotion_tags.len(),
+            },
+        );
+        return Vec::new();
+    }
+    let mut tags = Vec::new();
+    let mut seen = HashSet::new();
+    for t in &raw.promotion_tags {
+        if t.value.trim().is_empty() {
+            c.error(Some(t), Kind::EmptyTag);
+        } else if !seen.insert(t.value.as_str()) {
+            c.warn(
+                Some(t),
+                Kind::DuplicateTag {
+                    tag: t.value.clone(),
+                },
+            );
+        } else {
+            tags.push(t.value.clone());
+        }
+    }
+    if tags.iter().any(|t| t.chars().count() > MAX_WORD) {
+        c.error::<()>(None, Kind::TagTooLong);
+        return Vec::new();
+    }
+    tags
+}
+
+/// Bounds that keep the keyword automata small enough to always build.
+fn keywords(c: &mut Checker, raw: &RawPolicy) {
+    let words = raw
+        .defects
+        .value
+        .values()
+        .flat_map(|d| &d.keywords)
+        .chain(raw.materials.value.values().flat_map(|m| &m.keywords))
+        .chain(raw.faults.values().flatten());
+    let (mut count, mut long) = (0usize, false);
+    for k in words {
+        count += 1;
+        long |= k.chars().count() > MAX_WORD;
+    }
+    if count > MAX_KEYWORDS || long {
+        c.error::<()>(None, Kind::TooManyKeywords { count, long });
+    }
+}

@@ -1,0 +1,331 @@
+//! Tables for people and spreadsheets: the replay report, the rule-table
+//! analysis of `check`, and the regression run. Widths are display widths.
+
+use rust_decimal::Decimal;
+use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
+
+use crate::policy::Policy;
+use crate::policy::analysis::Analysis;
+use crate::regress;
+use crate::replay::{Report, Tally};
+
+/// A count, or yuan to the fen; with `signed`, a change (+12, -¥3.50).
+fn amount(v: Decimal, money: bool, signed: bool) -> String {
+    let sign = if v.is_sign_negative() && !v.is_zero() {
+        "-"
+    } else if signed && !v.is_zero() {
+        "+"
+    } else {
+        ""
+    };
+    let mut a = v.abs().round_dp(2);
+    if money {
+        a.rescale(2);
+        format!("{sign}¥{a}")
+    } else {
+        format!("{sign}{a}")
+    }
+}
+
+/// Pads to a display width, as a terminal shows it (a Chinese character is two columns).
+pub fn pad(s: &str, width: usize, right: bool) -> String {
+    let w = UnicodeWidthStr::width(s);
+    let fill = " ".repeat(width.saturating_sub(w) + 1);
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}
+
+/// A readable table: the totals side by side with the baseline, the
+/// breakdowns by region group and defect, the changed cases and bad lines.
+pub fn replay(r: &Report) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "replay: {} cases, {} bad line(s) skipped",
+        r.lines, r.bad_total
+    );
+    let _ = writeln!(o, "policy:   {}", r.policy);
+    if let Some(b) = &r.baseline {
+        let _ = writeln!(o, "baseline: {b}");
+    }
+    let _ = writeln!(o);
+    let fmt = |v: Decimal, money: bool| amount(v, money, false);
+    if r.old.is_some() {
+        let _ = writeln!(
+            o,
+            "{}{}{}{}",
+            pad("", 38, false),
+            pad("baseline", 16, true),
+            pad("new", 16, true),
+            pad("change", 14, true)
+        );
+    }
+    for l in r.lines() {
+        match l.old {
+            Some(old) => {
+                let diff = amount(l.new - old, l.money, true);
+                let _ = writeln!(
+                    o,
+                    "{}{}{}{}",
+                    pad(&l.label, 38, false),
+                    pad(&fmt(old, l.money), 16, true),
+                    pad(&fmt(l.new, l.money), 16, true),
+                    pad(&diff, 14, true)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    o,
+                    "{}{}",
+                    pad(&l.label, 38, false),
+                    pad(&fmt(l.new, l.money), 16, true)
+                );
+            }
+        }
+    }
+    for (title, new, old) in [
+        (
+            "by region group / 按地区组",
+            &r.new.by_region,
+            r.old.as_ref().map(|s| &s.by_region),
+        ),
+        (
+            "by defect / 按问题类型",
+            &r.new.by_defect,
+            r.old.as_ref().map(|s| &s.by_defect),
+        ),
+    ] {
+        let _ = writeln!(
+            o,
+            "\n{title}{}",
+            if old.is_some() {
+                " (new, change vs baseline)"
+            } else {
+                ""
+            }
+        );
+        let widths = [18, 9, 9, 22, 22, 20, 9, 13, 22];
+        let row = |cells: &[String]| -> String {
+            cells
+                .iter()
+                .zip(widths)
+                .enumerate()
+                .map(|(i, (c, w))| pad(c, w, i > 0))
+                .collect::<String>()
+        };
+        let heading: Vec<String> = std::iter::once(String::new())
+            .chain(Tally::default().metrics().map(|m| m.1.to_string()))
+            .collect();
+        let _ = writeln!(o, "  {}", row(&heading));
+        for (key, t) in new {
+            let was = old
+                .and_then(|m| m.get(key))
+                .cloned()
+                .unwrap_or_default()
+                .metrics();
+            // The case count stands alone; every other total shows its change.
+            let cells: Vec<String> = std::iter::once(key.to_string())
+                .chain(t.metrics().iter().zip(was).enumerate().map(
+                    |(i, ((_, _, v, money), (_, _, b, _)))| {
+                        let base = fmt(*v, *money);
+                        if i == 0 || old.is_none() || *v == b {
+                            base
+                        } else {
+                            format!("{base} ({})", amount(*v - b, *money, true))
+                        }
+                    },
+                ))
+                .collect();
+            let _ = writeln!(o, "  {}", row(&cells));
+        }
+    }
+    if r.baseline.is_some() {
+        let _ = writeln!(
+            o,
+            "\n{} case(s) get different advice / 建议有变化的案例",
+            r.changed_total
+        );
+        for c in &r.changed {
+            let _ = writeln!(
+                o,
+                "  line {:<8} {}\n    old: {}\n    new: {}",
+                c.line, c.case, c.old, c.new
+            );
+        }
+        if (r.changed.len() as u64) < r.changed_total {
+            let _ = writeln!(
+                o,
+                "  … {} more (use --all to list every one)",
+                r.changed_total - r.changed.len() as u64
+            );
+        }
+    }
+    if !r.bad.is_empty() {
+        let _ = writeln!(o, "\nbad lines / 无法读取的行 (skipped):");
+        for b in &r.bad {
+            let _ = writeln!(o, "  line {}: {}", b.line, b.message);
+        }
+    }
+    o
+}
+
+/// The totals as CSV for a spreadsheet: scope, key, metric, new, baseline, change.
+pub fn replay_csv(r: &Report) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["scope", "key", "metric", "new", "baseline", "change"]);
+    let cell = |v: Option<Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
+    for l in r.lines() {
+        let _ = w.write_record([
+            "all",
+            "",
+            l.label.trim(),
+            &l.new.to_string(),
+            &cell(l.old),
+            &cell(l.old.map(|o| l.new - o)),
+        ]);
+    }
+    for (scope, new, old) in [
+        (
+            "region",
+            &r.new.by_region,
+            r.old.as_ref().map(|s| &s.by_region),
+        ),
+        (
+            "defect",
+            &r.new.by_defect,
+            r.old.as_ref().map(|s| &s.by_defect),
+        ),
+    ] {
+        for (key, t) in new {
+            let was = old.map(|m| m.get(key).cloned().unwrap_or_default().metrics());
+            for (i, (metric, _, v, _)) in t.metrics().into_iter().enumerate() {
+                let was = was.map(|w| w[i].2);
+                let _ = w.write_record([
+                    scope,
+                    key,
+                    metric,
+                    &v.to_string(),
+                    &cell(was),
+                    &cell(was.map(|x| v - x)),
+                ]);
+            }
+        }
+    }
+    w.into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
+
+/// The table summary in Chinese and English: combinations tried, how many
+/// cases each rule decides, what only the fallback answers, ungrouped provinces.
+pub fn analysis(a: &Analysis) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "【规则表分析 / rule table】{} combinations tried",
+        a.cells
+    );
+    let reached = a.reach.iter().filter(|(_, n)| *n > 0).count();
+    let _ = writeln!(
+        o,
+        "  可达规则 / reachable rules: {reached} of {}",
+        a.reach.len()
+    );
+    if a.gaps.is_empty() {
+        let _ = writeln!(o, "  每种组合都有规则处理 / every combination has a rule");
+    } else {
+        let _ = writeln!(
+            o,
+            "  只由兜底处理的组合 / combinations only the fallback answers:"
+        );
+        for g in &a.gaps {
+            let promo = match g.promo.as_slice() {
+                [false] => "正价款",
+                [true] => "活动款",
+                _ => "活动款或正价款",
+            };
+            let stages: Vec<&str> = g.stages.iter().map(|s| s.label()).collect();
+            let _ = writeln!(
+                o,
+                "    - {} ({}) · 责任方 {} · {} · {} · 订单状态 {}",
+                g.defect.label(),
+                g.defect.id(),
+                g.fault.label(),
+                g.regions.join("/"),
+                promo,
+                stages.join("/")
+            );
+        }
+    }
+    if !a.ungrouped.is_empty() {
+        let _ = writeln!(
+            o,
+            "  不在任何地区组、按“其他地区”处理的省份 / provinces in no group: {}",
+            a.ungrouped.join(" ")
+        );
+    }
+    o
+}
+
+/// `ok`/`FAIL` per case with what differed, and the closing count line.
+pub fn regress(r: &regress::Report) -> String {
+    let mut o = String::new();
+    for r in &r.results {
+        if r.ok() {
+            o.push_str(&format!("ok   {} — {}\n", r.path.display(), r.name));
+        } else {
+            o.push_str(&format!("FAIL {} — {}\n", r.path.display(), r.name));
+            for d in &r.diffs {
+                o.push_str(&format!("     {d}\n"));
+            }
+        }
+    }
+    o.push_str(&format!("{} passed, {} failed\n", r.passed(), r.failed()));
+    o
+}
+
+/// How many cases each rule of the policy decided, and the rules no case reaches.
+pub fn coverage(r: &regress::Report, policy: &Policy) -> String {
+    let count = |id: &str| {
+        r.results
+            .iter()
+            .filter(|r| r.rule.as_deref() == Some(id))
+            .count()
+    };
+    let mut o = String::from("coverage (cases per rule):\n");
+    let mut unreached = Vec::new();
+    for rule in &policy.rules {
+        let n = count(&rule.id);
+        o.push_str(&format!(
+            "  {n:>4}  {} [{}]\n",
+            rule.id,
+            rule.playbook.join(", ")
+        ));
+        if n == 0 {
+            unreached.push(rule.id.to_string());
+        }
+    }
+    let fallback = crate::policy::FALLBACK;
+    o.push_str(&format!(
+        "  {:>4}  {fallback} (no rule applies)\n",
+        count(fallback)
+    ));
+    if unreached.is_empty() {
+        o.push_str(&format!(
+            "every one of the {} rules is exercised by a case\n",
+            policy.rules.len()
+        ));
+    } else {
+        o.push_str(&format!(
+            "{} of {} rules no case reaches: {}\n",
+            unreached.len(),
+            policy.rules.len(),
+            unreached.join(", ")
+        ));
+    }
+    o
+}

@@ -1,0 +1,188 @@
+//! The outcome of a replay: totals under the new policy and the baseline, the
+//! cases whose advice changed and the lines that could not be read.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use super::stats::{Stats, Tally};
+
+/// A case whose advice differs between the baseline and the new policy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// 1-based line in the log.
+    pub line: u64,
+    /// The case, in short.
+    pub case: String,
+    /// The baseline's advice, in short.
+    pub old: String,
+    /// The new policy's advice, in short.
+    pub new: String,
+}
+
+/// A line that could not be read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BadLine {
+    /// 1-based line number.
+    pub line: u64,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The outcome of a replay.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Lines read as cases (bad lines included).
+    pub lines: u64,
+    /// Lines skipped.
+    pub bad: Vec<BadLine>,
+    /// How many bad lines there were (only the first few are kept).
+    pub bad_total: u64,
+    /// The new policy's name and hash.
+    pub policy: String,
+    /// The baseline's name and hash.
+    pub baseline: Option<String>,
+    /// What the new policy did.
+    pub new: Stats,
+    /// What the baseline did.
+    pub old: Option<Stats>,
+    /// How many cases changed.
+    pub changed_total: u64,
+    /// The changed cases kept, in log order.
+    pub changed: Vec<Change>,
+}
+
+/// Bad lines kept for the report (all are counted).
+pub(super) const KEEP_BAD: usize = 20;
+
+impl Report {
+    pub(super) fn merge(&mut self, o: Report, keep: Option<usize>) {
+        self.lines += o.lines;
+        self.bad_total += o.bad_total;
+        self.bad.extend(o.bad);
+        self.bad.sort_by_key(|b| b.line);
+        self.bad.truncate(KEEP_BAD);
+        self.new.merge(&o.new);
+        if let (Some(old), Some(o_old)) = (self.old.as_mut(), o.old.as_ref()) {
+            old.merge(o_old);
+        }
+        self.changed_total += o.changed_total;
+        self.changed.extend(o.changed);
+        self.changed.sort_by_key(|c| c.line);
+        if let Some(k) = keep {
+            self.changed.truncate(k);
+        }
+    }
+}
+
+/// One row of the summary: a label and a value per policy.
+pub struct Line {
+    /// What it counts.
+    pub label: String,
+    /// The new policy's value.
+    pub new: Decimal,
+    /// The baseline's value.
+    pub old: Option<Decimal>,
+    /// Whether it is money.
+    pub money: bool,
+}
+
+impl Report {
+    /// The summary rows: resolutions, undecided cases, money, escalations, returns.
+    pub fn lines(&self) -> Vec<Line> {
+        let mut out = Vec::new();
+        let old = self.old.as_ref();
+        let mut push = |label: String, new: Decimal, old: Option<Decimal>, money: bool| {
+            out.push(Line {
+                label,
+                new,
+                old,
+                money,
+            })
+        };
+        let n = |v: u64| Decimal::from(v);
+        push(
+            "cases decided / 已给建议".into(),
+            n(self.new.all.cases),
+            old.map(|o| n(o.all.cases)),
+            false,
+        );
+        // Cases per resolution, then cases the rules could not decide, per missing fact.
+        type Counts = fn(&Stats) -> &BTreeMap<&'static str, u64>;
+        type Label = fn(&str) -> String;
+        let tables: [(Counts, Label); 2] = [
+            (|s| &s.by_resolution, |k| format!("  {k}")),
+            (|s| &s.undecided, |k| format!("needs {k} / 缺信息")),
+        ];
+        for (of, label) in tables {
+            let mut keys: Vec<&str> = of(&self.new)
+                .keys()
+                .chain(old.iter().flat_map(|o| of(o).keys()))
+                .copied()
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                let get = |s: &Stats| n(of(s).get(k).copied().unwrap_or(0));
+                push(label(k), get(&self.new), old.map(get), false);
+            }
+        }
+        let t = |s: &Stats| s.all.clone();
+        let (a, b) = (t(&self.new), old.map(t));
+        push(
+            "cases with an offer / 有报价".into(),
+            n(a.offers),
+            b.as_ref().map(|b| n(b.offers)),
+            false,
+        );
+        push(
+            "opening offers, total / 开价合计".into(),
+            a.open,
+            b.as_ref().map(|b| b.open),
+            true,
+        );
+        push(
+            "ceilings, total / 上限合计".into(),
+            a.max,
+            b.as_ref().map(|b| b.max),
+            true,
+        );
+        push(
+            "mean opening offer / 平均开价".into(),
+            a.mean_open(),
+            b.as_ref().map(Tally::mean_open),
+            true,
+        );
+        push(
+            "mean ceiling / 平均上限".into(),
+            a.mean_max(),
+            b.as_ref().map(Tally::mean_max),
+            true,
+        );
+        push(
+            "compensation owed / 平台赔付".into(),
+            a.compensation,
+            b.as_ref().map(|b| b.compensation),
+            true,
+        );
+        push(
+            "escalations / 上报".into(),
+            n(a.escalations),
+            b.as_ref().map(|b| n(b.escalations)),
+            false,
+        );
+        push(
+            "returns / 退回".into(),
+            n(a.returns),
+            b.as_ref().map(|b| n(b.returns)),
+            false,
+        );
+        push(
+            "shop shipping, est. / 商家运费估算".into(),
+            a.shop_shipping,
+            b.as_ref().map(|b| b.shop_shipping),
+            true,
+        );
+        out
+    }
+}

@@ -1,0 +1,248 @@
+//! Running a replay: the reader hands chunks of rows to worker threads, each
+//! worker decides its cases under both policies and keeps its own totals, and
+//! the totals are merged at the end. A worker that panics stops the replay
+//! with an error; nothing it counted is silently lost.
+
+use std::io::BufRead;
+use std::sync::{Mutex, mpsc};
+
+use super::input::{Reader, Rows, csv_row, json_row};
+use super::report::{BadLine, Change, KEEP_BAD, Report};
+use super::stats::Stats;
+use super::{Format, Options, ReplayError};
+use crate::case::{Case, CaseInput};
+use crate::engine::{self, EngineError, Verdict};
+use crate::policy::Policy;
+
+/// Rows per chunk handed to a worker.
+const CHUNK: usize = 2048;
+
+/// Replays a log read from `input`, calling `progress` with the bytes and
+/// lines read so far as the reading goes on.
+pub fn replay(
+    policy: &Policy,
+    baseline: Option<&Policy>,
+    input: impl BufRead,
+    format: Format,
+    opts: &Options,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Report, ReplayError> {
+    let (mut reader, header) = match format {
+        Format::JsonLines => (Reader::json(input), None),
+        Format::Csv => match Reader::csv(input)? {
+            (_, None) => return Ok(empty(policy, baseline)),
+            (r, h) => (r, h),
+        },
+    };
+    let (tx, rx) = mpsc::sync_channel::<Rows>(opts.threads * 2);
+    let rx = Mutex::new(rx);
+    let failed: Mutex<Option<ReplayError>> = Mutex::new(None);
+    std::thread::scope(|s| -> Result<Report, ReplayError> {
+        let workers: Vec<_> = (0..opts.threads.max(1))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut report = empty(policy, baseline);
+                    loop {
+                        // The lock is held only to take the next chunk.
+                        let chunk = match rx.lock() {
+                            Ok(r) => r.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(chunk) = chunk else { break };
+                        // After a failure, keep taking chunks so the reader never blocks.
+                        if has_failed(&failed) {
+                            continue;
+                        }
+                        match run_chunk(policy, baseline, header.as_ref(), chunk, opts) {
+                            Ok(part) => report.merge(part, opts.keep_changes),
+                            Err(e) => {
+                                if let Ok(mut f) = failed.lock() {
+                                    // The earliest bad line wins when two workers fail.
+                                    match (&*f, &e) {
+                                        (
+                                            Some(ReplayError::BadLine { line: a, .. }),
+                                            ReplayError::BadLine { line: b, .. },
+                                        ) if a <= b => {}
+                                        _ => *f = Some(e),
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    report
+                })
+            })
+            .collect();
+        let read = (|| -> Result<(), ReplayError> {
+            while let Some((rows, bytes, line)) = reader.chunk(CHUNK)? {
+                progress(bytes, line);
+                if tx.send(rows).is_err() || has_failed(&failed) {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        drop(tx);
+        let mut total = empty(policy, baseline);
+        let mut panicked = None;
+        for w in workers {
+            match w.join() {
+                Ok(part) => total.merge(part, opts.keep_changes),
+                Err(payload) => panicked = Some(panic_message(payload.as_ref())),
+            }
+        }
+        read?;
+        if let Some(message) = panicked {
+            return Err(ReplayError::Worker(message));
+        }
+        if let Some(e) = failed.lock().ok().and_then(|mut f| f.take()) {
+            return Err(e);
+        }
+        Ok(total)
+    })
+}
+
+/// Whether a worker has failed (a poisoned lock counts as failed).
+fn has_failed(failed: &Mutex<Option<ReplayError>>) -> bool {
+    failed.lock().map(|f| f.is_some()).unwrap_or(true)
+}
+
+/// What a panicking worker said.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_string())
+}
+
+fn empty(policy: &Policy, baseline: Option<&Policy>) -> Report {
+    Report {
+        policy: format!("{} #{}", policy.name(), policy.hash()),
+        baseline: baseline.map(|b| format!("{} #{}", b.name(), b.hash())),
+        old: baseline.map(|_| Stats::default()),
+        ..Report::default()
+    }
+}
+
+fn run_chunk(
+    policy: &Policy,
+    baseline: Option<&Policy>,
+    header: Option<&csv::StringRecord>,
+    rows: Rows,
+    opts: &Options,
+) -> Result<Report, ReplayError> {
+    let mut r = empty(policy, baseline);
+    let mut one = |line: u64, input: Result<CaseInput, String>| -> Result<(), ReplayError> {
+        r.lines += 1;
+        let case = input.and_then(|i| {
+            i.into_case(opts.today)
+                .map_err(|e| first_line(&e.to_string()))
+        });
+        match case {
+            Ok(case) => {
+                decide_both(&mut r, policy, baseline, &case, line, opts);
+                Ok(())
+            }
+            Err(message) if opts.strict => Err(ReplayError::BadLine { line, message }),
+            Err(message) => {
+                r.bad_total += 1;
+                if r.bad.len() < KEEP_BAD {
+                    r.bad.push(BadLine { line, message });
+                }
+                Ok(())
+            }
+        }
+    };
+    match rows {
+        Rows::Lines(lines) => {
+            for (line, text) in &lines {
+                one(*line, json_row(text))?;
+            }
+        }
+        Rows::Records(records) => {
+            let header = header.cloned().unwrap_or_default();
+            for (line, record) in &records {
+                one(*line, csv_row(record, &header))?;
+            }
+        }
+    }
+    Ok(r)
+}
+
+/// Decides one case under the new policy (and the baseline), tallies both and
+/// records a change when the two decisions differ in value.
+fn decide_both(
+    r: &mut Report,
+    policy: &Policy,
+    baseline: Option<&Policy>,
+    case: &Case,
+    line: u64,
+    opts: &Options,
+) {
+    let new = engine::decide(policy, case);
+    r.new.add(policy, case, &new);
+    let (Some(b), Some(old_stats)) = (baseline, r.old.as_mut()) else {
+        return;
+    };
+    let old = engine::decide(b, case);
+    old_stats.add(b, case, &old);
+    let same = match (&old, &new) {
+        (Ok(o), Ok(n)) => o.same_as(n),
+        (Err(EngineError::Missing { fact: a, .. }), Err(EngineError::Missing { fact: b, .. })) => {
+            a.key() == b.key()
+        }
+        _ => false,
+    };
+    if !same {
+        r.changed_total += 1;
+        if opts.keep_changes.is_none_or(|k| r.changed.len() < k) {
+            r.changed.push(Change {
+                line,
+                case: describe_case(case),
+                old: summary(&old),
+                new: summary(&new),
+            });
+        }
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).to_string()
+}
+
+/// The decision in a few words: resolution, offer, shipping, compensation.
+fn summary(a: &Result<Verdict, EngineError>) -> String {
+    match a {
+        Err(EngineError::Missing { fact, .. }) => format!("needs {}", fact.key()),
+        Ok(v) => {
+            let mut s = v.resolution().id().to_string();
+            if let Some(o) = &v.offer {
+                s.push_str(&format!(" {}-{}", o.open, o.max));
+            }
+            s.push_str(&format!(
+                " ship {}/{}",
+                v.shipping.to_shop.id(),
+                v.shipping.to_buyer.id()
+            ));
+            if let Some(c) = v.compensation {
+                s.push_str(&format!(" comp {c}"));
+            }
+            s
+        }
+    }
+}
+
+fn describe_case(c: &Case) -> String {
+    let mut s = c.defect.map_or("?".to_string(), |d| d.label().to_string());
+    if let Some(r) = &c.region {
+        s.push_str(&format!(" {}", r.province));
+    }
+    if let Some(p) = c.price {
+        s.push_str(&format!(" ¥{p}"));
+    }
+    if let Some(a) = c.ask {
+        s.push_str(&format!(" 要¥{a}"));
+    }
+    s
+}

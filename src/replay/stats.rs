@@ -1,0 +1,195 @@
+//! Totals: cases, offers, money, escalations, returns and the shipping the
+//! shop pays, overall, per resolution, per region group and per defect.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::case::{Case, Defect};
+use crate::engine::{EngineError, Verdict};
+use crate::policy::{Payer, Policy, Resolution};
+
+/// Totals for a set of cases.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tally {
+    /// Cases decided.
+    pub cases: u64,
+    /// Cases with a money offer.
+    pub offers: u64,
+    /// Sum of opening offers.
+    pub open: Decimal,
+    /// Sum of ceilings.
+    pub max: Decimal,
+    /// Sum of compensation owed.
+    pub compensation: Decimal,
+    /// Cases escalated to a supervisor.
+    pub escalations: u64,
+    /// Cases where goods come back to the shop.
+    pub returns: u64,
+    /// Estimated shipping the shop pays (legs at the policy's per-region cost).
+    pub shop_shipping: Decimal,
+}
+
+impl Tally {
+    pub(super) fn add(&mut self, v: &Verdict, leg_cost: Option<Decimal>) {
+        self.cases += 1;
+        if let Some(o) = &v.offer {
+            self.offers += 1;
+            self.open += o.open.value();
+            self.max += o.max.value();
+        }
+        if let Some(c) = v.compensation {
+            self.compensation += c.value();
+        }
+        self.escalations += u64::from(v.escalate());
+        self.returns += u64::from(comes_back(v.resolution()));
+        if let Some(cost) = leg_cost {
+            self.shop_shipping += cost * shop_legs(v);
+        }
+    }
+
+    pub(super) fn merge(&mut self, o: &Tally) {
+        self.cases += o.cases;
+        self.offers += o.offers;
+        self.open += o.open;
+        self.max += o.max;
+        self.compensation += o.compensation;
+        self.escalations += o.escalations;
+        self.returns += o.returns;
+        self.shop_shipping += o.shop_shipping;
+    }
+
+    /// Each total with its CSV name, its table heading and whether it is money,
+    /// in column order: the table and the CSV both print from this list.
+    pub fn metrics(&self) -> [(&'static str, &'static str, Decimal, bool); 8] {
+        let n = |v: u64| Decimal::from(v);
+        [
+            ("cases", "cases", n(self.cases), false),
+            ("offers", "offers", n(self.offers), false),
+            ("opening_total", "opening total", self.open, true),
+            ("ceiling_total", "ceiling total", self.max, true),
+            ("compensation", "compensation", self.compensation, true),
+            ("escalations", "escalate", n(self.escalations), false),
+            ("returns", "returns", n(self.returns), false),
+            ("shop_shipping", "shop shipping", self.shop_shipping, true),
+        ]
+    }
+
+    /// Mean opening offer over cases with an offer.
+    pub fn mean_open(&self) -> Decimal {
+        mean(self.open, self.offers)
+    }
+
+    /// Mean ceiling over cases with an offer.
+    pub fn mean_max(&self) -> Decimal {
+        mean(self.max, self.offers)
+    }
+}
+
+fn mean(sum: Decimal, n: u64) -> Decimal {
+    if n == 0 {
+        Decimal::ZERO
+    } else {
+        (sum / Decimal::from(n)).round_dp(2)
+    }
+}
+
+/// Whether the goods travel back to the shop.
+fn comes_back(r: Resolution) -> bool {
+    matches!(
+        r,
+        Resolution::ReturnOrExchange
+            | Resolution::ReturnRefund
+            | Resolution::Exchange
+            | Resolution::RefuseDelivery
+            | Resolution::Repair
+    )
+}
+
+/// How many legs the shop pays for (a split leg is half). The outbound leg of a
+/// return or refusal was already shipped, so it is not a new cost.
+fn shop_legs(a: &Verdict) -> Decimal {
+    let share = |p: Payer| match p {
+        Payer::Shop => Decimal::ONE,
+        Payer::Split => Decimal::new(5, 1),
+        _ => Decimal::ZERO,
+    };
+    let outbound_is_new = !matches!(
+        a.resolution(),
+        Resolution::ReturnRefund | Resolution::RefuseDelivery
+    );
+    share(a.shipping.to_shop)
+        + if outbound_is_new {
+            share(a.shipping.to_buyer)
+        } else {
+            Decimal::ZERO
+        }
+}
+
+/// Everything one policy did to the log.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// All decided cases.
+    pub all: Tally,
+    /// Cases per resolution id.
+    pub by_resolution: BTreeMap<&'static str, u64>,
+    /// Cases the engine could not decide, per missing fact.
+    pub undecided: BTreeMap<&'static str, u64>,
+    /// Totals per region group.
+    pub by_region: BTreeMap<Arc<str>, Tally>,
+    /// Totals per defect id.
+    pub by_defect: BTreeMap<Arc<str>, Tally>,
+}
+
+impl Stats {
+    pub(super) fn add(
+        &mut self,
+        policy: &Policy,
+        case: &Case,
+        result: &Result<Verdict, EngineError>,
+    ) {
+        match result {
+            Ok(v) => {
+                let group = case.region.as_ref().map(|r| policy.group_of_place(r));
+                let cost = policy.shipping_cost(group.unwrap_or(policy.groups.len()));
+                self.all.add(v, cost);
+                *self.by_resolution.entry(v.resolution().id()).or_default() += 1;
+                let region =
+                    group.map_or_else(|| Arc::from("未知地区"), |g| policy.group_names[g].clone());
+                self.by_region.entry(region).or_default().add(v, cost);
+                if let Some(d) = case.defect {
+                    self.by_defect
+                        .entry(defect_key(d))
+                        .or_default()
+                        .add(v, cost);
+                }
+            }
+            Err(EngineError::Missing { fact, .. }) => {
+                *self.undecided.entry(fact.key()).or_default() += 1
+            }
+        }
+    }
+
+    pub(super) fn merge(&mut self, o: &Stats) {
+        self.all.merge(&o.all);
+        for (k, v) in &o.by_resolution {
+            *self.by_resolution.entry(k).or_default() += v;
+        }
+        for (k, v) in &o.undecided {
+            *self.undecided.entry(k).or_default() += v;
+        }
+        for (k, v) in &o.by_region {
+            self.by_region.entry(k.clone()).or_default().merge(v);
+        }
+        for (k, v) in &o.by_defect {
+            self.by_defect.entry(k.clone()).or_default().merge(v);
+        }
+    }
+}
+
+/// A defect's id as a shared map key, made once.
+fn defect_key(d: Defect) -> Arc<str> {
+    static KEYS: std::sync::OnceLock<Vec<Arc<str>>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| Defect::ALL.iter().map(|d| Arc::from(d.id())).collect())[d.index()].clone()
+}
