@@ -67,8 +67,10 @@ pub struct ExpectFacts {
     pub material: Option<String>,
     /// Price, `89.00`.
     pub price: Option<String>,
-    /// Ask, `10.00`.
+    /// The buyer's latest ask, `10.00`.
     pub ask: Option<String>,
+    /// What the shop already offered, `3.00`.
+    pub offered: Option<String>,
     /// Stage id.
     pub stage: Option<String>,
     /// Platform id.
@@ -79,8 +81,22 @@ pub struct ExpectFacts {
     pub signed_at: Option<String>,
     /// `2026-11-20`.
     pub requested_at: Option<String>,
+    /// `2026-11-15`.
+    pub paid_at: Option<String>,
+    /// `2026-11-10`.
+    pub completed_at: Option<String>,
     /// `true` / `false`.
     pub shipping_insurance: Option<String>,
+    /// Refund type id.
+    pub refund_type: Option<String>,
+    /// The refund reason's standard text.
+    pub refund_reason: Option<String>,
+    /// What the buyer wants.
+    pub wants: Option<String>,
+    /// Threat ids, all of them (`[]`: none).
+    pub threats: Option<Vec<String>>,
+    /// Evidence ids, all of them (`[]`: none).
+    pub evidence: Option<Vec<String>>,
     /// Facts that must be listed as missing.
     #[serde(default)]
     pub missing: Vec<String>,
@@ -261,7 +277,7 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
     let mut diffs = Vec::new();
     let (facts, base) = match &file.paste {
         None => (None, CaseInput::default()),
-        Some(text) => match session::read_paste(policy, text) {
+        Some(text) => match session::read_paste(policy, text, today) {
             Ok(f) => {
                 if let Some(want) = &file.facts {
                     diffs.extend(compare_facts(want, &f));
@@ -340,17 +356,42 @@ pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
         material,
         price,
         ask,
+        offered,
         stage,
         platform,
         free_shipping,
         signed_at,
         requested_at,
-        shipping_insurance
+        paid_at,
+        completed_at,
+        shipping_insurance,
+        refund_type,
+        refund_reason,
+        wants
     );
     if let Some(w) = &want.promo_tags {
         let g = got.promo_tags.as_ref().map(|f| f.value.clone());
         if g.as_ref() != Some(w) {
             d.push(format!("facts.promo_tags: expected {w:?}, got {g:?}"));
+        }
+    }
+    // Lists compare as sets: every one named, no other.
+    for (key, want) in [("threats", &want.threats), ("evidence", &want.evidence)] {
+        let Some(want) = want else { continue };
+        let mut got: Vec<String> = json
+            .get(key)
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|f| f.get("value").and_then(|v| v.as_str()).map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        got.sort();
+        let mut want = want.clone();
+        want.sort();
+        if want != got {
+            d.push(format!("facts.{key}: expected {want:?}, got {got:?}"));
         }
     }
     for m in &want.missing {

@@ -90,8 +90,8 @@ fn is_field(name: &str) -> bool {
 }
 
 /// Reads a paste's facts.
-pub fn read_paste(policy: &Policy, text: &str) -> Result<Facts, IntakeError> {
-    Intake::new(policy).extract(text)
+pub fn read_paste(policy: &Policy, text: &str, today: NaiveDate) -> Result<Facts, IntakeError> {
+    Intake::new(policy).extract_on(text, today)
 }
 
 /// Answers one request: `base` is what a paste or a case file gave, `flags` what

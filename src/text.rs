@@ -1,7 +1,30 @@
 //! Normalising pasted text: full-width digits and symbols to ASCII,
 //! Traditional to Simplified Chinese, and quoting the original words back.
+//! Also the phrase matcher the readers share, and masking of phone numbers.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Characters `zhconv` changes when converting to Simplified (see `data/zh/README.md`).
+const HANT_CHARS: &str = include_str!("../data/zh/hant_chars.txt");
+
+/// The Traditional-only characters, as a sorted list for binary search.
+fn hant() -> &'static [char] {
+    static SET: OnceLock<Vec<char>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut v: Vec<char> = HANT_CHARS.trim().chars().collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Whether the text holds any character that converts to Simplified.
+pub fn has_traditional(text: &str) -> bool {
+    let set = hant();
+    text.chars()
+        .any(|c| c as u32 >= 0x3400 && set.binary_search(&c).is_ok())
+}
 
 /// The paste, normalised for matching, and a way to quote the original.
 pub struct Text<'a> {
@@ -13,10 +36,19 @@ pub struct Text<'a> {
 }
 
 impl<'a> Text<'a> {
-    /// Normalises a paste.
+    /// Normalises a paste: full-width forms to ASCII, Traditional to Simplified.
     pub fn new(raw: &'a str) -> Text<'a> {
-        let half: String = raw.chars().map(half_width).collect();
-        let norm = zhconv::zhconv(&half, zhconv::Variant::ZhHans);
+        // Half-width and ASCII lower case, one character for one, so quotes line up.
+        let half: String = raw
+            .chars()
+            .map(|c| half_width(c).to_ascii_lowercase())
+            .collect();
+        // Most pastes are Simplified already: skip the converter and its set-up.
+        let norm = if has_traditional(&half) {
+            zhconv::zhconv(&half, zhconv::Variant::ZhHans)
+        } else {
+            half
+        };
         let map = (norm.chars().count() == raw.chars().count()).then(|| {
             let mut map = vec![raw.len(); norm.len() + 1];
             for ((n, _), (r, _)) in norm.char_indices().zip(raw.char_indices()) {
@@ -29,20 +61,25 @@ impl<'a> Text<'a> {
 
     /// The lines of the normalised text with their byte offsets.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.norm.split_inclusive('\n').scan(0, |at, l| {
-            let start = *at;
-            *at += l.len();
-            Some((start, l.trim_end_matches(['\n', '\r'])))
-        })
+        lines(&self.norm)
+    }
+
+    /// The original text of a span of the normalised text, when they line up.
+    pub fn original(&self, span: Range<usize>) -> &str {
+        match &self.map {
+            Some(map) => &self.raw[map[span.start]..map[span.end.min(self.norm.len())]],
+            None => &self.norm[span],
+        }
     }
 
     /// The words around `span` as the agent pasted them: its line, cut to about 40 characters.
     pub fn quote(&self, span: Range<usize>) -> String {
+        let span = span.start.min(self.norm.len())..span.end.min(self.norm.len());
         let line_start = self.norm[..span.start]
             .rfind('\n')
             .map(|i| i + 1)
             .unwrap_or(0);
-        let line_end = self.norm[span.end.min(self.norm.len())..]
+        let line_end = self.norm[span.end..]
             .find('\n')
             .map(|i| i + span.end)
             .unwrap_or(self.norm.len());
@@ -58,11 +95,7 @@ impl<'a> Text<'a> {
             .nth(12)
             .map(|(i, _)| span.end + i)
             .unwrap_or(line_end);
-        let piece = match &self.map {
-            Some(map) => &self.raw[map[from]..map[to]],
-            None => &self.norm[from..to],
-        };
-        let mut q = piece.trim().to_string();
+        let mut q = self.original(from..to).trim().to_string();
         if from > line_start {
             q.insert(0, '…');
         }
@@ -73,8 +106,17 @@ impl<'a> Text<'a> {
     }
 }
 
+/// The lines of a text with their byte offsets, line breaks removed.
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |at, l| {
+        let start = *at;
+        *at += l.len();
+        Some((start, l.trim_end_matches(['\n', '\r'])))
+    })
+}
+
 /// Full-width digits, letters and symbols to their ASCII forms, one character for one.
-fn half_width(c: char) -> char {
+pub fn half_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' if c != '\u{FF0C}' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
@@ -82,5 +124,158 @@ fn half_width(c: char) -> char {
         '\u{3000}' => ' ',
         '￥' => '¥',
         _ => c,
+    }
+}
+
+/// Masks mainland mobile numbers (11 digits from 1[3-9]) to `138****5678`,
+/// so a stored paste keeps no full phone number.
+pub fn mask_phones(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars[i] == '1'
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars.get(i + 1).is_some_and(|c| ('3'..='9').contains(c));
+        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if starts && run == 11 {
+            out.extend(&chars[i..i + 3]);
+            out.push_str("****");
+            out.extend(&chars[i + 7..i + 11]);
+            i += 11;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A phrase matcher over a fixed word list: leftmost-longest, non-overlapping.
+/// Built from a hash of first characters to the words that start with it,
+/// longest first, so building it costs a pass over the words and no automaton.
+#[derive(Debug, Clone)]
+pub struct Phrases<V> {
+    by_first: HashMap<char, Vec<(Box<str>, V)>>,
+}
+
+impl<V: Clone> Phrases<V> {
+    /// A matcher for the given words; a word given twice keeps its first value.
+    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = (S, V)>) -> Phrases<V> {
+        let mut by_first: HashMap<char, Vec<(Box<str>, V)>> = HashMap::new();
+        for (w, v) in words {
+            let w = w.as_ref().trim();
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
+            let list = by_first.entry(first).or_default();
+            if !list.iter().any(|(x, _)| &**x == w) {
+                list.push((w.into(), v));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// The longest word starting exactly at byte `at`.
+    pub fn at<'a>(&'a self, text: &str, at: usize) -> Option<(usize, &'a V)> {
+        let rest = &text[at..];
+        let first = rest.chars().next()?;
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find(|(w, _)| rest.starts_with(&**w))
+            .map(|(w, v)| (at + w.len(), v))
+    }
+
+    /// Every match, leftmost-longest and not overlapping, as (span, value).
+    pub fn find_iter<'a, 't>(
+        &'a self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (Range<usize>, &'a V)> + use<'a, 't, V> {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < text.len() {
+                if let Some((end, v)) = self.at(text, at) {
+                    let span = at..end;
+                    at = end;
+                    return Some((span, v));
+                }
+                at += text[at..].chars().next().map_or(1, char::len_utf8);
+            }
+            None
+        })
+    }
+}
+
+impl<V: Clone> Phrases<V> {
+    /// Every word found, the longest at each start; a word inside a longer one
+    /// found before it is left out, but words that only partly overlap are all
+    /// kept (是我自己弄坏 holds both 是我自己 and 自己弄坏).
+    pub fn find_all<'a>(&'a self, text: &str) -> Vec<(Range<usize>, &'a V)> {
+        let mut out: Vec<(Range<usize>, &V)> = Vec::new();
+        let mut covered = 0;
+        for (at, _) in text.char_indices() {
+            if let Some((end, v)) = self.at(text, at)
+                && end > covered
+            {
+                covered = end;
+                out.push((at..end, v));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_words_are_all_found() {
+        let p = Phrases::new([("是我自己", 1), ("自己弄坏", 2), ("弄坏", 3)]);
+        let found: Vec<_> = p
+            .find_all("是我自己弄坏的")
+            .iter()
+            .map(|(_, v)| **v)
+            .collect();
+        assert_eq!(found, vec![1, 2]);
+    }
+
+    #[test]
+    fn the_traditional_set_matches_zhconv() {
+        let set = hant();
+        for range in [0x4E00u32..0xA000, 0x3400..0x4DC0] {
+            for c in range.filter_map(char::from_u32) {
+                let s = c.to_string();
+                let changes = zhconv::zhconv(&s, zhconv::Variant::ZhHans) != s;
+                assert_eq!(changes, set.binary_search(&c).is_ok(), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn simplified_text_is_left_alone_and_traditional_converted() {
+        assert!(!has_traditional("收货地址:新疆乌鲁木齐 鞋子有污渍"));
+        assert!(has_traditional("收貨地址"));
+        assert_eq!(Text::new("鞋子有污漬").norm, "鞋子有污渍");
+        assert_eq!(Text::new("实付款：￥８９").norm, "实付款:¥89");
+    }
+
+    #[test]
+    fn phones_are_masked_and_other_numbers_kept() {
+        assert_eq!(
+            mask_phones("张三 13812345678 订单 3712345678901234567"),
+            "张三 138****5678 订单 3712345678901234567"
+        );
+    }
+
+    #[test]
+    fn phrases_match_leftmost_longest() {
+        let p = Phrases::new([("鞋面", 1), ("鞋面脏", 2), ("脏", 3)]);
+        let found: Vec<_> = p.find_iter("左脚鞋面脏了,很脏").map(|(_, v)| *v).collect();
+        assert_eq!(found, vec![2, 3]);
     }
 }

@@ -171,10 +171,38 @@ case_fields! {
         Material material = "material", "材质", "suede",
             "--material suede/pu/fabric/slipper/canvas (麂皮绒面/PU皮/布面/拖鞋/帆布)",
             "写上鞋面材质,如“麂皮”“PU”";
-        /// 买家诉求: return/退货 or exchange/换货, for size and dislike requests (inferred when absent).
+        /// 买家诉求: return/退货, exchange/换货, refund/退款 or keep/留下商品 (inferred when absent).
         Wants wants = "wants", "买家诉求", "return",
-            "--wants return 或 --wants exchange (退货/换货)",
+            "--wants return 或 --wants exchange (退货/换货/refund 退款/keep 留下商品)",
             "写上买家要退货还是换货";
+        /// 已开价: what the shop already offered in the chat, in yuan.
+        Offered offered = "offered", "已开价", "3",
+            "--offered 3 (客服已经开过的价,元)",
+            "写上客服已经开的价,如“客服:给您优惠3元”";
+        /// 退款类型: refund_only/仅退款, return_refund/退货退款 or exchange/换货.
+        RefundType refund_type = "refund_type", "退款类型", "return_refund",
+            "--refund-type refund_only/return_refund/exchange (仅退款/退货退款/换货)",
+            "粘贴退款详情里的“退款类型”";
+        /// 退款原因: the platform's refund reason the buyer picked, as shown (做工粗糙/有瑕疵).
+        RefundReason refund_reason = "refund_reason", "退款原因", "做工粗糙/有瑕疵",
+            "--refund-reason \"做工粗糙/有瑕疵\" (买家选的退款原因)",
+            "粘贴退款详情里的“退款原因”";
+        /// 威胁: what the buyer threatens, comma-separated: bad_review/差评, complaint/投诉, 12315, platform_intervention/平台介入.
+        Threats threats = "threats", "买家威胁", "bad_review",
+            "--threats bad_review,complaint (差评/投诉/12315/平台介入)",
+            "粘贴买家说的话,如“不处理就给差评”";
+        /// 凭证: what the buyer sent as evidence, comma-separated: photo/照片, video/视频.
+        Evidence evidence = "evidence", "凭证", "photo",
+            "--evidence photo,video (照片/视频)",
+            "粘贴带 [图片] 的聊天";
+        /// 付款时间: when the buyer paid (2026-11-15), for the 72-hour shipping promise.
+        Paid paid = "paid_at", "付款日期", "2026-11-15",
+            "--paid 2026-11-15 (买家付款的日期,判断72小时发货)",
+            "写上“付款时间 2026-11-15”";
+        /// 交易成功时间: when the trade completed (2026-11-10), for the 15-day after-sale window.
+        Completed completed = "completed_at", "交易成功日期", "2026-11-10",
+            "--completed 2026-11-10 (交易成功的日期,判断15天售后期)",
+            "写上“成交时间 2026-11-10”";
     }
     yes {
         /// 包邮: the shop paid the outbound shipping (--free-shipping, or --free-shipping=false when it did not).

@@ -18,7 +18,7 @@ use crate::located::Located;
 use crate::money::parse_amount;
 use crate::place::{Lookup, PlaceMatch, places};
 pub use fact::{CaseInput, Fact};
-pub use vocab::{Defect, Fault, Material, Platform, Stage, Wants};
+pub use vocab::{Defect, Evidence, Fault, Material, Platform, RefundType, Stage, Threat, Wants};
 
 /// The checked facts of one case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,6 +58,21 @@ pub struct Case {
     pub perishable: bool,
     /// The out-of-stock / late claim is untrue.
     pub claim_false: bool,
+    /// What the shop already offered.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub offered: Option<Decimal>,
+    /// The refund request's type.
+    pub refund_type: Option<RefundType>,
+    /// The refund reason the buyer picked, as shown.
+    pub refund_reason: Option<String>,
+    /// What the buyer threatens.
+    pub threats: Vec<Threat>,
+    /// What the buyer sent as evidence.
+    pub evidence: Vec<Evidence>,
+    /// Date paid.
+    pub paid: Option<NaiveDate>,
+    /// Date the trade completed.
+    pub completed: Option<NaiveDate>,
 }
 
 fn ser_region<S: serde::Serializer>(r: &Option<PlaceMatch>, s: S) -> Result<S::Ok, S::Error> {
@@ -224,6 +239,41 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
 }
 
+/// Reads a comma-separated list of labels, each checked.
+macro_rules! read_list {
+    ($ty:ident, $v:expr, $flag:literal) => {
+        match $v {
+            None => Ok(Vec::new()),
+            Some(v) => {
+                let mut out: Vec<$ty> = Vec::new();
+                let mut err = None;
+                for part in v
+                    .value
+                    .split([',', '，', '、', ' ', ';'])
+                    .filter(|p| !p.trim().is_empty())
+                {
+                    let one = Located {
+                        value: part.trim().to_string(),
+                        at: v.at.clone(),
+                    };
+                    match read_label!($ty, Some(&one), $flag) {
+                        Ok(Some(x)) if !out.contains(&x) => out.push(x),
+                        Ok(_) => {}
+                        Err(e) => {
+                            err = Some(e);
+                            break;
+                        }
+                    }
+                }
+                match err {
+                    Some(e) => Err(e),
+                    None => Ok(out),
+                }
+            }
+        }
+    };
+}
+
 impl CaseInput {
     /// Checks every fact and builds the case; `today` is the request date when none is given.
     pub fn into_case(self, today: NaiveDate) -> Result<Case, CaseError> {
@@ -299,6 +349,13 @@ impl CaseInput {
             resellable: !self.not_resellable.unwrap_or(false),
             perishable: self.perishable.unwrap_or(false),
             claim_false: self.claim_false.unwrap_or(false),
+            offered: amount(&self.offered, "offered", "--offered")?,
+            refund_type: read_label!(RefundType, &self.refund_type, "--refund-type")?,
+            refund_reason: self.refund_reason.map(|r| r.value),
+            threats: read_list!(Threat, &self.threats, "--threats")?,
+            evidence: read_list!(Evidence, &self.evidence, "--evidence")?,
+            paid: date(&self.paid, "paid date", "--paid")?,
+            completed: date(&self.completed, "completion date", "--completed")?,
         })
     }
 }

@@ -22,6 +22,9 @@ labels! {
         MistakenOrder = "mistaken_order", "拍错" | "多拍";
         BadReview = "bad_review", "中差评" | "差评";
         ServiceLapse = "service_lapse", "服务问题";
+        Counterfeit = "counterfeit", "假冒品牌" | "假货";
+        Invoice = "invoice", "发票问题" | "发票";
+        Postage = "postage", "退运费" | "运费问题";
     }
 }
 
@@ -64,10 +67,39 @@ labels! {
 }
 
 labels! {
-    /// What the buyer wants back for a buyer-reason request.
+    /// What the buyer wants.
     Wants, "wish" {
         Return = "return", "退货" | "退货退款";
         Exchange = "exchange", "换货";
+        Refund = "refund", "退款" | "仅退款";
+        Keep = "keep", "留下商品" | "不退货" | "补偿";
+    }
+}
+
+labels! {
+    /// The kind of refund request the buyer filed.
+    RefundType, "refund type" {
+        RefundOnly = "refund_only", "仅退款" | "我要退款(无需退货)" | "退款";
+        ReturnRefund = "return_refund", "退货退款" | "我要退货";
+        Exchange = "exchange", "换货";
+    }
+}
+
+labels! {
+    /// What the buyer threatens to do.
+    Threat, "threat" {
+        BadReview = "bad_review", "差评";
+        Complaint = "complaint", "投诉" | "维权";
+        Consumer = "12315", "12315投诉" | "消协";
+        Intervention = "platform_intervention", "平台介入" | "小二介入";
+    }
+}
+
+labels! {
+    /// What the buyer shows as evidence.
+    Evidence, "evidence" {
+        Photo = "photo", "照片" | "图片";
+        Video = "video", "视频";
     }
 }
 

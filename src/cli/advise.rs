@@ -80,7 +80,7 @@ fn once(
     let (facts, base) = match text {
         Some(t) if session::is_structured(t) => (None, CaseInput::from_yaml(t, name)?),
         Some(t) => {
-            let facts = session::read_paste(policy, t)?;
+            let facts = session::read_paste(policy, t, today)?;
             let base = facts.to_input();
             (Some(facts), base)
         }

@@ -21,14 +21,18 @@ pub struct ExtractArgs {
     json: bool,
 }
 
-pub fn run(policy: Option<&PathBuf>, args: ExtractArgs) -> Result<u8, CliError> {
+pub fn run(
+    policy: Option<&PathBuf>,
+    args: ExtractArgs,
+    today: chrono::NaiveDate,
+) -> Result<u8, CliError> {
     let policy = load_policy(policy)?;
     let text = match (args.text, args.file) {
         (Some(t), _) => t,
         (None, Some(p)) => read_input(&p)?,
         (None, None) => read_input(Path::new("-"))?,
     };
-    let facts = session::read_paste(&policy, &text)?;
+    let facts = session::read_paste(&policy, &text, today)?;
     if args.json {
         out::line(&render::json::facts(&facts)?)?;
     } else {

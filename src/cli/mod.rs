@@ -71,7 +71,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             args.explain = true;
             advise::run(policy.as_ref(), *args, today)
         }
-        Command::Extract(args) => extract::run(policy.as_ref(), args),
+        Command::Extract(args) => extract::run(policy.as_ref(), args, today),
         Command::Test(args) => test::run(policy.as_ref(), args, today),
         Command::Replay(args) => replay::run(policy.as_ref(), *args, today),
         Command::GenCases { n, seed } => {

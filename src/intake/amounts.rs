@@ -1,79 +1,496 @@
-//! Amounts in a paste: the price paid and the buyer's ask, never a phone or
-//! order number.
+//! Amounts in a placed paste: the price paid only from a price label (实付款
+//! over 订单金额 over 商品总价), 包邮 from the shipping fee, the buyer's ask only
+//! from the buyer's turns (the latest wins, earlier ones are kept), and what
+//! the shop already offered only from the shop's turns.
 
-use regex::Regex;
 use rust_decimal::Decimal;
-use std::ops::Range;
 
 use super::facts::{Facts, Found};
-use super::regexes;
-use crate::money::{Money, parse_amount};
+use super::money::{Amount, amounts};
+use super::segment::{Field, Line, Segment, Speaker};
+use crate::case::{Defect, RefundType, Stage};
+use crate::money::Money;
 use crate::text::Text;
 
-/// Whether the digits at `span` stand alone (not part of a phone or order number).
-fn stands_alone(text: &str, span: &Range<usize>) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    !before.is_some_and(|c| c.is_ascii_digit() || c == '*' || c == '.')
-        && !after
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '*' | '-' | '/' | ':' | '%' | '.'))
+/// Words right before an amount that make it an ask or an offer.
+const MONEY_VERBS: &[&str] = &[
+    "优惠",
+    "便宜",
+    "补偿",
+    "补贴",
+    "补",
+    "赔偿",
+    "赔",
+    "退",
+    "返现",
+    "返",
+    "减",
+    "少收",
+    "少算",
+    "给",
+    "要",
+    "至少",
+    "最少",
+    "起码",
+    "不低于",
+    "低于",
+    "少于",
+    "最多",
+    "最低",
+    "红包",
+    "券",
+    "填",
+    "申请",
+    "打",
+    "转",
+    "发",
+    "送",
+    "算",
+    "能",
+    "就",
+    "那就",
+    "差不多",
+];
+
+/// Words before an amount that make it a price, not an ask.
+const PRICE_WORDS: &[&str] = &[
+    "实付款",
+    "实付",
+    "付款",
+    "支付",
+    "原价",
+    "价格",
+    "价钱",
+    "售价",
+    "单价",
+    "付了",
+    "买的",
+    "才买",
+    "这双",
+    "一双",
+    "总价",
+    "到手价",
+    "活动价",
+    "拍下",
+    "花了",
+    "花费",
+    "才花",
+];
+
+/// Words after an amount that make it a price.
+const PRICE_AFTER: &[&str] = &[
+    "的鞋",
+    "买的",
+    "块钱买",
+    "元买",
+    "的东西",
+    "的价",
+    "一双",
+    "的款",
+];
+
+/// Words before an amount that make it a shipping fee.
+const FEE_WORDS: &[&str] = &["运费", "邮费", "快递费", "寄回", "寄过来", "快递", "理赔"];
+
+/// Words after a bare number that make it an amount asked for (18吧, 15就行).
+const ASK_AFTER: &[&str] = &[
+    "吧",
+    "就行",
+    "就可以",
+    "可以吗",
+    "行吗",
+    "行不行",
+    "好了",
+    "怎么样",
+    "也行",
+    "得了",
+    "算了",
+    "不给",
+    "最少",
+    "起",
+];
+
+/// Words before an amount in a note that make it the shop's offer (已给3块).
+const OFFERED_IN_NOTE: &[&str] = &[
+    "已给",
+    "给了",
+    "已补",
+    "补了",
+    "已经给",
+    "客服给",
+    "我们给",
+    "开了",
+];
+
+/// Words that make a buyer's amount a rejection of the shop's offer (你说的3块太少了).
+const REJECTION: &[&str] = &[
+    "太少",
+    "不够",
+    "才",
+    "只给",
+    "就给",
+    "打发",
+    "不行",
+    "不干",
+    "没诚意",
+    "不接受",
+    "开玩笑",
+    "少了",
+];
+
+/// An amount with the words around it in its clause.
+struct Context<'t> {
+    amount: Amount,
+    before: &'t str,
+    after: &'t str,
+    clause: &'t str,
 }
 
-fn money(s: &str) -> Option<Money> {
-    parse_amount(s)
-        .ok()
-        .filter(|d| *d > Decimal::ZERO)
-        .map(Money::new)
+/// Every amount of a line, with its clause and the words either side.
+fn in_line<'t>(line: &'t Line) -> Vec<Context<'t>> {
+    let t = line.text;
+    amounts(t, line.span.start)
+        .into_iter()
+        .map(|a| {
+            let start = a.span.start - line.span.start;
+            let end = a.span.end - line.span.start;
+            let ends: &[char] = &[',', '，', '。', '!', '！', '?', '？', ';', '；', '~'];
+            let clause_start = t[..start]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| ends.contains(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let clause_end = t[end..].find(ends).map_or(t.len(), |i| end + i);
+            Context {
+                before: &t[clause_start..start],
+                after: &t[end..clause_end],
+                clause: &t[clause_start..clause_end],
+                amount: a,
+            }
+        })
+        .collect()
 }
 
-pub(super) fn amounts(text: &Text, facts: &mut Facts) {
-    let [price_re, ask_re, yuan_re, _, fee_re] = regexes();
-    let t = &text.norm;
-    let mut used: Vec<Range<usize>> = Vec::new();
-    for c in ask_re.captures_iter(t) {
-        let (Some(verb), Some(num)) = (c.get(1), c.get(3)) else {
-            continue;
-        };
-        let unit = c.get(4).is_some();
-        // 给 is too common a verb to count without a unit (给我10块).
-        if verb.as_str() == "给" && !unit || !stands_alone(t, &num.range()) {
-            continue;
+/// The last few characters of `s`.
+fn tail(s: &str, n: usize) -> &str {
+    let start = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+/// Whether a money verb stands right before the amount (a few characters back).
+fn verb_before(before: &str) -> bool {
+    let near = tail(before.trim_end(), 5);
+    MONEY_VERBS.iter().any(|v| near.contains(v))
+}
+
+fn is_price(c: &Context) -> bool {
+    let near = tail(c.before.trim_end(), 5);
+    PRICE_WORDS.iter().any(|w| near.contains(w))
+        && !["优惠", "补", "退", "赔", "返"]
+            .iter()
+            .any(|v| tail(near, 3).contains(v))
+        || PRICE_AFTER
+            .iter()
+            .any(|w| c.after.trim_start().starts_with(w))
+}
+
+fn is_fee(c: &Context) -> bool {
+    let near = tail(c.before.trim_end(), 6);
+    FEE_WORDS.iter().any(|w| near.contains(w))
+}
+
+fn money(d: Decimal) -> Money {
+    Money::new(d)
+}
+
+/// Reads the price, 包邮 from the fee, the ask and the offer.
+pub(super) fn read(text: &Text, lines: &[Line], facts: &mut Facts) {
+    price(text, lines, facts);
+    fee(text, lines, facts);
+    negotiation(text, lines, facts);
+    refund_amount(text, lines, facts);
+}
+
+/// Price labels as written inside a line, with their rank (0 best).
+const PRICE_LABELS: &[(&str, u8)] = &[
+    ("订单实付款", 0),
+    ("实付款", 0),
+    ("实付金额", 0),
+    ("实付", 0),
+    ("实收款", 0),
+    ("买家实付", 0),
+    ("付款金额", 0),
+    ("支付金额", 0),
+    ("订单金额", 1),
+    ("订单总额", 1),
+    ("合计", 1),
+    ("金额", 1),
+    ("商品金额", 2),
+    ("商品总价", 2),
+    ("总价", 2),
+    ("单价", 2),
+    ("原价", 2),
+    ("售价", 2),
+    ("价格", 2),
+];
+
+/// The price from the best price label: 实付款, then 订单金额, then 商品总价 or
+/// 单价 — in a field, or written inside a line (宝贝:… 实付 ¥75.00, ¥599.00(实付款));
+/// failing those, a ¥ amount in an order line or an agent's note (never the chat).
+fn price(text: &Text, lines: &[Line], facts: &mut Facts) {
+    let rank = |f: Field| match f {
+        Field::Paid => Some(0),
+        Field::Total => Some(1),
+        Field::ListPrice => Some(2),
+        _ => None,
+    };
+    let mut best: Option<(u8, usize, Amount)> = None;
+    let mut consider = |r: u8, li: usize, a: Amount| {
+        if best.as_ref().is_none_or(|(br, _, _)| r < *br) {
+            best = Some((r, li, a));
         }
-        // 退款89元 / 退货 are refunds of the price, not an ask: the verb must touch the amount.
-        if let Some(v) = money(num.as_str()) {
-            let whole = c.get(0).map(|m| m.range()).unwrap_or(num.range());
-            used.push(whole.clone());
-            if facts.ask.is_none() {
-                facts.ask = Some(Found {
-                    value: v,
-                    source: text.quote(whole),
+    };
+    for (li, l) in lines.iter().enumerate() {
+        if let Some(r) = l.field.and_then(rank)
+            && let Some(a) = amounts_or_plain(l).into_iter().find(|a| !a.value.is_zero())
+        {
+            consider(r, li, a);
+        }
+        // Labels without a colon, inside any line but the chat's asks.
+        for c in in_line(l) {
+            if c.amount.value.is_zero() {
+                continue;
+            }
+            let near = tail(
+                c.before.trim_end().trim_end_matches([':', '¥']).trim_end(),
+                6,
+            );
+            let after = c.after.trim_start();
+            let labelled = PRICE_LABELS
+                .iter()
+                .filter(|(w, _)| near.ends_with(w))
+                .map(|(_, r)| *r)
+                .min()
+                .or_else(|| {
+                    ["(实付款)", "（实付款）", "(实付)"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                        .then_some(0)
                 });
+            if let Some(r) = labelled {
+                consider(r + 3, li, c.amount);
+            } else if l.segment != Segment::Chat
+                && c.amount.span.start > l.span.start
+                && text.norm[c.amount.span.clone()].starts_with('¥')
+                && !is_fee(&c)
+                && !verb_before(c.before)
+            {
+                // 订单:软底妈妈鞋 ¥139.00: a price sign in an order line.
+                consider(9, li, c.amount);
+            } else if l.segment == Segment::Note
+                && c.amount.marked
+                && !is_fee(&c)
+                && !verb_before(c.before)
+            {
+                // 淘宝 89元 有图: an amount with a unit in an agent's note.
+                consider(10, li, c.amount);
             }
         }
     }
-    let fees: Vec<Range<usize>> = fee_re.find_iter(t).map(|m| m.range()).collect();
-    let free = |r: &Range<usize>, used: &[Range<usize>]| {
-        !used
-            .iter()
-            .chain(fees.iter())
-            .any(|u| u.start < r.end && r.start < u.end)
-    };
-    // The first amount a pattern finds that stands alone and is no ask or fee:
-    // after a price label first, then any ¥ or 元 amount.
-    let first = |re: &Regex| {
-        re.captures_iter(t).find_map(|c| {
-            let whole = c.get(0)?;
-            let num = c.get(1).or(c.get(2))?;
-            if !stands_alone(t, &num.range()) || !free(&whole.range(), &used) {
-                return None;
-            }
-            money(num.as_str()).map(|v| (v, whole.range()))
-        })
-    };
-    if let Some((value, at)) = first(price_re).or_else(|| first(yuan_re)) {
-        facts.price = Some(Found {
+    if let Some((r, li, a)) = best {
+        let l = &lines[li];
+        let source = if r < 3 {
+            text.quote(l.span.clone())
+        } else {
+            text.quote(a.span.clone())
+        };
+        facts.price = Some(Found::new(money(a.value), source, l.segment, l.speaker));
+    }
+}
+
+/// The amounts of a labelled value, where a bare number counts (实付款: 89).
+fn amounts_or_plain(l: &Line) -> Vec<Amount> {
+    let found = amounts(l.text, l.span.start);
+    if !found.is_empty() {
+        return found;
+    }
+    let t = l.text.trim_start_matches(['¥', ' ']);
+    let n: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    n.parse::<Decimal>()
+        .ok()
+        .filter(|d| d.scale() <= 2)
+        .map(|value| Amount {
             value,
-            source: text.quote(at),
+            high: None,
+            span: l.span.clone(),
+            marked: false,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// 运费 0 is 包邮; a fee above 0 is not.
+fn fee(text: &Text, lines: &[Line], facts: &mut Facts) {
+    for l in lines.iter().filter(|l| l.field == Some(Field::Fee)) {
+        if let Some(a) = amounts_or_plain(l).first() {
+            facts.free_shipping = Some(Found::new(
+                a.value.is_zero(),
+                text.quote(l.span.clone()),
+                l.segment,
+                None,
+            ));
+            return;
+        }
+        if l.text.contains("包邮") || l.text.contains("免") {
+            facts.free_shipping = Some(Found::new(
+                true,
+                text.quote(l.span.clone()),
+                l.segment,
+                None,
+            ));
+            return;
+        }
+    }
+}
+
+/// The buyer's asks and the shop's offers, turn by turn.
+fn negotiation(text: &Text, lines: &[Line], facts: &mut Facts) {
+    let postage = facts
+        .defect
+        .as_ref()
+        .is_some_and(|d| d.value == Defect::Postage);
+    let mut asks: Vec<Found<Money>> = Vec::new();
+    let mut offers: Vec<Money> = Vec::new();
+    for l in lines
+        .iter()
+        .filter(|l| l.field.is_none() || l.field == Some(Field::RefundNote))
+    {
+        let shop = l.speaker == Some(Speaker::Shop);
+        let buyer_side = match l.segment {
+            Segment::Chat => l.speaker == Some(Speaker::Buyer),
+            Segment::Note => true,
+            Segment::Refund => l.field == Some(Field::RefundNote),
+            Segment::Form => false,
+        };
+        if !shop && !buyer_side {
+            continue;
+        }
+        for c in in_line(l) {
+            // 30 不给就差评, 18吧, 十五: a bare number the buyer says is an amount asked for.
+            let bare = buyer_side
+                && (c.before.trim().is_empty()
+                    || ASK_AFTER
+                        .iter()
+                        .any(|w| c.after.trim_start().starts_with(w)));
+            let money_like = c.amount.marked || verb_before(c.before) || bare;
+            if !money_like || is_price(&c) || c.amount.value.is_zero() || discount(&c) {
+                continue;
+            }
+            // 优惠券:-¥30 实付 ¥99 in a note: an order's money, no ask.
+            if l.segment == Segment::Note && order_summary(tail(c.before, 8)) {
+                continue;
+            }
+            if is_fee(&c) && !(postage && buyer_side) {
+                continue;
+            }
+            let value = money(c.amount.value);
+            let noted_offer = l.segment == Segment::Note
+                && OFFERED_IN_NOTE
+                    .iter()
+                    .any(|w| tail(c.before.trim_end(), 4).contains(w));
+            if shop || noted_offer {
+                offers.push(value);
+                facts.offered = Some(Found::new(
+                    value,
+                    text.quote(c.amount.span.clone()),
+                    l.segment,
+                    l.speaker,
+                ));
+            } else {
+                // 你说的3块太少了: the shop's own figure, turned down.
+                if offers.contains(&value) && REJECTION.iter().any(|w| c.clause.contains(w)) {
+                    continue;
+                }
+                asks.push(Found::new(
+                    value,
+                    text.quote(c.amount.span.clone()),
+                    l.segment,
+                    l.speaker,
+                ));
+            }
+        }
+    }
+    facts.ask = asks.pop();
+    facts.earlier_asks = asks;
+}
+
+/// A line that lists an order's money (实付, 商品总价, 优惠券): its amounts are no asks.
+fn order_summary(t: &str) -> bool {
+    [
+        "实付",
+        "总价",
+        "优惠券",
+        "合计",
+        "运费:",
+        "订单金额",
+        "商品金额",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// A discount written as a negative amount (优惠 -¥19.00).
+fn discount(c: &Context) -> bool {
+    c.before.trim_end().ends_with('-')
+}
+
+/// The refund request's amount: the price of a full refund when no price is
+/// given, or the buyer's ask when it is part of the price.
+fn refund_amount(text: &Text, lines: &[Line], facts: &mut Facts) {
+    let Some(l) = lines.iter().find(|l| l.field == Some(Field::RefundAmount)) else {
+        return;
+    };
+    let Some(a) = amounts_or_plain(l).into_iter().find(|a| !a.value.is_zero()) else {
+        return;
+    };
+    let value = money(a.value);
+    let kind = facts.refund_type.as_ref().map(|t| t.value);
+    let unshipped = facts
+        .stage
+        .as_ref()
+        .is_some_and(|s| s.value == Stage::Unshipped)
+        || facts.defect.as_ref().is_some_and(|d| {
+            matches!(
+                d.value,
+                Defect::OutOfStock | Defect::LateShipment | Defect::MistakenOrder
+            )
         });
+    match &facts.price {
+        // Less than was paid, with nothing sent back: that part is what the buyer asks.
+        Some(p)
+            if value < p.value && kind == Some(RefundType::RefundOnly) && facts.ask.is_none() =>
+        {
+            facts.ask = Some(Found::new(
+                value,
+                text.quote(l.span.clone()),
+                l.segment,
+                None,
+            ));
+        }
+        Some(_) => {}
+        // A full refund before shipping, or of a return, is the price paid.
+        None if unshipped || kind == Some(RefundType::ReturnRefund) => {
+            facts.price = Some(Found::new(
+                value,
+                text.quote(l.span.clone()),
+                l.segment,
+                None,
+            ));
+        }
+        None => {}
     }
 }

@@ -1,48 +1,288 @@
-//! Dates in a paste: when the buyer signed and when they asked.
+//! Dates in text: `2026-11-18 14:02`, `2026/11/18`, `2026年11月18日`,
+//! `11-18 14:02` and `11月18日` (the year from the paste or today), and the
+//! relative words 今天, 昨天, 前天 counted from the day the chat was written.
 
-use super::facts::{Facts, Found};
-use super::regexes;
+use chrono::{Datelike, Duration, NaiveDate};
+use std::ops::Range;
+
+use super::facts::{Facts, Found as Fact};
+use super::segment::{Field, Line};
 use crate::text::Text;
 
-pub(super) fn dates(text: &Text, facts: &mut Facts) {
-    let date_re = &regexes()[3];
-    for (start, line) in text.lines() {
-        let signed = line.contains("签收") && !line.contains("拒签");
-        let requested = line.contains("申请");
-        if !signed && !requested {
+/// Reads when the buyer signed, asked, paid and when the trade completed.
+pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Facts) {
+    let year = year_of(&text.norm, today);
+    // 昨天 counts from the day the chat was written: the latest date in the paste, if any.
+    let written = dates(&text.norm, 0, year)
+        .iter()
+        .map(|d| d.date)
+        .filter(|d| *d <= today)
+        .max()
+        .unwrap_or(today);
+    let fact = |l: &Line, d: &Found| {
+        Fact::new(
+            d.text(),
+            text.quote(l.span.start.min(d.span.start)..d.span.end),
+            l.segment,
+            l.speaker,
+        )
+    };
+    let first = |l: &Line| dates(l.text, l.span.start, year).into_iter().next();
+    for l in lines {
+        let slot = match l.field {
+            Some(Field::SignedAt) => &mut facts.signed_at,
+            Some(Field::RequestedAt) => &mut facts.requested_at,
+            Some(Field::PaidAt) => &mut facts.paid_at,
+            Some(Field::CompletedAt) => &mut facts.completed_at,
+            Some(Field::Status) if l.text.contains("签收") => &mut facts.signed_at,
+            Some(Field::Status) if l.text.contains("交易成功") => &mut facts.completed_at,
+            _ => continue,
+        };
+        if slot.is_none()
+            && let Some(d) = first(l)
+        {
+            *slot = Some(fact(l, &d));
+        }
+    }
+    // 申请时间 2026-11-19 23:51 | 付款时间 11-14 09:30: a label without a colon before a date.
+    for l in lines {
+        for d in dates(l.text, l.span.start, year) {
+            let before = &text.norm[l.span.start..d.span.start];
+            let near: String = before
+                .chars()
+                .rev()
+                .take(8)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let slot = if near.contains("申请") {
+                &mut facts.requested_at
+            } else if near.contains("付款") || near.contains("支付") {
+                &mut facts.paid_at
+            } else if near.contains("成交") || near.contains("交易成功") {
+                &mut facts.completed_at
+            } else if near.contains("签收") && !near.contains("拒签") {
+                &mut facts.signed_at
+            } else {
+                continue;
+            };
+            if slot.is_none() {
+                *slot = Some(fact(l, &d));
+            }
+        }
+    }
+    if facts.signed_at.is_some() {
+        return;
+    }
+    // 已签收 2026-11-18, 11月18日收到的, 昨天签收的 in any other line.
+    for l in lines
+        .iter()
+        .filter(|l| l.field.is_none() || l.field == Some(Field::RefundNote))
+    {
+        let t = l.text;
+        let signs = (t.contains("签收") || t.contains("收到") || t.contains("收货"))
+            && !t.contains("拒签")
+            && !t.contains("没收到")
+            && !t.contains("确认收货");
+        if !signs {
             continue;
         }
-        let Some(c) = date_re.captures(line) else {
-            continue;
-        };
-        let num = |i: usize| c.get(i).map(|m| m.as_str().to_string()).unwrap_or_default();
-        let Some(date) = chrono::NaiveDate::from_ymd_opt(
-            num(1).parse().unwrap_or(0),
-            num(2).parse().unwrap_or(0),
-            num(3).parse().unwrap_or(0),
-        ) else {
-            continue;
-        };
-        let value = match (c.get(4), c.get(5)) {
-            (Some(h), Some(m)) => format!("{date} {:0>2}:{}", h.as_str(), m.as_str()),
-            _ => date.to_string(),
-        };
-        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
-        let fact = Some(Found {
-            value,
-            source: text.quote(
-                start
-                    ..start
-                        + whole
-                            .end
-                            .max(line.find("签收").map(|i| i + "签收".len()).unwrap_or(0))
-                            .min(line.len()),
-            ),
-        });
-        if signed && facts.signed_at.is_none() {
-            facts.signed_at = fact;
-        } else if requested && facts.requested_at.is_none() {
-            facts.requested_at = fact;
+        if let Some(d) = first(l) {
+            facts.signed_at = Some(fact(l, &d));
+            return;
         }
+        if let Some((days, span)) = relative(t, l.span.start) {
+            let date = before(written, days);
+            facts.signed_at = Some(Fact::new(
+                date.to_string(),
+                text.quote(span),
+                l.segment,
+                l.speaker,
+            ));
+            return;
+        }
+    }
+}
+
+/// A date found in text, with the time when one is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The day.
+    pub date: NaiveDate,
+    /// Hour and minute.
+    pub time: Option<(u32, u32)>,
+    /// Where it is.
+    pub span: Range<usize>,
+}
+
+impl Found {
+    /// `2026-11-18` or `2026-11-18 14:02`.
+    pub fn text(&self) -> String {
+        match self.time {
+            Some((h, m)) => format!("{} {h:02}:{m:02}", self.date),
+            None => self.date.to_string(),
+        }
+    }
+}
+
+/// Every date in `text` (spans offset by `base`); a date without its year takes `year`.
+pub fn dates(text: &str, base: usize, year: i32) -> Vec<Found> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
+        if !b[i].is_ascii_digit() || prev_digit {
+            i += 1;
+            continue;
+        }
+        match date_at(&text[i..], year) {
+            Some((date, time, len)) => {
+                out.push(Found {
+                    date,
+                    time,
+                    span: base + i..base + i + len,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn number(t: &str) -> Option<(u32, usize)> {
+    let n = t.bytes().take_while(u8::is_ascii_digit).count();
+    (n > 0 && n <= 4).then(|| t[..n].parse().ok().map(|v| (v, n)))?
+}
+
+/// A date (and time) at the start of `t`, with its length.
+/// A day, perhaps a time, and the length read.
+type DateAt = (NaiveDate, Option<(u32, u32)>, usize);
+
+fn date_at(t: &str, year: i32) -> Option<DateAt> {
+    let (a, n1) = number(t)?;
+    let mut i = n1;
+    let sep = t[i..].chars().next()?;
+    if !matches!(sep, '-' | '/' | '.' | '年' | '月') {
+        return None;
+    }
+    i += sep.len_utf8();
+    let (b, n2) = number(&t[i..])?;
+    i += n2;
+    let (y, m, d) = if n1 == 4 {
+        // 2026-11-18, 2026年11月18日
+        let sep2 = t[i..].chars().next()?;
+        if !matches!(sep2, '-' | '/' | '.' | '月') {
+            return None;
+        }
+        i += sep2.len_utf8();
+        let (c, n3) = number(&t[i..])?;
+        i += n3;
+        (a as i32, b, c)
+    } else if n1 <= 2 && sep != '.' && sep != '年' {
+        // 11-18, 11/18, 11月18日: a month and a day without the year.
+        (year, a, b)
+    } else {
+        return None;
+    };
+    if t[i..].starts_with('日') || t[i..].starts_with('号') {
+        i += '日'.len_utf8();
+    }
+    // Not part of a longer number (a phone written 138-1234-5678).
+    if t[i..].starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '/') {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    // Short forms are dates only with a time or a 月/日 mark: 10-15 alone is a range.
+    let short = n1 != 4;
+    let mut time = None;
+    let rest = &t[i..];
+    let pad = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if let Some((h, mm, n)) = time_at(&rest[pad..]) {
+        time = Some((h, mm));
+        i += pad + n;
+    }
+    if short && time.is_none() && sep != '月' {
+        return None;
+    }
+    Some((date, time, i))
+}
+
+/// `14:02` or `14:02:05` at the start of `t`.
+fn time_at(t: &str) -> Option<(u32, u32, usize)> {
+    let (h, n1) = number(t)?;
+    if n1 > 2 || !t[n1..].starts_with(':') {
+        return None;
+    }
+    let (m, n2) = number(&t[n1 + 1..])?;
+    if n2 != 2 || h > 23 || m > 59 {
+        return None;
+    }
+    let mut len = n1 + 1 + n2;
+    if t[len..].starts_with(':') && number(&t[len + 1..]).is_some_and(|(_, n)| n == 2) {
+        len += 3;
+    }
+    Some((h, m, len))
+}
+
+/// A relative day word in `text` (今天 / 昨天 / 前天 / 大前天): its offset and span.
+pub fn relative(text: &str, base: usize) -> Option<(i64, Range<usize>)> {
+    for (word, days) in [
+        ("大前天", 3),
+        ("前天", 2),
+        ("昨天", 1),
+        ("昨日", 1),
+        ("今天", 0),
+        ("今日", 0),
+    ] {
+        if let Some(i) = text.find(word) {
+            return Some((days, base + i..base + i + word.len()));
+        }
+    }
+    None
+}
+
+/// The day `days` before `from`.
+pub fn before(from: NaiveDate, days: i64) -> NaiveDate {
+    from - Duration::days(days)
+}
+
+/// The year a date without one belongs to: the latest full date's year in the paste, else today's.
+pub fn year_of(text: &str, today: NaiveDate) -> i32 {
+    dates(text, 0, today.year())
+        .iter()
+        .filter(|d| d.span.len() >= 8)
+        .map(|d| d.date.year())
+        .max()
+        .unwrap_or(today.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<String> {
+        dates(t, 0, 2026).iter().map(Found::text).collect()
+    }
+
+    #[test]
+    fn dates_in_the_forms_pastes_use() {
+        assert_eq!(
+            texts("签收时间:2026-11-18 14:02:05"),
+            vec!["2026-11-18 14:02"]
+        );
+        assert_eq!(texts("2026年11月18日签收"), vec!["2026-11-18"]);
+        assert_eq!(texts("11-18 14:02 已签收"), vec!["2026-11-18 14:02"]);
+        assert_eq!(texts("11月18日收到的"), vec!["2026-11-18"]);
+        assert_eq!(texts("2026/11/5"), vec!["2026-11-05"]);
+    }
+
+    #[test]
+    fn ranges_and_phones_are_not_dates() {
+        assert!(texts("补10-15块").is_empty());
+        assert!(texts("138-1234-5678").is_empty());
+        assert!(texts("13-45").is_empty());
     }
 }

@@ -1,19 +1,41 @@
-//! The facts read from a paste, each with the words it came from, and what
-//! is missing or open.
+//! The facts read from a paste, each with the words it came from and where in
+//! the paste they stand (form, refund request, chat, note; buyer or shop), and
+//! what is missing or open.
 
 use serde::{Serialize, Serializer};
 
-use crate::case::{CaseInput, Defect, Fact, Fault, Material, Platform, Stage};
+use super::segment::{Segment, Speaker};
+use crate::case::{
+    CaseInput, Defect, Evidence, Fact, Fault, Material, Platform, RefundType, Stage, Threat, Wants,
+};
 use crate::located::Located;
 use crate::money::Money;
 
-/// One extracted fact and the text it came from.
+/// One fact read from a paste, the words it came from and where they stand.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Found<T> {
     /// The value.
     pub value: T,
-    /// The quoted text it was read from.
+    /// The quoted text it was read from, as pasted.
     pub source: String,
+    /// The part of the paste it was read in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<Segment>,
+    /// Who said it, for a chat line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+}
+
+impl<T> Found<T> {
+    /// A value and its quote, read in a segment (and from a speaker).
+    pub fn new(value: T, source: String, segment: Segment, speaker: Option<Speaker>) -> Found<T> {
+        Found {
+            value,
+            source,
+            segment: Some(segment),
+            speaker,
+        }
+    }
 }
 
 /// A fact that was not found; it serialises with the flag and the phrase that give it.
@@ -83,9 +105,15 @@ pub struct Facts {
     /// Price paid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Found<Money>>,
-    /// What the buyer asks for.
+    /// What the buyer asks for, in their latest turn that names an amount.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ask: Option<Found<Money>>,
+    /// What the buyer asked for earlier, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub earlier_asks: Vec<Found<Money>>,
+    /// What the shop already offered, in its latest turn that names an amount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offered: Option<Found<Money>>,
     /// Order stage.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stage: Option<Found<Stage>>,
@@ -101,27 +129,56 @@ pub struct Facts {
     /// When the buyer asked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requested_at: Option<Found<String>>,
+    /// When the buyer paid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_at: Option<Found<String>>,
+    /// When the trade completed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<Found<String>>,
     /// The product title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Found<String>>,
     /// The buyer has return-shipping insurance (运费险).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_insurance: Option<Found<bool>>,
+    /// The refund request's type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refund_type: Option<Found<RefundType>>,
+    /// The platform refund reason the buyer picked, as the standard text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refund_reason: Option<Found<String>>,
+    /// What the buyer wants.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wants: Option<Found<Wants>>,
+    /// What the buyer threatens.
+    pub threats: Vec<Found<Threat>>,
+    /// Photos or videos the buyer sent.
+    pub evidence: Vec<Found<Evidence>>,
     /// Facts not found, with the flag or phrase that gives them.
     pub missing: Vec<Missing>,
     /// Facts the text leaves open.
     pub ambiguous: Vec<Ambiguity>,
 }
 
+/// A label list as case input: `bad_review,complaint`.
+fn list<T: Copy + PartialEq>(found: &[Found<T>], id: impl Fn(T) -> &'static str) -> Option<String> {
+    let mut ids: Vec<&str> = Vec::new();
+    for f in found {
+        let i = id(f.value);
+        if !ids.contains(&i) {
+            ids.push(i);
+        }
+    }
+    (!ids.is_empty()).then(|| ids.join(","))
+}
+
 impl Facts {
     /// The facts as case input for the engine (flags are laid over it afterwards).
     pub fn to_input(&self) -> CaseInput {
         let s = |v: String| Some(Located::flag(v));
+        let id = |v: Option<&'static str>| v.map(|x| Located::flag(x.to_string()));
         CaseInput {
-            defect: self
-                .defect
-                .as_ref()
-                .and_then(|f| s(f.value.id().to_string())),
+            defect: id(self.defect.as_ref().map(|f| f.value.id())),
             region: self.province.as_ref().and_then(|f| s(f.value.clone())),
             // The engine reads promotion tags from the title; without one, the tagged line stands in.
             title: self
@@ -130,31 +187,28 @@ impl Facts {
                 .map(|f| f.value.clone())
                 .or_else(|| self.promo_tags.as_ref().map(|f| f.source.clone()))
                 .and_then(s),
-            fault: self
-                .fault
-                .as_ref()
-                .and_then(|f| s(f.value.id().to_string())),
+            fault: id(self.fault.as_ref().map(|f| f.value.id())),
             price: self.price.as_ref().and_then(|f| s(f.value.to_string())),
             ask: self.ask.as_ref().and_then(|f| s(f.value.to_string())),
             free_shipping: self.free_shipping.as_ref().map(|f| f.value),
-            platform: self
-                .platform
-                .as_ref()
-                .and_then(|f| s(f.value.id().to_string())),
-            stage: self
-                .stage
-                .as_ref()
-                .and_then(|f| s(f.value.id().to_string())),
+            platform: id(self.platform.as_ref().map(|f| f.value.id())),
+            stage: id(self.stage.as_ref().map(|f| f.value.id())),
             signed: self.signed_at.as_ref().and_then(|f| s(f.value.clone())),
             requested: self.requested_at.as_ref().and_then(|f| s(f.value.clone())),
-            material: self
-                .material
-                .as_ref()
-                .and_then(|f| s(f.value.id().to_string())),
+            material: id(self.material.as_ref().map(|f| f.value.id())),
+            wants: id(self.wants.as_ref().map(|f| f.value.id())),
+            offered: self.offered.as_ref().and_then(|f| s(f.value.to_string())),
+            refund_type: id(self.refund_type.as_ref().map(|f| f.value.id())),
+            refund_reason: self.refund_reason.as_ref().and_then(|f| s(f.value.clone())),
+            threats: list(&self.threats, Threat::id).and_then(s),
+            evidence: list(&self.evidence, Evidence::id).and_then(s),
+            paid: self.paid_at.as_ref().and_then(|f| s(f.value.clone())),
+            completed: self.completed_at.as_ref().and_then(|f| s(f.value.clone())),
             ..CaseInput::default()
         }
     }
 
+    /// Whether nothing at all was read.
     pub(crate) fn is_empty(&self) -> bool {
         self.province.is_none()
             && self.promo_tags.is_none()
@@ -163,32 +217,44 @@ impl Facts {
             && self.material.is_none()
             && self.price.is_none()
             && self.ask.is_none()
+            && self.offered.is_none()
             && self.stage.is_none()
             && self.platform.is_none()
             && self.free_shipping.is_none()
             && self.signed_at.is_none()
             && self.title.is_none()
+            && self.refund_type.is_none()
+            && self.refund_reason.is_none()
+            && self.threats.is_empty()
             && self.ambiguous.is_empty()
     }
-}
 
-/// Lists the facts the rules most often need and the text did not give.
-pub(crate) fn missing(facts: &mut Facts) {
-    let ambiguous_place = facts.ambiguous.iter().any(|a| a.fact == Fact::Region);
-    let signed = facts
-        .stage
-        .as_ref()
-        .is_some_and(|s| matches!(s.value, Stage::Signed | Stage::Completed));
-    for (fact, lacking) in [
-        (Fact::Defect, facts.defect.is_none()),
-        (Fact::Region, facts.province.is_none() && !ambiguous_place),
-        (Fact::Price, facts.price.is_none()),
-        (Fact::Platform, facts.platform.is_none()),
-        (Fact::Stage, facts.stage.is_none()),
-        (Fact::Signed, signed && facts.signed_at.is_none()),
-    ] {
-        if lacking {
-            facts.missing.push(Missing { fact });
-        }
+    /// Lists the facts the rules most often need and the text did not give.
+    pub(crate) fn list_missing(&mut self) {
+        let ambiguous = |f: Fact| self.ambiguous.iter().any(|a| a.fact == f);
+        let signed = self
+            .stage
+            .as_ref()
+            .is_some_and(|s| matches!(s.value, Stage::Signed | Stage::Completed));
+        let lacking: Vec<Fact> = [
+            (
+                Fact::Defect,
+                self.defect.is_none() && !ambiguous(Fact::Defect),
+            ),
+            (
+                Fact::Region,
+                self.province.is_none() && !ambiguous(Fact::Region),
+            ),
+            (Fact::Price, self.price.is_none()),
+            (Fact::Platform, self.platform.is_none()),
+            (Fact::Stage, self.stage.is_none()),
+            (Fact::Signed, signed && self.signed_at.is_none()),
+        ]
+        .into_iter()
+        .filter(|(_, lacking)| *lacking)
+        .map(|(f, _)| f)
+        .collect();
+        self.missing
+            .extend(lacking.into_iter().map(|fact| Missing { fact }));
     }
 }

@@ -1,28 +1,33 @@
 //! Intake: pasted case text -> facts, each with the text it came from.
 //!
-//! Agents paste order details, the address, the product title and some chat
-//! straight from the shop's workbench. The text is normalised ([`crate::text`]),
-//! then each fact is looked for: the place with [`crate::place`], the defect,
-//! fault and material with the policy's keyword lists ([`keywords`]), amounts
-//! ([`amounts`]) and dates ([`dates`]) with patterns that need a label or a
-//! unit so phone and order numbers are never read as money.
+//! Agents paste order details, the refund request, the address, the product
+//! title and the chat straight from the shop's workbench. The text is
+//! normalised ([`crate::text`]), then placed line by line ([`segment`]): the
+//! order form, the refund request, and the chat with every turn given to the
+//! buyer or the shop. Facts are read from where they belong — the price only
+//! from a price label, the ask only from the buyer, the offer only from the
+//! shop ([`amounts`]); the defect from the buyer's own account over the
+//! refund reason, with a lexicon of how buyers say things ([`lexicon`],
+//! [`read`]); dates ([`dates`]) and the place ([`crate::place`]).
+//! What the reader is unsure of is listed as ambiguous, never guessed.
 
 mod amounts;
-mod dates;
+pub mod dates;
 pub mod facts;
-mod keywords;
+pub mod lexicon;
+pub mod money;
+mod read;
+pub mod segment;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
-use std::sync::OnceLock;
+use chrono::NaiveDate;
 
-use crate::case::{Defect, Platform};
+use crate::case::Fact;
 use crate::place::{Lookup, places};
 use crate::policy::Policy;
 use crate::text::Text;
-use facts::missing;
 pub use facts::{Ambiguity, Facts, Found, Missing};
-use keywords::{STAGE_WORDS, Word};
+use lexicon::Lexicon;
+use segment::{Field, Line, Segment};
 
 /// The largest paste read, in bytes.
 pub const MAX_PASTE: usize = 1 << 20;
@@ -32,148 +37,45 @@ pub const MAX_PASTE: usize = 1 << 20;
 pub enum IntakeError {
     /// Nothing but white space.
     #[error(
-        "the paste is empty\n  = help: paste the order details, the address and the buyer's messages, then an empty line"
+        "粘贴内容是空的 / the paste is empty\n  = help: 粘贴订单信息、收货地址和买家的聊天,再按空行 / paste the order details, the address and the buyer's messages, then an empty line"
     )]
     Empty,
     /// Bytes that are not text.
     #[error(
-        "the paste is not text ({0})\n  = help: copy the case from the workbench as text, not a file or an image"
+        "粘贴的不是文字 / the paste is not text ({0})\n  = help: 从工作台复制文字,不要粘贴文件或图片 / copy the case from the workbench as text, not a file or an image"
     )]
     Binary(&'static str),
     /// Larger than any real case.
     #[error(
-        "the paste is {0} bytes; at most {MAX_PASTE} bytes are read\n  = help: paste one case at a time"
+        "粘贴内容有 {0} 字节,最多读 {MAX_PASTE} 字节 / the paste is {0} bytes; at most {MAX_PASTE} bytes are read\n  = help: 一次粘贴一个案例 / paste one case at a time"
     )]
     TooLarge(usize),
     /// Text in which no fact was found.
     #[error(
-        "no case facts found in the paste (no address, product, amount, order state or problem)\n  = help: paste the order details and the buyer's messages, or give flags such as --defect 小瑕疵 --region 新疆"
+        "粘贴里没有找到案例信息(地址、商品、金额、订单状态或问题) / no case facts found in the paste (no address, product, amount, order state or problem)\n  = help: 粘贴订单信息和买家的话,或者直接加参数,如 --defect 小瑕疵 --region 新疆 / paste the order details and the buyer's messages, or give flags such as --defect 小瑕疵 --region 新疆"
     )]
     NothingFound,
 }
 
-/// Labels of lines that hold the address, the title and the stated reason.
-const ADDRESS_LABELS: &[&str] = &[
-    "收货地址",
-    "收件地址",
-    "地址",
-    "收货人",
-    "收件人",
-    "寄到",
-    "发到",
-    "寄往",
-    "送到",
-];
-const TITLE_LABELS: &[&str] = &[
-    "商品标题",
-    "宝贝标题",
-    "商品名称",
-    "宝贝名称",
-    "商品",
-    "宝贝",
-    "标题",
-];
-pub(super) const REASON_LABELS: &[&str] = &[
-    "退款原因",
-    "售后原因",
-    "申请原因",
-    "退货原因",
-    "问题描述",
-    "原因",
-];
-
-/// Builds the place tables and the amount patterns now, so a caller can do it
-/// on another thread while it loads the policy (and then builds the
-/// Traditional-to-Simplified tables itself, the other half of the start-up work).
+/// Builds the tables reading a case needs now, so a caller can do it on
+/// another thread while it loads the policy.
 pub fn warm_up() {
     let _ = places();
-    let _ = regexes();
+    let _ = lexicon::reasons();
 }
 
 /// The paste reader for one policy (its keyword lists and tags).
 pub struct Intake<'p> {
     policy: &'p Policy,
-    words: Vec<Vec<Word>>,
-    matcher: AhoCorasick,
+    lexicon: Lexicon,
 }
 
 impl<'p> Intake<'p> {
-    /// Builds the keyword matcher from the policy's lists.
+    /// Builds the reader's vocabulary from the base lexicon and the policy's lists.
     pub fn new(policy: &'p Policy) -> Intake<'p> {
-        let mut table: Vec<(String, Word)> = Vec::new();
-        for d in Defect::ALL {
-            table.push((d.label().to_string(), Word::Defect(*d)));
-            table.extend(
-                policy
-                    .defect(*d)
-                    .keywords
-                    .iter()
-                    .map(|k| (k.clone(), Word::Defect(*d))),
-            );
-        }
-        for (f, words) in &policy.fault_keywords {
-            table.extend(words.iter().map(|k| (k.clone(), Word::Fault(*f))));
-        }
-        for (m, info) in &policy.materials {
-            table.extend(
-                info.keywords
-                    .iter()
-                    .map(|k| (k.clone(), Word::Material(*m))),
-            );
-        }
-        table.extend(
-            STAGE_WORDS
-                .iter()
-                .map(|(w, s)| (w.to_string(), Word::Stage(*s))),
-        );
-        for (w, p) in [
-            ("天猫", Platform::Tmall),
-            ("tmall", Platform::Tmall),
-            ("淘宝", Platform::Taobao),
-            ("taobao", Platform::Taobao),
-        ] {
-            table.push((w.to_string(), Word::Platform(p)));
-        }
-        for w in [
-            "包邮",
-            "免运费",
-            "卖家包邮",
-            "运费:0",
-            "运费: 0",
-            "运费 0",
-            "运费¥0",
-            "运费:¥0",
-        ] {
-            table.push((w.to_string(), Word::FreeShipping));
-        }
-        table.push(("运费险".to_string(), Word::Insurance));
-        table.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut patterns: Vec<String> = Vec::new();
-        let mut words: Vec<Vec<Word>> = Vec::new();
-        for (k, w) in table {
-            if k.trim().is_empty() {
-                continue;
-            }
-            if patterns.last() == Some(&k) {
-                if let Some(last) = words.last_mut()
-                    && !last.contains(&w)
-                {
-                    last.push(w);
-                }
-            } else {
-                patterns.push(k);
-                words.push(vec![w]);
-            }
-        }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("keywords build an automaton");
         Intake {
             policy,
-            words,
-            matcher,
+            lexicon: Lexicon::new(policy),
         }
     }
 
@@ -187,8 +89,13 @@ impl<'p> Intake<'p> {
         self.extract(text)
     }
 
-    /// Reads the facts from a paste.
+    /// Reads the facts from a paste, with today's date for 昨天 and dates without a year.
     pub fn extract(&self, raw: &str) -> Result<Facts, IntakeError> {
+        self.extract_on(raw, chrono::Local::now().date_naive())
+    }
+
+    /// Reads the facts from a paste written on or before `today`.
+    pub fn extract_on(&self, raw: &str, today: NaiveDate) -> Result<Facts, IntakeError> {
         if raw.len() > MAX_PASTE {
             return Err(IntakeError::TooLarge(raw.len()));
         }
@@ -205,33 +112,58 @@ impl<'p> Intake<'p> {
             return Err(IntakeError::Binary("it holds control characters"));
         }
         let text = Text::new(raw);
+        let lines = segment::segment(&text.norm);
+        let hits = read::hits(&self.lexicon, &text.norm, &lines);
         let mut facts = Facts::default();
-        self.place(&text, &mut facts);
-        self.title_and_tags(&text, &mut facts);
-        self.keywords(&text, &mut facts);
-        amounts::amounts(&text, &mut facts);
-        dates::dates(&text, &mut facts);
+        self.place(&text, &lines, &mut facts);
+        self.title_and_tags(&text, &lines, &mut facts);
+        let reason = read::refund_request(&text, &lines, &mut facts);
+        let reason_found = facts.refund_reason.clone();
+        read::order_words(&text, &lines, &hits, &mut facts);
+        let reading = read::defect(
+            &text,
+            &lines,
+            &hits,
+            reason.zip(reason_found.as_ref()),
+            &mut facts,
+        );
+        read::fault(&text, &lines, &hits, reading, &mut facts);
+        dates::read(&text, &lines, today, &mut facts);
+        amounts::read(&text, &lines, &mut facts);
+        read::buyer_words(&text, &lines, &hits, &mut facts);
         if facts.is_empty() {
             return Err(IntakeError::NothingFound);
         }
-        missing(&mut facts);
+        facts.list_missing();
         Ok(facts)
     }
 
-    fn place(&self, text: &Text, facts: &mut Facts) {
-        let address_lines = text
-            .lines()
-            .filter(|(_, l)| ADDRESS_LABELS.iter().any(|a| l.contains(a)));
+    /// The province: from the address fields first, then from any line.
+    fn place(&self, text: &Text, lines: &[Line], facts: &mut Facts) {
+        let address: Vec<&Line> = lines
+            .iter()
+            .filter(|l| l.field == Some(Field::Address))
+            .collect();
         let mut found = Lookup::NotFound;
-        for (start, line) in address_lines {
-            found = shift(places().locate(line), start);
+        let mut found_in: Option<&Line> = None;
+        for l in &address {
+            found = shift(places().locate(l.text), l.span.start);
             if found != Lookup::NotFound {
+                found_in = Some(l);
                 break;
             }
         }
         if found == Lookup::NotFound {
-            found = places().locate(&text.norm);
+            // No address field: a place named anywhere but in the product title.
+            for l in lines.iter().filter(|l| l.field != Some(Field::Title)) {
+                found = shift(places().locate(l.text), l.span.start);
+                if found != Lookup::NotFound {
+                    found_in = Some(l);
+                    break;
+                }
+            }
         }
+        let (segment, speaker) = found_in.map_or((Segment::Note, None), |l| (l.segment, l.speaker));
         match found {
             Lookup::Found(m) => {
                 let source = text.quote(m.span.clone());
@@ -239,21 +171,20 @@ impl<'p> Intake<'p> {
                     .policy
                     .group_name(self.policy.group_of_place(&m))
                     .to_string();
-                facts.region_group = Some(Found {
-                    value: group,
-                    source: source.clone(),
-                });
-                facts.province = Some(Found {
-                    value: m.province.0.to_string(),
+                facts.region_group = Some(Found::new(group, source.clone(), segment, speaker));
+                facts.province = Some(Found::new(
+                    m.province.0.to_string(),
                     source,
-                });
+                    segment,
+                    speaker,
+                ));
             }
             Lookup::Ambiguous {
                 span,
                 provinces,
                 source,
             } => facts.ambiguous.push(Ambiguity {
-                fact: crate::case::Fact::Region,
+                fact: Fact::Region,
                 source: text.quote(span),
                 flag: format!(
                     "--region 加上城市或省份,如 --region \"{}{source}\"",
@@ -265,40 +196,42 @@ impl<'p> Intake<'p> {
         }
     }
 
-    fn title_and_tags(&self, text: &Text, facts: &mut Facts) {
-        for (start, line) in text.lines() {
-            let Some(label) = TITLE_LABELS
-                .iter()
-                .find(|l| line.trim_start().starts_with(**l))
-            else {
-                continue;
-            };
-            let rest = line.trim_start()[label.len()..]
-                .trim_start_matches([':', ' ', '\t'])
-                .trim();
-            if rest.is_empty() {
-                continue;
-            }
-            let at = start + line.find(rest).unwrap_or(0);
-            facts.title = Some(Found {
-                value: rest.to_string(),
-                source: text.quote(at..at + rest.len()),
-            });
-            facts.promo_tags = Some(Found {
-                value: self.policy.promo_tags_in(rest),
-                source: text.quote(at..at + rest.len()),
-            });
+    /// The title and its promotion tags: the title field, else a line that carries a tag.
+    fn title_and_tags(&self, text: &Text, lines: &[Line], facts: &mut Facts) {
+        if let Some(l) = lines
+            .iter()
+            .find(|l| l.field == Some(Field::Title) && !l.text.trim().is_empty())
+        {
+            let quote = text.quote(l.span.clone());
+            facts.title = Some(Found::new(
+                l.text.trim().to_string(),
+                quote.clone(),
+                l.segment,
+                None,
+            ));
+            facts.promo_tags = Some(Found::new(
+                self.policy.promo_tags_in(l.text),
+                quote,
+                l.segment,
+                None,
+            ));
             return;
         }
-        // No labelled title: a line that carries a promotion word stands in for it.
-        for (start, line) in text.lines() {
-            let tags = self.policy.promo_tags_in(line);
-            if !tags.is_empty() {
-                facts.promo_tags = Some(Found {
-                    value: tags,
-                    source: text.quote(start..start + line.len()),
-                });
-                return;
+        // No title field: a note or form line that carries a promotion word stands in,
+        // then a chat line (这款是活动特价款).
+        let order = [Segment::Note, Segment::Form, Segment::Chat];
+        for seg in order {
+            for l in lines.iter().filter(|l| l.segment == seg) {
+                let tags = self.policy.promo_tags_in(l.text);
+                if !tags.is_empty() {
+                    facts.promo_tags = Some(Found::new(
+                        tags,
+                        text.quote(l.span.clone()),
+                        l.segment,
+                        l.speaker,
+                    ));
+                    return;
+                }
             }
         }
     }
@@ -324,38 +257,26 @@ fn shift(l: Lookup, by: usize) -> Lookup {
     }
 }
 
-pub(super) fn regexes() -> &'static [Regex; 5] {
-    static RE: OnceLock<[Regex; 5]> = OnceLock::new();
-    RE.get_or_init(|| {
-        let r = |p: &str| Regex::new(p).expect("a valid pattern");
-        [
-            // The price after its label: 实付款 ¥89.00, 实付: 89元.
-            r(r"(?:实付款|实付金额|实付|实收款|付款金额|支付金额|订单金额|商品总价|成交价|成交金额|单价|售价|价格)[ \t]*[:]?[ \t]*¥?[ \t]*([0-9]{1,7}(?:\.[0-9]{1,2})?)"),
-            // The buyer's ask: 优惠10块, 补偿我20, 退我15元, 给我10元.
-            r(r"(优惠|补偿|赔偿|赔|退|返|便宜|少收|少算|减|给)[ \t]*(我|给我|一下|点|个)?[ \t]*¥?[ \t]*([0-9]{1,5}(?:\.[0-9]{1,2})?)[ \t]*(元|块钱|块|rmb|RMB)?"),
-            // An amount with a currency sign or unit: ¥89.00, 89元.
-            r(r"¥[ \t]*([0-9]{1,7}(?:\.[0-9]{1,2})?)|([0-9]{1,7}(?:\.[0-9]{1,2})?)[ \t]*元"),
-            // A date, optionally with a time: 2026-11-18 14:02, 2026年11月18日.
-            r(r"([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ \t]*([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?)?"),
-            // Shipping fee lines, whose amounts are not the price.
-            r(r"(?:运费|邮费|快递费)[ \t]*[:]?[ \t]*¥?[ \t]*[0-9]"),
-        ]
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::{Defect, Fault, Threat};
 
     fn facts(text: &str) -> Facts {
         let policy = Policy::bundled().expect("bundled policy");
-        Intake::new(&policy).extract(text).expect("facts")
+        Intake::new(&policy)
+            .extract_on(text, NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"))
+            .expect("facts")
+    }
+
+    fn money(f: &Option<Found<crate::money::Money>>) -> Option<String> {
+        f.as_ref().map(|p| p.value.to_string())
     }
 
     #[test]
     fn full_width_digits_and_yuan_sign() {
         let f = facts("实付款：￥８９．００");
-        assert_eq!(f.price.map(|p| p.value.to_string()), Some("89.00".into()));
+        assert_eq!(money(&f.price), Some("89.00".into()));
     }
 
     #[test]
@@ -372,10 +293,40 @@ mod tests {
     }
 
     #[test]
-    fn the_ask_and_the_price_are_told_apart() {
-        let f = facts("实付89元,鞋子有点脏,退我15元就行");
-        assert_eq!(f.price.map(|p| p.value.to_string()), Some("89.00".into()));
-        assert_eq!(f.ask.map(|p| p.value.to_string()), Some("15.00".into()));
+    fn the_ask_comes_from_the_buyer_and_the_offer_from_the_shop() {
+        let f = facts("客服:亲,给您优惠8元可以吗\n买家:太少了,至少15");
+        assert_eq!(money(&f.offered), Some("8.00".into()));
+        assert_eq!(money(&f.ask), Some("15.00".into()));
+        let f = facts("买家:补25吧\n客服:最多给您10元\n买家:那就10块吧");
+        assert_eq!(money(&f.ask), Some("10.00".into()));
+        assert_eq!(f.earlier_asks.len(), 1);
+    }
+
+    #[test]
+    fn an_unlabelled_amount_is_never_the_price() {
+        let f = facts("买家:鞋子脏了,返现10元吧");
+        assert_eq!(f.price, None);
+        assert_eq!(money(&f.ask), Some("10.00".into()));
+    }
+
+    #[test]
+    fn the_buyers_account_of_the_cause_beats_the_refund_reason() {
+        let f = facts("退款原因:商品质量问题\n退款说明:放洗衣机洗了一次就开胶了");
+        assert_eq!(f.defect.map(|d| d.value), Some(Defect::Misuse));
+        assert_eq!(
+            f.refund_reason.map(|r| r.value),
+            Some("商品质量问题".into())
+        );
+    }
+
+    #[test]
+    fn stated_fault_and_threats() {
+        let f = facts("买家:鞋底裂了,是我自己弄坏的,不过不处理我就投诉");
+        assert_eq!(f.fault.map(|x| x.value), Some(Fault::Buyer));
+        assert_eq!(
+            f.threats.iter().map(|t| t.value).collect::<Vec<_>>(),
+            vec![Threat::Complaint]
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@ labels! {
         Refund = "refund", "退款";
         Escalate = "escalate", "上报主管处理";
         Decline = "decline", "婉拒";
+        ProvideInvoice = "provide_invoice", "按承诺开具发票";
+        RefundPostage = "refund_postage", "退运费(直接转账)";
     }
 }
 

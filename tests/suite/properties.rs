@@ -88,6 +88,7 @@ prop_compose! {
             perishable: Some(flags.1),
             claim_false: Some(flags.2),
             fault: None,
+            ..CaseInput::default()
         }
     }
 }

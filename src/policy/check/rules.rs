@@ -332,6 +332,8 @@ pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) 
             | Resolution::RefundWithoutReturn
             | Resolution::Decline
             | Resolution::Escalate
+            | Resolution::ProvideInvoice
+            | Resolution::RefundPostage
     );
     if shipping.is_none() && moves_goods {
         c.error(

@@ -1,0 +1,275 @@
+//! The reader's vocabulary: the base lexicon compiled in from
+//! `data/lexicon.txt`, the platforms' refund-reason texts from
+//! `data/refund_reasons.csv`, and the policy's keyword lists on top. One
+//! phrase matcher finds them all, leftmost-longest.
+
+use std::sync::OnceLock;
+
+use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
+use crate::policy::Policy;
+use crate::text::Phrases;
+
+const LEXICON: &str = include_str!("../../data/lexicon.txt");
+const REASONS: &str = include_str!("../../data/refund_reasons.csv");
+
+/// What a word of the lexicon stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// Names a defect outright.
+    Defect(Defect),
+    /// A general word for a defect (质量问题): the symptoms described decide.
+    Vague(Defect),
+    /// A part of the shoe.
+    Part,
+    /// A small, cosmetic symptom.
+    Minor,
+    /// A symptom of a shoe that failed.
+    Major,
+    /// The buyer caused the damage.
+    Misuse,
+    /// The parcel was damaged on the way.
+    Transit,
+    /// Someone at home (狗, 孩子): with [`Tag::MisuseDid`] in a clause, the buyer's doing.
+    MisuseWho,
+    /// What they did (咬, 剪).
+    MisuseDid,
+    /// The parcel on its way (快递, 箱子): with [`Tag::TransitDid`], damaged on the way.
+    TransitWho,
+    /// What happened to it (压, 破).
+    TransitDid,
+    /// The shoe box: with [`Tag::TransitBroke`], damaged on the way.
+    TransitBox,
+    /// The box itself broke (压扁, 湿了).
+    TransitBroke,
+    /// Something that should have come (赠品): with [`Tag::MissingLack`], a missing part.
+    MissingWhat,
+    /// It did not come (没收到).
+    MissingLack,
+    /// A symptom said to be slight (有一点, 不严重).
+    Slight,
+    /// What the buyer ordered (买的是): with [`Tag::Arrived`], the wrong item came.
+    Ordered,
+    /// What came (收到的是).
+    Arrived,
+    /// Turns the next word of its clause into nothing.
+    Negation,
+    /// Makes the next word less sure, but keeps it.
+    Hedge,
+    /// Says whose fault it is.
+    Fault(Fault),
+    /// A threat.
+    Threat(Threat),
+    /// A photo (false) or a video (true).
+    Evidence(bool),
+    /// The shop saying it saw a photo (false) or a video (true) the buyer sent.
+    EvidenceSeen(bool),
+    /// What the buyer wants.
+    Wants(Wants),
+    /// The buyer has the parcel.
+    Received,
+    /// An order-state word.
+    Stage(Stage),
+    /// A platform's name.
+    Platform(Platform),
+    /// 包邮 (true) or not (false).
+    FreeShipping(bool),
+    /// 运费险.
+    Insurance,
+    /// A material named.
+    Material(Material),
+    /// Read as nothing.
+    Ignore,
+}
+
+/// The words of one reader, for one policy.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Every word, with what it stands for.
+    pub words: Phrases<Vec<Tag>>,
+}
+
+impl Lexicon {
+    /// The base lexicon with the policy's keyword lists added.
+    pub fn new(policy: &Policy) -> Lexicon {
+        let mut entries: Vec<(String, Tag)> = Vec::new();
+        // The policy's words come first: where both name a word, the shop's list wins.
+        for d in Defect::ALL {
+            entries.push((d.label().to_string(), Tag::Defect(*d)));
+            for k in &policy.defect(*d).keywords {
+                entries.push((k.clone(), Tag::Defect(*d)));
+            }
+        }
+        for (f, words) in &policy.fault_keywords {
+            entries.extend(words.iter().map(|k| (k.clone(), Tag::Fault(*f))));
+        }
+        for (m, info) in &policy.materials {
+            entries.extend(info.keywords.iter().map(|k| (k.clone(), Tag::Material(*m))));
+        }
+        entries.extend(base().iter().map(|(w, t)| (w.to_string(), *t)));
+        Lexicon {
+            words: phrases(entries),
+        }
+    }
+}
+
+/// Words with all their tags, a word's tags in the order they were listed.
+fn phrases(entries: Vec<(String, Tag)>) -> Phrases<Vec<Tag>> {
+    let mut merged: Vec<(String, Vec<Tag>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (w, t) in entries {
+        let w = w.trim().to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        match index.get(&w) {
+            Some(&i) => {
+                if !merged[i].1.contains(&t) {
+                    merged[i].1.push(t);
+                }
+            }
+            None => {
+                index.insert(w.clone(), merged.len());
+                merged.push((w, vec![t]));
+            }
+        }
+    }
+    Phrases::new(merged)
+}
+
+/// The base lexicon's entries, parsed once.
+fn base() -> &'static [(&'static str, Tag)] {
+    static BASE: OnceLock<Vec<(&'static str, Tag)>> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let mut out = Vec::new();
+        for line in LEXICON.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((category, words)) = line.split_once(':') else {
+                continue;
+            };
+            let Some(tag) = tag(category.trim()) else {
+                continue;
+            };
+            out.extend(words.split_whitespace().map(|w| (w, tag)));
+        }
+        out
+    })
+}
+
+/// The tag a lexicon category stands for; `None` for an unknown one (a test
+/// checks every category of the file is known).
+pub(super) fn tag(category: &str) -> Option<Tag> {
+    let (head, tail) = category.split_once('.').unwrap_or((category, ""));
+    Some(match (head, tail) {
+        ("defect", id) => Tag::Defect(Defect::parse(id)?),
+        ("vague", id) => Tag::Vague(Defect::parse(id)?),
+        ("part", "") => Tag::Part,
+        ("minor", "") => Tag::Minor,
+        ("major", "") => Tag::Major,
+        ("cause", "misuse") => Tag::Misuse,
+        ("cause", "transit") => Tag::Transit,
+        ("misuse", "who") => Tag::MisuseWho,
+        ("misuse", "did") => Tag::MisuseDid,
+        ("transit", "who") => Tag::TransitWho,
+        ("transit", "did") => Tag::TransitDid,
+        ("transit", "box") => Tag::TransitBox,
+        ("transit", "broke") => Tag::TransitBroke,
+        ("missing", "what") => Tag::MissingWhat,
+        ("missing", "lack") => Tag::MissingLack,
+        ("slight", "") => Tag::Slight,
+        ("ordered", "") => Tag::Ordered,
+        ("arrived", "") => Tag::Arrived,
+        ("negation", "") => Tag::Negation,
+        ("hedge", "") => Tag::Hedge,
+        ("fault", who) => Tag::Fault(Fault::parse(who)?),
+        ("threat", kind) => Tag::Threat(Threat::parse(kind)?),
+        ("evidence", "photo") => Tag::Evidence(false),
+        ("evidence", "video") => Tag::Evidence(true),
+        ("evidence", "seen_photo") => Tag::EvidenceSeen(false),
+        ("evidence", "seen_video") => Tag::EvidenceSeen(true),
+        ("wants", what) => Tag::Wants(Wants::parse(what)?),
+        ("received", "") => Tag::Received,
+        ("stage", s) => Tag::Stage(Stage::parse(s)?),
+        ("platform", p) => Tag::Platform(Platform::parse(p)?),
+        ("free_shipping", "yes") => Tag::FreeShipping(true),
+        ("free_shipping", "no") => Tag::FreeShipping(false),
+        ("insurance", "") => Tag::Insurance,
+        ("ignore", "") => Tag::Ignore,
+        _ => return None,
+    })
+}
+
+/// A platform refund-reason text and the defect it names (`None`: it names none).
+#[derive(Debug, Clone, Copy)]
+pub struct Reason {
+    /// The text as the platform shows it.
+    pub text: &'static str,
+    /// The defect it names.
+    pub defect: Option<Defect>,
+}
+
+/// The refund-reason texts of both platforms.
+pub fn reasons() -> &'static [Reason] {
+    static LIST: OnceLock<Vec<Reason>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        REASONS
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let mut cols = l.split(',');
+                let text = cols.next()?.trim();
+                let defect = Defect::parse(cols.next()?.trim());
+                (!text.is_empty()).then_some(Reason { text, defect })
+            })
+            .collect()
+    })
+}
+
+/// The known refund reason a field's value names: the longest reason text in it.
+pub fn reason_in(value: &str) -> Option<Reason> {
+    let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    reasons()
+        .iter()
+        .filter(|r| v.contains(r.text))
+        .max_by_key(|r| r.text.len())
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_category_of_the_lexicon_is_known() {
+        for line in LEXICON.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (category, words) = line.split_once(':').expect("category: words");
+            assert!(
+                tag(category.trim()).is_some(),
+                "unknown category `{category}`"
+            );
+            assert!(!words.trim().is_empty(), "`{category}` lists no words");
+        }
+    }
+
+    #[test]
+    fn every_refund_reason_names_a_known_defect_or_none() {
+        for l in REASONS.lines().skip(1) {
+            let cols: Vec<&str> = l.split(',').collect();
+            assert!(cols.len() >= 2, "{l}");
+            assert!(
+                cols[1].is_empty() || Defect::parse(cols[1]).is_some(),
+                "unknown defect in {l}"
+            );
+        }
+        assert_eq!(
+            reason_in("退款原因:做工粗糙/有瑕疵").map(|r| r.defect),
+            Some(Some(Defect::SmallFlaw))
+        );
+    }
+}

@@ -1,0 +1,401 @@
+//! Amounts in text: `¥2,399.00`, `¥ 0.00`, `89元`, `15块钱`, `十五块`,
+//! `一百五`, `两三块`, ranges (`10到15`, `10-15元`). A number counts as money
+//! only with a currency sign, a unit, or a money word right before it; digits
+//! that belong to a phone or order number, a size (38码), a date, a time, an
+//! address (123号) or a count are never money.
+
+use rust_decimal::Decimal;
+use std::ops::Range;
+
+/// An amount found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    /// The amount (the low end of a range).
+    pub value: Decimal,
+    /// The high end, for a range.
+    pub high: Option<Decimal>,
+    /// Where it is, sign and unit included.
+    pub span: Range<usize>,
+    /// Written with ¥ or a unit (元, 块, 块钱).
+    pub marked: bool,
+}
+
+/// Units after an amount.
+const UNITS: &[&str] = &["块钱", "块", "元钱", "元", "rmb", "毛"];
+/// What digits are, when these follow them: not money.
+const NOT_MONEY_AFTER: &[&str] = &[
+    "码", "号", "栋", "幢", "单元", "室", "楼", "层", "路", "街", "巷", "弄", "年", "月", "日",
+    "天", "小时", "分钟", "分", "秒", "点", "cm", "mm", "厘米", "毫米", "寸", "双", "只", "次",
+    "岁", "斤", "公斤", "kg", "公里", "km", "件", "个", "%", "折", "周", "星期", "代", "期", "人",
+    "单", "笔", "条", "张", "瓶", "盒", "包", "颗", "度", "码数", "尺码", "g", "w", "万单",
+];
+
+/// Finds every amount in `text`; spans are offset by `base`.
+pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
+    let mut out: Vec<Amount> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        let sign = c == '¥';
+        let start_num = if sign {
+            i + c.len_utf8()
+                + (rest[c.len_utf8()..].len() - rest[c.len_utf8()..].trim_start().len())
+        } else {
+            i
+        };
+        let prev = text[..i].chars().next_back();
+        // 两三块: a range written as two neighbouring Chinese digits.
+        if !sign && let Some((lo, hi, len)) = chinese_pair(rest) {
+            let mut end = i + len;
+            let after = &text[end..];
+            let after_t = after.trim_start_matches(' ');
+            if let Some(u) = UNITS.iter().find(|u| after_t.starts_with(**u)) {
+                end += after.len() - after_t.len() + u.len();
+            }
+            out.push(Amount {
+                value: lo,
+                high: Some(hi),
+                span: base + i..base + end,
+                marked: true,
+            });
+            i = end;
+            continue;
+        }
+        let parsed = if text[start_num..].starts_with(|c: char| c.is_ascii_digit()) {
+            // Digits glued to letters or other digits belong to something else.
+            if !sign
+                && prev.is_some_and(|p| {
+                    p.is_ascii_alphanumeric()
+                        || matches!(p, '*' | '#' | '.' | '-' | '/' | ':' | '_')
+                })
+            {
+                None
+            } else {
+                arabic(&text[start_num..]).map(|(v, n)| (v, n, true))
+            }
+        } else if !sign && is_cn_digit(c) {
+            chinese(&text[start_num..])
+                .filter(|(v, n)| !a_piece(&text[start_num..], *v, *n))
+                .map(|(v, n)| (v, n, false))
+        } else {
+            None
+        };
+        let Some((value, len, is_arabic)) = parsed else {
+            i += c.len_utf8();
+            continue;
+        };
+        let mut end = start_num + len;
+        let after = &text[end..];
+        let after_t = after.trim_start_matches(' ');
+        // Not money when followed by a non-money unit or glued digits/letters.
+        if NOT_MONEY_AFTER
+            .iter()
+            .any(|u| after_t.starts_with(u) && !after_t.starts_with("天猫"))
+            || (is_arabic
+                && after.starts_with(|c: char| {
+                    (c.is_ascii_alphanumeric() || c == '*' || c == '#' || c == '_')
+                        && c != 'r'
+                        && c != 'k'
+                }))
+            || (is_arabic && after.starts_with(['-', '/', ':', '.']) && !range_follows(after))
+        {
+            i = end;
+            continue;
+        }
+        // 12315 is the consumer hotline, not an amount.
+        if is_arabic && &text[start_num..end] == "12315" {
+            i = end;
+            continue;
+        }
+        // A long run of digits is a phone, order or tracking number.
+        if is_arabic
+            && text[start_num..end]
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .count()
+                > 7
+        {
+            i = end;
+            continue;
+        }
+        let mut marked = sign;
+        // A range: 10到15, 10-15, 10~15, 十到十五, and the unit after its end.
+        let mut high = None;
+        if let Some((sep, hi, hi_len)) = range_end(&text[end..]) {
+            high = Some(hi);
+            end += sep + hi_len;
+        }
+        let after = &text[end..];
+        let after_t = after.trim_start_matches(' ');
+        if let Some(u) = UNITS
+            .iter()
+            .find(|u| after_t.to_lowercase().starts_with(**u))
+        {
+            marked = true;
+            end += after.len() - after_t.len() + u.len();
+        }
+        // 两三块: two to three.
+        let (value, high) = match high {
+            Some(h) if h < value => (h, Some(value)),
+            other => (value, other),
+        };
+        out.push(Amount {
+            value,
+            high,
+            span: base + i..base + end,
+            marked,
+        });
+        i = end;
+    }
+    out
+}
+
+/// Whether a range separator and a number follow.
+fn range_follows(after: &str) -> bool {
+    range_end(after).is_some()
+}
+
+/// A range's separator length, its high end and the high end's length.
+fn range_end(after: &str) -> Option<(usize, Decimal, usize)> {
+    for sep in ["到", "至", "-", "~", "～", "—"] {
+        if let Some(rest) = after.strip_prefix(sep) {
+            let rest_t = rest.trim_start();
+            let pad = rest.len() - rest_t.len();
+            let hi = arabic(rest_t)
+                .or_else(|| chinese(rest_t))
+                .filter(|(_, n)| {
+                    // Not a date or a phone: 11-18 14:02, 138-1234-5678.
+                    let after = &rest_t[*n..];
+                    let time_next = after.trim_start().split_once(':').is_some_and(|(h, _)| {
+                        !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit())
+                    });
+                    !(after.starts_with(['-', '/', ':']) || sep != "到" && sep != "至" && time_next)
+                })?;
+            return Some((sep.len() + pad, hi.0, hi.1));
+        }
+    }
+    None
+}
+
+/// Digits with thousands separators and up to two decimals: `2,399.00`, `89`, `12.5`.
+fn arabic(t: &str) -> Option<(Decimal, usize)> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    let mut digits = String::new();
+    while i < b.len() {
+        match b[i] {
+            d @ b'0'..=b'9' => {
+                digits.push(d as char);
+                i += 1;
+            }
+            // A thousands separator is followed by exactly three digits.
+            b',' if !digits.is_empty()
+                && b.len() >= i + 4
+                && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+                && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit()) =>
+            {
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        let mut j = i + 1;
+        let mut frac = String::new();
+        while j < b.len() && b[j].is_ascii_digit() {
+            frac.push(b[j] as char);
+            j += 1;
+        }
+        if frac.len() > 2 {
+            return None;
+        }
+        digits.push('.');
+        digits.push_str(&frac);
+        i = j;
+    }
+    digits.parse::<Decimal>().ok().map(|d| (d, i))
+}
+
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
+}
+
+fn cn_value(c: char) -> Option<u32> {
+    Some(match c {
+        '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A Chinese numeral: 十五, 二十五, 八十九, 一百五 (150), 一百零五, 两千三 (2300).
+/// Only read when a unit follows or it is long enough to be a number: a lone
+/// 一 or 两 is a word (一只, 两双).
+fn chinese(t: &str) -> Option<(Decimal, usize)> {
+    let mut total: u32 = 0;
+    let mut current: u32 = 0;
+    let mut last_unit: u32 = 1;
+    let mut len = 0;
+    let mut chars = 0;
+    let mut saw_digit_after_unit = false;
+    for c in t.chars() {
+        if let Some(v) = cn_value(c) {
+            // 两三 (two or three): the second digit starts a range, handled by the caller.
+            if current > 0 && chars > 0 && last_unit == 1 && !saw_digit_after_unit {
+                break;
+            }
+            current = v;
+            saw_digit_after_unit = last_unit > 1;
+        } else {
+            let unit = match c {
+                '十' => 10,
+                '百' => 100,
+                '千' => 1000,
+                _ => break,
+            };
+            let n = if current == 0 && unit == 10 {
+                1
+            } else {
+                current
+            };
+            total += n * unit;
+            current = 0;
+            last_unit = unit;
+            saw_digit_after_unit = false;
+        }
+        len += c.len_utf8();
+        chars += 1;
+    }
+    if chars == 0 {
+        return None;
+    }
+    // 一百五 is 150, 两千三 is 2300: a trailing digit counts in the unit below the last.
+    let value =
+        if current > 0 && last_unit >= 100 && saw_digit_after_unit && !t[..len].contains('零') {
+            total + current * (last_unit / 10)
+        } else {
+            total + current
+        };
+    let rest = &t[len..];
+    let unit_follows = UNITS.iter().any(|u| rest.trim_start().starts_with(u));
+    let two_cn = chars >= 2;
+    let range = ["到", "至"].iter().any(|s| rest.starts_with(s)) && value >= 10;
+    if value == 0 || !(unit_follows || two_cn || range) {
+        return None;
+    }
+    Some((Decimal::from(value), len))
+}
+
+/// 一块污渍, 两块皮: 块 as a measure word, not yuan (一块钱 is money).
+fn a_piece(t: &str, value: Decimal, len: usize) -> bool {
+    value <= Decimal::from(2) && t[len..].starts_with('块') && !t[len..].starts_with("块钱")
+}
+
+/// 两三块 and 三四十: a two-digit Chinese range, as (low, high, length).
+pub fn chinese_pair(t: &str) -> Option<(Decimal, Decimal, usize)> {
+    let mut it = t.chars();
+    let a = cn_value(it.next()?)?;
+    let b = cn_value(it.next()?)?;
+    if b != a + 1 {
+        return None;
+    }
+    let len = t.chars().take(2).map(char::len_utf8).sum::<usize>();
+    let rest = &t[len..];
+    let (scale, extra) = if rest.starts_with('十') {
+        (10, '十'.len_utf8())
+    } else if rest.starts_with('百') {
+        (100, '百'.len_utf8())
+    } else {
+        (1, 0)
+    };
+    UNITS
+        .iter()
+        .any(|u| rest[extra..].trim_start().starts_with(u))
+        .then(|| {
+            (
+                Decimal::from(a * scale),
+                Decimal::from(b * scale),
+                len + extra,
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(t: &str) -> Vec<(String, Option<String>, bool)> {
+        amounts(t, 0)
+            .into_iter()
+            .map(|a| (a.value.to_string(), a.high.map(|h| h.to_string()), a.marked))
+            .collect()
+    }
+
+    #[test]
+    fn money_in_its_many_forms() {
+        assert_eq!(
+            values("实付款 ¥2,399.00"),
+            vec![("2399.00".into(), None, true)]
+        );
+        assert_eq!(values("运费:¥ 0.00"), vec![("0.00".into(), None, true)]);
+        assert_eq!(values("补我15块钱"), vec![("15".into(), None, true)]);
+        assert_eq!(values("十五块"), vec![("15".into(), None, true)]);
+        assert_eq!(values("给一百五吧"), vec![("150".into(), None, false)]);
+        assert_eq!(values("八十九块"), vec![("89".into(), None, true)]);
+        assert_eq!(
+            values("10到15"),
+            vec![("10".into(), Some("15".into()), false)]
+        );
+        assert_eq!(
+            values("补10-15元"),
+            vec![("10".into(), Some("15".into()), true)]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_money() {
+        assert!(values("穿38码 解放路123号 13812345678 订单3712345678901234567").is_empty());
+        assert!(values("11-18 14:02 签收").is_empty());
+        assert!(values("一只大一只小 两双").is_empty());
+        assert!(values("2026-11-18").is_empty());
+    }
+
+    #[test]
+    fn two_or_three_yuan() {
+        assert_eq!(
+            chinese_pair("两三块"),
+            Some((Decimal::from(2), Decimal::from(3), 6))
+        );
+        assert_eq!(
+            chinese_pair("三四十块"),
+            Some((Decimal::from(30), Decimal::from(40), 9))
+        );
+    }
+}

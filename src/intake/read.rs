@@ -1,0 +1,683 @@
+//! Reading facts from the words of a placed paste: the defect (the buyer's
+//! account of the cause over the refund reason), whose fault it is, threats,
+//! evidence, what the buyer wants, the order stage, the platform, 包邮, 运费险
+//! and the material. Every fact keeps the words it came from and who said them.
+
+use std::ops::Range;
+
+use super::facts::{Facts, Found};
+use super::lexicon::{Lexicon, Reason, Tag, reason_in};
+use super::segment::{Field, Line, Segment, Speaker};
+use crate::case::{Defect, Fault, Platform, RefundType, Stage, Wants};
+use crate::text::Text;
+
+/// A lexicon word found in a line.
+#[derive(Debug, Clone)]
+pub(super) struct Hit<'l> {
+    /// Index of the line.
+    pub line: usize,
+    /// Its span in the normalised text.
+    pub span: Range<usize>,
+    /// What it stands for.
+    pub tags: &'l [Tag],
+    /// Negated by a word just before it in its clause.
+    pub negated: bool,
+    /// Index of its clause within the line.
+    pub clause: usize,
+    /// A failing symptom that stays one however slight it is said to be (断, 裂, 掉).
+    pub severe: bool,
+}
+
+/// Characters that end a clause.
+const CLAUSE_ENDS: &[char] = &[
+    ',', '，', '。', '.', '!', '！', '?', '？', ';', '；', '~', '～', '…', '、',
+];
+
+/// How far (in characters) a negation reaches forward within its clause.
+const NEGATION_REACH: usize = 2;
+
+/// Every lexicon word of every line, negations applied.
+pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<Hit<'l>> {
+    let mut out = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        let t = line.text;
+        let mut pending_negation: Option<(usize, usize)> = None; // (clause, char end)
+        for (span, tags) in lexicon.words.find_all(t) {
+            let clause = t[..span.start].matches(CLAUSE_ENDS).count();
+            if tags.contains(&Tag::Ignore) {
+                continue;
+            }
+            if tags.iter().all(|t| *t == Tag::Negation) {
+                pending_negation = Some((clause, span.end));
+                continue;
+            }
+            let negated = pending_negation.is_some_and(|(c, end)| {
+                c == clause
+                    && (end >= span.start || t[end..span.start].chars().count() <= NEGATION_REACH)
+            });
+            if tags.iter().all(|t| *t == Tag::Hedge) {
+                continue;
+            }
+            // 没有一点破损: a slight word passes the negation on.
+            let transparent = tags.iter().all(|t| *t == Tag::Slight);
+            let word = &t[span.clone()];
+            if !transparent {
+                pending_negation = None;
+            }
+            out.push(Hit {
+                line: li,
+                span: line.span.start + span.start..line.span.start + span.end,
+                tags,
+                negated,
+                clause,
+                severe: ['断', '裂', '掉', '穿'].iter().any(|c| word.contains(*c)),
+            });
+        }
+    }
+    let _ = text;
+    out
+}
+
+/// Whether a line is the buyer's own account: a buyer turn, the refund
+/// explanation, an agent's note, or a turn whose speaker is unknown.
+fn account(line: &Line) -> bool {
+    match line.segment {
+        Segment::Chat => line.speaker != Some(Speaker::Shop),
+        Segment::Note => true,
+        Segment::Refund => line.field == Some(Field::RefundNote),
+        Segment::Form => line.field == Some(Field::Responsibility),
+    }
+}
+
+fn found<T>(text: &Text, lines: &[Line], h: &Hit, value: T) -> Found<T> {
+    let line = &lines[h.line];
+    Found::new(
+        value,
+        text.quote(h.span.clone()),
+        line.segment,
+        line.speaker,
+    )
+}
+
+/// A defect seen in one clause, with how strongly the words name it.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    defect: Defect,
+    /// 3 a cause (misuse, transit), 2 a phrase naming it, 1.5 a symptom, 1 a general word.
+    strength: u8,
+    hit: usize,
+}
+
+/// Reads the defects a set of lines names, clause by clause.
+fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec<Seen> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < hits.len() {
+        // One clause: the hits of one line and clause.
+        let (line, clause) = (hits[i].line, hits[i].clause);
+        let mut j = i;
+        while j < hits.len() && hits[j].line == line && hits[j].clause == clause {
+            j += 1;
+        }
+        if keep(&lines[line]) {
+            out.extend(clause_defects(&hits[i..j], i));
+        }
+        i = j;
+    }
+    // 买的是灰色的 … 给我发了个洞洞鞋: what was ordered, then something else came.
+    for (k, h) in hits.iter().enumerate() {
+        if h.negated || !h.tags.contains(&Tag::Ordered) || !keep(&lines[h.line]) {
+            continue;
+        }
+        if let Some(a) = hits[k + 1..]
+            .iter()
+            .position(|x| x.line == h.line && !x.negated && x.tags.contains(&Tag::Arrived))
+        {
+            out.push(Seen {
+                defect: Defect::WrongItem,
+                strength: 4,
+                hit: k + 1 + a,
+            });
+        }
+    }
+    out
+}
+
+/// The defects one clause names.
+fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
+    let live = || clause.iter().enumerate().filter(|(_, h)| !h.negated);
+    let has = |t: Tag| {
+        live()
+            .find(|(_, h)| h.tags.contains(&t))
+            .map(|(k, _)| first + k)
+    };
+    let symptom = live().any(|(_, h)| {
+        h.tags.iter().any(|t| {
+            matches!(
+                t,
+                Tag::Minor | Tag::Major | Tag::Defect(Defect::TransitDamage)
+            )
+        })
+    });
+    let mut out = Vec::new();
+    // The buyer's account of the cause: misuse, or damage on the way.
+    let by_someone = has(Tag::MisuseWho).and(has(Tag::MisuseDid));
+    if let Some(k) = has(Tag::Misuse).or(by_someone) {
+        out.push(Seen {
+            defect: Defect::Misuse,
+            strength: 6,
+            hit: k,
+        });
+    }
+    let carried = has(Tag::TransitWho).and(has(Tag::TransitDid));
+    let boxed = has(Tag::TransitBox).and(has(Tag::TransitBroke));
+    let transit = has(Tag::Transit)
+        .filter(|k| symptom || transit_implies_damage(&clause[k - first]))
+        .or(carried)
+        .or(boxed);
+    if let Some(k) = transit {
+        out.push(Seen {
+            defect: Defect::TransitDamage,
+            strength: 6,
+            hit: k,
+        });
+    }
+    if let Some(k) = has(Tag::MissingWhat).and(has(Tag::MissingLack)) {
+        out.push(Seen {
+            defect: Defect::MissingPart,
+            strength: 4,
+            hit: k,
+        });
+    }
+    let slight = has(Tag::Slight).is_some();
+    for (k, h) in live() {
+        for tag in h.tags {
+            let (defect, strength) = match *tag {
+                // A policy or lexicon word that is also a general word stays general.
+                Tag::Defect(d) if h.tags.contains(&Tag::Vague(d)) => (d, 2),
+                Tag::Defect(d) => (d, 4),
+                Tag::Vague(d) => (d, 2),
+                // 有一点开线,不严重: a slight failing is a small flaw, unless it broke.
+                Tag::Major if slight && !h.severe => (Defect::SmallFlaw, 3),
+                Tag::Major => (Defect::Quality, 3),
+                Tag::Minor => (Defect::SmallFlaw, 3),
+                _ => continue,
+            };
+            out.push(Seen {
+                defect,
+                strength,
+                hit: first + k,
+            });
+        }
+    }
+    out
+}
+
+/// Transit words that say the goods were damaged, not only that they travelled.
+fn transit_implies_damage(h: &Hit) -> bool {
+    h.tags.contains(&Tag::Fault(Fault::Logistics))
+        || h.tags.contains(&Tag::Defect(Defect::TransitDamage))
+        || h.tags.len() == 1
+}
+
+/// The strongest defect named, the more severe on a tie, then the first.
+fn strongest(seen: &[Seen]) -> Option<Seen> {
+    let severity = |d: Defect| match d {
+        Defect::Quality => 2,
+        Defect::SmallFlaw => 1,
+        _ => 0,
+    };
+    seen.iter()
+        .copied()
+        .enumerate()
+        .max_by(|(ia, a), (ib, b)| {
+            a.strength
+                .cmp(&b.strength)
+                .then(severity(a.defect).cmp(&severity(b.defect)))
+                .then(ib.cmp(ia))
+        })
+        .map(|(_, s)| s)
+}
+
+/// Buyer-side reasons: the buyer's own wish, not the shop's failing.
+fn buyer_side(d: Defect) -> bool {
+    matches!(
+        d,
+        Defect::Dislike | Defect::Size | Defect::MistakenOrder | Defect::Misuse
+    )
+}
+
+/// How the defect was read, for the fault that follows from it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading {
+    /// The defect.
+    defect: Defect,
+    /// From the buyer's own account (not the refund reason or the shop).
+    account: bool,
+    /// The hit it was read from, for the quote.
+    hit: Option<usize>,
+}
+
+/// Reads the defect: the refund reason, refined or overruled by the buyer's
+/// own account; shop turns only when nothing else names one.
+pub(super) fn defect(
+    text: &Text,
+    lines: &[Line],
+    hits: &[Hit],
+    reason: Option<(Reason, &Found<String>)>,
+    facts: &mut Facts,
+) -> Option<Reading> {
+    let account_seen = defects_in(hits, lines, account);
+    let own = strongest(&account_seen);
+    let by_reason = reason.and_then(|(r, f)| r.defect.map(|d| (d, f)));
+    let mine = |s: Seen| Reading {
+        defect: s.defect,
+        account: true,
+        hit: Some(s.hit),
+    };
+    let theirs = |d: Defect| Reading {
+        defect: d,
+        account: false,
+        hit: None,
+    };
+    // 评价:差评 2026-11-17: the review given is the case.
+    let reviewed = lines.iter().find(|l| {
+        l.field == Some(Field::Review) && (l.text.contains("差评") || l.text.contains("中评"))
+    });
+    if let (Some(l), None, None) = (reviewed, by_reason, own) {
+        facts.defect = Some(Found::new(
+            Defect::BadReview,
+            text.quote(l.span.clone()),
+            l.segment,
+            None,
+        ));
+        return Some(Reading {
+            defect: Defect::BadReview,
+            account: false,
+            hit: None,
+        });
+    }
+    let reading = match (by_reason, own) {
+        (None, Some(s)) => Some(mine(s)),
+        (Some((d, _)), None) => Some(theirs(d)),
+        (Some((d, _)), Some(s)) => {
+            let cause = s.strength >= 6;
+            let own_reason = buyer_side(s.defect) && !buyer_side(d);
+            // The buyer's words say how bad a flaw is.
+            let severity = matches!(d, Defect::Quality | Defect::SmallFlaw)
+                && matches!(s.defect, Defect::Quality | Defect::SmallFlaw)
+                && s.strength >= 3;
+            // 7天无理由 with 太小了: the buyer's own reason, said more exactly.
+            let refines = d == Defect::Size && s.defect == Defect::WrongItem
+                || d == Defect::Dislike && s.strength >= 3 && s.defect != Defect::Dislike;
+            if cause || own_reason || severity || refines {
+                Some(mine(s))
+            } else {
+                Some(theirs(d))
+            }
+        }
+        (None, None) => {
+            // Only the shop names it (看到您给了中评), or nobody does.
+            let shop_seen = defects_in(hits, lines, |l| l.speaker == Some(Speaker::Shop));
+            strongest(&shop_seen).map(|s| Reading {
+                account: false,
+                ..mine(s)
+            })
+        }
+    };
+    // Before shipping, 不想要了 is a mistaken order (拍错/多拍/不想要), not a no-reason return.
+    let unshipped = facts
+        .stage
+        .as_ref()
+        .is_some_and(|s| s.value == crate::case::Stage::Unshipped)
+        || by_reason.is_some_and(|(d, _)| {
+            matches!(
+                d,
+                Defect::LateShipment | Defect::OutOfStock | Defect::MistakenOrder
+            )
+        });
+    let reading = reading.map(|r| {
+        if unshipped && r.defect == Defect::Dislike {
+            Reading {
+                defect: Defect::MistakenOrder,
+                ..r
+            }
+        } else {
+            r
+        }
+    });
+    facts.defect = reading.map(|r| match (r.hit, by_reason) {
+        (Some(h), _) => found(text, lines, &hits[h], r.defect),
+        (None, Some((_, f))) => relabel(f, r.defect),
+        (None, None) => unreachable!("a reading has a hit or a reason"),
+    });
+    reading
+}
+
+/// The same words and place, another value.
+fn relabel<A, B>(f: &Found<A>, value: B) -> Found<B> {
+    Found {
+        value,
+        source: f.source.clone(),
+        segment: f.segment,
+        speaker: f.speaker,
+    }
+}
+
+/// Reads the refund request's type and reason.
+pub(super) fn refund_request(text: &Text, lines: &[Line], facts: &mut Facts) -> Option<Reason> {
+    let mut reason = None;
+    for l in lines {
+        match l.field {
+            Some(Field::RefundType) if facts.refund_type.is_none() => {
+                let v: String = l.text.chars().filter(|c| !c.is_whitespace()).collect();
+                let kind = RefundType::parse(&v).or_else(|| {
+                    if v.contains("退货") {
+                        Some(RefundType::ReturnRefund)
+                    } else if v.contains("换") {
+                        Some(RefundType::Exchange)
+                    } else if v.contains("退款") {
+                        Some(RefundType::RefundOnly)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(kind) = kind {
+                    facts.refund_type = Some(Found::new(
+                        kind,
+                        text.quote(l.span.clone()),
+                        l.segment,
+                        None,
+                    ));
+                }
+            }
+            Some(Field::RefundReason) if facts.refund_reason.is_none() => {
+                let value = l.text.trim();
+                if value.is_empty() {
+                    continue;
+                }
+                let known = reason_in(value);
+                let standard = known.map_or_else(|| value.to_string(), |r| r.text.to_string());
+                facts.refund_reason = Some(Found::new(
+                    standard,
+                    text.quote(l.span.clone()),
+                    l.segment,
+                    None,
+                ));
+                reason = known;
+            }
+            _ => {}
+        }
+    }
+    reason
+}
+
+/// Reads whose fault the paste says it is: the 责任方 field; the buyer owning
+/// up; the cause in the buyer's account (机洗 is the buyer's, 快递压坏 the
+/// courier's, a wrong or missing item the shop's); whose fault the buyer says;
+/// the shop owning up to its own mistake.
+pub(super) fn fault(
+    text: &Text,
+    lines: &[Line],
+    hits: &[Hit],
+    reading: Option<Reading>,
+    facts: &mut Facts,
+) {
+    for l in lines {
+        if l.field == Some(Field::Responsibility)
+            && let Some(f) = Fault::parse(l.text.trim())
+        {
+            facts.fault = Some(Found::new(f, text.quote(l.span.clone()), l.segment, None));
+            return;
+        }
+    }
+    let fault_of = |h: &Hit| {
+        h.tags.iter().find_map(|t| match t {
+            Tag::Fault(f) => Some(*f),
+            _ => None,
+        })
+    };
+    let said = |who: Option<Fault>| {
+        hits.iter()
+            .filter(|h| !h.negated && account(&lines[h.line]))
+            .find_map(|h| {
+                fault_of(h)
+                    .filter(|f| who.is_none_or(|w| *f == w))
+                    .map(|f| (h, f))
+            })
+    };
+    let by_cause = reading.filter(|r| r.account).and_then(|r| {
+        let f = match r.defect {
+            Defect::Misuse => Fault::Buyer,
+            Defect::TransitDamage => Fault::Logistics,
+            Defect::WrongItem | Defect::MissingPart => Fault::Shop,
+            _ => return None,
+        };
+        r.hit.map(|h| (&hits[h], f))
+    });
+    // The shop owning up: its own fault words, or calling it a quality problem, not as a question.
+    let admitted = || {
+        hits.iter()
+            .filter(|h| {
+                let l = &lines[h.line];
+                !h.negated
+                    && l.speaker == Some(Speaker::Shop)
+                    && !l.text.trim_end().ends_with(['吗', '?', '？', '呢'])
+            })
+            .find_map(|h| {
+                let owns = fault_of(h) == Some(Fault::Shop)
+                    || h.tags.iter().any(|t| {
+                        matches!(
+                            t,
+                            Tag::Vague(Defect::Quality)
+                                | Tag::Defect(
+                                    Defect::Quality | Defect::WrongItem | Defect::MissingPart
+                                )
+                        )
+                    });
+                owns.then_some((h, Fault::Shop))
+            })
+    };
+    let chosen = said(Some(Fault::Buyer))
+        .or(by_cause)
+        .or_else(|| said(None))
+        .or_else(admitted);
+    if let Some((h, f)) = chosen {
+        facts.fault = Some(found(text, lines, h, f));
+    }
+}
+
+/// Reads threats, evidence and what the buyer wants from the buyer's words.
+pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut Facts) {
+    use crate::case::Evidence;
+    let add_evidence = |facts: &mut Facts, e: Evidence, f: Found<Evidence>| {
+        if !facts.evidence.iter().any(|x| x.value == e) {
+            facts.evidence.push(f);
+        }
+    };
+    // 上传凭证:图片3张 / 视频1个
+    for l in lines.iter().filter(|l| l.field == Some(Field::Evidence)) {
+        let quote = || text.quote(l.span.clone());
+        if ["图", "照", "张"].iter().any(|w| l.text.contains(w)) {
+            add_evidence(
+                facts,
+                Evidence::Photo,
+                Found::new(Evidence::Photo, quote(), l.segment, None),
+            );
+        }
+        if ["视频", "影片", "录像"].iter().any(|w| l.text.contains(w)) {
+            add_evidence(
+                facts,
+                Evidence::Video,
+                Found::new(Evidence::Video, quote(), l.segment, None),
+            );
+        }
+    }
+    // What the shop says it saw.
+    for h in hits.iter().filter(|h| !h.negated) {
+        for tag in h.tags {
+            if let Tag::EvidenceSeen(video) = *tag {
+                let e = if video {
+                    Evidence::Video
+                } else {
+                    Evidence::Photo
+                };
+                add_evidence(facts, e, found(text, lines, h, e));
+            }
+        }
+    }
+    // A marker ([图片]) is evidence even after 没有.
+    let marker = |h: &Hit| text.norm[h.span.clone()].starts_with('[');
+    for h in hits
+        .iter()
+        .filter(|h| (!h.negated || marker(h)) && account(&lines[h.line]))
+    {
+        for tag in h.tags {
+            match *tag {
+                Tag::Threat(t) if h.negated => {
+                    let _ = t;
+                }
+                Tag::Threat(t) if !facts.threats.iter().any(|x| x.value == t) => {
+                    facts.threats.push(found(text, lines, h, t));
+                }
+                Tag::Evidence(video) => {
+                    let e = if video {
+                        Evidence::Video
+                    } else {
+                        Evidence::Photo
+                    };
+                    add_evidence(facts, e, found(text, lines, h, e));
+                }
+                // The latest wish stands.
+                Tag::Wants(w) => facts.wants = Some(found(text, lines, h, w)),
+                _ => {}
+            }
+        }
+    }
+    // 换40: an exchange for another size, said in the buyer's own words.
+    if facts.wants.is_none() {
+        for l in lines.iter().filter(|l| account(l)) {
+            if let Some(i) = l.text.find('换')
+                && l.text[i + '换'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                let at = l.span.start + i;
+                facts.wants = Some(Found::new(
+                    Wants::Exchange,
+                    text.quote(at..at + '换'.len_utf8()),
+                    l.segment,
+                    l.speaker,
+                ));
+            }
+        }
+    }
+    // A return request filed as 退货退款 is a return, whatever word the chat used.
+    if let (Some(w), Some(t)) = (&facts.wants, &facts.refund_type)
+        && w.value == Wants::Refund
+        && t.value == RefundType::ReturnRefund
+    {
+        facts.wants = Some(relabel(t, Wants::Return));
+    }
+    // Before shipping, all a buyer can want back is the money.
+    let unshipped = facts
+        .stage
+        .as_ref()
+        .is_some_and(|s| s.value == crate::case::Stage::Unshipped)
+        || facts.defect.as_ref().is_some_and(|d| {
+            matches!(
+                d.value,
+                Defect::MistakenOrder | Defect::OutOfStock | Defect::LateShipment
+            )
+        });
+    if unshipped
+        && facts
+            .wants
+            .as_ref()
+            .is_none_or(|w| w.value != Wants::Refund)
+        && let Some(d) = &facts.defect
+    {
+        facts.wants = Some(relabel(d, Wants::Refund));
+    }
+    // Complaining about a review already given is no threat of one.
+    if facts
+        .defect
+        .as_ref()
+        .is_some_and(|d| d.value == Defect::BadReview)
+    {
+        facts
+            .threats
+            .retain(|t| t.value != crate::case::Threat::BadReview);
+    }
+    // A buyer who names an amount and no other wish wants to keep the shoes for it.
+    if facts.wants.is_none()
+        && let Some(a) = &facts.ask
+    {
+        facts.wants = Some(relabel(a, Wants::Keep));
+    }
+    // Without a wish in words, the refund request says it.
+    if facts.wants.is_none()
+        && let Some(t) = &facts.refund_type
+    {
+        let w = match t.value {
+            RefundType::RefundOnly => Wants::Refund,
+            RefundType::ReturnRefund => Wants::Return,
+            RefundType::Exchange => Wants::Exchange,
+        };
+        facts.wants = Some(relabel(t, w));
+    }
+}
+
+/// Reads the order stage, the platform, 包邮, 运费险 and the material.
+pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut Facts) {
+    let mut stage: Option<(Stage, &Hit)> = None;
+    let mut received: Option<&Hit> = None;
+    for h in hits.iter().filter(|h| !h.negated) {
+        for tag in h.tags {
+            match *tag {
+                // The furthest stage mentioned is where the order is.
+                Tag::Stage(s) if stage.is_none_or(|(old, _)| s > old) => stage = Some((s, h)),
+                Tag::Received if account(&lines[h.line]) && received.is_none() => {
+                    received = Some(h)
+                }
+                // A Tmall order also shows 淘宝 in places; 天猫 decides.
+                Tag::Platform(p)
+                    if facts
+                        .platform
+                        .as_ref()
+                        .is_none_or(|f| f.value == Platform::Taobao && p == Platform::Tmall) =>
+                {
+                    facts.platform = Some(found(text, lines, h, p));
+                }
+                Tag::FreeShipping(yes) if facts.free_shipping.is_none() => {
+                    facts.free_shipping = Some(found(text, lines, h, yes));
+                }
+                Tag::Insurance if facts.shipping_insurance.is_none() => {
+                    facts.shipping_insurance = Some(found(text, lines, h, true));
+                }
+                Tag::Material(m) if facts.material.is_none() => {
+                    facts.material = Some(found(text, lines, h, m));
+                }
+                _ => {}
+            }
+        }
+    }
+    // 不包邮 and 没有运费险 say the opposite.
+    for h in hits.iter().filter(|h| h.negated) {
+        for tag in h.tags {
+            match *tag {
+                Tag::FreeShipping(yes) if facts.free_shipping.is_none() => {
+                    facts.free_shipping = Some(found(text, lines, h, !yes));
+                }
+                Tag::Insurance if facts.shipping_insurance.is_none() => {
+                    facts.shipping_insurance = Some(found(text, lines, h, false));
+                }
+                _ => {}
+            }
+        }
+    }
+    facts.stage = match (stage, received) {
+        (Some((s, h)), _) if s >= Stage::Signed => Some(found(text, lines, h, s)),
+        (_, Some(h)) => Some(found(text, lines, h, Stage::Signed)),
+        (Some((s, h)), None) => Some(found(text, lines, h, s)),
+        (None, None) => None,
+    };
+}

@@ -1,0 +1,976 @@
+//! Segmenting a paste: which lines are the order form, which the refund
+//! request, which the chat — and in the chat, who said each line.
+//!
+//! Speakers are read the ways the workbench and agents write them: `买家:`,
+//! `客服:`, `卖家:`, `我:` / `对方:`, `[客服]`, a shop name (`星河鞋履旗舰店:`),
+//! or a nickname on its own line or followed by a timestamp (`小鱼儿 2026-11-18
+//! 20:31:05`) with the message on the next lines. A line without a speaker
+//! continues the turn before it. Roles of nicknames come from the name (a shop
+//! name), then from the other speaker, then from how each one talks.
+
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Where in the paste a fact was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Segment {
+    /// A labelled field of the order form (实付款, 收货地址, 交易状态 …).
+    Form,
+    /// The refund request (退款类型, 退款原因, 退款金额, 退款说明 …).
+    Refund,
+    /// A chat turn.
+    Chat,
+    /// Free text with no label and no speaker (an agent's note).
+    Note,
+}
+
+impl Segment {
+    /// The segment's name in Chinese.
+    pub fn label(self) -> &'static str {
+        match self {
+            Segment::Form => "订单信息",
+            Segment::Refund => "退款申请",
+            Segment::Chat => "聊天",
+            Segment::Note => "备注",
+        }
+    }
+}
+
+/// Who said a chat line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Speaker {
+    /// The buyer.
+    Buyer,
+    /// The shop (客服, 卖家, the shop's name).
+    Shop,
+}
+
+impl Speaker {
+    /// The speaker's name in Chinese.
+    pub fn label(self) -> &'static str {
+        match self {
+            Speaker::Buyer => "买家",
+            Speaker::Shop => "客服",
+        }
+    }
+}
+
+/// A labelled field (form or refund request).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// 收货地址, 收件人.
+    Address,
+    /// 商品标题.
+    Title,
+    /// 实付款 and its kin: what the buyer paid.
+    Paid,
+    /// 订单金额, 合计: the order's total, second best.
+    Total,
+    /// 商品总价, 单价, 原价: list prices, never taken over what was paid.
+    ListPrice,
+    /// 运费.
+    Fee,
+    /// 交易状态, 物流信息.
+    Status,
+    /// 签收时间.
+    SignedAt,
+    /// 付款时间.
+    PaidAt,
+    /// 成交时间.
+    CompletedAt,
+    /// 发货时间.
+    ShippedAt,
+    /// 订单编号, 运单号.
+    OrderNo,
+    /// 退款类型.
+    RefundType,
+    /// 退款原因.
+    RefundReason,
+    /// 退款金额.
+    RefundAmount,
+    /// 退款说明, 问题描述: the buyer's own words.
+    RefundNote,
+    /// 申请时间.
+    RequestedAt,
+    /// 退款状态.
+    RefundStatus,
+    /// 责任方.
+    Responsibility,
+    /// 评价.
+    Review,
+    /// 上传凭证: the photos or videos the buyer uploaded.
+    Evidence,
+    /// A label the reader knows and reads nothing from (颜色, 尺码 …).
+    Other,
+}
+
+impl Field {
+    /// Whether the field belongs to the refund request.
+    fn is_refund(self) -> bool {
+        matches!(
+            self,
+            Field::RefundType
+                | Field::RefundReason
+                | Field::RefundAmount
+                | Field::RefundNote
+                | Field::RequestedAt
+                | Field::RefundStatus
+                | Field::Evidence
+        )
+    }
+}
+
+/// Field labels as the workbench and the order pages print them.
+const FIELDS: &[(&str, Field)] = &[
+    ("收货地址", Field::Address),
+    ("收件地址", Field::Address),
+    ("收货信息", Field::Address),
+    ("联系地址", Field::Address),
+    ("详细地址", Field::Address),
+    ("寄送地址", Field::Address),
+    ("地址", Field::Address),
+    ("收货人", Field::Address),
+    ("收件人", Field::Address),
+    ("商品标题", Field::Title),
+    ("宝贝标题", Field::Title),
+    ("商品名称", Field::Title),
+    ("宝贝名称", Field::Title),
+    ("商品信息", Field::Title),
+    ("商品", Field::Title),
+    ("宝贝", Field::Title),
+    ("标题", Field::Title),
+    ("实付款", Field::Paid),
+    ("实付金额", Field::Paid),
+    ("实付", Field::Paid),
+    ("实收款", Field::Paid),
+    ("付款金额", Field::Paid),
+    ("支付金额", Field::Paid),
+    ("买家实付", Field::Paid),
+    ("订单实付", Field::Paid),
+    ("订单实付款", Field::Paid),
+    ("金额", Field::Total),
+    ("商品金额", Field::ListPrice),
+    ("实付总额", Field::Paid),
+    ("订单金额", Field::Total),
+    ("订单总额", Field::Total),
+    ("订单总价", Field::Total),
+    ("合计", Field::Total),
+    ("商品总价", Field::ListPrice),
+    ("商品总额", Field::ListPrice),
+    ("总价", Field::ListPrice),
+    ("单价", Field::ListPrice),
+    ("原价", Field::ListPrice),
+    ("售价", Field::ListPrice),
+    ("价格", Field::ListPrice),
+    ("商品价格", Field::ListPrice),
+    ("成交价", Field::ListPrice),
+    ("运费", Field::Fee),
+    ("邮费", Field::Fee),
+    ("快递费", Field::Fee),
+    ("交易状态", Field::Status),
+    ("订单状态", Field::Status),
+    ("物流状态", Field::Status),
+    ("物流信息", Field::Status),
+    ("物流", Field::Status),
+    ("状态", Field::Status),
+    ("签收时间", Field::SignedAt),
+    ("收货时间", Field::SignedAt),
+    ("付款时间", Field::PaidAt),
+    ("支付时间", Field::PaidAt),
+    ("成交时间", Field::CompletedAt),
+    ("交易成功时间", Field::CompletedAt),
+    ("确认收货时间", Field::CompletedAt),
+    ("发货时间", Field::ShippedAt),
+    ("创建时间", Field::Other),
+    ("下单时间", Field::Other),
+    ("订单编号", Field::OrderNo),
+    ("订单号", Field::OrderNo),
+    ("退款编号", Field::OrderNo),
+    ("运单号", Field::OrderNo),
+    ("快递单号", Field::OrderNo),
+    ("退款类型", Field::RefundType),
+    ("售后类型", Field::RefundType),
+    ("服务类型", Field::RefundType),
+    ("申请类型", Field::RefundType),
+    ("退款方式", Field::RefundType),
+    ("退款原因", Field::RefundReason),
+    ("售后原因", Field::RefundReason),
+    ("申请原因", Field::RefundReason),
+    ("退货原因", Field::RefundReason),
+    ("原因", Field::RefundReason),
+    ("退款金额", Field::RefundAmount),
+    ("申请金额", Field::RefundAmount),
+    ("退款说明", Field::RefundNote),
+    ("问题描述", Field::RefundNote),
+    ("补充描述", Field::RefundNote),
+    ("补充说明", Field::RefundNote),
+    ("买家留言", Field::RefundNote),
+    ("退款描述", Field::RefundNote),
+    ("申请说明", Field::RefundNote),
+    ("说明", Field::RefundNote),
+    ("留言", Field::RefundNote),
+    ("凭证", Field::Evidence),
+    ("上传凭证", Field::Evidence),
+    ("图片凭证", Field::Evidence),
+    ("上传图片", Field::Evidence),
+    ("申请时间", Field::RequestedAt),
+    ("买家申请时间", Field::RequestedAt),
+    ("申请", Field::RequestedAt),
+    ("退款申请时间", Field::RequestedAt),
+    ("售后申请时间", Field::RequestedAt),
+    ("退款状态", Field::RefundStatus),
+    ("售后状态", Field::RefundStatus),
+    ("责任方", Field::Responsibility),
+    ("评价", Field::Review),
+    ("颜色分类", Field::Other),
+    ("颜色", Field::Other),
+    ("尺码", Field::Other),
+    ("规格", Field::Other),
+    ("数量", Field::Other),
+    ("店铺", Field::Other),
+    ("店铺名称", Field::Other),
+    ("买家昵称", Field::Other),
+    ("卖家昵称", Field::Other),
+    ("旺旺", Field::Other),
+    ("手机", Field::Other),
+    ("电话", Field::Other),
+    ("联系电话", Field::Other),
+    ("备注", Field::Other),
+    ("发票", Field::Other),
+    ("优惠", Field::Other),
+    ("优惠券", Field::Other),
+    ("店铺优惠券", Field::Other),
+    ("平台券", Field::Other),
+    ("满减", Field::Other),
+    ("积分抵扣", Field::Other),
+    ("运费险", Field::Other),
+    ("店铺优惠", Field::Other),
+    ("平台优惠", Field::Other),
+];
+
+/// Speaker words and the role they always mean.
+const ROLES: &[(&str, Speaker)] = &[
+    ("买家", Speaker::Buyer),
+    ("顾客", Speaker::Buyer),
+    ("客户", Speaker::Buyer),
+    ("买方", Speaker::Buyer),
+    ("对方", Speaker::Buyer),
+    ("用户", Speaker::Buyer),
+    ("客服", Speaker::Shop),
+    ("卖家", Speaker::Shop),
+    ("商家", Speaker::Shop),
+    ("售后", Speaker::Shop),
+    ("店家", Speaker::Shop),
+    ("掌柜", Speaker::Shop),
+    ("店主", Speaker::Shop),
+    ("我", Speaker::Shop),
+    ("我方", Speaker::Shop),
+];
+
+/// Parts of a name that make it a shop's (星河鞋履旗舰店, 某某官方店:小王).
+const SHOP_MARKS: &[&str] = &[
+    "旗舰店",
+    "专营店",
+    "专卖店",
+    "官方",
+    "鞋业",
+    "鞋履",
+    "客服",
+    "售后",
+];
+/// Weaker marks: a buyer's nickname may hold them too (卓玛的小店铺).
+const WEAK_SHOP_MARKS: &[&str] = &["店铺", "小店", "鞋店", "鞋城", "服饰", "商行", "工厂", "店"];
+
+/// Lines that open a forwarded chat.
+const FORWARD_MARKS: &[&str] = &["聊天记录", "转发", "以下为", "—— ", "-----"];
+
+/// One line of the paste, placed.
+#[derive(Debug, Clone)]
+pub struct Line<'t> {
+    /// The words of the line that say something (after a speaker or a label), in the normalised text.
+    pub span: Range<usize>,
+    /// Those words.
+    pub text: &'t str,
+    /// Where the line belongs.
+    pub segment: Segment,
+    /// Who said it (chat lines).
+    pub speaker: Option<Speaker>,
+    /// The field it fills (form and refund lines).
+    pub field: Option<Field>,
+    /// The chat turn it belongs to (0 before any turn).
+    pub turn: usize,
+}
+
+/// How a raw line looks before roles are known.
+#[derive(Debug)]
+enum Shape<'t> {
+    Blank,
+    /// Only a timestamp.
+    Stamp,
+    /// `name: message` (the name may carry a timestamp).
+    Said {
+        name: &'t str,
+        rest: Range<usize>,
+    },
+    /// A name alone (perhaps with a timestamp): the message follows on the next lines.
+    Header {
+        name: &'t str,
+    },
+    /// Labelled fields: (field, value span) in order; `None` for words that are no field's.
+    Fields(Vec<(Option<Field>, Range<usize>)>),
+    /// Anything else.
+    Text(Range<usize>),
+    /// A marker that a forwarded chat begins.
+    Forward,
+}
+
+/// Places every line of the normalised text.
+pub fn segment(text: &str) -> Vec<Line<'_>> {
+    let raw: Vec<(usize, &str)> = crate::text::lines(text).collect();
+    let shapes: Vec<Shape> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, (start, line))| {
+            let next_is_stamp = raw[i + 1..]
+                .iter()
+                .find(|(_, l)| !l.trim().is_empty())
+                .is_some_and(|(_, l)| is_stamp_line(l));
+            shape(*start, line, next_is_stamp)
+        })
+        .collect();
+    let roles = roles(text, &raw, &shapes);
+    let mut out = Vec::new();
+    let mut current: Option<Speaker> = None;
+    let mut in_chat = false;
+    let mut turn = 0;
+    let mut last_field: Option<(Field, bool)> = None;
+    for ((start, line), shape) in raw.iter().zip(&shapes) {
+        match shape {
+            Shape::Blank | Shape::Stamp | Shape::Forward => {}
+            Shape::Said { name, rest } => match roles.get(name) {
+                Some(role) => {
+                    turn += 1;
+                    current = *role;
+                    in_chat = true;
+                    last_field = None;
+                    if !rest.is_empty() {
+                        out.push(Line {
+                            span: rest.clone(),
+                            text: &text[rest.clone()],
+                            segment: Segment::Chat,
+                            speaker: current,
+                            field: None,
+                            turn,
+                        });
+                    }
+                }
+                None => push_text(
+                    &mut out,
+                    text,
+                    *start..start + line.len(),
+                    in_chat,
+                    current,
+                    turn,
+                ),
+            },
+            Shape::Header { name } => {
+                if let Some(role) = roles.get(name) {
+                    turn += 1;
+                    current = *role;
+                    in_chat = true;
+                    last_field = None;
+                } else {
+                    push_text(
+                        &mut out,
+                        text,
+                        *start..start + line.len(),
+                        in_chat,
+                        current,
+                        turn,
+                    );
+                }
+            }
+            Shape::Fields(fields) => {
+                for (field, value) in fields {
+                    let Some(field) = field else {
+                        // Words on a form line that are no field's: an agent's note.
+                        push_text(&mut out, text, value.clone(), false, None, turn);
+                        continue;
+                    };
+                    out.push(Line {
+                        span: value.clone(),
+                        text: &text[value.clone()],
+                        segment: if field.is_refund() {
+                            Segment::Refund
+                        } else {
+                            Segment::Form
+                        },
+                        speaker: None,
+                        field: Some(*field),
+                        turn,
+                    });
+                    last_field = Some((*field, text[value.clone()].trim().is_empty()));
+                }
+                // A form block ends the turn: text after it is not the last speaker's.
+                in_chat = false;
+            }
+            Shape::Text(span) => match last_field {
+                // A field whose value runs on to the next line (收货地址:\n新疆 …).
+                Some((field, true)) => {
+                    out.push(Line {
+                        span: span.clone(),
+                        text: &text[span.clone()],
+                        segment: if field.is_refund() {
+                            Segment::Refund
+                        } else {
+                            Segment::Form
+                        },
+                        speaker: None,
+                        field: Some(field),
+                        turn,
+                    });
+                    last_field = Some((field, false));
+                }
+                _ => push_text(&mut out, text, span.clone(), in_chat, current, turn),
+            },
+        }
+    }
+    out
+}
+
+/// A line of text that is not labelled: the current turn's, or a note.
+fn push_text<'t>(
+    out: &mut Vec<Line<'t>>,
+    text: &'t str,
+    span: Range<usize>,
+    in_chat: bool,
+    speaker: Option<Speaker>,
+    turn: usize,
+) {
+    let trimmed = trim_span(text, span);
+    if trimmed.is_empty() {
+        return;
+    }
+    out.push(Line {
+        text: &text[trimmed.clone()],
+        span: trimmed,
+        segment: if in_chat {
+            Segment::Chat
+        } else {
+            Segment::Note
+        },
+        speaker: if in_chat { speaker } else { None },
+        field: None,
+        turn,
+    });
+}
+
+fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let tail = s.len() - s.trim_end().len();
+    span.start + lead..(span.end - tail).max(span.start + lead)
+}
+
+/// What a line looks like.
+fn shape<'t>(start: usize, line: &'t str, next_is_stamp: bool) -> Shape<'t> {
+    let t = line.trim();
+    if t.is_empty() {
+        return Shape::Blank;
+    }
+    if is_stamp_line(t) {
+        return Shape::Stamp;
+    }
+    if FORWARD_MARKS.iter().any(|m| t.contains(m)) && t.chars().count() <= 24 && !t.contains(':') {
+        return Shape::Forward;
+    }
+    let lead = line.len() - line.trim_start().len();
+    let body_start = start + lead;
+    // A leading timestamp before a speaker: `(2026-11-18 20:31) 买家: …`.
+    let (t, body_start) = match stamp_prefix(t) {
+        Some(n)
+            if speaker_colon(t[n..].trim_start())
+                .is_some_and(|c| is_name(strip_stamp(t[n..].trim_start()[..c].trim()).0)) =>
+        {
+            (
+                t[n..].trim_start(),
+                body_start + n + (t[n..].len() - t[n..].trim_start().len()),
+            )
+        }
+        _ => (t, body_start),
+    };
+    if label_at(t).is_some()
+        && let Some(fields) = fields(t, body_start)
+    {
+        return Shape::Fields(fields);
+    }
+    let speaker_first =
+        speaker_colon(t).is_some_and(|c| role_of(strip_stamp(t[..c].trim()).0).is_some());
+    // 天猫订单 交易成功 实付款:¥459.00: fields after some words.
+    if !speaker_first && let Some(fields) = fields(t, body_start) {
+        return Shape::Fields(fields);
+    }
+    // `[客服] …` / `【买家】…`
+    if let Some((name, after)) = bracketed(t) {
+        let rest_start = body_start + (t.len() - after.len());
+        let rest = after.trim_start_matches([':', ' ']);
+        let rest_start = rest_start + (after.len() - rest.len());
+        return Shape::Said {
+            name,
+            rest: rest_start..rest_start + rest.trim_end().len(),
+        };
+    }
+    // `name[ timestamp]: message`
+    if let Some(colon) = speaker_colon(t) {
+        let head = t[..colon].trim();
+        let (name, _) = strip_stamp(head);
+        if is_name(name) {
+            let after = &t[colon + 1..];
+            let rest = after.trim();
+            let rest_start = body_start + colon + 1 + (after.len() - after.trim_start().len());
+            // A shop sub-account `店名:小王 20:31:05` with nothing after is a header.
+            if rest.is_empty() || strip_stamp(rest).1 && is_name(strip_stamp(rest).0) {
+                return Shape::Header { name };
+            }
+            return Shape::Said {
+                name,
+                rest: rest_start..rest_start + rest.len(),
+            };
+        }
+    }
+    // `name 2026-11-18 20:31:05` or a name alone before a timestamp line.
+    let (name, had_stamp) = strip_stamp(t);
+    if is_name(name) && (had_stamp || next_is_stamp) {
+        return Shape::Header { name };
+    }
+    Shape::Text(body_start..body_start + t.len())
+}
+
+/// The first colon that is not inside a time (20:31:05).
+fn speaker_colon(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    t.match_indices(':').map(|(i, _)| i).find(|&i| {
+        !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+/// `[客服]` or `【买家】` at the start of a line.
+fn bracketed(t: &str) -> Option<(&str, &str)> {
+    let (open, close) = match t.chars().next()? {
+        '[' => ('[', ']'),
+        '【' => ('【', '】'),
+        _ => return None,
+    };
+    let inner_start = open.len_utf8();
+    let end = t.find(close)?;
+    let name = t[inner_start..end].trim();
+    let (name, _) = strip_stamp(name);
+    (role_of(name).is_some() || is_shop_name(name)).then(|| (name, &t[end + close.len_utf8()..]))
+}
+
+/// Labels too common to be fields anywhere but at the start of a line.
+const START_ONLY: &[&str] = &[
+    "申请", "原因", "说明", "留言", "状态", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格",
+    "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证", "手机", "电话",
+];
+
+/// The labelled fields of a line: `label:` at its start or after a separator;
+/// words before the first label are kept as an unread field.
+fn fields(t: &str, at: usize) -> Option<Vec<(Option<Field>, Range<usize>)>> {
+    // Every `label:` on the line; each value runs to the next label.
+    let mut found: Vec<(usize, usize, Field)> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if (i == 0 || t[..i].ends_with([' ', '\t', ',', ';', '|', '，', '；', '·']))
+            && let Some((field, len)) = label_at(&t[i..])
+            && (i == 0
+                || !START_ONLY.iter().any(|l| {
+                    t[i..].starts_with(l) && t[i + l.len()..].trim_start().starts_with(':')
+                }))
+        {
+            found.push((i, i + len, field));
+            i += len;
+            continue;
+        }
+        i += t[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let first = found.first()?.0;
+    let mut out = Vec::new();
+    let mut push = |field: Option<Field>, from: usize, to: usize| {
+        let v = &t[from..to];
+        let lead = v.len() - v.trim_start().len();
+        let value = v.trim();
+        if field.is_some() || !value.is_empty() {
+            out.push((field, at + from + lead..at + from + lead + value.len()));
+        }
+    };
+    if first > 0 {
+        push(None, 0, first);
+    }
+    for (k, (_, value_start, field)) in found.iter().enumerate() {
+        let end = found.get(k + 1).map_or(t.len(), |n| n.0);
+        // 价格:159元,鞋子有瑕疵: a short value ends at a comma; the words after are a note.
+        let cut = (!matches!(
+            field,
+            Field::Address | Field::Title | Field::RefundNote | Field::RefundReason
+        ))
+        .then(|| t[*value_start..end].find(['，', ',', '。']))
+        .flatten()
+        .map(|i| value_start + i)
+        .filter(|&i| t[i..end].chars().any(|c| c as u32 >= 0x4E00));
+        match cut {
+            Some(i) => {
+                push(Some(*field), *value_start, i);
+                let rest = i + t[i..].chars().next().map_or(1, char::len_utf8);
+                push(None, rest, end);
+            }
+            None => push(Some(*field), *value_start, end),
+        }
+    }
+    Some(out)
+}
+
+/// A field label at the start of `t` followed by a colon: the field and the length through the colon.
+fn label_at(t: &str) -> Option<(Field, usize)> {
+    FIELDS
+        .iter()
+        .filter(|(label, _)| t.starts_with(label))
+        .filter_map(|(label, field)| {
+            let rest = &t[label.len()..];
+            let rest_trim = rest.trim_start_matches([' ', '\t']);
+            let rest_trim = rest_trim
+                .strip_prefix(['(', '（'])
+                .and_then(|r| r.find([')', '）']).map(|j| &r[j + 1..]))
+                .unwrap_or(rest_trim);
+            rest_trim
+                .strip_prefix(':')
+                .map(|after| (*field, t.len() - after.len()))
+        })
+        .max_by_key(|(_, len)| *len)
+}
+
+/// Whether a line is only a timestamp.
+fn is_stamp_line(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty() && stamp_prefix(t).is_some_and(|n| t[n..].trim().is_empty())
+}
+
+/// A name with a trailing timestamp removed, and whether there was one.
+fn strip_stamp(t: &str) -> (&str, bool) {
+    let t = t.trim();
+    // Find the first digit-led token that is a timestamp running to the end.
+    for (i, c) in t.char_indices() {
+        if (c.is_ascii_digit() || c == '(' || c == '[' || c == '（') && i > 0 {
+            let tail = t[i..].trim();
+            if stamp_prefix(tail).is_some_and(|n| tail[n..].trim().is_empty()) {
+                return (t[..i].trim(), true);
+            }
+        }
+    }
+    (t, false)
+}
+
+/// The length of a timestamp at the start of `t` (`2026-11-18 20:31:05`,
+/// `11-18 20:31`, `20:31:05`, `2026年11月18日 20:31`, in brackets or not).
+pub fn stamp_prefix(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    let bracket = matches!(t.chars().next(), Some('(' | '[' | '（' | '【'));
+    if bracket {
+        i += t.chars().next().map_or(1, char::len_utf8);
+    }
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - s
+    };
+    let start = i;
+    let mut date = false;
+    let n = digits(&mut i);
+    if n == 0 {
+        return None;
+    }
+    // A date: 2026-11-18, 2026/11/18, 11-18, 2026年11月18日.
+    if i < b.len() && matches!(b[i], b'-' | b'/' | b'.')
+        || t[i..].starts_with('年')
+        || t[i..].starts_with('月')
+    {
+        let mut parts = 1;
+        while i < b.len() && parts < 3 {
+            let sep = t[i..].chars().next().map_or(0, char::len_utf8);
+            let c = t[i..].chars().next();
+            if !matches!(c, Some('-' | '/' | '.' | '年' | '月')) {
+                break;
+            }
+            i += sep;
+            if digits(&mut i) == 0 {
+                return None;
+            }
+            parts += 1;
+        }
+        if t[i..].starts_with('日') {
+            i += '日'.len_utf8();
+        }
+        date = parts >= 2;
+        if !date {
+            return None;
+        }
+        let spaces = t[i..].len() - t[i..].trim_start_matches([' ', '\t']).len();
+        let j = i + spaces;
+        // A time after the date.
+        let mut k = j;
+        if digits(&mut k) > 0 && k < b.len() && b[k] == b':' {
+            i = k;
+        } else {
+            return close_bracket(t, i, bracket);
+        }
+    } else {
+        i = start + n;
+        if !(i < b.len() && b[i] == b':') {
+            return None;
+        }
+    }
+    // A time: HH:MM[:SS].
+    let mut parts = 1;
+    while i < b.len() && b[i] == b':' && parts < 3 {
+        i += 1;
+        if digits(&mut i) != 2 {
+            return None;
+        }
+        parts += 1;
+    }
+    if parts < 2 && !date {
+        return None;
+    }
+    close_bracket(t, i, bracket)
+}
+
+fn close_bracket(t: &str, i: usize, bracket: bool) -> Option<usize> {
+    if bracket {
+        let c = t[i..].chars().next()?;
+        matches!(c, ')' | ']' | '）' | '】').then_some(i + c.len_utf8())
+    } else {
+        Some(i)
+    }
+}
+
+/// Words no speaker's name holds: an order-state line (已签收 2026-11-18) is not a speaker.
+const NOT_NAMES: &[&str] = &[
+    "签收", "发货", "交易", "付款", "申请", "退款", "订单", "物流", "收货", "确认", "成交", "创建",
+    "评价", "时间",
+];
+
+/// Whether text can be a speaker's name: short, no sentence punctuation, not a field label.
+fn is_name(t: &str) -> bool {
+    let n = t.chars().count();
+    (1..=24).contains(&n)
+        && !t.contains([
+            '，', '。', '！', '？', ',', '!', '?', '；', ';', '、', '"', '“', '”', '¥',
+        ])
+        && !t.chars().all(|c| c.is_ascii_digit() || c == ' ')
+        && !FIELDS.iter().any(|(l, _)| *l == t)
+        && !t.ends_with(['吗', '呢', '吧', '了', '啊'])
+        && !t.contains(['@', '/', '|', '【', '】'])
+        && !NOT_NAMES.iter().any(|w| t.contains(w))
+}
+
+/// The role a speaker word gives, also with the agent's name after it (`客服 小南`, `买家(小鱼)`).
+fn role_of(name: &str) -> Option<Speaker> {
+    ROLES.iter().find_map(|(r, s)| {
+        let rest = name.strip_prefix(r)?;
+        (rest.is_empty() || rest.starts_with([' ', '(', '（', '-', '_', '·']) && *r != "我")
+            .then_some(*s)
+    })
+}
+
+fn is_shop_name(name: &str) -> bool {
+    SHOP_MARKS.iter().any(|m| name.contains(m)) && !ROLES.iter().any(|(r, _)| *r == name)
+}
+
+fn is_weak_shop_name(name: &str) -> bool {
+    !is_shop_name(name) && WEAK_SHOP_MARKS.iter().any(|m| name.contains(m))
+}
+
+/// Words shops use to buyers, for telling two nicknames apart.
+const SHOP_TALK: &[&str] = &[
+    "亲",
+    "您",
+    "抱歉",
+    "不好意思",
+    "我们",
+    "为您",
+    "给您",
+    "本店",
+    "这边",
+    "小店",
+    "麻烦",
+    "请问",
+    "稍等",
+    "补偿您",
+    "哈",
+    "呢",
+];
+/// Words buyers use.
+const BUYER_TALK: &[&str] = &[
+    "我买的",
+    "收到",
+    "你们",
+    "退货",
+    "换货",
+    "怎么回事",
+    "我要",
+    "我想",
+    "能不能",
+    "给我",
+    "太少",
+];
+
+/// The role of every name that speaks; `None` for a speaker whose role cannot be told.
+fn roles<'t>(
+    text: &str,
+    raw: &[(usize, &'t str)],
+    shapes: &[Shape<'t>],
+) -> HashMap<&'t str, Option<Speaker>> {
+    let mut names: Vec<(&str, usize, bool)> = Vec::new(); // name, times, seen as a header
+    for s in shapes {
+        let (name, header) = match s {
+            Shape::Said { name, .. } => (*name, false),
+            Shape::Header { name } => (*name, true),
+            _ => continue,
+        };
+        match names.iter_mut().find(|(n, _, _)| *n == name) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 |= header;
+            }
+            None => names.push((name, 1, header)),
+        }
+    }
+    let known = |n: &str| role_of(n);
+    let any_known = names
+        .iter()
+        .any(|(n, _, _)| known(n).is_some() || is_shop_name(n));
+    let mut roles: HashMap<&str, Option<Speaker>> = HashMap::new();
+    let mut unknown = Vec::new();
+    let strong_shop = names.iter().any(|(n, _, _)| is_shop_name(n));
+    for &(name, times, header) in &names {
+        if let Some(role) = known(name) {
+            roles.insert(name, Some(role));
+        } else if is_shop_name(name) || is_weak_shop_name(name) && !strong_shop {
+            roles.insert(name, Some(Speaker::Shop));
+        } else if header || times >= 2 || any_known || names.len() >= 2 {
+            unknown.push(name);
+        }
+    }
+    let has = |roles: &HashMap<&str, Option<Speaker>>, who| roles.values().any(|r| *r == Some(who));
+    match unknown.as_slice() {
+        [] => {}
+        // One nickname beside a known side is the other side.
+        [one] if has(&roles, Speaker::Shop) && !has(&roles, Speaker::Buyer) => {
+            roles.insert(one, Some(Speaker::Buyer));
+        }
+        [one] if has(&roles, Speaker::Buyer) && !has(&roles, Speaker::Shop) => {
+            roles.insert(one, Some(Speaker::Shop));
+        }
+        _ => {
+            // Tell nicknames apart by how they talk: the shop says 亲, 您, 抱歉.
+            let score = |name: &str| -> i32 {
+                let mut s = 0;
+                let mut speaking = false;
+                for ((_, line), shape) in raw.iter().zip(shapes) {
+                    match shape {
+                        Shape::Said { name: n, rest } => {
+                            speaking = *n == name;
+                            if speaking {
+                                s += talk(&text[rest.clone()]);
+                            }
+                        }
+                        Shape::Header { name: n } => speaking = *n == name,
+                        Shape::Text(_) if speaking => s += talk(line),
+                        Shape::Fields(_) => speaking = false,
+                        _ => {}
+                    }
+                }
+                s
+            };
+            let mut scored: Vec<(&str, i32)> = unknown.iter().map(|n| (*n, score(n))).collect();
+            scored.sort_by_key(|(_, s)| -s);
+            let shop_known = has(&roles, Speaker::Shop);
+            for (i, (name, s)) in scored.iter().enumerate() {
+                let role = if !shop_known && i == 0 && *s > 0 {
+                    Some(Speaker::Shop)
+                } else if shop_known || i > 0 {
+                    Some(Speaker::Buyer)
+                } else {
+                    None
+                };
+                roles.insert(name, role);
+            }
+        }
+    }
+    roles
+}
+
+/// How shop-like a message is: shop words count up, buyer words down.
+fn talk(line: &str) -> i32 {
+    let up = SHOP_TALK.iter().filter(|w| line.contains(**w)).count() as i32;
+    let down = BUYER_TALK.iter().filter(|w| line.contains(**w)).count() as i32;
+    up - down
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placed(text: &str) -> Vec<(Segment, Option<Speaker>, String)> {
+        segment(text)
+            .into_iter()
+            .map(|l| (l.segment, l.speaker, l.text.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn role_words_and_continuation_lines() {
+        let p = placed("客服:亲,给您优惠8元可以吗\n买家:太少了\n至少15\n实付款:¥89.00 运费:¥0.00");
+        assert_eq!(p[0].1, Some(Speaker::Shop));
+        assert_eq!(p[1].1, Some(Speaker::Buyer));
+        assert_eq!((p[2].1, p[2].2.as_str()), (Some(Speaker::Buyer), "至少15"));
+        assert_eq!(p[3].0, Segment::Form);
+        assert_eq!(p[4].2, "¥0.00");
+    }
+
+    #[test]
+    fn workbench_export_with_names_and_timestamps() {
+        let p = placed(
+            "星河鞋履旗舰店\n2026-11-19 15:30:00\n亲您好 看到您给了中评\n绿萝不浇水\n2026-11-19 16:02:44\n也没什么 颜色没有图片好看",
+        );
+        assert_eq!(p[0].1, Some(Speaker::Shop));
+        assert_eq!(p[1].1, Some(Speaker::Buyer));
+        let p = placed(
+            "小鱼儿 2026-11-18 20:31:05\n鞋子开胶了\n星河鞋履旗舰店:小王 2026-11-18 20:32:10\n亲 抱歉",
+        );
+        assert_eq!(p[0].1, Some(Speaker::Buyer));
+        assert_eq!(p[1].1, Some(Speaker::Shop));
+    }
+
+    #[test]
+    fn timestamps_are_recognised() {
+        for s in [
+            "2026-11-18 20:31:05",
+            "11-18 14:02",
+            "20:31",
+            "(2026/11/18 20:31)",
+            "2026年11月18日 20:31",
+        ] {
+            assert!(is_stamp_line(s), "{s}");
+        }
+        for s in ["2026", "15块", "38码"] {
+            assert!(!is_stamp_line(s), "{s}");
+        }
+    }
+}
