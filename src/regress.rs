@@ -370,8 +370,13 @@ pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
         wants
     );
     if let Some(w) = &want.promo_tags {
-        let g = got.promo_tags.as_ref().map(|f| f.value.clone());
-        if g.as_ref() != Some(w) {
+        // Tags compare as a set: the order they are listed in is the policy's.
+        let sorted = |mut v: Vec<String>| {
+            v.sort();
+            v
+        };
+        let g = got.promo_tags.as_ref().map(|f| sorted(f.value.clone()));
+        if g != Some(sorted(w.clone())) {
             d.push(format!("facts.promo_tags: expected {w:?}, got {g:?}"));
         }
     }

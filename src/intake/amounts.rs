@@ -14,43 +14,13 @@ use crate::text::Text;
 
 /// Words right before an amount that make it an ask or an offer.
 const MONEY_VERBS: &[&str] = &[
-    "优惠",
-    "便宜",
-    "补偿",
-    "补贴",
-    "补",
-    "赔偿",
-    "赔",
-    "退",
-    "返现",
-    "返",
-    "减",
-    "少收",
-    "少算",
-    "给",
-    "要",
-    "至少",
-    "最少",
-    "起码",
-    "不低于",
-    "低于",
-    "少于",
-    "最多",
-    "最低",
-    "红包",
-    "券",
-    "填",
-    "申请",
-    "打",
-    "转",
-    "发",
-    "送",
-    "算",
-    "能",
-    "就",
-    "那就",
-    "差不多",
+    "优惠", "便宜", "补偿", "补贴", "补", "赔偿", "赔", "退", "返现", "返", "减", "少收", "少算",
+    "要", "至少", "最少", "起码", "不低于", "低于", "少于", "最多", "最低", "红包", "券", "填",
+    "申请", "那就", "差不多",
 ];
+/// Common verbs that make an amount money only with a unit or 吧/就行 after it
+/// (给您换40 is a size, 给12就行 an ask).
+const WEAK_VERBS: &[&str] = &["给", "打", "转", "发", "送", "算", "能", "就"];
 
 /// Words before an amount that make it a price, not an ask.
 const PRICE_WORDS: &[&str] = &[
@@ -386,7 +356,11 @@ fn negotiation(text: &Text, lines: &[Line], facts: &mut Facts) {
                     || ASK_AFTER
                         .iter()
                         .any(|w| c.after.trim_start().starts_with(w)));
-            let money_like = c.amount.marked || verb_before(c.before) || bare;
+            let weak = WEAK_VERBS
+                .iter()
+                .any(|v| tail(c.before.trim_end(), 3).contains(v))
+                && ASK_AFTER.iter().any(|w| c.after.trim_start().starts_with(w));
+            let money_like = c.amount.marked || verb_before(c.before) || bare || weak;
             if !money_like || is_price(&c) || c.amount.value.is_zero() || discount(&c) {
                 continue;
             }

@@ -354,6 +354,24 @@ pub(super) fn defect(
     reading
 }
 
+/// A reason text no one writes except by picking it on the platform's form.
+fn distinctive(reason: &str) -> bool {
+    reason.contains('/')
+        || [
+            "未按约定时间发货",
+            "卖家缺货",
+            "七天无理由退换货",
+            "7天无理由退换货",
+            "协商一致退款",
+            "卖家发错货",
+            "假冒品牌",
+            "商品质量问题",
+            "发票问题",
+            "空包裹",
+        ]
+        .contains(&reason)
+}
+
 /// The same words and place, another value.
 fn relabel<A, B>(f: &Found<A>, value: B) -> Found<B> {
     Found {
@@ -407,6 +425,38 @@ pub(super) fn refund_request(text: &Text, lines: &[Line], facts: &mut Facts) -> 
                 reason = known;
             }
             _ => {}
+        }
+    }
+    // A refund summary without labels (未按约定时间发货 · 仅退款 · ¥799.00), or a
+    // colleague forwarding one: the platform's own words, in a note.
+    for l in lines.iter().filter(|l| l.segment == Segment::Note) {
+        if facts.refund_reason.is_none()
+            && let Some(r) = reason_in(l.text).filter(|r| distinctive(r.text))
+        {
+            let at = l.text.find(r.text).map_or(l.span.clone(), |i| {
+                l.span.start + i..l.span.start + i + r.text.len()
+            });
+            facts.refund_reason = Some(Found::new(
+                r.text.to_string(),
+                text.quote(at),
+                l.segment,
+                None,
+            ));
+            reason = Some(r);
+        }
+        if facts.refund_type.is_none() {
+            let kind = [
+                ("仅退款", RefundType::RefundOnly),
+                ("退货退款", RefundType::ReturnRefund),
+                ("申请换货", RefundType::Exchange),
+                ("换货申请", RefundType::Exchange),
+            ]
+            .into_iter()
+            .find_map(|(w, k)| l.text.find(w).map(|i| (i, w, k)));
+            if let Some((i, w, k)) = kind {
+                let at = l.span.start + i..l.span.start + i + w.len();
+                facts.refund_type = Some(Found::new(k, text.quote(at), l.segment, None));
+            }
         }
     }
     reason

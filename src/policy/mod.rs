@@ -250,6 +250,10 @@ impl Policy {
     /// Whether a title carries a promotion tag.
     pub fn is_promo(&self, title: &str) -> bool {
         self.promo_matcher.is_match(title)
+            && self
+                .promo_matcher
+                .find_overlapping_iter(title)
+                .any(|m| !negated_tag(title, m.start()))
     }
 
     /// The promotion tags found in a title, in policy order.
@@ -260,7 +264,9 @@ impl Policy {
         }
         let mut found = vec![false; self.promotion_tags.len()];
         for m in self.promo_matcher.find_overlapping_iter(title) {
-            found[m.pattern().as_usize()] = true;
+            if !negated_tag(title, m.start()) {
+                found[m.pattern().as_usize()] = true;
+            }
         }
         self.promotion_tags
             .iter()
@@ -269,6 +275,14 @@ impl Policy {
             .map(|(t, _)| t.clone())
             .collect()
     }
+}
+
+/// Whether a tag is said not to apply: 非特价, 不是特价, 无活动.
+fn negated_tag(title: &str, at: usize) -> bool {
+    let before = &title[..at];
+    ["非", "不是", "不", "无", "没有"]
+        .iter()
+        .any(|n| before.ends_with(n))
 }
 
 /// The first 16 hex digits of the SHA-256 of a policy's text.
