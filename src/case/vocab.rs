@@ -31,9 +31,9 @@ labels! {
 labels! {
     /// Whose fault the problem is.
     Fault, "fault" {
-        Shop = "shop", "商家" | "卖家";
+        Shop = "shop", "商家" | "卖家" | "店铺";
         Buyer = "buyer", "买家";
-        Logistics = "logistics", "物流" | "快递";
+        Logistics = "logistics", "物流" | "快递" | "物流公司" | "快递公司";
     }
 }
 

@@ -14,9 +14,34 @@ use crate::text::Text;
 
 /// Words right before an amount that make it an ask or an offer.
 const MONEY_VERBS: &[&str] = &[
-    "优惠", "便宜", "补偿", "补贴", "补", "赔偿", "赔", "退", "返现", "返", "减", "少收", "少算",
-    "要", "至少", "最少", "起码", "不低于", "低于", "少于", "最多", "最低", "红包", "券", "填",
-    "申请", "那就", "差不多",
+    "优惠",
+    "便宜",
+    "补偿",
+    "补贴",
+    "补",
+    "赔偿",
+    "赔",
+    "退",
+    "返现",
+    "返",
+    "减",
+    "少收",
+    "少算",
+    "要",
+    "至少",
+    "最少",
+    "起码",
+    "不低于",
+    "低于",
+    "少于",
+    "最多",
+    "最低",
+    "红包",
+    "券",
+    "填",
+    "申请",
+    "那就",
+    "差不多",
 ];
 /// Common verbs that make an amount money only with a unit or 吧/就行 after it
 /// (给您换40 is a size, 给12就行 an ask).
@@ -359,7 +384,9 @@ fn negotiation(text: &Text, lines: &[Line], facts: &mut Facts) {
             let weak = WEAK_VERBS
                 .iter()
                 .any(|v| tail(c.before.trim_end(), 3).contains(v))
-                && ASK_AFTER.iter().any(|w| c.after.trim_start().starts_with(w));
+                && ASK_AFTER
+                    .iter()
+                    .any(|w| c.after.trim_start().starts_with(w));
             let money_like = c.amount.marked || verb_before(c.before) || bare || weak;
             if !money_like || is_price(&c) || c.amount.value.is_zero() || discount(&c) {
                 continue;

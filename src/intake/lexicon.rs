@@ -65,6 +65,10 @@ pub enum Tag {
     EvidenceSeen(bool),
     /// What the buyer wants.
     Wants(Wants),
+    /// What the buyer wants, said as a condition (不退我就投诉): only when no wish is stated.
+    WantsIf(Wants),
+    /// The buyer agreeing to what the shop proposed (好的, 行吧).
+    Agree,
     /// The buyer has the parcel.
     Received,
     /// An order-state word.
@@ -190,6 +194,8 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("evidence", "seen_photo") => Tag::EvidenceSeen(false),
         ("evidence", "seen_video") => Tag::EvidenceSeen(true),
         ("wants", what) => Tag::Wants(Wants::parse(what)?),
+        ("wants_if", what) => Tag::WantsIf(Wants::parse(what)?),
+        ("agree", "") => Tag::Agree,
         ("received", "") => Tag::Received,
         ("stage", s) => Tag::Stage(Stage::parse(s)?),
         ("platform", p) => Tag::Platform(Platform::parse(p)?),

@@ -70,7 +70,9 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
                 tags,
                 negated,
                 clause,
-                severe: ['断', '裂', '掉', '穿'].iter().any(|c| word.contains(*c)),
+                severe: ['断', '裂', '掉', '穿', '胶']
+                    .iter()
+                    .any(|c| word.contains(*c)),
             });
         }
     }
@@ -123,6 +125,22 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             out.extend(clause_defects(&hits[i..j], i));
         }
         i = j;
+    }
+    // 赠送鞋撑… 盒子里什么都没有: something promised, and it did not come.
+    for (k, h) in hits.iter().enumerate() {
+        if h.negated || !h.tags.contains(&Tag::MissingWhat) || !keep(&lines[h.line]) {
+            continue;
+        }
+        if hits
+            .iter()
+            .any(|x| x.line == h.line && x.tags.contains(&Tag::MissingLack))
+        {
+            out.push(Seen {
+                defect: Defect::MissingPart,
+                strength: 4,
+                hit: k,
+            });
+        }
     }
     // 买的是灰色的 … 给我发了个洞洞鞋: what was ordered, then something else came.
     for (k, h) in hits.iter().enumerate() {
@@ -182,13 +200,7 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
             hit: k,
         });
     }
-    if let Some(k) = has(Tag::MissingWhat).and(has(Tag::MissingLack)) {
-        out.push(Seen {
-            defect: Defect::MissingPart,
-            strength: 4,
-            hit: k,
-        });
-    }
+
     let slight = has(Tag::Slight).is_some();
     for (k, h) in live() {
         for tag in h.tags {
@@ -308,7 +320,9 @@ pub(super) fn defect(
                 && matches!(s.defect, Defect::Quality | Defect::SmallFlaw)
                 && s.strength >= 3;
             // 7天无理由 with 太小了: the buyer's own reason, said more exactly.
+            let talks_size = account_seen.iter().any(|x| x.defect == Defect::Size);
             let refines = d == Defect::Size && s.defect == Defect::WrongItem
+                || d == Defect::Size && s.defect == Defect::Mismatch && !talks_size
                 || d == Defect::Dislike && s.strength >= 3 && s.defect != Defect::Dislike;
             if cause || own_reason || severity || refines {
                 Some(mine(s))
@@ -352,6 +366,15 @@ pub(super) fn defect(
         (None, None) => unreachable!("a reading has a hit or a reason"),
     });
     reading
+}
+
+/// Whether a hit stands in a question (请问是质量问题吗?), which owns nothing.
+fn in_question(text: &Text, l: &Line, h: &Hit) -> bool {
+    let after = &text.norm[h.span.end..l.span.end];
+    let clause = after
+        .find(['，', ',', '。', '!', '！', '~'])
+        .map_or(after, |i| &after[..i]);
+    clause.trim_end().ends_with(['吗', '?', '？', '呢'])
 }
 
 /// A reason text no one writes except by picking it on the platform's form.
@@ -496,23 +519,24 @@ pub(super) fn fault(
                     .map(|f| (h, f))
             })
     };
-    let by_cause = reading.filter(|r| r.account).and_then(|r| {
+    // The cause read from the buyer's words, or a kind whose fault is in its name
+    // (a wrong or missing item is the shop's, a lost parcel the courier's).
+    let by_cause = reading.and_then(|r| {
         let f = match r.defect {
-            Defect::Misuse => Fault::Buyer,
-            Defect::TransitDamage => Fault::Logistics,
+            Defect::Misuse if r.account => Fault::Buyer,
+            Defect::TransitDamage if r.account => Fault::Logistics,
             Defect::WrongItem | Defect::MissingPart => Fault::Shop,
+            Defect::Logistics => Fault::Logistics,
             _ => return None,
         };
-        r.hit.map(|h| (&hits[h], f))
+        Some((r.hit, f))
     });
     // The shop owning up: its own fault words, or calling it a quality problem, not as a question.
     let admitted = || {
         hits.iter()
             .filter(|h| {
                 let l = &lines[h.line];
-                !h.negated
-                    && l.speaker == Some(Speaker::Shop)
-                    && !l.text.trim_end().ends_with(['吗', '?', '？', '呢'])
+                !h.negated && l.speaker == Some(Speaker::Shop) && !in_question(text, l, h)
             })
             .find_map(|h| {
                 let owns = fault_of(h) == Some(Fault::Shop)
@@ -529,11 +553,15 @@ pub(super) fn fault(
             })
     };
     let chosen = said(Some(Fault::Buyer))
-        .or(by_cause)
-        .or_else(|| said(None))
-        .or_else(admitted);
-    if let Some((h, f)) = chosen {
-        facts.fault = Some(found(text, lines, h, f));
+        .map(|(h, f)| (Some(h), f))
+        .or(by_cause.map(|(h, f)| (h.map(|h| &hits[h]), f)))
+        .or_else(|| said(None).map(|(h, f)| (Some(h), f)))
+        .or_else(|| admitted().map(|(h, f)| (Some(h), f)));
+    match chosen {
+        Some((Some(h), f)) => facts.fault = Some(found(text, lines, h, f)),
+        // Read from the refund reason: quote it.
+        Some((None, f)) => facts.fault = facts.defect.as_ref().map(|d| relabel(d, f)),
+        None => {}
     }
 }
 
@@ -576,6 +604,8 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
             }
         }
     }
+    let mut last_wish: Option<usize> = None;
+    let mut conditional: Option<Found<Wants>> = None;
     // A marker ([图片]) is evidence even after 没有.
     let marker = |h: &Hit| text.norm[h.span.clone()].starts_with('[');
     for h in hits
@@ -598,11 +628,20 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                     };
                     add_evidence(facts, e, found(text, lines, h, e));
                 }
-                // The latest wish stands.
-                Tag::Wants(w) => facts.wants = Some(found(text, lines, h, w)),
+                // The latest wish stands; a word inside the one before it adds nothing (懒得退了).
+                Tag::Wants(w) if last_wish.is_none_or(|end| h.span.start >= end) => {
+                    facts.wants = Some(found(text, lines, h, w));
+                    last_wish = Some(h.span.end);
+                }
+                Tag::WantsIf(w) if conditional.is_none() => {
+                    conditional = Some(found(text, lines, h, w))
+                }
                 _ => {}
             }
         }
+    }
+    if facts.wants.is_none() {
+        facts.wants = conditional.or_else(|| agreed(text, lines, hits));
     }
     // 换40: an exchange for another size, said in the buyer's own words.
     if facts.wants.is_none() {
@@ -626,6 +665,10 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
         && t.value == RefundType::ReturnRefund
     {
         facts.wants = Some(relabel(t, Wants::Return));
+    }
+    // A request to be paid the postage wants money back, whatever the amount.
+    if let Some(d) = facts.defect.as_ref().filter(|d| d.value == Defect::Postage) {
+        facts.wants = Some(relabel(d, Wants::Refund));
     }
     // Before shipping, all a buyer can want back is the money.
     let unshipped = facts
@@ -674,6 +717,31 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
         };
         facts.wants = Some(relabel(t, w));
     }
+}
+
+/// What the shop proposed (给您换一双) when the buyer's next turn agrees to it (好的).
+fn agreed(text: &Text, lines: &[Line], hits: &[Hit]) -> Option<Found<Wants>> {
+    let mut proposal: Option<(usize, Wants)> = None;
+    let mut answer: Option<Found<Wants>> = None;
+    for h in hits.iter().filter(|h| !h.negated) {
+        let l = &lines[h.line];
+        if l.speaker == Some(Speaker::Shop) {
+            if let Some(w) = h.tags.iter().find_map(|t| match t {
+                Tag::Wants(w) if *w != Wants::Keep => Some(*w),
+                _ => None,
+            }) {
+                proposal = Some((l.turn, w));
+            }
+        } else if l.speaker == Some(Speaker::Buyer)
+            && h.tags.contains(&Tag::Agree)
+            && let Some((turn, w)) = proposal
+            && l.turn > turn
+        {
+            answer = Some(found(text, lines, h, w));
+            proposal = None;
+        }
+    }
+    answer
 }
 
 /// Reads the order stage, the platform, 包邮, 运费险 and the material.
