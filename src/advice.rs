@@ -132,16 +132,67 @@ pub struct Risk {
     pub text: Arc<str>,
 }
 
-/// A fact the engine used that the case did not state.
+/// A fact the engine used that the case did not state, and why that value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Inferred {
+pub struct Assumed {
     /// Which fact.
     #[serde(serialize_with = "fact_key")]
     pub fact: Fact,
-    /// The value used.
+    /// The value used, in words.
     pub value: &'static str,
-    /// Where it came from and how to override it.
-    pub how: &'static str,
+    /// Where it came from and how to give the real one.
+    pub why: &'static str,
+}
+
+impl Assumed {
+    /// An assumption.
+    pub fn new(fact: Fact, value: &'static str, why: &'static str) -> Assumed {
+        Assumed { fact, value, why }
+    }
+}
+
+/// What another value of an assumed fact would change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternative {
+    /// The fact and the other value.
+    pub when: When,
+    /// What to do then.
+    pub resolution: Resolution,
+    /// The offer then.
+    pub offer: Option<Offer>,
+    /// Who pays each leg then.
+    pub shipping: Shipping,
+    /// Compensation then.
+    pub compensation: Option<Money>,
+    /// The rule that would decide.
+    pub rule: Arc<str>,
+}
+
+/// A fact and a value, serialised as `{"fact": "value"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    /// The fact.
+    pub fact: Fact,
+    /// The value, in words.
+    pub value: &'static str,
+}
+
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(self.fact.key(), self.value)?;
+        m.end()
+    }
+}
+
+/// A question for the buyer, to put in the reply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    /// The question's id in the policy (a fact's name, such as `signed_at`).
+    pub id: Arc<str>,
+    /// The question.
+    pub question: Arc<str>,
 }
 
 /// One rule the engine looked at, and what came of it.
@@ -240,6 +291,8 @@ pub struct Advice {
     pub offer: Option<Offer>,
     /// What to do if the buyer refuses the offer.
     pub if_refused: Option<Resolution>,
+    /// Who pays each leg of that next step, when the advice knows it.
+    pub if_refused_shipping: Option<Shipping>,
     /// Whether a supervisor must decide.
     pub escalate: bool,
     /// Whom to escalate to.
@@ -266,8 +319,14 @@ pub struct Advice {
     pub reply: String,
     /// The facts the rules saw, after inference.
     pub case_facts: SeenFacts,
-    /// Facts the engine filled in.
-    pub inferred: SmallVec<[Inferred; 3]>,
+    /// Facts the case did not give, and the values taken.
+    pub assumed: SmallVec<[Assumed; 4]>,
+    /// What another value of an assumed fact would change.
+    pub alternatives: Vec<Alternative>,
+    /// Questions to ask the buyer (also in the reply).
+    pub ask_buyer: Vec<Question>,
+    /// The alerts that apply beside the rule.
+    pub alerts: Vec<Arc<str>>,
     /// Every rule considered, in order.
     pub trace: Trace,
     /// Which policy decided it.

@@ -139,6 +139,9 @@ pub struct Expect {
     /// Playbook IDs or ids of risk notes that must be shown.
     #[serde(default)]
     pub risks: Vec<String>,
+    /// Words one of the risk notes must contain.
+    #[serde(default)]
+    pub risks_contain: Vec<String>,
     /// Deadline ids that must be shown.
     #[serde(default)]
     pub deadlines: Vec<String>,
@@ -154,6 +157,23 @@ pub struct Expect {
     /// Words one of the notes must contain.
     #[serde(default)]
     pub notes_contain: Vec<String>,
+    /// Payers of the next step's legs, if the buyer refuses.
+    pub if_refused_shipping: Option<ExpectShipping>,
+    /// Facts that must be listed as assumed, by key (`signed`, `platform`).
+    #[serde(default)]
+    pub assumed: Vec<String>,
+    /// Facts that must not be assumed (the case states them).
+    #[serde(default)]
+    pub not_assumed: Vec<String>,
+    /// Alternatives that must be listed: fact key -> the rule that would decide.
+    #[serde(default)]
+    pub alternatives: BTreeMap<String, String>,
+    /// Question ids that must be asked of the buyer.
+    #[serde(default)]
+    pub ask_buyer: Vec<String>,
+    /// Alert ids that must apply.
+    #[serde(default)]
+    pub alerts: Vec<String>,
     /// The case must be refused with an error containing this.
     pub error: Option<String>,
 }
@@ -479,6 +499,54 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
     if let Some(r) = &e.rule {
         check("rule", r, &a.rule);
     }
+    if let Some(s) = &e.if_refused_shipping {
+        let got = a.if_refused_shipping.map_or("none/none".to_string(), |x| {
+            format!("{}/{}", x.to_shop.id(), x.to_buyer.id())
+        });
+        check(
+            "if_refused_shipping",
+            &format!("{}/{}", s.to_shop.id(), s.to_buyer.id()),
+            &got,
+        );
+    }
+    let assumed: Vec<&str> = a.assumed.iter().map(|x| x.fact.key()).collect();
+    for f in &e.assumed {
+        if !assumed.contains(&f.as_str()) {
+            d.push(format!("assumed: expected `{f}` among {assumed:?}"));
+        }
+    }
+    for f in &e.not_assumed {
+        if assumed.contains(&f.as_str()) {
+            d.push(format!("assumed: `{f}` is stated, yet listed as assumed"));
+        }
+    }
+    for (fact, rule) in &e.alternatives {
+        if !a
+            .alternatives
+            .iter()
+            .any(|x| x.when.fact.key() == fact && *x.rule == **rule)
+        {
+            let got: Vec<String> = a
+                .alternatives
+                .iter()
+                .map(|x| format!("{}→{}", x.when.fact.key(), x.rule))
+                .collect();
+            d.push(format!(
+                "alternatives: expected `{fact}→{rule}` among {got:?}"
+            ));
+        }
+    }
+    for q in &e.ask_buyer {
+        if !a.ask_buyer.iter().any(|x| *x.id == **q) {
+            let got: Vec<&str> = a.ask_buyer.iter().map(|x| &*x.id).collect();
+            d.push(format!("ask_buyer: expected `{q}` among {got:?}"));
+        }
+    }
+    for id in &e.alerts {
+        if !a.alerts.iter().any(|x| **x == **id) {
+            d.push(format!("alerts: expected `{id}` among {:?}", a.alerts));
+        }
+    }
     for id in &e.playbook {
         if !a.playbook.contains(id) {
             d.push(format!("playbook: expected `{id}` among {:?}", a.playbook));
@@ -492,6 +560,12 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
                 .map(|r| format!("{}({})", r.id, r.playbook))
                 .collect();
             d.push(format!("risks: expected `{id}` among {got:?}"));
+        }
+    }
+    for w in &e.risks_contain {
+        if !a.risks.iter().any(|r| r.text.contains(w.as_str())) {
+            let got: Vec<&str> = a.risks.iter().map(|r| &*r.text).collect();
+            d.push(format!("risks: expected one to contain `{w}`, got {got:?}"));
         }
     }
     for id in &e.deadlines {

@@ -117,7 +117,51 @@ pub fn answer(
     }
     let mut input = base;
     input.overlay(flags);
-    let case = input.clone().into_case(today)?;
+    // A district in several provinces: the candidates from the flag or the paste.
+    let (case, candidates) = match input.clone().into_case(today) {
+        Ok(case) => {
+            let from_paste = facts
+                .as_ref()
+                .and_then(|f| f.ambiguous.iter().find(|a| a.fact == Fact::Region))
+                .filter(|_| case.region.is_none())
+                .map(|a| (a.source.clone(), a.candidates.clone()));
+            (case, from_paste)
+        }
+        Err(CaseError::Ambiguous {
+            value, provinces, ..
+        }) => {
+            let mut without = input.clone();
+            without.region = None;
+            (without.into_case(today)?, Some((value, provinces)))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if let Some((value, provinces)) = &candidates
+        && let Some(mut advice) = same_everywhere(policy, &input, provinces, today)
+    {
+        advice.notes.push(Text::Owned(format!(
+            "收货地区“{value}”在{}都有；这几个地方的处理相同，按{}给出建议。",
+            provinces.join("、"),
+            provinces.first().map(String::as_str).unwrap_or("")
+        )));
+        return Ok(Answer {
+            facts,
+            overrides,
+            outcome: Outcome::Advice(Box::new(advice)),
+            explained: Vec::new(),
+        });
+    }
+    if let Some((value, provinces)) = candidates
+        && facts.is_none()
+    {
+        // A flag naming several provinces' district, with advice that differs: ask which.
+        return Err(CaseError::Ambiguous {
+            at: "`--region`: ".into(),
+            value,
+            provinces,
+        }
+        .into());
+    }
     let outcome = match engine::advise(policy, &case) {
         Ok(mut a) => {
             if let Some(f) = facts.as_ref().and_then(|f| f.shipping_insurance.as_ref())
@@ -125,7 +169,7 @@ pub fn answer(
                 && a.shipping.to_shop == Payer::Buyer
             {
                 a.notes.push(Text::Owned(format!(
-                    "买家有运费险(“{}”):退回运费可由运费险理赔。",
+                    "买家有运费险（“{}”）:退回运费可由运费险理赔。",
                     f.source
                 )));
             }
@@ -152,6 +196,38 @@ pub fn answer(
         outcome,
         explained,
     })
+}
+
+/// The advice for a district found in several provinces, when every one of
+/// them gets the same advice (the same resolution, money and payers).
+fn same_everywhere(
+    policy: &Policy,
+    input: &CaseInput,
+    provinces: &[String],
+    today: NaiveDate,
+) -> Option<Advice> {
+    let mut first: Option<Advice> = None;
+    for p in provinces {
+        let mut i = input.clone();
+        i.region = Some(Located::flag(p.clone()));
+        let advice = engine::advise(policy, &i.into_case(today).ok()?).ok()?;
+        match &first {
+            None => first = Some(advice),
+            Some(a) if same_terms(a, &advice) => {}
+            Some(_) => return None,
+        }
+    }
+    first
+}
+
+/// Whether two advices send the same money and goods the same way.
+fn same_terms(a: &Advice, b: &Advice) -> bool {
+    let ends = |x: &Advice| x.offer.as_ref().map(|o| (o.open, o.max));
+    a.resolution == b.resolution
+        && ends(a) == ends(b)
+        && a.shipping == b.shipping
+        && a.compensation.as_ref().map(|c| c.amount) == b.compensation.as_ref().map(|c| c.amount)
+        && a.if_refused == b.if_refused
 }
 
 /// The advice for each region group, asked with one province of each.

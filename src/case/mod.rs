@@ -38,8 +38,8 @@ pub struct Case {
     /// The buyer's ask.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub ask: Option<Decimal>,
-    /// 包邮.
-    pub free_shipping: bool,
+    /// 包邮, when known.
+    pub free_shipping: Option<bool>,
     /// Taobao or Tmall.
     pub platform: Option<Platform>,
     /// Order stage, when stated.
@@ -73,6 +73,16 @@ pub struct Case {
     pub paid: Option<NaiveDate>,
     /// Date the trade completed.
     pub completed: Option<NaiveDate>,
+    /// Date the buyer filed a complaint (维权/投诉).
+    pub complained: Option<NaiveDate>,
+    /// An express refund (极速退款).
+    pub express_refund: bool,
+    /// The quality refund was refused twice already.
+    pub refused_twice: bool,
+    /// A malicious return, with evidence.
+    pub malicious: bool,
+    /// Made to order or pre-sale, when stated (the title may also say so).
+    pub made_to_order: Option<bool>,
 }
 
 fn ser_region<S: serde::Serializer>(r: &Option<PlaceMatch>, s: S) -> Result<S::Ok, S::Error> {
@@ -152,6 +162,14 @@ pub enum CaseError {
         message: String,
         /// The text of that line, for drawing the error under it.
         source_line: String,
+    },
+    /// Dates or a stage that cannot all be true.
+    #[error("日期前后矛盾 / dates do not fit together: {what}\n  = help: {help}")]
+    Dates {
+        /// What does not fit.
+        what: String,
+        /// How to fix it.
+        help: &'static str,
     },
     /// A case file that cannot be read.
     #[error("cannot read case file `{path}`: {source}")]
@@ -296,7 +314,7 @@ impl CaseInput {
                         what: "region",
                         value: v.value.clone(),
                         suggestions: places().suggest(&v.value),
-                        help: "--region takes a province (新疆, 浙江省), a short name (内蒙, 沪), a city (乌鲁木齐) or a whole address".into(),
+                        help: "--region takes a province （新疆，浙江省）, a short name （内蒙，沪）, a city （乌鲁木齐） or a whole address".into(),
                     });
                 }
             },
@@ -332,14 +350,30 @@ impl CaseInput {
                         }),
                 }
             };
-        Ok(Case {
+        Case {
             defect: read_label!(Defect, &self.defect, "--defect")?,
             region,
             title: self.title.map(|t| t.value),
             fault: read_label!(Fault, &self.fault, "--fault")?,
-            price: amount(&self.price, "price", "--price")?,
+            price: match amount(&self.price, "price", "--price")? {
+                // A price of nothing leaves nothing to refund or offer: a slip, not a case.
+                Some(p) if p.is_zero() => {
+                    let v = self
+                        .price
+                        .as_ref()
+                        .map_or_else(|| Located::flag(""), Clone::clone);
+                    return Err(CaseError::Amount {
+                        at: at(&v, "--price"),
+                        field: "price",
+                        flag: "--price",
+                        value: v.value,
+                        reason: "实付金额不能是0 / the price paid cannot be zero",
+                    });
+                }
+                p => p,
+            },
             ask: amount(&self.ask, "ask", "--ask")?,
-            free_shipping: self.free_shipping.unwrap_or(false),
+            free_shipping: self.free_shipping,
             platform: read_label!(Platform, &self.platform, "--platform")?,
             stage: read_label!(Stage, &self.stage, "--stage")?,
             signed: date(&self.signed, "signed date", "--signed")?,
@@ -352,11 +386,79 @@ impl CaseInput {
             offered: amount(&self.offered, "offered", "--offered")?,
             refund_type: read_label!(RefundType, &self.refund_type, "--refund-type")?,
             refund_reason: self.refund_reason.map(|r| r.value),
-            threats: read_list!(Threat, &self.threats, "--threats")?,
+            threats: {
+                let mut t = read_list!(Threat, &self.threats, "--threats")?;
+                // A complaint date means a complaint was filed, whatever else was said.
+                if self.complained.is_some() && !t.contains(&Threat::Complaint) {
+                    t.push(Threat::Complaint);
+                }
+                t
+            },
             evidence: read_list!(Evidence, &self.evidence, "--evidence")?,
             paid: date(&self.paid, "paid date", "--paid")?,
             completed: date(&self.completed, "completion date", "--completed")?,
-        })
+            complained: date(&self.complained, "complaint date", "--complained")?,
+            express_refund: self.express_refund.unwrap_or(false),
+            refused_twice: self.refused_twice.unwrap_or(false),
+            malicious: self.malicious.unwrap_or(false),
+            made_to_order: self.made_to_order,
+        }
+        .checked(today)
+    }
+}
+
+impl Case {
+    /// Refuses dates that cannot all be true: a request before signing, a
+    /// signing in the future, a completion before signing, a signed parcel
+    /// said to be unshipped.
+    fn checked(self, today: NaiveDate) -> Result<Case, CaseError> {
+        let fail = |what: String, help| Err(CaseError::Dates { what, help });
+        if let Some(signed) = self.signed {
+            if signed > today.max(self.requested) {
+                return fail(
+                    format!("签收日期 {signed} 在今天 ({today}) 之后 / signed in the future"),
+                    "核对签收日期 --signed，格式 2026-11-18",
+                );
+            }
+            if self.requested < signed {
+                return fail(
+                    format!(
+                        "申请日期 {} 早于签收日期 {signed} / requested before signing",
+                        self.requested
+                    ),
+                    "核对 --requested 与 --signed；签收前的申请请按未签收处理 (--stage in_transit，去掉 --signed)",
+                );
+            }
+            if let Some(stage @ (Stage::Unshipped | Stage::InTransit)) = self.stage {
+                return fail(
+                    format!(
+                        "有签收日期 {signed}，订单状态却是“{}” / a signing date with stage {}",
+                        stage.label(),
+                        stage.id()
+                    ),
+                    "已签收就去掉 --stage 或写 --stage signed；没签收就去掉 --signed",
+                );
+            }
+            if let Some(done) = self.completed.filter(|d| *d < signed) {
+                return fail(
+                    format!("交易成功日期 {done} 早于签收日期 {signed} / completed before signing"),
+                    "核对 --completed 与 --signed",
+                );
+            }
+            if let Some(paid) = self.paid.filter(|d| *d > signed) {
+                return fail(
+                    format!("付款日期 {paid} 晚于签收日期 {signed} / paid after signing"),
+                    "核对 --paid 与 --signed",
+                );
+            }
+        }
+        if let Some(paid) = self.paid.filter(|d| *d > today.max(self.requested)) {
+            return fail(
+                format!("付款日期 {paid} 在今天 ({today}) 之后 / paid in the future"),
+                "核对付款日期 --paid",
+            );
+        }
+        Ok(self)
     }
 }
 

@@ -8,6 +8,7 @@ labels! {
     /// What went wrong, in the buyer's words.
     Defect, "defect" {
         SmallFlaw = "small_flaw", "小瑕疵" | "瑕疵";
+        LooseThread = "loose_thread", "线头" | "线头等不影响穿着的小问题";
         Quality = "quality", "质量问题";
         WrongItem = "wrong_item", "发错货" | "错发";
         MissingPart = "missing_part", "少件" | "漏发";
@@ -79,7 +80,7 @@ labels! {
 labels! {
     /// The kind of refund request the buyer filed.
     RefundType, "refund type" {
-        RefundOnly = "refund_only", "仅退款" | "我要退款(无需退货)" | "退款";
+        RefundOnly = "refund_only", "仅退款" | "我要退款（无需退货）" | "退款";
         ReturnRefund = "return_refund", "退货退款" | "我要退货";
         Exchange = "exchange", "换货";
     }

@@ -69,7 +69,8 @@ pub fn read_input(path: &Path) -> Result<String, CliError> {
     String::from_utf8(bytes).map_err(|_| IntakeError::Binary("it is not valid UTF-8").into())
 }
 
-/// Answers one request and prints it; exit 0 with advice, 2 when a fact is missing.
+/// Answers one request and prints it; exit 0 with advice (one, or one per
+/// region group when the region is missing), 2 when no advice can be given.
 fn once(
     policy: &Policy,
     args: &AdviseArgs,
@@ -88,8 +89,8 @@ fn once(
     };
     let answer = session::answer(policy, facts, base, args.facts.clone(), today, args.explain)?;
     let code = match &answer.outcome {
-        Outcome::Advice(_) => 0,
-        _ => BAD_INPUT,
+        Outcome::Advice(_) | Outcome::PerRegion { .. } => 0,
+        Outcome::Missing(_) => BAD_INPUT,
     };
     if args.json {
         out::line(&render::json::answer(&answer)?)?;
@@ -99,8 +100,10 @@ fn once(
     {
         out::line(&render::text::answer(&answer))?;
     }
-    if let Outcome::PerRegion { missing: e, .. } | Outcome::Missing(e) = &answer.outcome {
-        eprintln!("error: {e}");
+    match &answer.outcome {
+        Outcome::PerRegion { missing, .. } => eprintln!("提示 / note: {missing}"),
+        Outcome::Missing(e) => eprintln!("error: {e}"),
+        Outcome::Advice(_) => {}
     }
     Ok(code)
 }
@@ -115,7 +118,7 @@ fn interactive(
     let mut lines = stdin.lock().lines();
     loop {
         eprint!(
-            "\n请粘贴案例(订单信息、收货地址、商品标题、聊天记录),空行或 Ctrl-D 结束;输入 q 退出:\n> "
+            "\n请粘贴案例（订单信息、收货地址、商品标题、聊天记录），空行或 Ctrl-D 结束；输入 q 退出：\n> "
         );
         let _ = std::io::stderr().flush();
         let mut paste = String::new();

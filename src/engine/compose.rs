@@ -1,25 +1,54 @@
 //! Composing: the words around a decision — notes for the agent, deadlines
-//! with their dates, risk notes, the cleaning tip and the reply to send, all
-//! from the policy's texts.
+//! with their dates, risk notes, alerts, what was assumed and what another
+//! value would change, questions for the buyer, the cleaning tip and the reply
+//! to send, all from the policy's texts.
 
-use chrono::{Duration, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveTime};
 use smallvec::SmallVec;
 use std::sync::Arc;
 
 use super::EngineError;
-use super::decide::{AskSeen, Verdict, duration, verdict, view, window_due};
-use crate::advice::{Advice, Compensation, Deadline, Due, Inferred, Offer, Risk, SeenFacts, Text};
-use crate::case::{Case, Fact};
+use super::decide::{AskSeen, Guess, Verdict, View, duration, test, verdict, view, window_due};
+use crate::advice::{
+    Advice, Alternative, Assumed, Compensation, Deadline, Due, Offer, Question, Risk, SeenFacts,
+    Text, When,
+};
+use crate::case::{Case, Fact, Platform};
 use crate::money::Money;
 use crate::policy::{
-    Anchor, DeadlineRule, Outcome, Period, Piece, Policy, Resolution, Slot, Start,
+    Anchor, DeadlineRule, Outcome, Piece, Policy, Resolution, RiskRule, Slot, Start,
 };
 
 /// Decides the advice for a case under a policy: the decision and the words
-/// around it (notes, deadlines, risk notes, tip and the reply).
+/// around it (notes, deadlines, risk notes, alerts, assumptions, tip and reply).
 pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
-    let (view, inferred) = view(policy, case)?;
+    let (view, mut assumed) = view(policy, case)?;
     let verdict = verdict(policy, &view)?;
+    let guesses: SmallVec<[Guess; 4]> = view.guesses().collect();
+    let mut alternatives = Vec::new();
+    for &g in &guesses {
+        assumed.push(Assumed::new(
+            g.fact(),
+            g.value_label(g.likely()),
+            g.why(case),
+        ));
+        for value in View::other_values(g) {
+            let other = verdict_with(policy, &view, g, value)?;
+            if !other.same_as(&verdict) {
+                alternatives.push(Alternative {
+                    when: When {
+                        fact: g.fact(),
+                        value: g.value_label(value),
+                    },
+                    resolution: other.resolution(),
+                    offer: other.offer.clone(),
+                    shipping: other.shipping,
+                    compensation: other.compensation,
+                    rule: Arc::from(other.rule_id()),
+                });
+            }
+        }
+    }
     let facts = SeenFacts {
         defect: view.defect,
         fault: view.fault,
@@ -34,37 +63,164 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
             .unwrap_or_default(),
         within_seven_days: view.within_seven_days,
     };
-    build(policy, case, facts, inferred, verdict)
+    // A question about an assumed fact is worth asking only when its answer changes the advice.
+    let open: SmallVec<[Fact; 4]> = alternatives.iter().map(|a| a.when.fact).collect();
+    Ok(build(
+        policy,
+        &view,
+        facts,
+        (assumed, &open),
+        alternatives,
+        verdict,
+    ))
 }
 
-/// Puts the words around a decision: notes, deadlines, risks, tip and reply.
+/// The verdict with one assumed fact set to another value.
+fn verdict_with<'p>(
+    policy: &'p Policy,
+    view: &View,
+    g: Guess,
+    value: u8,
+) -> Result<Verdict<'p>, EngineError> {
+    verdict(policy, &view.with(g, value))
+}
+
+/// The values a template can quote, for one case.
+struct Values<'a> {
+    policy: &'a Policy,
+    case: &'a Case,
+    offer: Option<&'a Offer>,
+    compensation: Option<Money>,
+}
+
+impl Values<'_> {
+    /// Appends a template with its slots filled; a value the case does not
+    /// give is said in words ("适当金额") rather than printed as `{open}`.
+    fn fill(&self, out: &mut String, pieces: &[Piece]) {
+        let mut skip_yuan = false;
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => {
+                    let t = if skip_yuan {
+                        t.strip_prefix('元').unwrap_or(t)
+                    } else {
+                        t
+                    };
+                    out.push_str(t);
+                    skip_yuan = false;
+                }
+                Piece::Slot(Slot::EscalateTo) => out.push_str(&self.policy.escalate_to),
+                Piece::Slot(Slot::ReturnShipping) => {
+                    out.push_str(&self.policy.quality_return_words)
+                }
+                Piece::Slot(slot) => {
+                    let value = match slot {
+                        Slot::Open => self.offer.map(|x| x.open),
+                        Slot::Max => self.offer.map(|x| x.max),
+                        Slot::Ask => self.case.ask.map(Money::new),
+                        Slot::Price => self.case.price.map(Money::new),
+                        Slot::Compensation => self.compensation,
+                        Slot::EscalateTo | Slot::ReturnShipping => None,
+                    };
+                    match value {
+                        Some(v) => yuan(out, v),
+                        None => {
+                            out.push_str(match slot {
+                                Slot::Compensation => "相应的",
+                                Slot::Price => "实付金额",
+                                _ => "适当金额",
+                            });
+                            skip_yuan = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn text(&self, pieces: &[Piece]) -> String {
+        let mut s = String::new();
+        self.fill(&mut s, pieces);
+        s
+    }
+}
+
+/// Puts the words around a decision.
 fn build(
     policy: &Policy,
-    case: &Case,
+    view: &View,
     facts: SeenFacts,
-    inferred: SmallVec<[Inferred; 3]>,
+    (assumed, open): (SmallVec<[Assumed; 4]>, &[Fact]),
+    alternatives: Vec<Alternative>,
     v: Verdict,
-) -> Result<Advice, EngineError> {
+) -> Advice {
+    let case = view.case;
     let chosen = v.outcome;
+    let values = Values {
+        policy,
+        case,
+        offer: v.offer.as_ref(),
+        compensation: v.compensation,
+    };
+    let escalate_to = &policy.escalate_to;
     let mut notes: SmallVec<[Text; 4]> = SmallVec::new();
     match v.ask {
         AskSeen::None => {}
         AskSeen::Within(a, max) => notes.push(Text::Owned(format!(
-            "买家要¥{a},在上限¥{max}以内:直接同意。"
+            "买家要¥{a}，在上限¥{max}以内：直接同意。"
+        ))),
+        AskSeen::Held(a, max) => notes.push(Text::Owned(format!(
+            "买家要¥{a}（上限¥{max}):这一类先按规则处理，不要马上答应，补偿从开价起谈。"
+        ))),
+        AskSeen::Counter(a, max) => notes.push(Text::Owned(format!(
+            "买家要¥{a}，超过上限¥{max}:先按上限¥{max}还价；仍不接受，再按“{}”处理。",
+            v.next.map_or("", |n| n.resolution.label())
         ))),
         AskSeen::Above(a, max) => notes.push(Text::Owned(format!(
-            "买家要¥{a},超过上限¥{max}:可按上限再争取一次,不接受则按下面的处理。"
+            "买家要¥{a}，超过上限¥{max}，上限已经开过：按下面的处理。"
         ))),
         AskSeen::AboveNoRule(a, max) => notes.push(Text::Owned(format!(
-            "买家要¥{a},超过上限¥{max}:最多给到上限,仍不接受请上报{}。",
-            policy.escalate_to
+            "买家要¥{a}，超过上限¥{max}:最多给到上限，仍不接受请上报{escalate_to}。"
+        ))),
+        AskSeen::Offered(x, max) => notes.push(Text::Owned(format!(
+            "已经开过¥{x}:这次可以给到上限¥{max}；仍不接受再按下一步处理。"
         ))),
     }
-    if chosen.quality_return {
-        notes.push(Text::Shared(policy.quality_return_note.clone()));
+    if let Some((a, b)) = v.unpriced {
+        notes.push(Text::Owned(format!(
+            "没有实付金额，补偿按实付的{a}%–{b}%计算；加 --price 算出金额。"
+        )));
     }
-    if let Some(n) = &chosen.note {
-        notes.push(Text::Shared(n.clone()));
+    if chosen.compensation.is_some() && v.compensation.is_none() {
+        notes.push(Text::Static(
+            "没有实付金额，算不出违约金；加 --price 算出金额。",
+        ));
+    }
+    let steps: SmallVec<[&Outcome; 2]> = std::iter::once(chosen).chain(v.next).collect();
+    for o in &steps {
+        if o.quality_return {
+            notes.push(Text::Shared(policy.quality_return_note.clone()));
+        }
+        if let Some(n) = &o.note {
+            notes.push(Text::Owned(values.text(n)));
+        }
+    }
+    // Alerts fire on what the case says, never on a guess.
+    view.set_guessing(false);
+    let alerts: Vec<_> = policy
+        .alerts
+        .iter()
+        .filter(|a| {
+            a.tests
+                .iter()
+                .all(|&c| test(c, &a.when, view) == Some(Some(true)))
+        })
+        .collect();
+    view.set_guessing(true);
+    for a in &alerts {
+        if let Some(n) = &a.note {
+            notes.push(Text::Owned(values.text(n)));
+        }
     }
     let compensation = match (&chosen.compensation, v.compensation, case.price) {
         (Some(c), Some(amount), Some(price)) => Some(Compensation {
@@ -79,60 +235,69 @@ fn build(
         }),
         _ => None,
     };
-    let deadlines = chosen
-        .deadlines
+    let mut deadlines: SmallVec<[Deadline; 3]> = SmallVec::new();
+    let mut risks: SmallVec<[Risk; 3]> = SmallVec::new();
+    let platform = view.platform();
+    let lists = steps
         .iter()
-        .map(|(id, rule)| deadline(id, rule, case))
-        .collect();
-    let risks = chosen
-        .risks
-        .iter()
-        .map(|(id, r)| Risk {
-            id: id.clone(),
-            playbook: r.playbook.clone(),
-            text: r.text.clone(),
-        })
-        .collect();
+        .map(|o| (&o.deadlines, &o.risks))
+        .chain(alerts.iter().map(|a| (&a.deadlines, &a.risks)));
+    for (ds, rs) in lists {
+        for (id, rule) in ds {
+            if !deadlines.iter().any(|d| d.id == *id) {
+                deadlines.push(deadline(id, rule, case));
+            }
+        }
+        for (id, r) in rs {
+            if !risks.iter().any(|x| x.id == *id) {
+                risks.push(risk(id, r, platform));
+            }
+        }
+    }
+    let ask_buyer = questions(policy, case, open, &steps, &alerts);
     let then = v.rule.map_or(&policy.fallback, |r| &r.then);
-    let tip = if chosen.tip || then.tip {
+    // A cleaning tip is for a buyer who keeps the shoes.
+    let keeps = chosen.resolution == Resolution::PartialRefund;
+    let tip = if keeps && (chosen.tip || then.tip) {
         match case.material.and_then(|m| policy.materials.get(&m)) {
             Some(m) => Some(m.tip.clone()),
             None => {
-                notes.push(Text::Static("未给材质,回复里没有附清洁建议;加 --material suede/pu/fabric/slipper/canvas 可附上。"));
+                notes.push(Text::Static("未给材质，回复里没有附清洁建议；加 --material suede/pu/fabric/slipper/canvas 可附上。"));
                 None
             }
         }
     } else {
         None
     };
+    if assumed.iter().any(|a| a.fact == Fact::FreeShipping)
+        && values.text(&chosen.reply).contains("包邮")
+    {
+        notes.push(Text::Static(
+            "回复里提到包邮：是按包邮假设的，发送前请核对商品页。",
+        ));
+    }
     let rule_id = v.rule.map_or_else(
         || policy.rule_ids[policy.rules.len()].clone(),
         |r| r.id.clone(),
     );
     let escalate = v.escalate();
-    let escalate_to = (escalate || chosen.if_refused == Some(Resolution::Escalate))
-        .then(|| policy.escalate_to.clone());
-    let reply = reply(
-        policy,
-        chosen,
-        case,
-        v.offer.as_ref(),
-        v.compensation,
-        tip.as_deref(),
-    )
-    .map_err(|slot| EngineError::Missing {
-        // A template may quote the ask or the price; say so rather than print "{ask}".
-        fact: if slot == Slot::Ask {
-            Fact::Ask
-        } else {
-            Fact::Price
-        },
-        rule: rule_id.to_string(),
-    })?;
-    Ok(Advice {
+    let if_refused = v.next.map(|n| n.resolution).or(chosen.if_refused);
+    let escalate_to =
+        (escalate || if_refused == Some(Resolution::Escalate)).then(|| policy.escalate_to.clone());
+    let reply = reply(policy, &values, &v, &ask_buyer, tip.as_deref());
+    let mut playbook: Vec<String> = v.rule.map(|r| r.playbook.to_vec()).unwrap_or_default();
+    for a in &alerts {
+        for p in a.playbook.iter() {
+            if !playbook.contains(p) {
+                playbook.push(p.clone());
+            }
+        }
+    }
+    Advice {
         resolution: chosen.resolution,
         offer: v.offer,
-        if_refused: chosen.if_refused,
+        if_refused,
+        if_refused_shipping: v.next_shipping,
         escalate,
         escalate_to,
         compensation,
@@ -141,7 +306,7 @@ fn build(
         risks,
         notes,
         tip,
-        playbook: v.rule.map_or_else(|| Arc::from([]), |r| r.playbook.clone()),
+        playbook: playbook.into(),
         rule: rule_id,
         why: v.rule.map_or_else(
             || Arc::from("没有规则适用 (no rule applies)"),
@@ -149,26 +314,92 @@ fn build(
         ),
         reply,
         case_facts: facts,
-        inferred,
+        assumed,
+        alternatives,
+        ask_buyer,
+        alerts: alerts.iter().map(|a| a.id.clone()).collect(),
         trace: v.trace,
         policy: policy.reference(),
-    })
+    }
+}
+
+/// The questions for the buyer: those the outcome and alerts ask, unless the
+/// case already answers them, and one for each assumed fact whose other
+/// values change the advice (`open`), where the policy has one.
+fn questions(
+    policy: &Policy,
+    case: &Case,
+    open: &[Fact],
+    steps: &[&Outcome],
+    alerts: &[&crate::policy::Alert],
+) -> Vec<Question> {
+    let answered = |id: &str| {
+        Fact::parse(id).is_some_and(|f| match f {
+            Fact::Evidence => !case.evidence.is_empty(),
+            Fact::Signed => case.signed.is_some(),
+            Fact::Wants => case.wants.is_some(),
+            _ => false,
+        })
+    };
+    let asked = steps
+        .iter()
+        .flat_map(|o| o.ask.iter().cloned())
+        .chain(alerts.iter().flat_map(|a| a.ask.iter().cloned()))
+        .filter(|id| !answered(id))
+        .chain(open.iter().map(|f| Arc::from(f.name())));
+    let mut out: Vec<Question> = Vec::new();
+    for id in asked {
+        if let Some(q) = policy.question(&id)
+            && !out.iter().any(|x| x.id == id)
+        {
+            out.push(Question {
+                id,
+                question: q.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn risk(id: &Arc<str>, r: &RiskRule, platform: Platform) -> Risk {
+    let text = match (&r.tmall, platform) {
+        (Some(t), Platform::Tmall) => t.clone(),
+        _ => r.text.clone(),
+    };
+    Risk {
+        id: id.clone(),
+        playbook: r.playbook.clone(),
+        text,
+    }
 }
 
 fn deadline(id: &Arc<str>, d: &DeadlineRule, case: &Case) -> Deadline {
+    // A deadline counted from a day whose time is unknown is dated from that
+    // day's 00:00: the earliest it can fall, so the agent is never late.
+    let from_day = |day: Option<NaiveDate>| {
+        day.map(|day| match d.period {
+            crate::policy::Period::Days(n) => Due::Day(day + Duration::days(i64::from(n))),
+            crate::policy::Period::Hours(_) => {
+                Due::At(day.and_time(NaiveTime::MIN) + duration(d.period))
+            }
+        })
+    };
     let (from, due) = match &d.start {
-        Start::Anchor(Anchor::Requested) => (
-            Text::Static("买家申请日"),
-            Some(match d.period {
-                Period::Days(n) => Due::Day(case.requested + Duration::days(i64::from(n))),
-                Period::Hours(_) => {
-                    Due::At(case.requested.and_time(NaiveTime::MIN) + duration(d.period))
-                }
-            }),
-        ),
+        Start::Anchor(Anchor::Requested) => {
+            (Text::Static("买家申请日"), from_day(Some(case.requested)))
+        }
         Start::Anchor(Anchor::SignedNextDay) => (
             Text::Static("签收次日 00:00"),
             case.signed.map(|s| Due::At(window_due(s, d.period))),
+        ),
+        Start::Anchor(Anchor::Completed) => (
+            Text::Static("交易成功次日 00:00"),
+            case.completed.map(|s| Due::At(window_due(s, d.period))),
+        ),
+        Start::Anchor(Anchor::Paid) => (Text::Static("买家付款时"), from_day(case.paid)),
+        Start::Anchor(Anchor::Complained) => (
+            Text::Static("买家发起维权/投诉时"),
+            from_day(case.complained),
         ),
         Start::After(event) => (Text::Shared(event.clone()), None),
     };
@@ -193,43 +424,38 @@ fn yuan(out: &mut String, m: Money) {
     };
 }
 
-/// The reply: greeting, apology (S6), the rule's text with its slots filled, the
-/// tip (S5), thanks (S6); or the slot whose value the case does not give.
+/// The reply: greeting, apology (S6), the rule's text (or a counter-offer at
+/// the ceiling and the next step), questions for the buyer, the tip (S5), thanks (S6).
 fn reply(
     policy: &Policy,
-    o: &Outcome,
-    case: &Case,
-    offer: Option<&Offer>,
-    comp: Option<Money>,
+    values: &Values,
+    v: &Verdict,
+    ask: &[Question],
     tip: Option<&str>,
-) -> Result<String, Slot> {
+) -> String {
     let r = &policy.replies;
     let mut out = String::with_capacity(512);
     out.push_str(&r.greeting);
     out.push_str(&r.apology);
-    for piece in &o.reply {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Slot(slot) => {
-                let value = match slot {
-                    Slot::Open => offer.map(|x| x.open),
-                    Slot::Max => offer.map(|x| x.max),
-                    Slot::Ask => case.ask.map(Money::new),
-                    Slot::Price => case.price.map(Money::new),
-                    Slot::Compensation => comp,
-                    Slot::EscalateTo => {
-                        out.push_str(&policy.escalate_to);
-                        continue;
-                    }
-                };
-                yuan(&mut out, value.ok_or(*slot)?);
+    match (v.ask, v.next) {
+        (AskSeen::Counter(..) | AskSeen::Offered(..), Some(next)) => {
+            if matches!(v.ask, AskSeen::Counter(..)) {
+                values.fill(&mut out, &r.counter);
+            } else {
+                values.fill(&mut out, &v.outcome.reply);
             }
+            out.push_str(&r.if_refused_intro);
+            values.fill(&mut out, &next.reply);
         }
+        _ => values.fill(&mut out, &v.outcome.reply),
+    }
+    for q in ask {
+        out.push_str(&q.question);
     }
     if let Some(t) = tip {
         out.push_str(&r.tip_intro);
         out.push_str(t);
     }
     out.push_str(&r.thanks);
-    Ok(out)
+    out
 }

@@ -1,20 +1,151 @@
 //! Deciding: the facts as the rules see them, the first rule whose conditions
 //! all hold, and what it makes of the offer, the shipping and compensation.
-//! Nothing here allocates beyond the trace's inline steps.
+//!
+//! A condition on a fact the case does not give is not a reason to stop: the
+//! engine takes the most likely value ([`Guess`]), records that it did, and the
+//! advice says so. Only the defect and the region stop it (the region is
+//! answered per group by the session). Nothing here allocates beyond the
+//! trace's inline steps.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
+use std::cell::Cell;
 
 use super::EngineError;
-use crate::advice::{Inferred, Offer, Trace};
-use crate::case::{Case, Defect, Fact, Fault, Stage, Wants};
+use crate::advice::{Assumed, Offer, Trace};
+use crate::case::{Case, Defect, Fact, Fault, Platform, Stage, Wants};
 use crate::money::Money;
 use crate::policy::{
     Amount, Cond, Conditions, FALLBACK, Outcome, Period, Policy, Resolution, Rule, Shipping,
 };
 
+/// A fact a rule may need that the case may not give, taken at its most
+/// likely value when missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guess {
+    /// Taobao or Tmall.
+    Platform,
+    /// Return or exchange.
+    Wants,
+    /// Promotion item (needs the title).
+    Promo,
+    /// 包邮.
+    FreeShipping,
+    /// Inside the seven-day window (needs the signing date).
+    SevenDay,
+    /// Inside the after-sale window (needs the completion date).
+    AfterSale,
+    /// Inside the shipping promise (needs the payment date).
+    ShipPromise,
+    /// Made to order or pre-sale (needs the title).
+    MadeToOrder,
+    /// At or under a rule's price line (needs the price).
+    Cheap,
+}
+
+impl Guess {
+    /// Every guess, in the order the advice lists them.
+    pub const ALL: [Guess; 9] = [
+        Guess::Platform,
+        Guess::Wants,
+        Guess::Promo,
+        Guess::FreeShipping,
+        Guess::SevenDay,
+        Guess::AfterSale,
+        Guess::ShipPromise,
+        Guess::MadeToOrder,
+        Guess::Cheap,
+    ];
+
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+
+    /// The fact that would settle it.
+    pub fn fact(self) -> Fact {
+        match self {
+            Guess::Platform => Fact::Platform,
+            Guess::Wants => Fact::Wants,
+            Guess::Promo | Guess::MadeToOrder => Fact::Title,
+            Guess::FreeShipping => Fact::FreeShipping,
+            Guess::SevenDay => Fact::Signed,
+            Guess::AfterSale => Fact::Completed,
+            Guess::ShipPromise => Fact::Paid,
+            Guess::Cheap => Fact::Price,
+        }
+    }
+
+    /// How many values it takes.
+    fn values(self) -> u8 {
+        match self {
+            Guess::Platform => Platform::ALL.len() as u8,
+            // Every wish, and "none stated".
+            Guess::Wants => Wants::ALL.len() as u8 + 1,
+            _ => 2,
+        }
+    }
+
+    /// The value taken when the case does not say: the likeliest, given how
+    /// shops on the platform sell and what the buyer wrote in about.
+    pub fn likely(self) -> u8 {
+        match self {
+            Guess::Platform => Platform::Taobao.index() as u8,
+            // No wish stated: a rule about a wish does not apply.
+            Guess::Wants => Wants::ALL.len() as u8,
+            // Most of the shop's listings are 包邮; a paste that does not say is one of them.
+            Guess::FreeShipping | Guess::SevenDay | Guess::AfterSale => 1,
+            // The buyer says it shipped late: take the claim as made until the dates say otherwise.
+            Guess::ShipPromise => 0,
+            Guess::Promo | Guess::MadeToOrder | Guess::Cheap => 0,
+        }
+    }
+
+    /// Why the value was taken, and how to give the real one.
+    pub fn why(self, case: &Case) -> &'static str {
+        match self {
+            Guess::ShipPromise if case.paid.is_some() => {
+                "只知道付款时间，不知道发货时间：按付款超过72小时才发出处理；请查快递记录的发货时间"
+            }
+            Guess::Platform => "没有说是天猫店，按淘宝店处理；是天猫请加 --platform tmall",
+            Guess::Wants => "买家没说要退货、换货还是退款，按没有提出处理；请问清买家",
+            Guess::Promo => "没有商品标题，按正价商品处理；请补上 --title",
+            Guess::FreeShipping => {
+                "没说是否包邮，按包邮处理；请核对商品页，不包邮请加 --free-shipping=false"
+            }
+            Guess::SevenDay => "已签收但没有签收日期，按七天内处理；请核对签收日期 --signed",
+            Guess::AfterSale => "交易成功但没有成交日期，按15天售后期内处理；请核对 --completed",
+            Guess::ShipPromise => "没有付款时间，按付款已超过72小时处理；请核对 --paid",
+            Guess::MadeToOrder => "没有商品标题，按非定制/预售商品处理；请补上 --title",
+            Guess::Cheap => "没有实付金额，按不是低价商品处理；请补上 --price",
+        }
+    }
+
+    /// A value in words.
+    pub fn value_label(self, v: u8) -> &'static str {
+        let yes = v == 1;
+        match self {
+            Guess::Platform => Platform::ALL.get(usize::from(v)).map_or("?", |p| p.label()),
+            Guess::Wants => Wants::ALL
+                .get(usize::from(v))
+                .map_or("未说明", |w| w.label()),
+            Guess::Promo => pick(yes, "活动款", "正价款"),
+            Guess::FreeShipping => pick(yes, "包邮", "不包邮"),
+            Guess::SevenDay => pick(yes, "签收七天内", "签收已超过七天"),
+            Guess::AfterSale => pick(yes, "交易成功15天内", "交易成功已超过15天"),
+            Guess::ShipPromise => pick(yes, "付款未满72小时", "付款已超过72小时"),
+            Guess::MadeToOrder => pick(yes, "定制/预售", "非定制/预售"),
+            Guess::Cheap => pick(yes, "低价商品", "不是低价商品"),
+        }
+    }
+}
+
+fn pick(yes: bool, a: &'static str, b: &'static str) -> &'static str {
+    if yes { a } else { b }
+}
+
 /// The facts as the rules see them, after inference and derivation.
+#[derive(Clone)]
 pub(super) struct View<'a> {
     pub case: &'a Case,
     pub defect: Defect,
@@ -26,46 +157,158 @@ pub(super) struct View<'a> {
     pub promo: Option<bool>,
     pub within_seven_days: Option<bool>,
     pub window_end: Option<NaiveDateTime>,
+    pub within_after_sale: Option<bool>,
+    pub within_ship_promise: Option<bool>,
+    pub made_to_order: Option<bool>,
+    /// Values set for a guess, to see what another value would change.
+    forced: [Option<u8>; 9],
+    /// Whether a missing fact is guessed (rules) or left unknown (alerts).
+    guessing: Cell<bool>,
+    /// The guesses taken, one bit each.
+    guessed: Cell<u16>,
 }
 
-/// Fills in what the case does not say (from the defect's defaults) and derives
-/// region group, promotion and the seven-day window.
+impl View<'_> {
+    /// A fact's value: the case's, a forced one, or the likeliest (recorded);
+    /// `None` when unknown and not guessing.
+    fn value(&self, g: Guess, known: Option<u8>) -> Option<u8> {
+        if known.is_some() {
+            return known;
+        }
+        if let Some(f) = self.forced[g as usize] {
+            return Some(f);
+        }
+        if !self.guessing.get() {
+            return None;
+        }
+        self.guessed.set(self.guessed.get() | g.bit());
+        Some(g.likely())
+    }
+
+    /// The guesses taken so far.
+    pub fn guesses(&self) -> impl Iterator<Item = Guess> + '_ {
+        let bits = self.guessed.get();
+        Guess::ALL.into_iter().filter(move |g| bits & g.bit() != 0)
+    }
+
+    /// The same view with one guess set to another value.
+    pub fn with(&self, g: Guess, value: u8) -> Self {
+        let mut v = self.clone();
+        v.forced[g as usize] = Some(value);
+        v.guessed.set(0);
+        v.guessing.set(true);
+        v
+    }
+
+    /// Every value of a guess other than the one taken.
+    pub fn other_values(g: Guess) -> impl Iterator<Item = u8> {
+        (0..g.values()).filter(move |v| *v != g.likely())
+    }
+
+    /// Turns guessing on (rules) or off (alerts, which fire on known facts only).
+    pub fn set_guessing(&self, on: bool) {
+        self.guessing.set(on);
+    }
+
+    /// The platform, known or taken.
+    pub fn platform(&self) -> Platform {
+        self.case.platform.unwrap_or_else(|| {
+            self.forced[Guess::Platform as usize]
+                .and_then(|i| Platform::ALL.get(usize::from(i)).copied())
+                .unwrap_or(Platform::Taobao)
+        })
+    }
+}
+
+/// Fills in what the case does not say (from the defect's defaults and the
+/// dates) and derives region group, promotion and the windows.
 pub(super) fn view<'a>(
     policy: &Policy,
     case: &'a Case,
-) -> Result<(View<'a>, SmallVec<[Inferred; 3]>), EngineError> {
+) -> Result<(View<'a>, SmallVec<[Assumed; 4]>), EngineError> {
     let defect = case.defect.ok_or_else(|| EngineError::Missing {
         fact: Fact::Defect,
         rule: "-".into(),
     })?;
     let defaults = policy.defect(defect);
-    let mut inferred = SmallVec::new();
+    let mut assumed = SmallVec::new();
     let fault = case.fault.unwrap_or_else(|| {
-        inferred.push(Inferred {
-            fact: Fact::Fault,
-            value: defaults.fault.label(),
-            how: "按问题类型推断;不对请加 --fault shop/buyer/logistics",
-        });
+        assumed.push(Assumed::new(
+            Fact::Fault,
+            defaults.fault.label(),
+            "按问题类型推断；不对请加 --fault shop/buyer/logistics",
+        ));
         defaults.fault
     });
-    let stage = case.stage.unwrap_or_else(|| {
-        inferred.push(Inferred {
-            fact: Fact::Stage,
-            value: defaults.stage.label(),
-            how: "按问题类型推断;不对请加 --stage unshipped/in_transit/signed/completed",
-        });
-        defaults.stage
-    });
+    // Dates say where the order is: a completion date means completed, a signing date signed.
+    let stage = match (case.stage, case.completed, case.signed) {
+        (Some(s), _, _) => s,
+        (None, Some(_), _) => {
+            assumed.push(Assumed::new(
+                Fact::Stage,
+                Stage::Completed.label(),
+                "有交易成功日期",
+            ));
+            Stage::Completed
+        }
+        (None, None, Some(_)) => {
+            assumed.push(Assumed::new(
+                Fact::Stage,
+                Stage::Signed.label(),
+                "有签收日期",
+            ));
+            Stage::Signed
+        }
+        (None, None, None) => {
+            assumed.push(Assumed::new(
+                Fact::Stage,
+                defaults.stage.label(),
+                "按问题类型推断；不对请加 --stage unshipped/in_transit/signed/completed",
+            ));
+            defaults.stage
+        }
+    };
     let wants = case.wants.or_else(|| {
         defaults.wants.inspect(|w| {
-            inferred.push(Inferred {
-                fact: Fact::Wants,
-                value: w.label(),
-                how: "按问题类型推断;不对请加 --wants return/exchange",
-            })
+            assumed.push(Assumed::new(
+                Fact::Wants,
+                w.label(),
+                "按问题类型推断；不对请加 --wants return/exchange",
+            ))
         })
     });
+    let requested = case.requested.and_time(NaiveTime::MIN);
+    let received = matches!(stage, Stage::Signed | Stage::Completed);
     let window_end = case.signed.map(|s| window_due(s, policy.seven_day.period));
+    let within_seven_days = match (window_end, case.completed) {
+        (Some(end), _) => Some(requested < end),
+        // Not yet received: the window has not started.
+        _ if !received => Some(true),
+        // Signed no later than completed: a window closed counted from completion closed earlier.
+        (None, Some(done)) if requested >= window_due(done, policy.seven_day.period) => Some(false),
+        _ => None,
+    };
+    let within_after_sale = match (stage, &policy.after_sale) {
+        (Stage::Completed, Some(w)) => case.completed.map(|d| requested < window_due(d, w.period)),
+        _ => Some(true),
+    };
+    let within_ship_promise = policy.ship_promise.as_ref().and_then(|w| {
+        let paid = case.paid?.and_time(NaiveTime::MIN);
+        // Dates are whole days: the promise ends within a day of paid + period.
+        let (earliest, latest) = (
+            paid + duration(w.period),
+            paid + duration(w.period) + Duration::days(1),
+        );
+        if requested + Duration::days(1) <= earliest {
+            Some(true)
+        } else if requested >= latest && stage == Stage::Unshipped {
+            // Still unshipped after the promise: late. Once shipped, the request date says nothing.
+            Some(false)
+        } else {
+            None
+        }
+    });
+    let title = case.title.as_deref();
     let view = View {
         case,
         defect,
@@ -73,11 +316,19 @@ pub(super) fn view<'a>(
         stage,
         wants,
         region: case.region.as_ref().map(|r| policy.group_of_place(r)),
-        promo: case.title.as_ref().map(|t| policy.is_promo(t)),
-        within_seven_days: window_end.map(|end| case.requested.and_time(NaiveTime::MIN) < end),
+        promo: title.map(|t| policy.is_promo(t)),
+        within_seven_days,
         window_end,
+        within_after_sale,
+        within_ship_promise,
+        made_to_order: case
+            .made_to_order
+            .or_else(|| title.map(|t| policy.is_made_to_order(t))),
+        forced: [None; 9],
+        guessing: Cell::new(true),
+        guessed: Cell::new(0),
     };
-    Ok((view, inferred))
+    Ok((view, assumed))
 }
 
 /// What the buyer asked relative to the offer, for the agent's notes.
@@ -87,10 +338,16 @@ pub enum AskSeen {
     None,
     /// The ask is within the ceiling and is agreed to.
     Within(Money, Money),
-    /// The ask is above the ceiling: the rule's above-ceiling answer applies.
+    /// The ask is within the ceiling, but this rule does not agree at once.
+    Held(Money, Money),
+    /// The ask is above the ceiling: counter at the ceiling, then the next step.
+    Counter(Money, Money),
+    /// Above the ceiling, and the ceiling was offered already: the next step now.
     Above(Money, Money),
-    /// Above the ceiling with no above-ceiling answer: the ceiling stands.
+    /// Above the ceiling with no next step written: the ceiling stands.
     AboveNoRule(Money, Money),
+    /// No ask, but the agent already offered this much: go to the ceiling.
+    Offered(Money, Money),
 }
 
 /// The decision for a case, without the words around it: which rule, what to
@@ -101,13 +358,19 @@ pub struct Verdict<'p> {
     pub rule: Option<&'p Rule>,
     /// What the rule (or its above-ceiling answer) says.
     pub outcome: &'p Outcome,
+    /// The step after a counter-offer at the ceiling, if the buyer refuses it.
+    pub next: Option<&'p Outcome>,
     /// The offer, after the ask and the price.
     pub offer: Option<Offer>,
+    /// The offer as percentages of a price the case does not give.
+    pub unpriced: Option<(Decimal, Decimal)>,
     /// The buyer's ask against the offer.
     pub ask: AskSeen,
     /// Who pays each leg, with the quality-return setting applied.
     pub shipping: Shipping,
-    /// Compensation owed.
+    /// Who pays each leg of the next step.
+    pub next_shipping: Option<Shipping>,
+    /// Compensation owed (`None` also when the price is missing).
     pub compensation: Option<Money>,
     /// Every rule looked at.
     pub trace: Trace,
@@ -171,8 +434,11 @@ fn asks_for(cond: Cond) -> Fact {
         Cond::Platform => Fact::Platform,
         Cond::Wants => Fact::Wants,
         Cond::Region => Fact::Region,
-        Cond::Promo => Fact::Title,
+        Cond::Promo | Cond::MadeToOrder => Fact::Title,
         Cond::SevenDay => Fact::Signed,
+        Cond::AfterSale => Fact::Completed,
+        Cond::ShipPromise => Fact::Paid,
+        Cond::FreeShipping => Fact::FreeShipping,
         _ => Fact::Price,
     }
 }
@@ -187,51 +453,88 @@ pub(super) fn verdict<'p>(policy: &'p Policy, v: &View) -> Result<Verdict<'p>, E
     let case = v.case;
     let (rule, trace) = choose(policy, v)?;
     let then = rule.map_or(&policy.fallback, |r| &r.then);
-    let missing_price = || EngineError::Missing {
-        fact: Fact::Price,
-        rule: rule.map_or(FALLBACK, |r| &r.id).to_string(),
-    };
+    let above = rule.and_then(|r| r.above_ceiling.as_ref());
     let mut outcome = then;
+    let mut next = None;
     let mut offer = None;
+    let mut unpriced = None;
     let mut ask = AskSeen::None;
     if let Some(o) = &then.offer {
-        let amount = |a: Amount| -> Result<Money, EngineError> {
-            let yuan = match a {
-                Amount::Yuan(y) => y,
-                Amount::Percent(p) => {
-                    case.price.ok_or_else(missing_price)? * p / Decimal::ONE_HUNDRED
-                }
-            };
-            // Never offer more than the buyer paid.
-            Ok(Money::new(case.price.map_or(yuan, |price| yuan.min(price))))
+        let ends = match (o.open, o.max, case.price) {
+            (Amount::Percent(a), Amount::Percent(b), None) => {
+                unpriced = Some((a, b));
+                None
+            }
+            (open, max, price) => {
+                let amount = |a: Amount| {
+                    let yuan = match a {
+                        Amount::Yuan(y) => y,
+                        Amount::Percent(p) => price.unwrap_or_default() * p / Decimal::ONE_HUNDRED,
+                    };
+                    // Never offer more than the buyer paid.
+                    Money::new(price.map_or(yuan, |price| yuan.min(price)))
+                };
+                Some((amount(open), amount(max)))
+            }
         };
-        let (mut open, mut max) = (amount(o.open)?, amount(o.max)?);
-        if let Some(a) = case.ask.filter(|a| !a.is_zero()).map(Money::new) {
-            if a <= max {
-                ask = AskSeen::Within(a, max);
-                open = a;
-                max = a;
-            } else if let Some(above) = rule.and_then(|r| r.above_ceiling.as_ref()) {
-                ask = AskSeen::Above(a, max);
-                outcome = above;
+        if let Some((mut open, max)) = ends {
+            let asked = case.ask.filter(|a| !a.is_zero()).map(Money::new);
+            let offered = case.offered.filter(|a| !a.is_zero()).map(Money::new);
+            match asked {
+                Some(a) if a <= max && o.agree_ask => {
+                    ask = AskSeen::Within(a, max);
+                    open = a;
+                }
+                Some(a) if a <= max => ask = AskSeen::Held(a, max),
+                Some(a) => match above {
+                    Some(above) if offered.is_some_and(|x| x >= max) => {
+                        ask = AskSeen::Above(a, max);
+                        outcome = above;
+                    }
+                    Some(above) => {
+                        ask = AskSeen::Counter(a, max);
+                        open = max;
+                        next = Some(above);
+                    }
+                    None => {
+                        ask = AskSeen::AboveNoRule(a, max);
+                        open = max;
+                    }
+                },
+                None => {
+                    if let Some(x) = offered.filter(|x| *x >= open) {
+                        ask = AskSeen::Offered(x, max);
+                        open = max;
+                        next = above;
+                    }
+                }
+            }
+            // An ask agreed to is the whole offer: open and ceiling alike.
+            let max = if matches!(ask, AskSeen::Within(..)) {
+                open
             } else {
-                ask = AskSeen::AboveNoRule(a, max);
+                max
+            };
+            if std::ptr::eq(outcome, then) {
+                offer = Some(Offer {
+                    open,
+                    max,
+                    kind: o.kind,
+                });
             }
         }
-        offer = Some(Offer {
-            open,
-            max,
-            kind: o.kind,
-        });
     }
-    let mut shipping = outcome.shipping;
-    if outcome.quality_return {
-        shipping.to_shop = policy.quality_return_payer;
-    }
-    let compensation = match &outcome.compensation {
-        None => None,
-        Some(c) => {
-            let price = case.price.ok_or_else(missing_price)?;
+    let payers = |o: &Outcome| {
+        let mut s = o.shipping;
+        if o.quality_return {
+            s.to_shop = policy.quality_return_payer;
+        }
+        s
+    };
+    let shipping = payers(outcome);
+    let next_shipping = next.map(payers);
+    let compensation = match (&outcome.compensation, case.price) {
+        (Some(c), Some(price)) => {
             let mut amount = price * c.percent / Decimal::ONE_HUNDRED;
             if let Some(cap) = c.cap {
                 amount = amount.min(cap);
@@ -241,21 +544,25 @@ pub(super) fn verdict<'p>(policy: &'p Policy, v: &View) -> Result<Verdict<'p>, E
             }
             Some(Money::new(amount))
         }
+        _ => None,
     };
     Ok(Verdict {
         rule,
         outcome,
+        next,
         offer,
+        unpriced,
         ask,
         shipping,
+        next_shipping,
         compensation,
         trace,
     })
 }
 
-/// When the seven-day window closes: 00:00 of the day after signing plus the period.
-pub(super) fn window_due(signed: NaiveDate, period: Period) -> NaiveDateTime {
-    let start = (signed + Duration::days(1)).and_time(NaiveTime::MIN);
+/// When a window counted from a day closes: 00:00 of the next day plus the period.
+pub(super) fn window_due(day: NaiveDate, period: Period) -> NaiveDateTime {
+    let start = (day + Duration::days(1)).and_time(NaiveTime::MIN);
     start + duration(period)
 }
 
@@ -268,26 +575,44 @@ pub(super) fn duration(period: Period) -> Duration {
 }
 
 /// Tests one condition: `None` when the rule has no such condition,
-/// `Some(None)` when the fact it needs is unknown.
+/// `Some(None)` when the fact it needs is unknown (and not guessed).
 pub(super) fn test(cond: Cond, w: &Conditions, v: &View) -> Option<Option<bool>> {
     let c = v.case;
+    let flag = |want: Option<bool>, g: Guess, known: Option<bool>| {
+        want.map(|want| v.value(g, known.map(u8::from)).map(|x| (x == 1) == want))
+    };
+    let fixed = |want: Option<bool>, is: bool| want.map(|want| Some(is == want));
     match cond {
         Cond::Defect => w.defect.map(|s| Some(s.contains(v.defect.index()))),
         Cond::Fault => w.fault.map(|s| Some(s.contains(v.fault.index()))),
         Cond::Stage => w.stage.map(|s| Some(s.contains(v.stage.index()))),
-        Cond::Platform => w
-            .platform
-            .map(|s| c.platform.map(|p| s.contains(p.index()))),
-        Cond::Wants => w.wants.map(|s| v.wants.map(|x| s.contains(x.index()))),
+        Cond::Platform => w.platform.map(|s| {
+            v.value(Guess::Platform, c.platform.map(|p| p.index() as u8))
+                .map(|p| s.contains(usize::from(p)))
+        }),
+        Cond::Wants => w.wants.map(|s| {
+            v.value(Guess::Wants, v.wants.map(|x| x.index() as u8))
+                .map(|x| s.contains(usize::from(x)))
+        }),
         Cond::Region => w.region.map(|s| v.region.map(|g| s.contains(g))),
-        Cond::Promo => w.promo.map(|want| v.promo.map(|p| p == want)),
-        Cond::FreeShipping => w.free_shipping.map(|want| Some(c.free_shipping == want)),
-        Cond::Resellable => w.resellable.map(|want| Some(c.resellable == want)),
-        Cond::Perishable => w.perishable.map(|want| Some(c.perishable == want)),
-        Cond::ClaimFalse => w.claim_false.map(|want| Some(c.claim_false == want)),
-        Cond::SevenDay => w
-            .seven_day
-            .map(|want| v.within_seven_days.map(|x| x == want)),
-        Cond::Price => w.price_at_most.map(|limit| c.price.map(|p| p <= limit)),
+        Cond::Promo => flag(w.promo, Guess::Promo, v.promo),
+        Cond::FreeShipping => flag(w.free_shipping, Guess::FreeShipping, c.free_shipping),
+        Cond::SevenDay => flag(w.seven_day, Guess::SevenDay, v.within_seven_days),
+        Cond::AfterSale => flag(w.after_sale, Guess::AfterSale, v.within_after_sale),
+        Cond::ShipPromise => flag(w.ship_promise, Guess::ShipPromise, v.within_ship_promise),
+        Cond::MadeToOrder => flag(w.made_to_order, Guess::MadeToOrder, v.made_to_order),
+        Cond::Price => w.price_at_most.map(|limit| match c.price {
+            Some(p) => Some(p <= limit),
+            None => v.value(Guess::Cheap, None).map(|x| x == 1),
+        }),
+        Cond::Resellable => fixed(w.resellable, c.resellable),
+        Cond::Perishable => fixed(w.perishable, c.perishable),
+        Cond::ClaimFalse => fixed(w.claim_false, c.claim_false),
+        Cond::ExpressRefund => fixed(w.express_refund, c.express_refund),
+        Cond::RefusedTwice => fixed(w.refused_twice, c.refused_twice),
+        Cond::Malicious => fixed(w.malicious, c.malicious),
+        Cond::Threats => w
+            .threats
+            .map(|s| Some(c.threats.iter().any(|t| s.contains(t.index())))),
     }
 }

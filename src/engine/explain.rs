@@ -150,22 +150,69 @@ fn describe(cond: Cond, w: &Conditions, v: &View, policy: &Policy) -> String {
                 .map(|i| policy.group_name(i))
                 .collect();
             let is = match (v.region, c.region.as_ref()) {
-                (Some(g), Some(r)) => format!("{}({})", policy.group_name(g), r.province),
+                (Some(g), Some(r)) => format!("{}（{}）", policy.group_name(g), r.province),
                 _ => "未知".into(),
             };
             (is, want.join("/"))
         }
         Cond::Promo => (
             match c.title.as_deref().map(|t| policy.promo_tags_in(t)) {
-                None => "未知(没有标题)".into(),
+                None => "未知（没有标题）".into(),
                 Some(t) if t.is_empty() => "正价款".into(),
                 Some(t) => format!("活动款({})", t.join("/")),
             },
             yes_no(w.promo == Some(true), "活动款", "正价款"),
         ),
         Cond::FreeShipping => (
-            yes_no(c.free_shipping, "包邮", "不包邮"),
+            c.free_shipping.map_or("未知（按包邮假设）".into(), |f| {
+                yes_no(f, "包邮", "不包邮")
+            }),
             yes_no(w.free_shipping == Some(true), "包邮", "不包邮"),
+        ),
+        Cond::AfterSale => (
+            v.within_after_sale
+                .map_or("未知（没有交易成功日期）".into(), |x| {
+                    yes_no(x, "15天内", "已超过15天")
+                }),
+            yes_no(w.after_sale == Some(true), "15天内", "已超过15天"),
+        ),
+        Cond::ShipPromise => (
+            v.within_ship_promise
+                .map_or("未知（没有付款日期）".into(), |x| {
+                    yes_no(x, "未满72小时", "已超过72小时")
+                }),
+            yes_no(w.ship_promise == Some(true), "未满72小时", "已超过72小时"),
+        ),
+        Cond::MadeToOrder => (
+            v.made_to_order.map_or("未知（没有标题）".into(), |x| {
+                yes_no(x, "定制/预售", "非定制/预售")
+            }),
+            yes_no(w.made_to_order == Some(true), "定制/预售", "非定制/预售"),
+        ),
+        Cond::ExpressRefund => (
+            yes_no(c.express_refund, "是", "否"),
+            yes_no(w.express_refund == Some(true), "是", "否"),
+        ),
+        Cond::RefusedTwice => (
+            yes_no(c.refused_twice, "是", "否"),
+            yes_no(w.refused_twice == Some(true), "是", "否"),
+        ),
+        Cond::Malicious => (
+            yes_no(c.malicious, "是", "否"),
+            yes_no(w.malicious == Some(true), "是", "否"),
+        ),
+        Cond::Threats => (
+            c.threats
+                .iter()
+                .map(|t| t.label())
+                .collect::<Vec<_>>()
+                .join("/"),
+            names(
+                crate::case::Threat::ALL,
+                w.threats.unwrap_or(none),
+                crate::case::Threat::index,
+                crate::case::Threat::label,
+            ),
         ),
         Cond::Resellable => (
             yes_no(c.resellable, "不影响", "影响"),
@@ -182,11 +229,11 @@ fn describe(cond: Cond, w: &Conditions, v: &View, policy: &Policy) -> String {
         Cond::SevenDay => (
             match (v.within_seven_days, v.window_end) {
                 (Some(within), Some(end)) => format!(
-                    "{}(截止 {})",
+                    "{}（截止 {})",
                     if within { "期内" } else { "已过期" },
                     end.format("%Y-%m-%d %H:%M")
                 ),
-                _ => "未知(没有签收日期)".into(),
+                _ => "未知（没有签收日期）".into(),
             },
             yes_no(w.seven_day == Some(true), "期内", "已过期"),
         ),
@@ -196,5 +243,5 @@ fn describe(cond: Cond, w: &Conditions, v: &View, policy: &Policy) -> String {
                 .map_or(String::new(), |l| format!("不高于¥{l}")),
         ),
     };
-    format!("{}:案例是“{is}”,规则要“{wants}”", cond.label())
+    format!("{}：案例是“{is}”，规则要“{wants}”", cond.label())
 }

@@ -23,6 +23,8 @@ pub enum Tag {
     Part,
     /// A small, cosmetic symptom.
     Minor,
+    /// A loose thread: nothing that affects wear.
+    Thread,
     /// A symptom of a shoe that failed.
     Major,
     /// The buyer caused the damage.
@@ -171,6 +173,7 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("vague", id) => Tag::Vague(Defect::parse(id)?),
         ("part", "") => Tag::Part,
         ("minor", "") => Tag::Minor,
+        ("thread", "") => Tag::Thread,
         ("major", "") => Tag::Major,
         ("cause", "misuse") => Tag::Misuse,
         ("cause", "transit") => Tag::Transit,

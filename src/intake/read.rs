@@ -173,7 +173,7 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
         h.tags.iter().any(|t| {
             matches!(
                 t,
-                Tag::Minor | Tag::Major | Tag::Defect(Defect::TransitDamage)
+                Tag::Minor | Tag::Thread | Tag::Major | Tag::Defect(Defect::TransitDamage)
             )
         })
     });
@@ -213,6 +213,7 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
                 Tag::Major if slight && !h.severe => (Defect::SmallFlaw, 3),
                 Tag::Major => (Defect::Quality, 3),
                 Tag::Minor => (Defect::SmallFlaw, 3),
+                Tag::Thread => (Defect::LooseThread, 3),
                 _ => continue,
             };
             out.push(Seen {
@@ -235,8 +236,9 @@ fn transit_implies_damage(h: &Hit) -> bool {
 /// The strongest defect named, the more severe on a tie, then the first.
 fn strongest(seen: &[Seen]) -> Option<Seen> {
     let severity = |d: Defect| match d {
-        Defect::Quality => 2,
-        Defect::SmallFlaw => 1,
+        Defect::Quality => 3,
+        Defect::SmallFlaw => 2,
+        Defect::LooseThread => 1,
         _ => 0,
     };
     seen.iter()

@@ -22,33 +22,63 @@ struct Cell {
     stage: usize,
     platform: usize,
     wants: usize,
-    flags: u8,
+    flags: u16,
     price: Decimal,
 }
 
-/// Bits of `Cell::flags`.
-const PROMO: u8 = 1;
-const FREE_SHIPPING: u8 = 2;
-const RESELLABLE: u8 = 4;
-const PERISHABLE: u8 = 8;
-const CLAIM_FALSE: u8 = 16;
-const WITHIN_SEVEN_DAYS: u8 = 32;
+/// Bits of `Cell::flags`, one per yes/no condition.
+const PROMO: u16 = 1;
+const FREE_SHIPPING: u16 = 1 << 1;
+const RESELLABLE: u16 = 1 << 2;
+const PERISHABLE: u16 = 1 << 3;
+const CLAIM_FALSE: u16 = 1 << 4;
+const WITHIN_SEVEN_DAYS: u16 = 1 << 5;
+const WITHIN_AFTER_SALE: u16 = 1 << 6;
+const WITHIN_SHIP_PROMISE: u16 = 1 << 7;
+const MADE_TO_ORDER: u16 = 1 << 8;
+const EXPRESS_REFUND: u16 = 1 << 9;
+const REFUSED_TWICE: u16 = 1 << 10;
+const MALICIOUS: u16 = 1 << 11;
+
+/// Each yes/no condition with its bit.
+fn flags(c: &Conditions) -> [(Option<bool>, u16); 12] {
+    [
+        (c.promo, PROMO),
+        (c.free_shipping, FREE_SHIPPING),
+        (c.resellable, RESELLABLE),
+        (c.perishable, PERISHABLE),
+        (c.claim_false, CLAIM_FALSE),
+        (c.seven_day, WITHIN_SEVEN_DAYS),
+        (c.after_sale, WITHIN_AFTER_SALE),
+        (c.ship_promise, WITHIN_SHIP_PROMISE),
+        (c.made_to_order, MADE_TO_ORDER),
+        (c.express_refund, EXPRESS_REFUND),
+        (c.refused_twice, REFUSED_TWICE),
+        (c.malicious, MALICIOUS),
+    ]
+}
+
+/// The subsets of `mask`, the empty set first.
+fn subsets(mask: u16) -> impl Iterator<Item = u16> {
+    let mut next = Some(0u16);
+    std::iter::from_fn(move || {
+        let s = next?;
+        next = (s != mask).then(|| (s.wrapping_sub(mask)) & mask);
+        Some(s)
+    })
+}
 
 fn matches(c: &Conditions, x: &Cell) -> bool {
     let set = |s: Option<super::Set>, i: usize| s.is_none_or(|s| s.contains(i));
-    let flag = |f: Option<bool>, bit: u8| f.is_none_or(|want| (x.flags & bit != 0) == want);
     set(c.defect, x.defect)
         && set(c.region, x.region)
         && set(c.fault, x.fault)
         && set(c.stage, x.stage)
         && set(c.platform, x.platform)
         && set(c.wants, x.wants)
-        && flag(c.promo, PROMO)
-        && flag(c.free_shipping, FREE_SHIPPING)
-        && flag(c.resellable, RESELLABLE)
-        && flag(c.perishable, PERISHABLE)
-        && flag(c.claim_false, CLAIM_FALSE)
-        && flag(c.seven_day, WITHIN_SEVEN_DAYS)
+        && flags(c)
+            .iter()
+            .all(|&(f, bit)| f.is_none_or(|want| (x.flags & bit != 0) == want))
         && c.price_at_most.is_none_or(|limit| x.price <= limit)
 }
 
@@ -85,7 +115,8 @@ pub struct Analysis {
 /// Region groups, promotion values and stages of the combinations a defect and fault leave to the fallback.
 type GapCells = (BTreeSet<usize>, BTreeSet<bool>, BTreeSet<Stage>);
 
-/// Runs every combination of condition values through the policy's rules.
+/// Runs every combination of condition values through the policy's rules
+/// (threats only gate alerts, so rules are tried as if none were made).
 pub fn analyse(policy: &Policy) -> Analysis {
     let regions = policy.groups.len() + 1;
     // One price on each side of every threshold a rule tests.
@@ -100,6 +131,13 @@ pub fn analyse(policy: &Policy) -> Analysis {
         prices.insert(Decimal::ONE_HUNDRED);
     }
     let prices: Vec<Decimal> = prices.into_iter().collect();
+    // Only the yes/no conditions some rule tests need both values tried.
+    let used: u16 = policy
+        .rules
+        .iter()
+        .flat_map(|r| flags(&r.when))
+        .filter(|(f, _)| f.is_some())
+        .fold(0, |m, (_, bit)| m | bit);
 
     let mut reach = vec![0u64; policy.rules.len()];
     // Which rules took the cases of each rule that can never fire.
@@ -121,7 +159,7 @@ pub fn analyse(policy: &Policy) -> Analysis {
                 for &stage in Stage::ALL {
                     for platform in 0..Platform::ALL.len() {
                         for wants in 0..Wants::ALL.len() {
-                            for flags in 0u8..64 {
+                            for flags in subsets(used) {
                                 for &price in &prices {
                                     cells += 1;
                                     let cell = Cell {

@@ -93,6 +93,20 @@ pub struct Conditions {
     pub seven_day: Option<bool>,
     /// Price at most this.
     pub price_at_most: Option<Decimal>,
+    /// Inside (true) or past (false) the after-sale window after completion.
+    pub after_sale: Option<bool>,
+    /// Inside (true) or past (false) the shipping promise after payment.
+    pub ship_promise: Option<bool>,
+    /// Made to order or pre-sale.
+    pub made_to_order: Option<bool>,
+    /// An express refund.
+    pub express_refund: Option<bool>,
+    /// A quality refund refused twice already.
+    pub refused_twice: Option<bool>,
+    /// A malicious return.
+    pub malicious: Option<bool>,
+    /// Any of these threats (alerts only).
+    pub threats: Option<Set>,
 }
 
 /// A condition a rule may test, in the order the engine tests them.
@@ -125,6 +139,20 @@ pub enum Cond {
     SevenDay,
     /// 低价线.
     Price,
+    /// 售后期.
+    AfterSale,
+    /// 发货承诺.
+    ShipPromise,
+    /// 定制/预售.
+    MadeToOrder,
+    /// 极速退款.
+    ExpressRefund,
+    /// 已拒绝两次.
+    RefusedTwice,
+    /// 恶意退货.
+    Malicious,
+    /// 买家威胁.
+    Threats,
 }
 
 impl Cond {
@@ -144,23 +172,37 @@ impl Cond {
             Cond::ClaimFalse => w.claim_false.is_some(),
             Cond::SevenDay => w.seven_day.is_some(),
             Cond::Price => w.price_at_most.is_some(),
+            Cond::AfterSale => w.after_sale.is_some(),
+            Cond::ShipPromise => w.ship_promise.is_some(),
+            Cond::MadeToOrder => w.made_to_order.is_some(),
+            Cond::ExpressRefund => w.express_refund.is_some(),
+            Cond::RefusedTwice => w.refused_twice.is_some(),
+            Cond::Malicious => w.malicious.is_some(),
+            Cond::Threats => w.threats.is_some(),
         }
     }
 
     /// Every condition, in test order (cheap, always-known facts first).
-    pub const ALL: [Cond; 13] = [
+    pub const ALL: [Cond; 20] = [
         Cond::Defect,
         Cond::Fault,
         Cond::Stage,
-        Cond::FreeShipping,
         Cond::Resellable,
         Cond::Perishable,
         Cond::ClaimFalse,
+        Cond::ExpressRefund,
+        Cond::RefusedTwice,
+        Cond::Malicious,
+        Cond::Threats,
+        Cond::MadeToOrder,
         Cond::Platform,
         Cond::Wants,
         Cond::Region,
         Cond::Promo,
+        Cond::FreeShipping,
         Cond::SevenDay,
+        Cond::AfterSale,
+        Cond::ShipPromise,
         Cond::Price,
     ];
 
@@ -180,6 +222,13 @@ impl Cond {
             Cond::ClaimFalse => "理由属实",
             Cond::SevenDay => "七天无理由期",
             Cond::Price => "实付金额",
+            Cond::AfterSale => "15天售后期",
+            Cond::ShipPromise => "72小时发货",
+            Cond::MadeToOrder => "定制/预售",
+            Cond::ExpressRefund => "极速退款",
+            Cond::RefusedTwice => "已拒绝两次",
+            Cond::Malicious => "恶意退货",
+            Cond::Threats => "买家威胁",
         }
     }
 }

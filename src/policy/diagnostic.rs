@@ -58,7 +58,7 @@ impl std::fmt::Display for Diagnostic {
         if let Some(pos) = &self.pos {
             writeln!(f, " --> {pos}")?;
         }
-        write!(f, "  = 修改: {fix_zh}\n  = help: {fix_en}")
+        write!(f, "  = 修改： {fix_zh}\n  = help: {fix_en}")
     }
 }
 
@@ -280,6 +280,27 @@ pub enum Kind {
         /// The ids that exist.
         known: Vec<String>,
     },
+    /// A question id that is not defined.
+    UnknownQuestion {
+        /// The rule or alert.
+        rule: String,
+        /// As written.
+        name: String,
+        /// The defined ids.
+        known: Vec<String>,
+    },
+    /// A condition only alerts may test, used in a rule.
+    AlertOnly {
+        /// The rule.
+        rule: String,
+    },
+    /// A condition on a window the deadlines do not define.
+    MissingWindow {
+        /// The deadline entry that defines it.
+        deadline: &'static str,
+        /// The `from:` it must count from.
+        anchor: &'static str,
+    },
     /// A deadline id that is not defined.
     UnknownDeadline {
         /// The rule.
@@ -324,13 +345,13 @@ impl Kind {
             Yaml { message } => t(
                 "YAML 写法有误".into(),
                 message.clone(),
-                "按提示改正这一处的 YAML 写法,可以对照 policies/default.yaml".into(),
+                "按提示改正这一处的 YAML 写法，可以对照 policies/default.yaml".into(),
                 "fix the YAML at this place; compare with policies/default.yaml".into(),
             ),
             TooLarge { bytes } => t(
-                format!("文件有 {bytes} 字节,远大于任何策略文件"),
+                format!("文件有 {bytes} 字节，远大于任何策略文件"),
                 format!("the file is {bytes} bytes, larger than any policy"),
-                "确认选对了文件;策略文件一般只有几十 KB".into(),
+                "确认选对了文件；策略文件一般只有几十 KB".into(),
                 "check this is the policy file; a policy is tens of kilobytes".into(),
             ),
             UnknownProvince { name, group, near } => {
@@ -339,12 +360,12 @@ impl Kind {
                     format!("地区组“{group}”里的“{name}”不是省份"),
                     format!("unknown province `{name}` in region group `{group}`"),
                     if near.is_empty() {
-                        "写省份名称,如 新疆、内蒙古、浙江(或 香港、澳门、台湾、海外)".into()
+                        "写省份名称，如 新疆、内蒙古、浙江（或 香港、澳门、台湾、海外）".into()
                     } else {
                         format!("是不是要写 {zh}?")
                     },
                     if near.is_empty() {
-                        "use a province name such as 新疆, 内蒙古, 浙江 (or 香港, 澳门, 台湾, 海外)"
+                        "use a province name such as 新疆，内蒙古，浙江 (or 香港，澳门，台湾，海外）"
                             .into()
                     } else {
                         format!("did you mean {en}?")
@@ -358,17 +379,17 @@ impl Kind {
             } => t(
                 format!("“{province}”同时在地区组“{first}”和“{second}”里"),
                 format!("province `{province}` is in two region groups: `{first}` and `{second}`"),
-                "一个省只能属于一个地区组,从其中一个组里删掉它".into(),
+                "一个省只能属于一个地区组，从其中一个组里删掉它".into(),
                 "a province may belong to one group only; remove it from one of them".into(),
             ),
             EmptyGroup { group } => t(
                 format!("地区组“{group}”里没有省份"),
                 format!("region group `{group}` lists no provinces"),
-                "给这个地区组加上省份,或删掉这个组".into(),
+                "给这个地区组加上省份，或删掉这个组".into(),
                 "add provinces or remove the group".into(),
             ),
             TooManyGroups { count } => t(
-                format!("地区组有 {count} 个,最多 62 个"),
+                format!("地区组有 {count} 个，最多 62 个"),
                 format!("{count} region groups; at most 62"),
                 "合并一些地区组".into(),
                 "merge some region groups".into(),
@@ -388,37 +409,37 @@ impl Kind {
             TagTooLong => t(
                 "有活动词超过 32 个字".into(),
                 "a promotion tag is longer than 32 characters".into(),
-                "活动词是标题里的短词,如“特价”".into(),
+                "活动词是标题里的短词，如“特价”".into(),
                 "tag words are short words from titles, such as 特价".into(),
             ),
             TooManyTags { count } => t(
-                format!("活动词有 {count} 个,最多 128 个"),
+                format!("活动词有 {count} 个，最多 128 个"),
                 format!("{count} promotion tags; at most 128"),
                 "活动词最多 128 个".into(),
                 "keep at most 128 tag words".into(),
             ),
             TooManyKeywords { count, long } => t(
                 format!(
-                    "关键词一共 {count} 个{};最多 10000 个、每个最多 32 个字",
-                    if *long { ",有的太长" } else { "" }
+                    "关键词一共 {count} 个{}；最多 10000 个、每个最多 32 个字",
+                    if *long { "，有的太长" } else { "" }
                 ),
                 format!(
                     "keyword lists hold {count} words{}; at most 10000 words of at most 32 characters",
                     if *long { ", some too long" } else { "" }
                 ),
-                "关键词写买家常说的短词,如“开胶”“掉色”".into(),
+                "关键词写买家常说的短词，如“开胶”“掉色”".into(),
                 "keep keywords to the short phrases buyers write, such as 开胶 or 掉色".into(),
             ),
             QualityReturnPayer { payer } => t(
-                format!("quality_return_shipping 只能是 shop 或 buyer,不能是“{payer}”"),
+                format!("quality_return_shipping 只能是 shop 或 buyer，不能是“{payer}”"),
                 format!("quality_return_shipping must be `shop` or `buyer`, not `{payer}`"),
-                "写 shop(商家付,谁过错谁承担)或 buyer(买家付退回运费)".into(),
+                "写 shop（商家付，谁过错谁承担）或 buyer（买家付退回运费）".into(),
                 "shop: whoever is at fault pays (001, 003); buyer: the shop does not pay the return leg (000)".into(),
             ),
             MissingDefectDefaults { id, label } => t(
                 format!("问题类型“{label}”({id})在 defects 下没有默认值"),
                 format!("defect kind `{id}` ({label}) has no entry under `defects`"),
-                format!("在 defects 下加上 `{id}: {{fault: shop, stage: signed}}`(按实际填写默认值)"),
+                format!("在 defects 下加上 `{id}: {{fault: shop, stage: signed}}`（按实际填写默认值）"),
                 format!("add `{id}: {{fault: shop, stage: signed}}` with the right defaults"),
             ),
             MissingMaterialTip { id, label } => t(
@@ -430,19 +451,19 @@ impl Kind {
             Negative { what, value } => t(
                 format!("{what} 是负数 {value}"),
                 format!("{what} `{value}` is negative"),
-                "金额以元为单位,不能小于 0".into(),
+                "金额以元为单位，不能小于 0".into(),
                 "amounts are yuan and cannot be below 0".into(),
             ),
             TooManyDecimals { what, value } => t(
                 format!("{what} {value} 超过两位小数"),
                 format!("{what} `{value}` has more than two decimals"),
-                "金额精确到分,最多两位小数,如 12.50".into(),
+                "金额精确到分，最多两位小数，如 12.50".into(),
                 "amounts are in yuan to the fen, e.g. 12.50".into(),
             ),
             NotPercent { what, value } => t(
                 format!("{what} {value} 不是 0 到 100 之间的百分比"),
                 format!("{what} `{value}` is not a percentage from 0 to 100"),
-                "百分比写 0 到 100 的数字,如 30 表示 30%".into(),
+                "百分比写 0 到 100 的数字，如 30 表示 30%".into(),
                 "write the percentage as a number from 0 to 100, e.g. 30 for 30%".into(),
             ),
             FloorAboveCap { id, floor, cap } => t(
@@ -454,20 +475,20 @@ impl Kind {
             DeadlineLength { id } => t(
                 format!("时效“{id}”要写 days 或 hours 其中一个"),
                 format!("deadline `{id}` needs exactly one of `days` or `hours`"),
-                "写 days(天)或 hours(小时)其中一个,如 `days: 3`".into(),
+                "写 days（天）或 hours（小时）其中一个，如 `days: 3`".into(),
                 "write e.g. `days: 3` or `hours: 168`".into(),
             ),
             DeadlineStart { id } => t(
                 format!("时效“{id}”要写 from 或 after 其中一个"),
                 format!("deadline `{id}` needs exactly one of `from` (requested / signed_next_day) or `after` (an event in words)"),
-                "写 from(requested 申请日 / signed_next_day 签收次日)或 after(事件)其中一个".into(),
+                "写 from(requested 申请日 / signed_next_day 签收次日）或 after（事件）其中一个".into(),
                 "write e.g. `from: requested` or `after: 买家填写退货单号`".into(),
             ),
             MissingSevenDay => t(
                 "deadlines 下缺少七天无理由期限 seven_day_return".into(),
                 "`deadlines` must define `seven_day_return` counting `from: signed_next_day`: it is the seven-day no-reason window the rules test".into(),
-                "在 deadlines 下加上 `seven_day_return`(七天无理由期限,168 小时,从签收次日零点算)".into(),
-                "add `seven_day_return: {playbook: R4, label: 七天无理由退货, hours: 168, from: signed_next_day}`".into(),
+                "在 deadlines 下加上 `seven_day_return`（七天无理由期限，168 小时，从签收次日零点算）".into(),
+                "add `seven_day_return: {playbook: R4, label: 七天无理由退货，hours: 168, from: signed_next_day}`".into(),
             ),
             ShippingCostGroup { name } => t(
                 format!("shipping_costs 里的“{name}”不是地区组"),
@@ -476,13 +497,13 @@ impl Kind {
                 format!("use a region group name or `{}`", super::OTHER_REGIONS),
             ),
             DuplicateRuleId { id, first } => t(
-                format!("规则 id“{id}”用了两次(第一次在 {first})"),
+                format!("规则 id“{id}”用了两次（第一次在 {first})"),
                 format!("rule id `{id}` is used twice (first at {first})"),
                 "每条规则的 id 不能重复".into(),
                 "give every rule its own id".into(),
             ),
             TooManyRules { count } => t(
-                format!("规则有 {count} 条,最多 {} 条", super::MAX_RULES),
+                format!("规则有 {count} 条，最多 {} 条", super::MAX_RULES),
                 format!("{count} rules; at most {}", super::MAX_RULES),
                 "合并条件相近的规则".into(),
                 "merge rules with similar conditions".into(),
@@ -490,13 +511,13 @@ impl Kind {
             NoPlaybook { rule } => t(
                 format!("规则“{rule}”没有写手册编号"),
                 format!("rule `{rule}` names no playbook ID"),
-                "写上这条规则对应的手册编号,如 [S1, S4]".into(),
+                "写上这条规则对应的手册编号，如 [S1, S4]".into(),
                 "list the PLAYBOOK.md IDs it implements, e.g. [S1, S4]".into(),
             ),
             AboveCeilingWithoutOffer { rule } => t(
-                format!("规则“{rule}”写了 above_ceiling,但没有报价"),
+                format!("规则“{rule}”写了 above_ceiling，但没有报价"),
                 format!("rule `{rule}` has `above_ceiling` but no offer"),
-                "在 then 下加上 offer 报价,或删掉 above_ceiling".into(),
+                "在 then 下加上 offer 报价，或删掉 above_ceiling".into(),
                 "add an `offer` under `then`, or remove `above_ceiling`".into(),
             ),
             AboveCeilingOffer { rule } => t(
@@ -511,11 +532,11 @@ impl Kind {
                 line,
             } => {
                 let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
-                let at_zh = line.map(|l| format!("(第 {l} 行)")).unwrap_or_default();
+                let at_zh = line.map(|l| format!("（第 {l} 行）")).unwrap_or_default();
                 t(
-                    format!("规则“{rule}”永远不会生效:它管的情况都先被规则“{earlier}”{at_zh}处理了"),
+                    format!("规则“{rule}”永远不会生效：它管的情况都先被规则“{earlier}”{at_zh}处理了"),
                     format!("rule `{rule}` can never fire: every case it matches is matched first by rule `{earlier}`{at}"),
-                    format!("把 `{rule}` 移到 `{earlier}` 上面,或者收窄 `{earlier}` 的条件"),
+                    format!("把 `{rule}` 移到 `{earlier}` 上面，或者收窄 `{earlier}` 的条件"),
                     format!("move `{rule}` above `{earlier}`, or narrow `{earlier}`'s conditions"),
                 )
             }
@@ -527,14 +548,14 @@ impl Kind {
                     (quoted.join("、"), quoted.join(" and "))
                 };
                 t(
-                    format!("规则“{rule}”永远不会生效:它管的情况都先被 {by_zh} 处理了"),
+                    format!("规则“{rule}”永远不会生效：它管的情况都先被 {by_zh} 处理了"),
                     format!("rule `{rule}` can never fire: every case it matches is decided first by {by}"),
-                    format!("把 `{rule}` 移到 {by_zh} 上面,或者收窄它们的条件"),
+                    format!("把 `{rule}` 移到 {by_zh} 上面，或者收窄它们的条件"),
                     format!("move `{rule}` above {by}, or narrow their conditions"),
                 )
             }
             UnhandledDefect { id, label } => t(
-                format!("没有规则处理问题类型“{label}”({id}),只能由兜底处理"),
+                format!("没有规则处理问题类型“{label}”({id})，只能由兜底处理"),
                 format!("no rule handles defect kind `{id}` ({label}): only the fallback would answer"),
                 format!("加一条 `when: {{defect: [{id}]}}` 的规则"),
                 format!("add a rule with `when: {{defect: [{id}]}}`"),
@@ -544,32 +565,32 @@ impl Kind {
                 t(
                     format!("没有叫“{name}”的地区组"),
                     format!("unknown region group `{name}`"),
-                    format!("地区组只能写:{zh}"),
+                    format!("地区组只能写：{zh}"),
                     format!("region groups are: {en}"),
                 )
             }
             OfferNeedsBoth { rule } => t(
                 format!("规则“{rule}”的报价要同时写开价和上限"),
                 format!("rule `{rule}`: an offer needs one opening amount and one ceiling"),
-                "报价要同时写开价和上限,如 `offer: {open: \"3.00\", max: \"5.00\"}`".into(),
+                "报价要同时写开价和上限，如 `offer: {open: \"3.00\", max: \"5.00\"}`".into(),
                 "write `offer: {open: \"3.00\", max: \"5.00\"}` or `{open_percent: 20, max_percent: 50}`".into(),
             ),
             OpenAboveMax { rule, open, max } => t(
                 format!("规则“{rule}”的开价 {open} 高于上限 {max}"),
                 format!("rule `{rule}`: opening offer {open} is above the ceiling {max}"),
-                "开价不能高于上限:把两个数对调,或调低 open".into(),
+                "开价不能高于上限：把两个数对调，或调低 open".into(),
                 "the opening offer must not be above `max`; swap them or lower `open`".into(),
             ),
             MixedOffer { rule } => t(
                 format!("规则“{rule}”的开价和上限一个写金额、一个写百分比"),
                 format!("rule `{rule}`: the opening offer and the ceiling must both be yuan or both percentages"),
-                "开价和上限要么都写金额(open/max),要么都写百分比(open_percent/max_percent)".into(),
+                "开价和上限要么都写金额(open/max)，要么都写百分比(open_percent/max_percent)".into(),
                 "use `open`/`max` or `open_percent`/`max_percent`".into(),
             ),
             ZeroOffer { rule } => t(
-                format!("规则“{rule}”的报价上限是 0,等于一分不给"),
+                format!("规则“{rule}”的报价上限是 0，等于一分不给"),
                 format!("rule `{rule}`: an offer whose ceiling is 0 offers nothing"),
-                "不能一分不给(S4):上限要大于 0,或者删掉这个报价".into(),
+                "不能一分不给(S4):上限要大于 0，或者删掉这个报价".into(),
                 "never offer nothing (S4): give a ceiling above 0, or remove the offer".into(),
             ),
             UnknownCompensation { rule, name, known } => {
@@ -577,32 +598,50 @@ impl Kind {
                 t(
                     format!("规则“{rule}”用的赔付“{name}”没有定义"),
                     format!("rule `{rule}`: unknown compensation `{name}`"),
-                    format!("在 compensation 里定义它,或改成已有的:{zh}"),
+                    format!("在 compensation 里定义它，或改成已有的：{zh}"),
                     format!("define it under `compensation`, or use one of: {en}"),
                 )
             }
+            UnknownQuestion { rule, name, known } => t(
+                format!("“{rule}”要问买家的“{name}”在 questions 里没有定义"),
+                format!("`{rule}`: unknown question `{name}`"),
+                format!("在 questions 里写上它，或改成已有的：{}", known.join("、")),
+                format!("define it under `questions`, or use one of: {}", known.join(", ")),
+            ),
+            AlertOnly { rule } => t(
+                format!("规则“{rule}”里不能写 threats 条件"),
+                format!("rule `{rule}`: `threats` may only be tested by alerts"),
+                "买家的威胁不改变处理方式，只加提醒：把它写到 alerts 下面".into(),
+                "a threat adds reminders rather than changing the answer: move it under `alerts`".into(),
+            ),
+            MissingWindow { deadline, anchor } => t(
+                format!("用到这个期限条件，但 deadlines 里没有 {deadline}(from: {anchor})"),
+                format!("this condition needs the deadline `{deadline}` counted `from: {anchor}`"),
+                format!("在 deadlines 里加上 {deadline}: {{playbook: T, label: ..., days: 15, from: {anchor}}}"),
+                format!("add `{deadline}: {{playbook: T, label: ..., days: 15, from: {anchor}}}` under `deadlines`"),
+            ),
             UnknownDeadline { rule, name } => t(
                 format!("规则“{rule}”用的时效“{name}”没有定义"),
                 format!("rule `{rule}`: unknown deadline `{name}`"),
-                "在 deadlines 里定义它,或改正拼写".into(),
+                "在 deadlines 里定义它，或改正拼写".into(),
                 "define it under `deadlines`, or fix the spelling".into(),
             ),
             UnknownRisk { rule, name } => t(
                 format!("规则“{rule}”用的风险提示“{name}”没有定义"),
                 format!("rule `{rule}`: unknown risk note `{name}`"),
-                "在 risks 里定义它,或改正拼写".into(),
+                "在 risks 里定义它，或改正拼写".into(),
                 "define it under `risks`, or fix the spelling".into(),
             ),
             BadPlaceholder { rule, name } => t(
-                format!("规则“{rule}”的话术用了 {{{name}}},这条规则填不了"),
-                format!("rule `{rule}`: reply uses `{{{name}}}`, which this rule cannot fill"),
-                "话术里只能用 {open} {max}(要有报价)、{compensation}(要有赔付)、{ask} {price} {escalate_to}".into(),
-                "placeholders are {open} and {max} (with an offer), {compensation} (with a compensation), {ask}, {price}, {escalate_to}".into(),
+                format!("“{rule}”的文字用了 {{{name}}}，这里填不了，会原样发出去"),
+                format!("`{rule}`: the text uses `{{{name}}}`, which cannot be filled there"),
+                "规则的 reply/note 可用 {open} {max}（要有报价）、{compensation}（要有赔付）、{return_shipping}（要有 quality_return: true）、{ask} {price} {escalate_to}；risks、questions、settings 里只能用 {escalate_to}".into(),
+                "a rule's reply/note may use {open} and {max} (with an offer), {compensation} (with a compensation), {return_shipping} (with quality_return: true), {ask}, {price}, {escalate_to}; risks, questions and settings only {escalate_to}".into(),
             ),
             NoShipping { rule, resolution } => t(
-                format!("规则“{rule}”的处理方式 {resolution} 要寄货,却没写运费谁付"),
+                format!("规则“{rule}”的处理方式 {resolution} 要寄货，却没写运费谁付"),
                 format!("rule `{rule}`: resolution `{resolution}` sends goods but says nothing of shipping"),
-                "加上 shipping,写明退回和寄出运费谁付(shop 商家 / buyer 买家 / split 各半 / courier 快递 / none 无)".into(),
+                "加上 shipping，写明退回和寄出运费谁付(shop 商家 / buyer 买家 / split 各半 / courier 快递 / none 无）".into(),
                 "add `shipping: {to_shop: shop, to_buyer: shop}` (payers: shop, buyer, split, courier, none)".into(),
             ),
         }

@@ -43,6 +43,10 @@ pub const MAX_REGION_GROUPS: usize = Set::CAPACITY - 2;
 pub const OTHER_REGIONS: &str = "其他地区";
 /// The deadline entry that defines the seven-day no-reason window.
 pub const SEVEN_DAY: &str = "seven_day_return";
+/// The deadline entry that defines the after-sale window after completion.
+pub const AFTER_SALE: &str = "after_sale_window";
+/// The deadline entry that defines the shipping promise after payment.
+pub const SHIP_PROMISE: &str = "ship_promise";
 
 /// Why a policy could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +99,8 @@ pub struct Policy {
     pub(crate) quality_return_payer: Payer,
     /// The note shown when that setting applies.
     pub(crate) quality_return_note: Arc<str>,
+    /// What replies say of the return leg's payer (`{return_shipping}`).
+    pub(crate) quality_return_words: Arc<str>,
     /// Whom to escalate to.
     pub(crate) escalate_to: Arc<str>,
     /// Defaults per defect, by [`Defect::index`].
@@ -105,6 +111,16 @@ pub struct Policy {
     pub(crate) fault_keywords: HashMap<Fault, Vec<String>>,
     /// The seven-day no-reason window (the `seven_day_return` deadline).
     pub(crate) seven_day: Arc<DeadlineRule>,
+    /// The after-sale window after completion, when the policy defines it.
+    pub(crate) after_sale: Option<Arc<DeadlineRule>>,
+    /// The shipping promise after payment, when the policy defines it.
+    pub(crate) ship_promise: Option<Arc<DeadlineRule>>,
+    /// Words in a title that make an item made to order or pre-sale.
+    pub(crate) made_to_order_tags: Vec<String>,
+    /// Questions for the buyer, by id (a fact's name or a policy's own id).
+    pub(crate) questions: HashMap<String, Arc<str>>,
+    /// Alerts, all of which apply when their conditions hold.
+    pub(crate) alerts: Vec<Alert>,
     /// Reply parts.
     pub(crate) replies: Replies,
     /// The rules, first match wins (at most [`MAX_RULES`]).
@@ -254,6 +270,20 @@ impl Policy {
                 .promo_matcher
                 .find_overlapping_iter(title)
                 .any(|m| !negated_tag(title, m.start()))
+    }
+
+    /// Whether a title says made to order or pre-sale (定制/预售).
+    pub fn is_made_to_order(&self, title: &str) -> bool {
+        self.made_to_order_tags.iter().any(|t| {
+            title
+                .match_indices(t.as_str())
+                .any(|(at, _)| !negated_tag(title, at))
+        })
+    }
+
+    /// The question for the buyer with this id.
+    pub fn question(&self, id: &str) -> Option<&Arc<str>> {
+        self.questions.get(id)
     }
 
     /// The promotion tags found in a title, in policy order.

@@ -99,6 +99,30 @@ pub struct RiskRule {
     pub playbook: Arc<str>,
     /// The note.
     pub text: Arc<str>,
+    /// The note for a Tmall shop, when Tmall's rule differs.
+    pub tmall: Option<Arc<str>>,
+}
+
+/// A note that applies beside whichever rule decides: every alert whose
+/// conditions hold adds its note, risks, deadlines and questions.
+#[derive(Debug, Clone)]
+pub struct Alert {
+    /// The alert's id.
+    pub id: Arc<str>,
+    /// Playbook IDs it implements.
+    pub playbook: Arc<[String]>,
+    /// When it applies.
+    pub when: Conditions,
+    /// The conditions it sets, in test order.
+    pub tests: Vec<Cond>,
+    /// A note for the agent.
+    pub note: Option<Vec<Piece>>,
+    /// Deadlines, with their ids.
+    pub deadlines: Vec<(Arc<str>, Arc<DeadlineRule>)>,
+    /// Risk notes, with their ids.
+    pub risks: Vec<(Arc<str>, Arc<RiskRule>)>,
+    /// Questions for the buyer, by id.
+    pub ask: Vec<Arc<str>>,
 }
 
 /// A piece of a reply template: text, or a value filled in per case.
@@ -125,6 +149,8 @@ pub enum Slot {
     Compensation,
     /// Whom to escalate to.
     EscalateTo,
+    /// Who pays the legs of a quality return, in words (the setting's).
+    ReturnShipping,
 }
 
 impl Slot {
@@ -137,6 +163,7 @@ impl Slot {
             "price" => Slot::Price,
             "compensation" => Slot::Compensation,
             "escalate_to" => Slot::EscalateTo,
+            "return_shipping" => Slot::ReturnShipping,
             _ => return None,
         })
     }
@@ -153,6 +180,10 @@ pub struct Replies {
     pub tip_intro: String,
     /// Thanks (谢谢您).
     pub thanks: String,
+    /// The counter-offer at the ceiling when the buyer asks for more.
+    pub counter: Vec<Piece>,
+    /// The words before the next step, when the buyer may refuse the counter-offer.
+    pub if_refused_intro: String,
 }
 
 /// An amount written as yuan or as a percentage of the price paid.
@@ -173,6 +204,8 @@ pub struct OfferRule {
     pub max: Amount,
     /// Cash, coupon or red envelope.
     pub kind: OfferKind,
+    /// Whether a buyer's ask within the ceiling is agreed at once.
+    pub agree_ask: bool,
 }
 
 /// What a rule recommends.
@@ -196,8 +229,10 @@ pub struct Outcome {
     pub deadlines: Vec<(Arc<str>, Arc<DeadlineRule>)>,
     /// Risk notes, with their ids.
     pub risks: Vec<(Arc<str>, Arc<RiskRule>)>,
-    /// A note for the agent.
-    pub note: Option<Arc<str>>,
+    /// A note for the agent, split at its placeholders.
+    pub note: Option<Vec<Piece>>,
+    /// Questions for the buyer, by id.
+    pub ask: Vec<Arc<str>>,
     /// Reply template, split at its placeholders.
     pub reply: Vec<Piece>,
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 use super::vocab::{OfferKind, PaidAs, Payer, Resolution};
-use crate::case::{Defect, Fault, Material, Platform, Stage, Wants};
+use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
 use crate::located::Located;
 
 #[derive(Debug, Deserialize)]
@@ -35,14 +35,60 @@ pub struct RawPolicy {
     pub replies: RawReplies,
     pub rules: Located<Vec<RawRule>>,
     pub fallback: RawOutcome,
+    #[serde(default)]
+    pub made_to_order_tags: Vec<Located<String>>,
+    #[serde(default)]
+    pub questions: BTreeMap<String, Located<String>>,
+    #[serde(default)]
+    pub alerts: Vec<RawAlert>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAlert {
+    pub id: Located<String>,
+    pub playbook: Vec<String>,
+    pub source: String,
+    pub when: RawWhen,
+    #[serde(default)]
+    pub note: Option<Located<String>>,
+    #[serde(default)]
+    pub risks: Vec<Located<String>>,
+    #[serde(default)]
+    pub deadlines: Vec<Located<String>>,
+    #[serde(default)]
+    pub ask: Vec<Located<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSettings {
     pub quality_return_shipping: Located<Payer>,
-    pub quality_return_note: String,
+    pub quality_return_note: ByPayer,
+    #[serde(default)]
+    pub quality_return_words: Option<ByPayer>,
     pub escalate_to: String,
+}
+
+/// A text for each quality-return payer, or one text for both.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum ByPayer {
+    /// One text whichever side pays.
+    One(String),
+    /// A text per payer.
+    Each { shop: String, buyer: String },
+}
+
+impl ByPayer {
+    /// The text for a payer.
+    pub fn get(&self, payer: Payer) -> &str {
+        match self {
+            ByPayer::One(t) => t,
+            ByPayer::Each { buyer, .. } if payer == Payer::Buyer => buyer,
+            ByPayer::Each { shop, .. } => shop,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +132,12 @@ pub enum Anchor {
     Requested,
     /// 00:00 of the day after the buyer signed.
     SignedNextDay,
+    /// 00:00 of the day after the trade completed.
+    Completed,
+    /// The day the buyer paid (a deadline in hours counts from its 00:00).
+    Paid,
+    /// The day the buyer filed a complaint.
+    Complained,
 }
 
 #[derive(Debug, Deserialize)]
@@ -107,7 +159,9 @@ pub struct RawDeadline {
 #[serde(deny_unknown_fields)]
 pub struct RawRisk {
     pub playbook: String,
-    pub text: String,
+    pub text: Located<String>,
+    #[serde(default)]
+    pub tmall: Option<Located<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +171,10 @@ pub struct RawReplies {
     pub apology: String,
     pub tip_intro: String,
     pub thanks: String,
+    #[serde(default)]
+    pub counter: Option<Located<String>>,
+    #[serde(default)]
+    pub if_refused_intro: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,6 +229,20 @@ pub struct RawWhen {
     pub seven_day: Option<Window>,
     #[serde(default)]
     pub price_at_most: Option<Located<Decimal>>,
+    #[serde(default)]
+    pub after_sale: Option<Window>,
+    #[serde(default)]
+    pub ship_promise: Option<Window>,
+    #[serde(default)]
+    pub made_to_order: Option<bool>,
+    #[serde(default)]
+    pub express_refund: Option<bool>,
+    #[serde(default)]
+    pub refused_twice: Option<bool>,
+    #[serde(default)]
+    pub malicious: Option<bool>,
+    #[serde(default)]
+    pub threats: Option<Located<Vec<Threat>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -194,7 +266,9 @@ pub struct RawOutcome {
     #[serde(default)]
     pub risks: Vec<Located<String>>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Located<String>>,
+    #[serde(default)]
+    pub ask: Vec<Located<String>>,
     pub reply: Located<String>,
 }
 
@@ -211,10 +285,16 @@ pub struct RawOffer {
     pub max_percent: Option<Located<Decimal>>,
     #[serde(default = "cash")]
     pub kind: OfferKind,
+    #[serde(default = "yes")]
+    pub agree_ask: bool,
 }
 
 fn cash() -> OfferKind {
     OfferKind::Cash
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]

@@ -10,11 +10,11 @@ use crate::labels::labels;
 labels! {
     /// What the shop offers the buyer.
     Resolution, "resolution" {
-        PartialRefund = "partial_refund", "部分退款(优惠),买家留下商品";
+        PartialRefund = "partial_refund", "部分退款（优惠），买家留下商品";
         ReturnOrExchange = "return_or_exchange", "支持退货或换货";
         ReturnRefund = "return_refund", "退货退款";
         Exchange = "exchange", "换货";
-        RefundWithoutReturn = "refund_without_return", "退款不退货(仅退款)";
+        RefundWithoutReturn = "refund_without_return", "退款不退货（仅退款）";
         Reship = "reship", "补发 / 重新发出";
         RefuseDelivery = "refuse_delivery", "让买家拒签";
         Repair = "repair", "维修";
@@ -22,7 +22,10 @@ labels! {
         Escalate = "escalate", "上报主管处理";
         Decline = "decline", "婉拒";
         ProvideInvoice = "provide_invoice", "按承诺开具发票";
-        RefundPostage = "refund_postage", "退运费(直接转账)";
+        RefundPostage = "refund_postage", "退运费（直接转账）";
+        ChangeReason = "change_reason", "请买家修改退款原因后退款";
+        ChaseCourier = "chase_courier", "先联系快递核实催件";
+        Compensate = "compensate", "按平台规则赔付违约金";
     }
 }
 
@@ -32,7 +35,7 @@ labels! {
         Shop = "shop", "商家承担";
         Buyer = "buyer", "买家承担";
         Split = "split", "双方各承担一半";
-        Courier = "courier", "快递公司承担(向快递索赔)";
+        Courier = "courier", "快递公司承担（向快递索赔）";
         None = "none", "无此运费";
     }
 }
@@ -40,7 +43,7 @@ labels! {
 labels! {
     /// In what form an offer is paid.
     OfferKind, "offer kind" {
-        Cash = "cash", "现金优惠(部分退款)";
+        Cash = "cash", "现金优惠（部分退款）";
         Coupon = "coupon", "优惠券";
         RedEnvelope = "red_envelope", "红包";
     }
@@ -49,7 +52,7 @@ labels! {
 labels! {
     /// How platform compensation is paid.
     PaidAs, "payment form" {
-        Cash = "cash", "现金(违约金)";
+        Cash = "cash", "现金（违约金）";
         TmallPoints = "tmall_points", "天猫积分";
     }
 }

@@ -26,7 +26,7 @@ pub fn policy_error(e: &PolicyError) -> String {
                 .filter(|d| d.severity == Severity::Error)
                 .count();
             out.push_str(&format!(
-                "策略 `{file}` 没有载入:{errors} 处错误 / policy `{file}` was not loaded: {errors} error(s)"
+                "策略 `{file}` 没有载入：{errors} 处错误 / policy `{file}` was not loaded: {errors} error(s)"
             ));
             out
         }

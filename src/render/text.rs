@@ -23,7 +23,17 @@ pub fn advice(a: &Advice) -> String {
         );
     }
     if let Some(next) = a.if_refused {
-        let _ = writeln!(o, "  买家不接受：{}", next.label());
+        let payers = a
+            .if_refused_shipping
+            .map(|s| {
+                format!(
+                    "（运费：退回{}，寄出{}）",
+                    s.to_shop.label(),
+                    s.to_buyer.label()
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(o, "  买家不接受：{}{payers}", next.label());
     }
     if a.escalate {
         let _ = writeln!(
@@ -87,13 +97,43 @@ pub fn advice(a: &Advice) -> String {
             let _ = writeln!(o, "  - {} [{}]", r.text, r.playbook);
         }
     }
-    if !a.notes.is_empty() || !a.inferred.is_empty() {
+    if !a.notes.is_empty() {
         let _ = writeln!(o, "【注意】");
         for n in &a.notes {
             let _ = writeln!(o, "  - {n}");
         }
-        for i in &a.inferred {
-            let _ = writeln!(o, "  - {}取“{}”：{}", i.fact.label(), i.value, i.how);
+    }
+    if !a.assumed.is_empty() {
+        let _ = writeln!(o, "【假设】案例没有给出，按以下取值：");
+        for i in &a.assumed {
+            let _ = writeln!(o, "  - {}：{}（{}）", i.fact.label(), i.value, i.why);
+        }
+        for alt in &a.alternatives {
+            let offer = alt
+                .offer
+                .as_ref()
+                .map(|x| format!("，开价¥{} 上限¥{}", x.open, x.max))
+                .unwrap_or_default();
+            let comp = alt
+                .compensation
+                .map(|c| format!("，赔付¥{c}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  ⇢ 如果{}是“{}”：{}{offer}{comp}；运费 退回{}、寄出{}（规则 {}）",
+                alt.when.fact.label(),
+                alt.when.value,
+                alt.resolution.label(),
+                alt.shipping.to_shop.label(),
+                alt.shipping.to_buyer.label(),
+                alt.rule
+            );
+        }
+    }
+    if !a.ask_buyer.is_empty() {
+        let _ = writeln!(o, "【问买家】（已写进回复）");
+        for q in &a.ask_buyer {
+            let _ = writeln!(o, "  - {}", q.question);
         }
     }
     if let Some(t) = &a.tip {
@@ -131,7 +171,7 @@ pub fn explain(steps: &[RuleExplain]) -> String {
         };
         let _ = writeln!(o, "  {verdict}  {}{ids}", step.rule);
         if step.checks.is_empty() && step.decided && &*step.rule == FALLBACK {
-            let _ = writeln!(o, "      没有规则适用,按兜底处理 / no rule applies");
+            let _ = writeln!(o, "      没有规则适用，按兜底处理 / no rule applies");
         }
         for c in &step.checks {
             let mark = match c.held {
@@ -163,9 +203,9 @@ pub fn facts(f: &Facts) -> String {
     }
     if let Some(x) = &f.promo_tags {
         let v = if x.value.is_empty() {
-            "无(正价款)".to_string()
+            "无（正价款）".to_string()
         } else {
-            format!("{}(活动款)", x.value.join("、"))
+            format!("{}（活动款）", x.value.join("、"))
         };
         line("活动标签", v, &x.source);
     }

@@ -30,7 +30,7 @@ fn advise_prints_chinese_advice_with_offer_shipping_rules_and_reply() {
         "【回复买家】",
         "对不起",
         "谢谢您",
-        "不要用毛刷",
+        "切忌用毛刷",
     ] {
         assert!(out.contains(want), "missing {want} in\n{out}");
     }
@@ -121,12 +121,87 @@ fn a_malformed_case_file_gives_file_line_and_column() {
 
 #[test]
 fn a_missing_fact_names_the_flag_to_add() {
+    // No region: the advice for each region group, and the flag that picks one.
     let o = aftersale(&["advise", "--defect", "小瑕疵"], None);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("偏远地区"), "{}", stdout(&o));
     assert!(stderr(&o).contains("--region"), "{}", stderr(&o));
+    // No defect: nothing to advise on.
     let o = aftersale(&["advise", "--region", "浙江"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--defect"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_district_in_several_provinces_is_answered_when_they_all_get_the_same_advice() {
+    // 朝阳区 is in 北京 and in 辽宁 (长春 too): a seven-day return is the same everywhere.
+    let o = aftersale(
+        &[
+            "advise",
+            "--defect",
+            "不喜欢",
+            "--region",
+            "朝阳区",
+            "--title",
+            "女士单鞋",
+            "--free-shipping",
+            "--signed",
+            "2026-11-18",
+            "--requested",
+            "2026-11-20",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("处理相同"), "{}", stdout(&o));
+    // 鼓楼区 is in 江苏 (江浙沪, 3-5元) and 福建 (其他地区, 5-10元): ask which.
+    let o = aftersale(
+        &["advise", "--defect", "小瑕疵", "--region", "鼓楼区"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ambiguous"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_missing_fact_is_assumed_openly_in_text_and_json() {
+    let args = [
+        "advise",
+        "--defect",
+        "不喜欢",
+        "--region",
+        "湖北",
+        "--title",
+        "女士单鞋",
+        "--requested",
+        "2026-11-18",
+    ];
+    let o = aftersale(&args, None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("【假设】"), "{out}");
+    assert!(out.contains("签收日期"), "{out}");
+    assert!(out.contains("哪天签收"), "the reply asks the buyer: {out}");
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&aftersale(&json_args, None))).expect("json");
+    let assumed: Vec<&str> = v["assumed"]
+        .as_array()
+        .expect("assumed")
+        .iter()
+        .filter_map(|a| a["fact"].as_str())
+        .collect();
+    assert!(assumed.contains(&"signed"), "{assumed:?}");
+    assert!(assumed.contains(&"free_shipping"), "{assumed:?}");
+    let alt = v["alternatives"]
+        .as_array()
+        .expect("alternatives")
+        .iter()
+        .find(|a| a["when"].get("signed").is_some())
+        .expect("the expired-window branch");
+    assert_eq!(alt["resolution"], "decline");
+    assert_eq!(v["ask_buyer"][0]["id"], "signed_at");
 }
 
 #[test]
@@ -275,7 +350,7 @@ fn explain_shows_each_rule_considered() {
         "{out}"
     );
     assert!(
-        out.contains("✘ 问题类型:案例是“小瑕疵”,规则要“缺货/延迟发货”"),
+        out.contains("✘ 问题类型：案例是“小瑕疵”，规则要“缺货/延迟发货”"),
         "{out}"
     );
     assert!(
@@ -283,7 +358,7 @@ fn explain_shows_each_rule_considered() {
         "{out}"
     );
     assert!(
-        out.contains("✔ 地区组:案例是“江浙沪(浙江)”,规则要“江浙沪”"),
+        out.contains("✔ 地区组：案例是“江浙沪（浙江）”，规则要“江浙沪”"),
         "{out}"
     );
     // `explain` is the same as `advise --explain`.
@@ -305,7 +380,7 @@ fn check_finds_a_rule_hidden_by_several_earlier_rules_together() {
         err.contains("`small_flaw_jzh` and `small_flaw_remote` and `small_flaw_other`"),
         "{err}"
     );
-    assert!(err.contains("union_shadowed_policy.yaml:63:9"), "{err}");
+    assert!(err.contains("union_shadowed_policy.yaml:64:9"), "{err}");
     assert!(err.contains("= 修改:"), "{err}");
 }
 
@@ -314,9 +389,9 @@ fn check_reports_what_only_the_fallback_answers_and_ungrouped_provinces() {
     let o = aftersale(&["check"], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("reachable rules: 35 of 35"), "{out}");
-    // A quality claim where the buyer is at fault has no rule: the supervisor decides.
-    assert!(out.contains("质量问题 (quality) · 责任方 买家"), "{out}");
+    assert!(out.contains("reachable rules: 47 of 47"), "{out}");
+    // A wrong item the buyer is blamed for has no rule: the supervisor decides.
+    assert!(out.contains("发错货 (wrong_item) · 责任方 买家"), "{out}");
     assert!(out.contains("provinces in no group: 北京"), "{out}");
 }
 
@@ -332,7 +407,7 @@ fn test_coverage_names_the_rules_no_case_reaches() {
     );
     assert!(out.contains("     0  small_flaw_remote"), "{out}");
     assert!(
-        out.contains("34 of 35 rules no case reaches: unshipped_false_claim,"),
+        out.contains("46 of 47 rules no case reaches: unshipped_false_claim,"),
         "{out}"
     );
     assert!(
@@ -348,7 +423,7 @@ fn test_coverage_names_the_rules_no_case_reaches() {
         None,
     );
     assert!(
-        stdout(&all).contains("every one of the 35 rules is exercised by a case"),
+        stdout(&all).contains("every one of the 47 rules is exercised by a case"),
         "{}",
         stdout(&all)
     );

@@ -131,8 +131,70 @@ fn every_advice_names_the_rule_and_the_trace_ends_at_it() {
     assert!(
         jzh.checks
             .iter()
-            .any(|c| c.held == Some(false) && c.detail.contains("偏远地区(新疆)")),
+            .any(|c| c.held == Some(false) && c.detail.contains("偏远地区（新疆）")),
         "{:?}",
         jzh.checks
     );
+}
+
+#[test]
+fn the_quality_return_setting_reaches_the_shipping_the_reply_and_the_note() {
+    let text = BUNDLED.replace(
+        "quality_return_shipping: shop",
+        "quality_return_shipping: buyer",
+    );
+    assert_ne!(text, BUNDLED, "the setting is in the bundled policy");
+    let policy = Policy::parse(&text, "buyer_pays.yaml").expect("loads");
+    let a = engine::advise(
+        &policy,
+        &case(&[("defect", "质量问题"), ("region", "广东"), ("price", "159")]),
+    )
+    .expect("advice");
+    assert_eq!(a.resolution, Resolution::Exchange);
+    assert_eq!(a.shipping.to_shop, Payer::Buyer);
+    assert!(!a.reply.contains("来回运费都由我们承担"), "{}", a.reply);
+    assert!(a.reply.contains("寄回来的运费需要您承担"), "{}", a.reply);
+    assert!(
+        a.notes.iter().any(|n| n.contains("退回运费由买家承担")),
+        "{:?}",
+        a.notes
+    );
+    // The same case under the shop-pays default says so.
+    let a = engine::advise(
+        &Policy::bundled().expect("loads"),
+        &case(&[("defect", "质量问题"), ("region", "广东"), ("price", "159")]),
+    )
+    .expect("advice");
+    assert!(a.reply.contains("来回运费都由我们承担"), "{}", a.reply);
+}
+
+#[test]
+fn a_placeholder_no_case_can_fill_is_refused_wherever_it_is_written() {
+    for (from, to) in [
+        // A note may not quote an offer its rule does not make.
+        (
+            "note: \"先核实：本店并未缺货",
+            "note: \"{max} 先核实：本店并未缺货",
+        ),
+        // A risk note has nothing per case to quote.
+        (
+            "text: \"出售假冒商品每次扣48分。\"",
+            "text: \"{price} 出售假冒商品每次扣48分。\"",
+        ),
+        // The return-leg words follow the quality-return setting: only where the shipping does.
+        (
+            "reply: \"很抱歉商品和描述不一致，我们为您换货或退货，来回运费都由我们承担。\"",
+            "reply: \"很抱歉商品和描述不一致，我们为您换货或退货，{return_shipping}。\"",
+        ),
+    ] {
+        assert!(BUNDLED.contains(from), "{from}");
+        let err = Policy::parse(&BUNDLED.replace(from, to), "p.yaml")
+            .err()
+            .map(|e| e.to_string())
+            .expect("refused");
+        assert!(
+            err.contains("cannot be filled") && err.contains("填不了"),
+            "{err}"
+        );
+    }
 }

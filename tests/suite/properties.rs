@@ -124,8 +124,8 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
         .map(|p| p.value.parse::<Decimal>().expect("a price"));
     if let Some(o) = &a.offer {
         prop_assert!(
-            o.open.value() >= Decimal::ZERO,
-            "negative opening offer {:?}",
+            o.open.value() > Decimal::ZERO,
+            "an offer of nothing {:?}",
             o
         );
         prop_assert!(o.open <= o.max, "opening above ceiling {:?}", o);
@@ -165,11 +165,35 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
             "{leg} = {p}"
         );
     }
-    prop_assert!(
-        !a.reply.contains('{'),
-        "unfilled placeholder in {}",
-        a.reply
-    );
+    // Nothing reaches the agent or the buyer as a raw `{placeholder}`.
+    let texts = std::iter::once(&*a.reply)
+        .chain(a.notes.iter().map(|n| &**n))
+        .chain(a.risks.iter().map(|r| &*r.text));
+    for t in texts {
+        prop_assert!(
+            !t.contains('{') && !t.contains('}'),
+            "unfilled placeholder in {}",
+            t
+        );
+    }
+    // The reply is Chinese text: full-width punctuation.
+    for c in [',', ';', '!', '?'] {
+        prop_assert!(!a.reply.contains(c), "half-width `{}` in {}", c, a.reply);
+    }
+    // A fact the case states is never listed as assumed.
+    for (given, key) in [
+        (input.free_shipping.is_some(), "free_shipping"),
+        (input.price.is_some(), "price"),
+        (input.platform.is_some(), "platform"),
+        (input.signed.is_some(), "signed"),
+        (input.title.is_some(), "title"),
+    ] {
+        prop_assert!(
+            !given || a.assumed.iter().all(|x| x.fact.key() != key),
+            "{} is stated, yet assumed",
+            key
+        );
+    }
     Ok(())
 }
 
@@ -191,7 +215,15 @@ proptest! {
                 prop_assert_eq!(v.escalate(), a.escalate);
                 prop_assert_eq!(Some(a), engine::advise(bundled(), &case).ok(), "same case, same advice");
             }
-            Err(EngineError::Missing { fact, .. }) => prop_assert!(fact.how().starts_with("--"), "names a flag: {}", fact.how()),
+            // Only the defect and the region stop the engine; every other fact is assumed openly.
+            Err(EngineError::Missing { fact, .. }) => {
+                prop_assert!(fact.how().starts_with("--"), "names a flag: {}", fact.how());
+                prop_assert!(
+                    matches!(fact.key(), "defect" | "region"),
+                    "refused for want of {}",
+                    fact.key()
+                );
+            }
         }
     }
 

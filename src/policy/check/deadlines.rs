@@ -7,12 +7,18 @@ use std::sync::Arc;
 use super::Checker;
 use crate::located::Located;
 use crate::policy::raw::RawDeadline;
-use crate::policy::{Anchor, DeadlineRule, Kind, Period, SEVEN_DAY, Start};
+use crate::policy::{
+    AFTER_SALE, Anchor, DeadlineRule, Kind, Period, SEVEN_DAY, SHIP_PROMISE, Start,
+};
 
-/// The checked deadlines and the seven-day window among them.
+/// The checked deadlines and the windows among them that rules test.
 pub(super) struct Deadlines {
     pub all: HashMap<String, Arc<DeadlineRule>>,
     pub seven_day: Arc<DeadlineRule>,
+    /// The after-sale window after completion (`after_sale_window`, from `completed`).
+    pub after_sale: Option<Arc<DeadlineRule>>,
+    /// The shipping promise after payment (`ship_promise`, from `paid`).
+    pub ship_promise: Option<Arc<DeadlineRule>>,
 }
 
 pub(super) fn check(c: &mut Checker, raw: &Located<BTreeMap<String, RawDeadline>>) -> Deadlines {
@@ -68,5 +74,15 @@ pub(super) fn check(c: &mut Checker, raw: &Located<BTreeMap<String, RawDeadline>
             })
         }
     };
-    Deadlines { all, seven_day }
+    let window = |id: &str, anchor: Anchor| {
+        all.get(id)
+            .filter(|d| d.start == Start::Anchor(anchor))
+            .cloned()
+    };
+    Deadlines {
+        after_sale: window(AFTER_SALE, Anchor::Completed),
+        ship_promise: window(SHIP_PROMISE, Anchor::Paid),
+        seven_day,
+        all,
+    }
 }

@@ -78,14 +78,46 @@ pub(super) fn compile(
     let compensation = money::compensation(&mut c, &raw.compensation);
     let shipping_costs = money::shipping_costs(&mut c, &raw.shipping_costs, &regions.groups);
     let deadlines = deadlines::check(&mut c, &raw.deadlines);
+    let escalate_to = raw.settings.escalate_to.as_str();
+    let risks = rules::risks(&mut c, &raw.risks, escalate_to);
+    let questions = rules::questions(&mut c, &raw.questions, escalate_to);
     let refs = rules::Refs {
         groups: &regions.groups,
         compensation: &compensation,
         deadlines: &deadlines.all,
-        risks: &rules::risks(&raw.risks),
+        risks: &risks,
+        questions: &questions,
+        after_sale: deadlines.after_sale.is_some(),
+        ship_promise: deadlines.ship_promise.is_some(),
     };
     let rules = rules::check(&mut c, &raw.rules, &refs);
     let fallback = rules::outcome(&mut c, &raw.fallback, &refs, FALLBACK);
+    let alerts = rules::alerts(&mut c, &raw.alerts, &refs);
+    let payer = vocabulary.quality_return_payer;
+    let setting = |c: &mut Checker, text: &str, what: &str| {
+        rules::fixed_text(
+            c,
+            &Located {
+                value: text.to_string(),
+                at: None,
+            },
+            what,
+            escalate_to,
+        )
+    };
+    let quality_return_note = setting(
+        &mut c,
+        raw.settings.quality_return_note.get(payer),
+        "settings.quality_return_note",
+    );
+    // Without words of its own, a policy's replies say plainly who pays the return leg.
+    let quality_return_words = match &raw.settings.quality_return_words {
+        Some(w) => setting(&mut c, w.get(payer), "settings.quality_return_words"),
+        None if payer == crate::policy::Payer::Buyer => {
+            "寄回的运费需要您承担，寄出的运费由我们承担".to_string()
+        }
+        None => "来回运费都由我们承担".to_string(),
+    };
 
     if c.has_errors() {
         let (mut errors, warnings): (Vec<_>, Vec<_>) = c
@@ -127,12 +159,23 @@ pub(super) fn compile(
         promotion_tags: vocabulary.promotion_tags,
         promo_matcher: vocabulary.promo_matcher,
         quality_return_payer: vocabulary.quality_return_payer,
-        quality_return_note: raw.settings.quality_return_note.into(),
+        quality_return_note: quality_return_note.into(),
+        quality_return_words: quality_return_words.into(),
         escalate_to: raw.settings.escalate_to.into(),
         defects: vocabulary.defects,
         materials: vocabulary.materials,
         fault_keywords: raw.faults.into_iter().collect(),
         seven_day: deadlines.seven_day,
+        after_sale: deadlines.after_sale,
+        ship_promise: deadlines.ship_promise,
+        made_to_order_tags: raw
+            .made_to_order_tags
+            .iter()
+            .map(|t| t.value.clone())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        questions,
+        alerts,
         replies: vocabulary.replies,
         rule_ids: rules
             .iter()

@@ -11,12 +11,13 @@ use super::Checker;
 use super::money::{percent, yuan};
 use super::shadow::covers;
 use super::templates::{PLACEHOLDERS, pieces, placeholders};
-use crate::case::{Defect, Fault, Platform, Stage, Wants};
+use crate::case::{Defect, Fault, Platform, Stage, Threat, Wants};
 use crate::located::Located;
-use crate::policy::raw::{RawOffer, RawOutcome, RawRisk, RawRule, RawWhen, Window};
+use crate::policy::raw::{RawAlert, RawOffer, RawOutcome, RawRisk, RawRule, RawWhen, Window};
 use crate::policy::{
-    Amount, CompensationRule, Cond, Conditions, DeadlineRule, Kind, MAX_RULES, OTHER_REGIONS,
-    OfferRule, Outcome, RegionGroup, Resolution, RiskRule, Rule, Set, Shipping,
+    AFTER_SALE, Alert, Amount, CompensationRule, Cond, Conditions, DeadlineRule, Kind, MAX_RULES,
+    OTHER_REGIONS, OfferRule, Outcome, Piece, RegionGroup, Resolution, RiskRule, Rule,
+    SHIP_PROMISE, Set, Shipping,
 };
 
 /// The tables rule parts refer to.
@@ -25,21 +26,167 @@ pub(super) struct Refs<'a> {
     pub compensation: &'a HashMap<String, Arc<CompensationRule>>,
     pub deadlines: &'a HashMap<String, Arc<DeadlineRule>>,
     pub risks: &'a HashMap<String, Arc<RiskRule>>,
+    pub questions: &'a HashMap<String, Arc<str>>,
+    /// Whether the windows the `after_sale` and `ship_promise` conditions test are defined.
+    pub after_sale: bool,
+    pub ship_promise: bool,
 }
 
-/// The risk notes, by id.
-pub(super) fn risks(raw: &BTreeMap<String, RawRisk>) -> HashMap<String, Arc<RiskRule>> {
+/// The risk notes, by id, with `{escalate_to}` filled in.
+pub(super) fn risks(
+    c: &mut Checker,
+    raw: &BTreeMap<String, RawRisk>,
+    escalate_to: &str,
+) -> HashMap<String, Arc<RiskRule>> {
     raw.iter()
         .map(|(id, r)| {
+            let what = format!("risks.{id}");
             (
                 id.clone(),
                 Arc::new(RiskRule {
                     playbook: r.playbook.as_str().into(),
-                    text: r.text.as_str().into(),
+                    text: fixed_text(c, &r.text, &what, escalate_to).into(),
+                    tmall: r
+                        .tmall
+                        .as_ref()
+                        .map(|t| fixed_text(c, t, &what, escalate_to).into()),
                 }),
             )
         })
         .collect()
+}
+
+/// A text with no per-case values: `{escalate_to}` is filled in now, any
+/// other placeholder is an error (it would reach the agent as written).
+pub(super) fn fixed_text(
+    c: &mut Checker,
+    text: &Located<String>,
+    what: &str,
+    escalate_to: &str,
+) -> String {
+    for name in placeholders(&text.value) {
+        if name != "escalate_to" {
+            c.error(
+                Some(text),
+                Kind::BadPlaceholder {
+                    rule: what.to_string(),
+                    name: name.to_string(),
+                },
+            );
+        }
+    }
+    text.value.replace("{escalate_to}", escalate_to)
+}
+
+/// The questions for the buyer, by id.
+pub(super) fn questions(
+    c: &mut Checker,
+    raw: &BTreeMap<String, Located<String>>,
+    escalate_to: &str,
+) -> HashMap<String, Arc<str>> {
+    raw.iter()
+        .map(|(id, q)| {
+            let text = fixed_text(c, q, &format!("questions.{id}"), escalate_to);
+            (id.clone(), Arc::from(text))
+        })
+        .collect()
+}
+
+/// The alerts, each checked like a rule's conditions and outcome parts.
+pub(super) fn alerts(c: &mut Checker, raw: &[RawAlert], refs: &Refs) -> Vec<Alert> {
+    raw.iter()
+        .map(|a| {
+            let id = &a.id.value;
+            let when = conditions(c, &a.when, refs, &a.id);
+            Alert {
+                id: id.as_str().into(),
+                playbook: a.playbook.clone().into(),
+                tests: Cond::ALL.into_iter().filter(|x| x.is_set(&when)).collect(),
+                when,
+                note: a
+                    .note
+                    .as_ref()
+                    .map(|n| template(c, n, id, None, false, false)),
+                deadlines: references(c, &a.deadlines, refs.deadlines, id, Ref::Deadline),
+                risks: references(c, &a.risks, refs.risks, id, Ref::Risk),
+                ask: references(c, &a.ask, refs.questions, id, Ref::Question)
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// What a list of ids refers to.
+#[derive(Clone, Copy)]
+enum Ref {
+    Deadline,
+    Risk,
+    Question,
+}
+
+/// The entries a list of ids names, each unknown id reported.
+fn references<T>(
+    c: &mut Checker,
+    ids: &[Located<String>],
+    table: &HashMap<String, Arc<T>>,
+    rule: &str,
+    what: Ref,
+) -> Vec<(Arc<str>, Arc<T>)>
+where
+    T: ?Sized,
+{
+    let mut out = Vec::new();
+    for d in ids {
+        match table.get(&d.value) {
+            Some(r) => out.push((Arc::from(d.value.as_str()), Arc::clone(r))),
+            None => {
+                let (rule, name) = (rule.to_string(), d.value.clone());
+                let kind = match what {
+                    Ref::Deadline => Kind::UnknownDeadline { rule, name },
+                    Ref::Risk => Kind::UnknownRisk { rule, name },
+                    Ref::Question => {
+                        let mut known: Vec<String> = table.keys().cloned().collect();
+                        known.sort();
+                        Kind::UnknownQuestion { rule, name, known }
+                    }
+                };
+                c.error(Some(d), kind);
+            }
+        }
+    }
+    out
+}
+
+/// A note or reply template: every placeholder known and fillable here.
+fn template(
+    c: &mut Checker,
+    t: &Located<String>,
+    rule: &str,
+    offer: Option<&OfferRule>,
+    compensation: bool,
+    quality_return: bool,
+) -> Vec<Piece> {
+    for name in placeholders(&t.value) {
+        let ok = match name {
+            "open" | "max" => offer.is_some(),
+            "compensation" => compensation,
+            // The words follow the quality-return setting: only where the shipping does too.
+            "return_shipping" => quality_return,
+            _ => PLACEHOLDERS.contains(&name),
+        };
+        if !ok {
+            c.error(
+                Some(t),
+                Kind::BadPlaceholder {
+                    rule: rule.to_string(),
+                    name: name.to_string(),
+                },
+            );
+        }
+    }
+    pieces(&t.value)
 }
 
 /// The rules in order, each checked, then that every defect kind has one.
@@ -112,7 +259,10 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
 /// One rule: its conditions, outcome and above-ceiling outcome.
 fn rule(c: &mut Checker, r: &RawRule, refs: &Refs) -> Rule {
     let id = &r.id.value;
-    let when = conditions(c, &r.when, refs);
+    let when = conditions(c, &r.when, refs, &r.id);
+    if let Some(t) = &r.when.threats {
+        c.error(Some(t), Kind::AlertOnly { rule: id.clone() });
+    }
     let then = outcome(c, &r.then, refs, id);
     let above_ceiling = r.above_ceiling.as_ref().map(|o| {
         if then.offer.is_none() {
@@ -143,7 +293,25 @@ fn set<T: Copy>(values: &[T], index: impl Fn(T) -> usize) -> Set {
     Set::of(values.iter().map(|v| index(*v)))
 }
 
-fn conditions(c: &mut Checker, w: &RawWhen, refs: &Refs) -> Conditions {
+fn conditions(c: &mut Checker, w: &RawWhen, refs: &Refs, at: &Located<String>) -> Conditions {
+    if w.after_sale.is_some() && !refs.after_sale {
+        c.error(
+            Some(at),
+            Kind::MissingWindow {
+                deadline: AFTER_SALE,
+                anchor: "completed",
+            },
+        );
+    }
+    if w.ship_promise.is_some() && !refs.ship_promise {
+        c.error(
+            Some(at),
+            Kind::MissingWindow {
+                deadline: SHIP_PROMISE,
+                anchor: "paid",
+            },
+        );
+    }
     let region = w.region.as_ref().map(|names| {
         let mut s = Set::EMPTY;
         for n in names {
@@ -191,6 +359,13 @@ fn conditions(c: &mut Checker, w: &RawWhen, refs: &Refs) -> Conditions {
         claim_false: w.claim_false,
         seven_day: w.seven_day.map(|s| s == Window::Within),
         price_at_most,
+        after_sale: w.after_sale.map(|s| s == Window::Within),
+        ship_promise: w.ship_promise.map(|s| s == Window::Within),
+        made_to_order: w.made_to_order,
+        express_refund: w.express_refund,
+        refused_twice: w.refused_twice,
+        malicious: w.malicious,
+        threats: w.threats.as_ref().map(|v| set(&v.value, Threat::index)),
     }
 }
 
@@ -263,6 +438,7 @@ fn offer(c: &mut Checker, o: &RawOffer, rule: &str) -> Option<OfferRule> {
         open,
         max,
         kind: o.kind,
+        agree_ask: o.agree_ask,
     })
 }
 
@@ -283,44 +459,12 @@ pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) 
             },
         );
     }
-    for d in &o.deadlines {
-        if !refs.deadlines.contains_key(&d.value) {
-            c.error(
-                Some(d),
-                Kind::UnknownDeadline {
-                    rule: rule.to_string(),
-                    name: d.value.clone(),
-                },
-            );
-        }
-    }
-    for r in &o.risks {
-        if !refs.risks.contains_key(&r.value) {
-            c.error(
-                Some(r),
-                Kind::UnknownRisk {
-                    rule: rule.to_string(),
-                    name: r.value.clone(),
-                },
-            );
-        }
-    }
-    for name in placeholders(&o.reply.value) {
-        let ok = match name {
-            "open" | "max" => offer.is_some(),
-            "compensation" => o.compensation.is_some(),
-            _ => PLACEHOLDERS.contains(&name),
-        };
-        if !ok {
-            c.error(
-                Some(&o.reply),
-                Kind::BadPlaceholder {
-                    rule: rule.to_string(),
-                    name: name.to_string(),
-                },
-            );
-        }
-    }
+    let fill = |c: &mut Checker, t| {
+        let comp = o.compensation.is_some();
+        template(c, t, rule, offer.as_ref(), comp, o.quality_return)
+    };
+    let reply = fill(c, &o.reply);
+    let note = o.note.as_ref().map(|n| fill(c, n));
     let shipping = o.shipping.as_ref().map(|s| Shipping {
         to_shop: s.to_shop,
         to_buyer: s.to_buyer,
@@ -334,6 +478,9 @@ pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) 
             | Resolution::Escalate
             | Resolution::ProvideInvoice
             | Resolution::RefundPostage
+            | Resolution::ChangeReason
+            | Resolution::ChaseCourier
+            | Resolution::Compensate
     );
     if shipping.is_none() && moves_goods {
         c.error(
@@ -355,20 +502,13 @@ pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) 
             .and_then(|x| refs.compensation.get(&x.value).cloned()),
         tip: o.tip,
         quality_return: o.quality_return,
-        deadlines: resolve(&o.deadlines, refs.deadlines),
-        risks: resolve(&o.risks, refs.risks),
-        note: o.note.as_deref().map(Arc::from),
-        reply: pieces(&o.reply.value),
+        deadlines: references(c, &o.deadlines, refs.deadlines, rule, Ref::Deadline),
+        risks: references(c, &o.risks, refs.risks, rule, Ref::Risk),
+        ask: references(c, &o.ask, refs.questions, rule, Ref::Question)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect(),
+        note,
+        reply,
     }
-}
-
-/// The entries a list of ids names, with their ids (unknown ids were reported).
-fn resolve<T>(ids: &[Located<String>], table: &HashMap<String, Arc<T>>) -> Vec<(Arc<str>, Arc<T>)> {
-    ids.iter()
-        .filter_map(|d| {
-            table
-                .get(&d.value)
-                .map(|r| (Arc::from(d.value.as_str()), Arc::clone(r)))
-        })
-        .collect()
 }

@@ -1,7 +1,7 @@
 //! Shadowing: whether one rule's conditions take every case of a later rule,
 //! so the later one can never fire.
 
-use crate::case::{Defect, Fault, Platform, Stage, Wants};
+use crate::case::{Defect, Fault, Platform, Stage, Threat, Wants};
 use crate::policy::{Conditions, Set};
 
 /// Whether every case `later` matches is also matched by `earlier`: per
@@ -32,6 +32,13 @@ pub(super) fn covers(earlier: &Conditions, later: &Conditions, regions: usize) -
         && flag(earlier.perishable, later.perishable)
         && flag(earlier.claim_false, later.claim_false)
         && flag(earlier.seven_day, later.seven_day)
+        && flag(earlier.after_sale, later.after_sale)
+        && flag(earlier.ship_promise, later.ship_promise)
+        && flag(earlier.made_to_order, later.made_to_order)
+        && flag(earlier.express_refund, later.express_refund)
+        && flag(earlier.refused_twice, later.refused_twice)
+        && flag(earlier.malicious, later.malicious)
+        && set_n(earlier.threats, later.threats, Threat::ALL.len())
         && match (earlier.price_at_most, later.price_at_most) {
             (None, _) => true,
             (Some(_), None) => false,

@@ -4,8 +4,15 @@
 use crate::policy::{Piece, Slot};
 
 /// Placeholders a reply template may use.
-pub(super) const PLACEHOLDERS: [&str; 6] =
-    ["open", "max", "ask", "price", "compensation", "escalate_to"];
+pub(super) const PLACEHOLDERS: [&str; 7] = [
+    "open",
+    "max",
+    "ask",
+    "price",
+    "compensation",
+    "escalate_to",
+    "return_shipping",
+];
 
 /// A template split into text and the slots it quotes.
 pub(super) fn pieces(t: &str) -> Vec<Piece> {
@@ -57,7 +64,7 @@ mod tests {
     #[test]
     fn placeholders_are_found() {
         assert_eq!(
-            placeholders("优惠{open}元,最多{max}元"),
+            placeholders("优惠{open}元，最多{max}元"),
             vec!["open", "max"]
         );
         assert!(placeholders("没有").is_empty());

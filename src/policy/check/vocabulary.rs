@@ -94,6 +94,31 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) -> Vocabulary {
         apology: raw.replies.apology.clone(),
         tip_intro: raw.replies.tip_intro.clone(),
         thanks: raw.replies.thanks.clone(),
+        // A policy without its own counter-offer words gets plain ones.
+        counter: match &raw.replies.counter {
+            Some(t) => {
+                for name in super::templates::placeholders(&t.value) {
+                    if !["ask", "max", "escalate_to"].contains(&name) {
+                        c.error(
+                            Some(t),
+                            Kind::BadPlaceholder {
+                                rule: "replies.counter".into(),
+                                name: name.to_string(),
+                            },
+                        );
+                    }
+                }
+                super::templates::pieces(&t.value)
+            }
+            None => super::templates::pieces(
+                "您说的{ask}元我们确实做不到，最多能给您{max}元，您看可以吗？",
+            ),
+        },
+        if_refused_intro: raw
+            .replies
+            .if_refused_intro
+            .clone()
+            .unwrap_or_else(|| "如果还是不能接受，".into()),
     };
     Vocabulary {
         promotion_tags,
