@@ -87,6 +87,10 @@ pub struct ExpectFacts {
     pub completed_at: Option<String>,
     /// `true` / `false`.
     pub shipping_insurance: Option<String>,
+    /// 极速退款.
+    pub express_refund: Option<String>,
+    /// Refused twice already.
+    pub refused_twice: Option<String>,
     /// Refund type id.
     pub refund_type: Option<String>,
     /// The refund reason's standard text.
@@ -385,6 +389,8 @@ pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
         paid_at,
         completed_at,
         shipping_insurance,
+        express_refund,
+        refused_twice,
         refund_type,
         refund_reason,
         wants

@@ -44,11 +44,16 @@ impl<'a> Text<'a> {
             .map(|c| half_width(c).to_ascii_lowercase())
             .collect();
         // Most pastes are Simplified already: skip the converter and its set-up.
-        let norm = if has_traditional(&half) {
+        let mut norm = if has_traditional(&half) {
             zhconv::zhconv(&half, zhconv::Variant::ZhHans)
         } else {
             half
         };
+        // zhconv keeps 於 and 乾 in Simplified (a surname, 乾隆); in a paste they are 于 and 干
+        // (少於20, 烘乾機). Same byte length, so quotes still line up.
+        if norm.contains(['於', '乾']) {
+            norm = norm.replace('於', "于").replace('乾', "干");
+        }
         let map = (norm.chars().count() == raw.chars().count()).then(|| {
             let mut map = vec![raw.len(); norm.len() + 1];
             for ((n, _), (r, _)) in norm.char_indices().zip(raw.char_indices()) {

@@ -141,6 +141,15 @@ pub struct Facts {
     /// The buyer has return-shipping insurance (运费险).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping_insurance: Option<Found<bool>>,
+    /// The filed reason (缺货, 未按约定时间发货) is untrue by the buyer's own words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_false: Option<Found<bool>>,
+    /// The refund is an express refund (极速退款).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub express_refund: Option<Found<bool>>,
+    /// The buyer's refund was refused twice already.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused_twice: Option<Found<bool>>,
     /// The refund request's type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refund_type: Option<Found<RefundType>>,
@@ -204,6 +213,9 @@ impl Facts {
             evidence: list(&self.evidence, Evidence::id).and_then(s),
             paid: self.paid_at.as_ref().and_then(|f| s(f.value.clone())),
             completed: self.completed_at.as_ref().and_then(|f| s(f.value.clone())),
+            express_refund: self.express_refund.as_ref().map(|f| f.value),
+            claim_false: self.claim_false.as_ref().map(|f| f.value),
+            refused_twice: self.refused_twice.as_ref().map(|f| f.value),
             ..CaseInput::default()
         }
     }

@@ -81,6 +81,10 @@ pub enum Tag {
     FreeShipping(bool),
     /// 运费险.
     Insurance,
+    /// An express refund (极速退款).
+    ExpressRefund,
+    /// A refund refused twice already.
+    RefusedTwice,
     /// A material named.
     Material(Material),
     /// Read as nothing.
@@ -205,6 +209,8 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("free_shipping", "yes") => Tag::FreeShipping(true),
         ("free_shipping", "no") => Tag::FreeShipping(false),
         ("insurance", "") => Tag::Insurance,
+        ("express_refund", "") => Tag::ExpressRefund,
+        ("refused_twice", "") => Tag::RefusedTwice,
         ("ignore", "") => Tag::Ignore,
         _ => return None,
     })

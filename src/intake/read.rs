@@ -326,7 +326,12 @@ pub(super) fn defect(
             let refines = d == Defect::Size && s.defect == Defect::WrongItem
                 || d == Defect::Size && s.defect == Defect::Mismatch && !talks_size
                 || d == Defect::Dislike && s.strength >= 3 && s.defect != Defect::Dislike;
-            if cause || own_reason || severity || refines {
+            // 缺货/未按约定时间发货 picked, yet the buyer says 不想要了: the filed reason is
+            // what the platform pays on, and it is untrue (U3: ask to change it).
+            if matches!(d, Defect::LateShipment | Defect::OutOfStock) && buyer_side(s.defect) {
+                facts.claim_false = Some(found(text, lines, &hits[s.hit], true));
+                Some(theirs(d))
+            } else if cause || own_reason || severity || refines {
                 Some(mine(s))
             } else {
                 Some(theirs(d))
@@ -772,6 +777,12 @@ pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                 }
                 Tag::Insurance if facts.shipping_insurance.is_none() => {
                     facts.shipping_insurance = Some(found(text, lines, h, true));
+                }
+                Tag::ExpressRefund if facts.express_refund.is_none() => {
+                    facts.express_refund = Some(found(text, lines, h, true));
+                }
+                Tag::RefusedTwice if facts.refused_twice.is_none() => {
+                    facts.refused_twice = Some(found(text, lines, h, true));
                 }
                 Tag::Material(m) if facts.material.is_none() => {
                     facts.material = Some(found(text, lines, h, m));

@@ -239,6 +239,15 @@ pub fn facts(f: &Facts) -> String {
     if let Some(x) = &f.free_shipping {
         line("包邮", if x.value { "是" } else { "否" }.into(), &x.source);
     }
+    if let Some(x) = &f.claim_false {
+        line("退款原因不属实", "是".into(), &x.source);
+    }
+    if let Some(x) = &f.express_refund {
+        line("极速退款", "是".into(), &x.source);
+    }
+    if let Some(x) = &f.refused_twice {
+        line("已拒绝两次", "是".into(), &x.source);
+    }
     if let Some(x) = &f.shipping_insurance {
         line(
             "运费险",
