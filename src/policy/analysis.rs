@@ -131,12 +131,10 @@ pub fn analyse(policy: &Policy) -> Analysis {
         prices.insert(Decimal::ONE_HUNDRED);
     }
     let prices: Vec<Decimal> = prices.into_iter().collect();
-    // Only the yes/no conditions some rule tests need both values tried.
-    let used: u16 = policy
-        .rules
+    let all_prices = prices.len() as u64;
+    // Every yes/no condition: each doubles the combinations.
+    let all_flags: u16 = flags(&Conditions::default())
         .iter()
-        .flat_map(|r| flags(&r.when))
-        .filter(|(f, _)| f.is_some())
         .fold(0, |m, (_, bit)| m | bit);
 
     let mut reach = vec![0u64; policy.rules.len()];
@@ -154,19 +152,45 @@ pub fn analyse(policy: &Policy) -> Analysis {
                     .is_none_or(|s| s.contains(defect.index()))
             })
             .collect();
-        for region in 0..regions {
-            for &fault in Fault::ALL {
-                for &stage in Stage::ALL {
-                    for platform in 0..Platform::ALL.len() {
-                        for wants in 0..Wants::ALL.len() {
+        // A dimension none of them tests behaves the same for every value: one
+        // value stands for all (and counts for all), which keeps this fast
+        // enough to run on every load.
+        let tested =
+            |get: fn(&Conditions) -> bool| rules.iter().any(|&i| get(&policy.rules[i].when));
+        let span = |n: usize, used: bool| if used { n } else { 1 };
+        let n_region = span(regions, tested(|c| c.region.is_some()));
+        let n_fault = span(Fault::ALL.len(), tested(|c| c.fault.is_some()));
+        let n_stage = span(Stage::ALL.len(), tested(|c| c.stage.is_some()));
+        let n_platform = span(Platform::ALL.len(), tested(|c| c.platform.is_some()));
+        let n_wants = span(Wants::ALL.len(), tested(|c| c.wants.is_some()));
+        let used: u16 = rules
+            .iter()
+            .flat_map(|&i| flags(&policy.rules[i].when))
+            .filter(|(f, _)| f.is_some())
+            .fold(0, |m, (_, bit)| m | bit);
+        let tests_price = tested(|c| c.price_at_most.is_some());
+        let prices: &[Decimal] = if tests_price { &prices } else { &prices[..1] };
+        // How many combinations each tried one stands for.
+        let weight = (regions / n_region) as u64
+            * (Fault::ALL.len() / n_fault) as u64
+            * (Stage::ALL.len() / n_stage) as u64
+            * (Platform::ALL.len() / n_platform) as u64
+            * (Wants::ALL.len() / n_wants) as u64
+            * (1u64 << (all_flags & !used).count_ones())
+            * if tests_price { 1 } else { all_prices };
+        for region in 0..n_region {
+            for fault_i in 0..n_fault {
+                for stage_i in 0..n_stage {
+                    for platform in 0..n_platform {
+                        for wants in 0..n_wants {
                             for flags in subsets(used) {
-                                for &price in &prices {
-                                    cells += 1;
+                                for &price in prices {
+                                    cells += weight;
                                     let cell = Cell {
                                         defect: defect.index(),
                                         region,
-                                        fault: fault.index(),
-                                        stage: stage.index(),
+                                        fault: fault_i,
+                                        stage: stage_i,
                                         platform,
                                         wants,
                                         flags,
@@ -177,7 +201,7 @@ pub fn analyse(policy: &Policy) -> Analysis {
                                         .find(|&&i| matches(&policy.rules[i].when, &cell))
                                     {
                                         Some(&i) => {
-                                            reach[i] += 1;
+                                            reach[i] += weight;
                                             // Record which earlier rules take cases a later rule also matches.
                                             for &j in rules.iter().filter(|&&j| j > i) {
                                                 if takers[j].len() < 4
@@ -188,10 +212,25 @@ pub fn analyse(policy: &Policy) -> Analysis {
                                             }
                                         }
                                         None => {
-                                            let g = gaps.entry((defect, fault)).or_default();
-                                            g.0.insert(region);
-                                            g.1.insert(flags & PROMO != 0);
-                                            g.2.insert(stage);
+                                            // An untried dimension's every value is in the gap.
+                                            let every = |n: usize, i: usize, all: usize| {
+                                                if n == 1 { 0..all } else { i..i + 1 }
+                                            };
+                                            for f in every(n_fault, fault_i, Fault::ALL.len()) {
+                                                let g = gaps
+                                                    .entry((defect, Fault::ALL[f]))
+                                                    .or_default();
+                                                g.0.extend(every(n_region, region, regions));
+                                                if used & PROMO == 0 {
+                                                    g.1.extend([false, true]);
+                                                } else {
+                                                    g.1.insert(flags & PROMO != 0);
+                                                }
+                                                g.2.extend(
+                                                    every(n_stage, stage_i, Stage::ALL.len())
+                                                        .map(|s| Stage::ALL[s]),
+                                                );
+                                            }
                                         }
                                     }
                                 }

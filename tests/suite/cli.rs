@@ -381,6 +381,21 @@ fn check_finds_a_rule_hidden_by_several_earlier_rules_together() {
         "{err}"
     );
     assert!(err.contains("union_shadowed_policy.yaml:64:9"), "{err}");
+    // One gate: what `check` refuses, `advise` never uses.
+    let o = aftersale(
+        &[
+            "advise",
+            "--policy",
+            p.to_str().expect("utf-8"),
+            "--defect",
+            "小瑕疵",
+            "--region",
+            "浙江",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("can never fire"), "{}", stderr(&o));
     assert!(err.contains("= 修改:"), "{err}");
 }
 
