@@ -450,9 +450,44 @@ pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
     d
 }
 
+impl Expect {
+    /// Whether it pins nothing at all (`expect: {}`), so any advice would pass.
+    pub fn is_empty(&self) -> bool {
+        self.resolution.is_none()
+            && self.offer.is_none()
+            && self.if_refused.is_none()
+            && self.escalate.is_none()
+            && self.shipping.is_none()
+            && self.compensation.is_none()
+            && self.playbook.is_empty()
+            && self.rule.is_none()
+            && self.risks.is_empty()
+            && self.risks_contain.is_empty()
+            && self.deadlines.is_empty()
+            && self.due.is_empty()
+            && self.reply_contains.is_empty()
+            && self.reply_lacks.is_empty()
+            && self.notes_contain.is_empty()
+            && self.if_refused_shipping.is_none()
+            && self.assumed.is_empty()
+            && self.not_assumed.is_empty()
+            && self.alternatives.is_empty()
+            && self.ask_buyer.is_empty()
+            && self.alerts.is_empty()
+            && self.error.is_none()
+    }
+}
+
 /// What differs between the expectation and what the engine gave.
 pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
     let mut d = Vec::new();
+    // An expectation that pins nothing passes whatever the advice: refuse it.
+    if e.is_empty() {
+        return vec!["`expect:` is empty, so any advice would pass: name at least one field (resolution, offer …) / expect 是空的".into()];
+    }
+    if e.error.as_deref().is_some_and(|x| x.trim().is_empty()) {
+        return vec!["`error:` is empty, so any error would pass: quote part of the message / error 不能是空的".into()];
+    }
     let a = match (got, &e.error) {
         (Err(msg), Some(want)) if msg.contains(want.as_str()) => return d,
         (Err(msg), _) => return vec![format!("error: {}", msg.lines().next().unwrap_or(&msg))],

@@ -29,6 +29,9 @@ pub struct AdviseArgs {
     /// Also show every rule considered and why.
     #[arg(long)]
     pub explain: bool,
+    /// The paste loop (one case after another) even when standard input is not a terminal.
+    #[arg(long)]
+    interactive: bool,
 }
 
 pub fn run(
@@ -41,7 +44,7 @@ pub fn run(
         (Some(t), _) => Some(t.clone()),
         (None, Some(p)) => Some(read_input(p)?),
         (None, None) if args.facts.has_facts() => None,
-        (None, None) if std::io::stdin().is_terminal() => {
+        (None, None) if args.interactive || std::io::stdin().is_terminal() => {
             return interactive(&policy, &args, today);
         }
         (None, None) => Some(read_input(Path::new("-"))?),
@@ -108,7 +111,12 @@ fn once(
     Ok(code)
 }
 
-/// The agent's loop on a terminal: paste, empty line (or Ctrl-D), advice, repeat.
+/// What quits the loop, typed alone on a line.
+const QUIT: [&str; 4] = ["q", "quit", "exit", "退出"];
+
+/// The agent's loop on a terminal: paste, two empty lines (or Ctrl-D), advice,
+/// repeat. One blank line inside a paste (between the order and the chat) is
+/// part of it; `q` on its own quits at once.
 fn interactive(
     policy: &Policy,
     args: &AdviseArgs,
@@ -118,22 +126,31 @@ fn interactive(
     let mut lines = stdin.lock().lines();
     loop {
         eprint!(
-            "\n请粘贴案例（订单信息、收货地址、商品标题、聊天记录），空行或 Ctrl-D 结束；输入 q 退出：\n> "
+            "\n请粘贴案例（订单信息、收货地址、商品标题、聊天记录），再按两次回车（或 Ctrl-D）结束；输入 q 回车退出：\n> "
         );
         let _ = std::io::stderr().flush();
         let mut paste = String::new();
         let mut ended = true;
+        let mut blanks = 0;
         for line in lines.by_ref() {
             let line = line.map_err(|e| CliError::io("read the paste", e))?;
-            if line.trim().is_empty() && !paste.trim().is_empty() {
-                ended = false;
-                break;
+            if paste.trim().is_empty() && QUIT.contains(&line.trim()) {
+                return Ok(0);
+            }
+            if line.trim().is_empty() {
+                blanks += 1;
+                // Two empty lines in a row end the case; one is part of the paste.
+                if blanks >= 2 && !paste.trim().is_empty() {
+                    ended = false;
+                    break;
+                }
+            } else {
+                blanks = 0;
             }
             paste.push_str(&line);
             paste.push('\n');
         }
-        let t = paste.trim();
-        if matches!(t, "q" | "quit" | "exit" | "退出") || (t.is_empty() && ended) {
+        if paste.trim().is_empty() && ended {
             return Ok(0);
         }
         match once(policy, args, Some(&paste), "<paste>", today) {

@@ -65,15 +65,74 @@ impl std::fmt::Display for Diagnostic {
 /// The kinds of findings, each with the values its message quotes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// The YAML itself could not be read.
+    /// The YAML itself could not be read: the slip behind it.
     Yaml {
-        /// The reader's message.
-        message: String,
+        /// What the slip is.
+        slip: super::slip::Slip,
     },
     /// The file is larger than any policy.
     TooLarge {
         /// Its size in bytes.
         bytes: usize,
+    },
+    /// A list item holding two words (`特价，清仓`).
+    TwoWordsInOne {
+        /// As written.
+        word: String,
+        /// The list.
+        list: String,
+    },
+    /// A one-character tag or keyword.
+    OneCharWord {
+        /// As written.
+        word: String,
+        /// The list.
+        list: String,
+    },
+    /// A keyword under one defect kind equal to or inside one under another.
+    KeywordInTwoKinds {
+        /// This keyword.
+        word: String,
+        /// The other keyword.
+        other: String,
+        /// This kind.
+        kind: String,
+        /// The other kind.
+        other_kind: String,
+    },
+    /// `escalate_to` left empty.
+    EmptyEscalateTo,
+    /// An unclosed `{` or a full-width brace in a text.
+    BraceSlip {
+        /// Where (a rule id or a section).
+        at: String,
+        /// The piece of text.
+        piece: String,
+    },
+    /// A region group without a shipping cost.
+    NoShippingCost {
+        /// The group.
+        group: String,
+    },
+    /// An offer far above the shop's other offers for the same defects.
+    OfferOutlier {
+        /// The rule.
+        rule: String,
+        /// The amount.
+        amount: String,
+        /// How many times the largest other.
+        times: String,
+        /// The largest other offer.
+        other: String,
+    },
+    /// A city or district where a province belongs.
+    CityAsProvince {
+        /// As written.
+        name: String,
+        /// The region group.
+        group: String,
+        /// Its province.
+        province: String,
     },
     /// A province name that is not one.
     UnknownProvince {
@@ -342,17 +401,74 @@ impl Kind {
         use Kind::*;
         let t = |a: String, b: String, c: String, d: String| (a, b, c, d);
         match self {
-            Yaml { message } => t(
-                "YAML 写法有误".into(),
-                message.clone(),
-                "按提示改正这一处的 YAML 写法，可以对照 policies/default.yaml".into(),
-                "fix the YAML at this place; compare with policies/default.yaml".into(),
-            ),
+            Yaml { slip } => slip.text(),
             TooLarge { bytes } => t(
                 format!("文件有 {bytes} 字节，远大于任何策略文件"),
                 format!("the file is {bytes} bytes, larger than any policy"),
                 "确认选对了文件；策略文件一般只有几十 KB".into(),
                 "check this is the policy file; a policy is tens of kilobytes".into(),
+            ),
+            TwoWordsInOne { word, list } => t(
+                format!("{list} 里的“{word}”是一个词，中间的逗号/顿号不会把它分开"),
+                format!("`{word}` in {list} is one word: the comma inside does not split it"),
+                format!("要写两个词就用英文逗号分开：[{}]", word.replace(['，', '、', '；'], ", ")),
+                format!("to list two words, separate them with an ASCII comma: [{}]", word.replace(['，', '、', '；'], ", ")),
+            ),
+            OneCharWord { word, list } => t(
+                format!("{list} 里的“{word}”只有一个字，会匹配到很多不相干的词"),
+                format!("`{word}` in {list} is one character and matches far too much"),
+                "写成完整的词（如“特价款”而不是“款”）".into(),
+                "write the whole word (特价款, not 款)".into(),
+            ),
+            KeywordInTwoKinds {
+                word,
+                other,
+                kind,
+                other_kind,
+            } => t(
+                format!("问题类型 {kind} 的关键词“{word}”和 {other_kind} 的“{other}”重叠，识别时会互相抢"),
+                format!("keyword `{word}` of {kind} overlaps `{other}` of {other_kind}"),
+                "一个词只放在一个问题类型下".into(),
+                "keep each word under one defect kind".into(),
+            ),
+            EmptyEscalateTo => t(
+                "settings.escalate_to 是空的，需要上报时不知道找谁".into(),
+                "settings.escalate_to is empty".into(),
+                "写上要上报的人，如：escalate_to: 总监 / 老板娘".into(),
+                "name whom to escalate to, e.g. `escalate_to: 总监 / 老板娘`".into(),
+            ),
+            BraceSlip { at, piece } => t(
+                format!("“{at}”的文字里“{piece}”的花括号不完整或用了中文花括号，会原样发给买家"),
+                format!("`{at}`: `{piece}` has an unclosed or full-width brace and would reach the buyer as written"),
+                "占位符用英文花括号并且成对：{open}".into(),
+                "write placeholders with ASCII braces, closed: {open}".into(),
+            ),
+            NoShippingCost { group } => t(
+                format!("地区组“{group}”在 shipping_costs 里没有运费"),
+                format!("region group `{group}` has no entry under shipping_costs"),
+                format!("在 shipping_costs 下加上 {group}: \"12.00\"（replay 要用它算运费）"),
+                format!("add `{group}: \"12.00\"` under shipping_costs (replay totals shipping with it)"),
+            ),
+            OfferOutlier {
+                rule,
+                amount,
+                times,
+                other,
+            } => t(
+                format!("规则“{rule}”的报价 {amount} 元是其他同类报价最高 {other} 元的 {times} 倍"),
+                format!("rule `{rule}` offers {amount}, {times}× the largest other offer for the same defects ({other})"),
+                "确认金额没有多打零；确实要这么高就忽略这条提醒".into(),
+                "check for an extra zero; if meant, ignore this warning".into(),
+            ),
+            CityAsProvince {
+                name,
+                group,
+                province,
+            } => t(
+                format!("地区组“{group}”里的“{name}”是{province}的城市或区县，不是省份"),
+                format!("`{name}` in region group `{group}` is a place in {province}, not a province"),
+                format!("地区组按省份分：写 {province}（整个省都会归到这一组）"),
+                format!("groups hold whole provinces: write {province}"),
             ),
             UnknownProvince { name, group, near } => {
                 let (zh, en) = lists(near);
@@ -365,7 +481,7 @@ impl Kind {
                         format!("是不是要写 {zh}?")
                     },
                     if near.is_empty() {
-                        "use a province name such as 新疆，内蒙古，浙江 (or 香港，澳门，台湾，海外）"
+                        "use a province name such as 新疆, 内蒙古, 浙江 (or 香港, 澳门, 台湾, 海外)"
                             .into()
                     } else {
                         format!("did you mean {en}?")

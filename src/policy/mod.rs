@@ -12,6 +12,7 @@ pub mod cond;
 pub mod diagnostic;
 pub mod model;
 pub mod raw;
+pub mod slip;
 pub mod vocab;
 
 use std::collections::HashMap;
@@ -21,7 +22,6 @@ use std::sync::Arc;
 use sha2::{Digest, Sha256};
 
 use crate::case::{Defect, Fault, Material};
-use crate::located::Pos;
 pub use cond::{Cond, Conditions, FALLBACK, Set};
 pub use diagnostic::{Diagnostic, Kind, Severity};
 pub use model::*;
@@ -157,8 +157,20 @@ impl Policy {
         if size > MAX_POLICY as u64 {
             return Err(too_large(&file, size as usize));
         }
-        let text = std::fs::read_to_string(path).map_err(io)?;
-        Policy::parse(&text, &file)
+        let bytes = std::fs::read(path).map_err(io)?;
+        let text = String::from_utf8(bytes).map_err(|e| PolicyError::Invalid {
+            file: file.clone(),
+            text: Arc::from(""),
+            diagnostics: vec![Diagnostic {
+                severity: Severity::Error,
+                kind: Kind::Yaml {
+                    slip: slip::encoding(e.as_bytes()),
+                },
+                pos: None,
+            }],
+        })?;
+        // A UTF-8 file saved with a byte-order mark (Notepad does) reads as plain UTF-8.
+        Policy::parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &file)
     }
 
     /// Checks a policy's text; `file` names it in messages. The same gate as
@@ -171,21 +183,18 @@ impl Policy {
         if text.len() > MAX_POLICY {
             return Err(too_large(file, text.len()));
         }
-        let raw: raw::RawPolicy =
-            crate::located::from_yaml(text).map_err(|e| PolicyError::Invalid {
+        let raw: raw::RawPolicy = crate::located::from_yaml(text).map_err(|e| {
+            let (slip, pos) = slip::explain(text, &e, file);
+            PolicyError::Invalid {
                 file: file.to_string(),
                 text: text.into(),
                 diagnostics: vec![Diagnostic {
                     severity: Severity::Error,
-                    kind: Kind::Yaml { message: e.message },
-                    pos: (e.line > 0).then(|| Pos {
-                        file: file.to_string(),
-                        line: e.line,
-                        column: e.column,
-                        bytes: e.offset.map(|o| (o, 0)),
-                    }),
+                    kind: Kind::Yaml { slip },
+                    pos,
                 }],
-            })?;
+            }
+        })?;
         let policy = check::compile(raw, text, file, hash(text))?;
         if analyse {
             let unreachable = analysis::analyse(&policy).diagnostics(&policy);

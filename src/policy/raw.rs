@@ -24,7 +24,7 @@ pub struct RawPolicy {
     pub defects: Located<BTreeMap<Defect, RawDefect>>,
     pub materials: Located<BTreeMap<Material, RawMaterial>>,
     #[serde(default)]
-    pub faults: BTreeMap<Fault, Vec<String>>,
+    pub faults: BTreeMap<Fault, Vec<Located<String>>>,
     #[serde(default)]
     pub compensation: BTreeMap<String, RawCompensation>,
     #[serde(default)]
@@ -67,7 +67,7 @@ pub struct RawSettings {
     pub quality_return_note: ByPayer,
     #[serde(default)]
     pub quality_return_words: Option<ByPayer>,
-    pub escalate_to: String,
+    pub escalate_to: Located<String>,
 }
 
 /// A text for each quality-return payer, or one text for both.
@@ -99,7 +99,7 @@ pub struct RawDefect {
     #[serde(default)]
     pub wants: Option<Wants>,
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Located<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -107,7 +107,7 @@ pub struct RawDefect {
 pub struct RawMaterial {
     pub tip: String,
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Located<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -21,6 +21,8 @@ fn every_bad_policy_is_refused_with_its_expected_error() {
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("bad_policies folder")
         .map(|e| e.expect("entry").path())
+        // slips.yaml is a list of patches, checked below against snapshots.
+        .filter(|p| p.file_name().is_some_and(|n| n != "slips.yaml"))
         .collect();
     files.sort();
     assert!(files.len() >= 10, "only {} bad policies", files.len());
@@ -71,4 +73,69 @@ fn an_error_shows_the_offending_line_with_a_caret() {
     );
     assert!(e.contains('^'), "{e}");
     assert!(e.contains("= help:"), "{e}");
+}
+
+/// One slip of `tests/bad_policies/slips.yaml`.
+#[derive(serde::Deserialize)]
+struct Slip {
+    name: String,
+    replace: String,
+    with: String,
+    #[serde(default)]
+    warn: bool,
+}
+
+#[test]
+fn every_slip_gets_its_whole_message_at_its_line() {
+    let base = aftersale::policy::BUNDLED;
+    let slips: Vec<Slip> = aftersale::located::from_yaml(
+        &std::fs::read_to_string(repo("tests/bad_policies/slips.yaml")).expect("slips"),
+    )
+    .expect("slips parse");
+    assert!(slips.len() >= 25, "only {} slips", slips.len());
+    for s in slips {
+        assert!(
+            base.contains(&s.replace),
+            "{}: `{}` is not in the base",
+            s.name,
+            s.replace
+        );
+        let text = base.replacen(&s.replace, &s.with, 1);
+        let file = format!("{}.yaml", s.name);
+        let shown = match Policy::parse(&text, &file) {
+            Err(PolicyError::Invalid { diagnostics, .. }) => {
+                assert!(
+                    !s.warn,
+                    "{}: refused, expected to load with a warning",
+                    s.name
+                );
+                diagnostics
+                    .iter()
+                    .map(|d| aftersale::render::diagnostics::diagnostic(d, &text))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            Err(e) => e.to_string(),
+            Ok(p) => {
+                assert!(s.warn, "{}: loaded, expected to be refused", s.name);
+                assert!(
+                    !p.warnings().is_empty(),
+                    "{}: loaded without a warning",
+                    s.name
+                );
+                p.warnings()
+                    .iter()
+                    .map(|d| aftersale::render::diagnostics::diagnostic(d, &text))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        };
+        // Chinese first, and never the YAML library's own words.
+        assert!(
+            !shown.contains("DuplicateKeyPolicy") && !shown.contains("expected a Decimal"),
+            "{}: {shown}",
+            s.name
+        );
+        insta::assert_snapshot!(s.name.clone(), shown);
+    }
 }

@@ -443,3 +443,17 @@ fn test_coverage_names_the_rules_no_case_reaches() {
         stdout(&all)
     );
 }
+
+#[test]
+fn the_paste_loop_keeps_a_blank_line_inside_a_paste_and_ends_on_two() {
+    // One case with a blank line between the order and the chat, ended by two
+    // empty lines; then a second case; then q.
+    let stdin = "收货地址:新疆乌鲁木齐市天山区\n\n买家:鞋面有污渍 优惠点吧\n\n\n收货地址:浙江省杭州市西湖区\n\n买家:鞋面有胶水印\n\n\nq\n";
+    let o = aftersale(&["advise", "--interactive"], Some(stdin));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.matches("【处理建议】").count(), 2, "{out}");
+    // The first paste's chat (after its blank line) was read with its address.
+    assert!(out.contains("开价 ¥10.00"), "{out}");
+    assert!(out.contains("开价 ¥3.00"), "{out}");
+}

@@ -28,9 +28,10 @@ pub(super) fn check(c: &mut Checker, raw: &Located<BTreeMap<String, RawDeadline>
             (Some(days), None) => Period::Days(days.value),
             (None, Some(hours)) => Period::Hours(hours.value),
             // Point at the entry's own value when one is written, else at the section.
+            // Reported here only: the days stand in, so rules naming it raise no follow-on error.
             (Some(both), Some(_)) => {
                 c.error(Some(both), Kind::DeadlineLength { id: id.clone() });
-                continue;
+                Period::Days(both.value)
             }
             (None, None) => {
                 c.error(Some(raw), Kind::DeadlineLength { id: id.clone() });

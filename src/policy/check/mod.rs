@@ -9,6 +9,7 @@ mod rules;
 mod shadow;
 mod templates;
 mod vocabulary;
+mod words;
 
 use std::sync::Arc;
 
@@ -78,7 +79,12 @@ pub(super) fn compile(
     let compensation = money::compensation(&mut c, &raw.compensation);
     let shipping_costs = money::shipping_costs(&mut c, &raw.shipping_costs, &regions.groups);
     let deadlines = deadlines::check(&mut c, &raw.deadlines);
-    let escalate_to = raw.settings.escalate_to.as_str();
+    let escalate_to = raw.settings.escalate_to.value.trim().to_string();
+    let escalate_to = escalate_to.as_str();
+    if escalate_to.is_empty() {
+        c.error(Some(&raw.settings.escalate_to), Kind::EmptyEscalateTo);
+    }
+    words::check(&mut c, &raw);
     let risks = rules::risks(&mut c, &raw.risks, escalate_to);
     let questions = rules::questions(&mut c, &raw.questions, escalate_to);
     let refs = rules::Refs {
@@ -161,10 +167,14 @@ pub(super) fn compile(
         quality_return_payer: vocabulary.quality_return_payer,
         quality_return_note: quality_return_note.into(),
         quality_return_words: quality_return_words.into(),
-        escalate_to: raw.settings.escalate_to.into(),
+        escalate_to: escalate_to.into(),
         defects: vocabulary.defects,
         materials: vocabulary.materials,
-        fault_keywords: raw.faults.into_iter().collect(),
+        fault_keywords: raw
+            .faults
+            .into_iter()
+            .map(|(f, words)| (f, words.into_iter().map(|w| w.value).collect()))
+            .collect(),
         seven_day: deadlines.seven_day,
         after_sale: deadlines.after_sale,
         ship_promise: deadlines.ship_promise,

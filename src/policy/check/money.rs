@@ -108,5 +108,16 @@ pub(super) fn shipping_costs(
             None => c.error(Some(cost), Kind::ShippingCostGroup { name: name.clone() }),
         }
     }
+    // A group replay would price at nothing: the manager means a cost, not ¥0.
+    if !raw.is_empty() {
+        for (i, cost) in costs.iter().enumerate() {
+            if cost.is_none() {
+                let group = groups
+                    .get(i)
+                    .map_or(OTHER_REGIONS.to_string(), |g| g.name.clone());
+                c.warn::<()>(None, Kind::NoShippingCost { group });
+            }
+        }
+    }
     costs
 }

@@ -34,15 +34,31 @@ pub(super) fn check(c: &mut Checker, raw: &IndexMap<String, Vec<Located<String>>
             );
         }
         for p in provinces {
-            let Some(found) = province_table().province(&p.value) else {
+            if p.value.contains(['，', '、', '；']) {
                 c.error(
                     Some(p),
-                    Kind::UnknownProvince {
+                    Kind::TwoWordsInOne {
+                        word: p.value.clone(),
+                        list: format!("regions.{name}"),
+                    },
+                );
+                continue;
+            }
+            let Some(found) = province_table().province(&p.value) else {
+                // A city or district (兰州): name its province, never a sound-alike (贵州).
+                let kind = match places().locate(&p.value) {
+                    crate::place::Lookup::Found(m) => Kind::CityAsProvince {
+                        name: p.value.clone(),
+                        group: name.clone(),
+                        province: m.province.0.to_string(),
+                    },
+                    _ => Kind::UnknownProvince {
                         name: p.value.clone(),
                         group: name.clone(),
                         near: places().suggest_province(&p.value),
                     },
-                );
+                };
+                c.error(Some(p), kind);
                 continue;
             };
             if let Some(other) = group_of.get(&*found.0) {

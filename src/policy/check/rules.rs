@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::Checker;
 use super::money::{percent, yuan};
 use super::shadow::covers;
-use super::templates::{PLACEHOLDERS, pieces, placeholders};
+use super::templates::{PLACEHOLDERS, brace_slip, pieces, placeholders};
 use crate::case::{Defect, Fault, Platform, Stage, Threat, Wants};
 use crate::located::Located;
 use crate::policy::raw::{RawAlert, RawOffer, RawOutcome, RawRisk, RawRule, RawWhen, Window};
@@ -64,6 +64,15 @@ pub(super) fn fixed_text(
     what: &str,
     escalate_to: &str,
 ) -> String {
+    if let Some(piece) = brace_slip(&text.value) {
+        c.error(
+            Some(text),
+            Kind::BraceSlip {
+                at: what.to_string(),
+                piece,
+            },
+        );
+    }
     for name in placeholders(&text.value) {
         if name != "escalate_to" {
             c.error(
@@ -168,6 +177,15 @@ fn template(
     compensation: bool,
     quality_return: bool,
 ) -> Vec<Piece> {
+    if let Some(piece) = brace_slip(&t.value) {
+        c.error(
+            Some(t),
+            Kind::BraceSlip {
+                at: rule.to_string(),
+                piece,
+            },
+        );
+    }
     for name in placeholders(&t.value) {
         let ok = match name {
             "open" | "max" => offer.is_some(),
@@ -223,9 +241,15 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
                 },
             );
         }
+        let before = c.found.len();
         let rule = rule(c, r, refs);
+        // A rule with an error of its own (an unknown group) is not also reported as hidden.
+        let clean = c.found[before..]
+            .iter()
+            .all(|d| d.severity != crate::policy::Severity::Error);
         if let Some(earlier) = rules
             .iter()
+            .filter(|_| clean)
             .find(|e| covers(&e.when, &rule.when, refs.groups.len() + 1))
         {
             c.error(
@@ -239,6 +263,7 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
         }
         rules.push(rule);
     }
+    outliers(c, raw, &rules);
     for d in Defect::ALL {
         let handled = rules
             .iter()
@@ -254,6 +279,49 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
         }
     }
     rules
+}
+
+/// How many times the largest other offer for the same defects an offer may
+/// be before it looks like a slip (an extra zero).
+const OUTLIER: i64 = 10;
+
+/// Warns about an offer ceiling far above every other for the same defects.
+fn outliers(c: &mut Checker, raw: &Located<Vec<RawRule>>, rules: &[Rule]) {
+    let yuan = |r: &Rule| match r.then.offer.as_ref().map(|o| o.max) {
+        Some(Amount::Yuan(y)) => Some(y),
+        _ => None,
+    };
+    let all = Set::full(Defect::ALL.len());
+    for (i, r) in rules.iter().enumerate() {
+        let Some(amount) = yuan(r) else { continue };
+        let mine = r.when.defect.unwrap_or(all);
+        let largest = rules
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j != i
+                    && !Set::of(
+                        mine.iter()
+                            .filter(|d| o.when.defect.unwrap_or(all).contains(*d)),
+                    )
+                    .eq(&Set::EMPTY)
+            })
+            .filter_map(|(_, o)| yuan(o))
+            .max();
+        if let Some(other) = largest.filter(|o| !o.is_zero())
+            && amount >= other * Decimal::from(OUTLIER)
+        {
+            c.warn(
+                raw.value.get(i).map(|x| &x.id),
+                Kind::OfferOutlier {
+                    rule: r.id.to_string(),
+                    amount: amount.to_string(),
+                    times: (amount / other).round().to_string(),
+                    other: other.to_string(),
+                },
+            );
+        }
+    }
 }
 
 /// One rule: its conditions, outcome and above-ceiling outcome.

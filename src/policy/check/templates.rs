@@ -40,6 +40,26 @@ pub(super) fn pieces(t: &str) -> Vec<Piece> {
     out
 }
 
+/// A brace a text would send to the buyer as written: a full-width ｛｝, or
+/// a `{` that is never closed (`{open 元`). The piece quoted, when there is one.
+pub(crate) fn brace_slip(t: &str) -> Option<String> {
+    let quote = |i: usize| t[i..].chars().take(8).collect::<String>();
+    if let Some(i) = t.find(['｛', '｝']) {
+        return Some(quote(i));
+    }
+    let mut open: Option<usize> = None;
+    for (i, c) in t.char_indices() {
+        match c {
+            '{' if open.is_some() => return open.map(quote),
+            '{' => open = Some(i),
+            '}' if open.is_none() => return Some(quote(i)),
+            '}' => open = None,
+            _ => {}
+        }
+    }
+    open.map(quote)
+}
+
 /// The `{name}` placeholders in a template.
 pub(crate) fn placeholders(t: &str) -> Vec<&str> {
     let mut out = Vec::new();

@@ -55,7 +55,7 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) -> Vocabulary {
                 fault: info.fault,
                 stage: info.stage,
                 wants: info.wants,
-                keywords: info.keywords.clone(),
+                keywords: info.keywords.iter().map(|k| k.value.clone()).collect(),
             }),
             None => c.error(
                 Some(&raw.defects),
@@ -75,7 +75,7 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) -> Vocabulary {
                     *m,
                     MaterialInfo {
                         tip: info.tip.as_str().into(),
-                        keywords: info.keywords.clone(),
+                        keywords: info.keywords.iter().map(|k| k.value.clone()).collect(),
                     },
                 );
             }
@@ -177,7 +177,7 @@ fn keywords(c: &mut Checker, raw: &RawPolicy) {
     let (mut count, mut long) = (0usize, false);
     for k in words {
         count += 1;
-        long |= k.chars().count() > MAX_WORD;
+        long |= k.value.chars().count() > MAX_WORD;
     }
     if count > MAX_KEYWORDS || long {
         c.error::<()>(None, Kind::TooManyKeywords { count, long });

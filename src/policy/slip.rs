@@ -1,0 +1,597 @@
+//! The slips a shop manager makes in a YAML file, explained: a Tab, a
+//! full-width colon or ＃, an amount written `10元`, an unclosed bracket, a line
+//! indented under the wrong key, a duplicate key, a misspelt field, a value not
+//! in its list, a file not saved as UTF-8. The YAML reader's own message is
+//! turned into one that says, in Chinese first, what is wrong and what to type,
+//! at the line where the slip is (the opening bracket, not where the reader
+//! gave up).
+
+use crate::located::{Pos, YamlError};
+
+/// A slip in the YAML, with the values its message quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slip {
+    /// A Tab in the indentation.
+    Tab,
+    /// `key：value` with a full-width colon.
+    FullWidthColon {
+        /// The key before it.
+        key: String,
+    },
+    /// A comment started with a full-width ＃.
+    FullWidthHash,
+    /// A `[`, `{` or `"` never closed.
+    Unclosed {
+        /// The opener.
+        open: char,
+    },
+    /// An amount with a unit, a sign, full-width digits or Chinese quotes.
+    Amount {
+        /// As written.
+        written: String,
+        /// What to type instead (`"10.00"`), when the number can be read.
+        fix: Option<String>,
+    },
+    /// A yes/no value written otherwise (是, 否, 对).
+    NotBool {
+        /// As written.
+        written: String,
+    },
+    /// A value that is not one of its list.
+    NotInSet {
+        /// What kind of value (payer, resolution …).
+        what: String,
+        /// As written.
+        written: String,
+        /// The allowed values with their Chinese labels.
+        allowed: String,
+    },
+    /// A key written twice in one mapping.
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// The line of its first use.
+        first: Option<u32>,
+    },
+    /// A field name that is not one of the mapping's.
+    UnknownField {
+        /// As written.
+        field: String,
+        /// The closest valid name.
+        closest: Option<String>,
+        /// The valid names.
+        allowed: String,
+    },
+    /// A field that is there, but indented under the wrong key.
+    Indented {
+        /// The field.
+        field: String,
+        /// Its line.
+        line: u32,
+        /// The column it should start at (1-based).
+        column: usize,
+    },
+    /// A required field that is not there.
+    MissingField {
+        /// The field.
+        field: String,
+    },
+    /// The file is not UTF-8.
+    Encoding {
+        /// Whether it looks like UTF-16 (Excel's "Unicode text", Notepad's "Unicode").
+        utf16: bool,
+    },
+    /// Anything else the reader said.
+    Other {
+        /// The reader's message.
+        message: String,
+    },
+}
+
+impl Slip {
+    /// The message in Chinese, in English, then the fix in Chinese and in English.
+    pub fn text(&self) -> (String, String, String, String) {
+        let t = |a: String, b: String, c: String, d: String| (a, b, c, d);
+        match self {
+            Slip::Tab => t(
+                "缩进里用了制表符（Tab）".into(),
+                "a Tab is used for indentation".into(),
+                "YAML 只能用空格缩进：把这一行开头的 Tab 删掉，换成空格（和上下行对齐）".into(),
+                "YAML indents with spaces only: replace the Tab with spaces, aligned with the lines around it".into(),
+            ),
+            Slip::FullWidthColon { key } => t(
+                format!("“{key}”后面用了中文冒号“：”"),
+                format!("a full-width colon `：` after `{key}`"),
+                format!("改成英文冒号加一个空格：{key}: "),
+                format!("use an ASCII colon and a space: `{key}: `"),
+            ),
+            Slip::FullWidthHash => t(
+                "注释用了中文井号“＃”".into(),
+                "a comment starts with a full-width `＃`".into(),
+                "注释要用英文井号 #：把“＃”改成“#”".into(),
+                "comments start with an ASCII `#`".into(),
+            ),
+            Slip::Unclosed { open: '"' } => t(
+                "这一行的英文双引号 \" 只有开头，没有结尾".into(),
+                "the `\"` on this line is never closed".into(),
+                "在这段文字末尾补上英文双引号 \"".into(),
+                "add the closing `\"` at the end of the text".into(),
+            ),
+            Slip::Unclosed { open } => {
+                let close = match open {
+                    '[' => ']',
+                    _ => '}',
+                };
+                t(
+                    format!("这一行的“{open}”没有配对的“{close}”"),
+                    format!("the `{open}` on this line is never closed"),
+                    format!("在这一行末尾补上“{close}”（用英文符号）"),
+                    format!("add the closing `{close}` at the end of this line"),
+                )
+            }
+            Slip::Amount { written, fix } => {
+                let fix_zh = match fix {
+                    Some(f) => format!("写成 \"{f}\"：带英文双引号的数字，不要写 元、¥、全角数字或中文引号"),
+                    None => "金额写成带英文双引号的数字，如 \"10.00\"".into(),
+                };
+                let fix_en = match fix {
+                    Some(f) => format!("write \"{f}\": a number in ASCII double quotes, without 元, ¥, full-width digits or Chinese quotes"),
+                    None => "write the amount as a quoted number, e.g. \"10.00\"".into(),
+                };
+                t(
+                    format!("金额“{written}”的写法不对"),
+                    format!("the amount `{written}` is not a number"),
+                    fix_zh,
+                    fix_en,
+                )
+            }
+            Slip::NotBool { written } => t(
+                format!("“{written}”不是 true 或 false"),
+                format!("`{written}` is not true or false"),
+                "只能写 true（是）或 false（否）".into(),
+                "write true or false".into(),
+            ),
+            Slip::NotInSet {
+                what,
+                written,
+                allowed,
+            } => {
+                let ids: Vec<&str> = allowed
+                    .split(", ")
+                    .filter_map(|x| x.split(' ').next())
+                    .collect();
+                let near = closest(written, &ids);
+                t(
+                    format!("“{written}”不是可以写的{}", chinese(what)),
+                    format!("`{written}` is not a valid {what}"),
+                    match &near {
+                        Some(n) => format!("是不是要写 {n}？只能写英文名称：{allowed}"),
+                        None => format!("只能写英文名称：{allowed}"),
+                    },
+                    match &near {
+                        Some(n) => format!("did you mean `{n}`? write one of the ids: {allowed}"),
+                        None => format!("write one of the ids: {allowed}"),
+                    },
+                )
+            }
+            Slip::DuplicateKey { key, first } => {
+                let at = first.map(|l| format!("（第 {l} 行）")).unwrap_or_default();
+                let at_en = first.map(|l| format!(" (line {l})")).unwrap_or_default();
+                t(
+                    format!("“{key}”写了两次，前面已经有一个{at}"),
+                    format!("`{key}` is written twice; the first is earlier{at_en}"),
+                    "只留一个：删掉这一行，或者把两处合并".into(),
+                    "keep one: delete this line or merge the two".into(),
+                )
+            }
+            Slip::UnknownField {
+                field,
+                closest,
+                allowed,
+            } => t(
+                format!("不认识“{field}”"),
+                format!("unknown field `{field}`"),
+                match closest {
+                    Some(c) => format!("是不是要写 {c}？这里可以写：{allowed}"),
+                    None => format!("这里可以写：{allowed}"),
+                },
+                match closest {
+                    Some(c) => format!("did you mean `{c}`? valid here: {allowed}"),
+                    None => format!("valid here: {allowed}"),
+                },
+            ),
+            Slip::Indented {
+                field,
+                line,
+                column,
+            } => {
+                let spaces = column.saturating_sub(1);
+                t(
+                    format!("第 {line} 行的“{field}”缩进不对，不属于这一段"),
+                    format!("`{field}` on line {line} is indented so that it belongs to another block"),
+                    format!("把第 {line} 行的“{field}:”前面改成 {spaces} 个空格，和同一段的其他字段对齐"),
+                    format!("indent `{field}:` on line {line} by {spaces} spaces, like the other fields of this block"),
+                )
+            }
+            Slip::MissingField { field } => t(
+                format!("这一段缺少“{field}”"),
+                format!("this block has no `{field}`"),
+                format!("加上 {field}:，可以对照 policies/default.yaml 里的同类写法"),
+                format!("add `{field}:`; compare with policies/default.yaml"),
+            ),
+            Slip::Encoding { utf16 } => t(
+                if *utf16 {
+                    "文件是 UTF-16（“Unicode”）编码，不是 UTF-8".into()
+                } else {
+                    "文件不是 UTF-8 编码（可能是 GBK）".into()
+                },
+                "the file is not saved as UTF-8".into(),
+                "请用 UTF-8 保存：记事本 → 另存为 → 编码选“UTF-8”；VS Code → 右下角编码 → 通过编码保存 → UTF-8；不要用 Excel 或 WPS 表格保存".into(),
+                "save it as UTF-8: Notepad → Save As → Encoding: UTF-8; VS Code → the encoding in the status bar → Save with Encoding → UTF-8; do not save it from Excel".into(),
+            ),
+            Slip::Other { message } => t(
+                "YAML 写法有误".into(),
+                message.clone(),
+                "按提示改正这一处的 YAML 写法，可以对照 policies/default.yaml".into(),
+                "fix the YAML at this place; compare with policies/default.yaml".into(),
+            ),
+        }
+    }
+}
+
+/// The slip behind a YAML reader's error, and where it is.
+pub fn explain(text: &str, e: &YamlError, file: &str) -> (Slip, Option<Pos>) {
+    let pos = |line: u32, column: u32| {
+        (line > 0).then(|| Pos {
+            file: file.to_string(),
+            line,
+            column,
+            bytes: None,
+        })
+    };
+    let here = pos(e.line, e.column);
+    // Slips the reader reports far from where they are: find them in the text first,
+    // at or before the line the reader stopped at.
+    if let Some((slip, line, column)) = scan(text, e.line) {
+        return (slip, pos(line, column));
+    }
+    let m = e.message.as_str();
+    if let Some(key) = between(m, "duplicate mapping key: ", ",") {
+        let first = first_key_line(text, key, e.line);
+        return (
+            Slip::DuplicateKey {
+                key: key.to_string(),
+                first,
+            },
+            here,
+        );
+    }
+    if let Some(field) = between(m, "unknown field `", "`") {
+        let allowed = m
+            .split_once("expected one of ")
+            .map(|(_, l)| l.replace('`', ""))
+            .unwrap_or_default();
+        let names: Vec<&str> = allowed.split(", ").collect();
+        // A valid field of another block, at this line: it is indented wrongly.
+        return (
+            Slip::UnknownField {
+                field: field.to_string(),
+                closest: closest(field, &names),
+                allowed,
+            },
+            here,
+        );
+    }
+    if let Some(field) = between(m, "missing field `", "`") {
+        if let Some((line, column)) = misplaced(text, field, e.line) {
+            return (
+                Slip::Indented {
+                    field: field.to_string(),
+                    line,
+                    column,
+                },
+                pos(line, key_column(text, line)),
+            );
+        }
+        return (
+            Slip::MissingField {
+                field: field.to_string(),
+            },
+            here,
+        );
+    }
+    if m.contains("expected a Decimal") {
+        let written = between(m, "string \"", "\"")
+            .map(str::to_string)
+            .unwrap_or_else(|| value_at(text, e.line));
+        // Point at the amount itself, not the key before it.
+        let at = text
+            .lines()
+            .nth(e.line.saturating_sub(1) as usize)
+            .and_then(|l| l.find(written.as_str()).map(|i| col(l, i)));
+        return (
+            Slip::Amount {
+                fix: amount_fix(&written),
+                written,
+            },
+            at.map_or(here, |c| pos(e.line, c)),
+        );
+    }
+    if m.contains("invalid boolean") || m.contains("expected a boolean") {
+        return (
+            Slip::NotBool {
+                written: value_at(text, e.line),
+            },
+            here,
+        );
+    }
+    if let Some(rest) = m.strip_prefix("unknown ")
+        && let Some((what, tail)) = rest.split_once(" `")
+        && let Some((written, allowed)) = tail.split_once("`; expected one of: ")
+    {
+        return (
+            Slip::NotInSet {
+                what: what.to_string(),
+                written: written.to_string(),
+                allowed: allowed.to_string(),
+            },
+            here,
+        );
+    }
+    if m.contains("tab") {
+        return (Slip::Tab, here);
+    }
+    (
+        Slip::Other {
+            message: m.to_string(),
+        },
+        here,
+    )
+}
+
+/// Whether bytes that are not UTF-8 look like UTF-16 rather than GBK.
+pub fn encoding(bytes: &[u8]) -> Slip {
+    let nuls = bytes.iter().take(400).filter(|b| **b == 0).count();
+    Slip::Encoding {
+        utf16: bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || nuls > 20,
+    }
+}
+
+/// The Chinese name of a kind of value the reader names in English.
+fn chinese(what: &str) -> &str {
+    match what {
+        "payer" => "运费承担方",
+        "resolution" => "处理方式",
+        "defect" => "问题类型",
+        "fault" => "责任方",
+        "stage" => "订单状态",
+        "platform" => "平台",
+        "wish" => "买家诉求",
+        "material" => "材质",
+        "offer kind" => "报价方式",
+        "payment form" => "赔付方式",
+        "threat" => "买家威胁",
+        other => other,
+    }
+}
+
+/// The text between `a` and the next `b` in `m`.
+fn between<'m>(m: &'m str, a: &str, b: &str) -> Option<&'m str> {
+    let rest = &m[m.find(a)? + a.len()..];
+    Some(&rest[..rest.find(b)?])
+}
+
+/// The first slip found by reading the lines up to `last` (all lines when 0):
+/// a Tab, a full-width ＃ or colon, an unclosed bracket or quote.
+fn scan(text: &str, last: u32) -> Option<(Slip, u32, u32)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let upto = if last == 0 {
+        lines.len()
+    } else {
+        (last as usize).min(lines.len())
+    };
+    for (i, raw) in lines.iter().enumerate().take(upto) {
+        let n = i as u32 + 1;
+        let body = raw.trim_start();
+        let indent = &raw[..raw.len() - body.len()];
+        if let Some(tab) = indent.find('\t') {
+            return Some((Slip::Tab, n, col(raw, tab)));
+        }
+        if body.starts_with('＃') {
+            return Some((Slip::FullWidthHash, n, col(raw, indent.len())));
+        }
+        let code = strip_comment(body);
+        if let Some(at) = code.find('：') {
+            let key = code[..at].trim_start_matches("- ").trim();
+            let plain = !key.is_empty()
+                && !code[..at].contains([':', '"', '\''])
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c > '\u{2e80}');
+            if plain {
+                let offset = raw.len() - body.len() + at;
+                return Some((
+                    Slip::FullWidthColon {
+                        key: key.to_string(),
+                    },
+                    n,
+                    col(raw, offset),
+                ));
+            }
+        }
+        if let Some((open, at)) = unclosed(code) {
+            // A flow collection may go on to the next line; it is unclosed when the
+            // next line starts a new key at this indentation or less.
+            let next = lines
+                .get(i + 1)
+                .map(|l| (l.len() - l.trim_start().len(), l.trim()));
+            let ends = match next {
+                None => true,
+                Some((_, "")) => true,
+                Some((ind, t)) => {
+                    ind <= indent.len()
+                        && (t.contains(": ") || t.ends_with(':') || t.starts_with("- "))
+                }
+            };
+            if open == '"' || ends {
+                let offset = raw.len() - body.len() + at;
+                return Some((Slip::Unclosed { open }, n, col(raw, offset)));
+            }
+        }
+    }
+    None
+}
+
+/// A line's text before a ` #` comment (outside quotes).
+fn strip_comment(s: &str) -> &str {
+    let mut quoted = false;
+    let mut prev = ' ';
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '#' if !quoted && (i == 0 || prev == ' ') => return &s[..i],
+            _ => {}
+        }
+        prev = c;
+    }
+    s
+}
+
+/// The first bracket or quote a line opens and never closes, with its byte offset.
+fn unclosed(s: &str) -> Option<(char, usize)> {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut quote: Option<usize> = None;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if quote.is_some() {
+            match c {
+                '\\' if !escaped => {
+                    escaped = true;
+                    continue;
+                }
+                '"' if !escaped => quote = None,
+                _ => {}
+            }
+            escaped = false;
+            continue;
+        }
+        match c {
+            '"' => quote = Some(i),
+            '[' | '{' => stack.push((c, i)),
+            ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    quote.map(|i| ('"', i)).or_else(|| stack.first().copied())
+}
+
+/// The 1-based column (in characters) of a byte offset in a line.
+fn col(line: &str, offset: usize) -> u32 {
+    line[..offset.min(line.len())].chars().count() as u32 + 1
+}
+
+/// The column where a line's text starts.
+fn key_column(text: &str, line: u32) -> u32 {
+    text.lines()
+        .nth(line.saturating_sub(1) as usize)
+        .map_or(1, |l| col(l, l.len() - l.trim_start().len()))
+}
+
+/// The value after `key:` on a line, for quoting.
+fn value_at(text: &str, line: u32) -> String {
+    text.lines()
+        .nth(line.saturating_sub(1) as usize)
+        .and_then(|l| l.split_once(':').map(|(_, v)| v))
+        .map(|v| strip_comment(v).trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The line where `key:` first appears at the indentation it has on `line`.
+fn first_key_line(text: &str, key: &str, line: u32) -> Option<u32> {
+    let lines: Vec<&str> = text.lines().collect();
+    let this = lines.get(line.checked_sub(1)? as usize)?;
+    let indent = this.len() - this.trim_start().len();
+    lines
+        .iter()
+        .take(line as usize - 1)
+        .rposition(|l| {
+            l.len() - l.trim_start().len() == indent
+                && l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|r| r.starts_with(':'))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// Where a field a block misses is written, indented differently from the
+/// block's fields: its line and the column the block's fields start at.
+fn misplaced(text: &str, field: &str, line: u32) -> Option<(u32, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = line.checked_sub(1)? as usize;
+    let block = lines.get(at)?;
+    let indent = block.len() - block.trim_start().len();
+    let key = |l: &str| {
+        l.trim_start()
+            .trim_start_matches("- ")
+            .strip_prefix(field)
+            .is_some_and(|r| r.starts_with(':'))
+    };
+    // Look around the reported line, within a few lines of the block.
+    let from = at.saturating_sub(12);
+    let to = (at + 12).min(lines.len());
+    (from..to)
+        .find(|&i| key(lines[i]) && lines[i].len() - lines[i].trim_start().len() != indent)
+        .map(|i| (i as u32 + 1, indent + 1))
+}
+
+/// An amount as it should be written, when it can be read: `10元` -> `10.00`.
+fn amount_fix(written: &str) -> Option<String> {
+    let plain: String = written
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' => Some('.'),
+            '0'..='9' | '.' => Some(c),
+            _ => None,
+        })
+        .collect();
+    let v: rust_decimal::Decimal = plain.parse().ok()?;
+    Some(format!("{:.2}", v.round_dp(2)))
+}
+
+/// The closest of some names to a misspelt one.
+fn closest(name: &str, names: &[&str]) -> Option<String> {
+    names
+        .iter()
+        .map(|n| (strsim::normalized_levenshtein(name, n), *n))
+        .filter(|(s, _)| *s >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_as_the_manager_meant_them() {
+        assert_eq!(amount_fix("10元").as_deref(), Some("10.00"));
+        assert_eq!(amount_fix("¥30").as_deref(), Some("30.00"));
+        assert_eq!(amount_fix("１０").as_deref(), Some("10.00"));
+        assert_eq!(amount_fix("“12.5”").as_deref(), Some("12.50"));
+        assert_eq!(amount_fix("几块"), None);
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_found_on_its_own_line() {
+        let text = "a: [x, y\nb: 1\n";
+        assert_eq!(scan(text, 2), Some((Slip::Unclosed { open: '[' }, 1, 4)));
+        assert_eq!(scan("a: [x,\n   y]\nb: 1\n", 3), None);
+        assert_eq!(
+            scan("a: \"x\nb: 1\n", 2),
+            Some((Slip::Unclosed { open: '"' }, 1, 4))
+        );
+    }
+}
