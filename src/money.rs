@@ -43,6 +43,12 @@ impl Serialize for Money {
     }
 }
 
+/// Serialises a total in yuan as a string with two decimals ("12.50"), as
+/// every amount of the JSON output is written.
+pub fn serde_2dp<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    Money::new(*d).serialize(s)
+}
+
 /// Reads an amount in yuan: digits with at most a few decimals, optional ¥ or 元.
 pub fn parse_amount(text: &str) -> Result<Decimal, &'static str> {
     let t = text

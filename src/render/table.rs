@@ -143,6 +143,19 @@ pub fn replay(r: &Report) -> String {
             let _ = writeln!(o, "  {}", row(&cells));
         }
     }
+    if r.repriced_cases > 0 {
+        let sign = if r.repricing.is_sign_negative() {
+            "-"
+        } else {
+            "+"
+        };
+        let _ = writeln!(
+            o,
+            "\nre-priced only / 仅运费单价变化: {} case(s) keep their advice, but a province moved to a group with another leg cost: shop shipping {sign}¥{} (not counted above)",
+            r.repriced_cases,
+            crate::money::Money::new(r.repricing.abs())
+        );
+    }
     if r.baseline.is_some() {
         let _ = writeln!(
             o,

@@ -52,11 +52,18 @@ impl<R: BufRead> Reader<R> {
         let header = match reader.headers() {
             Ok(h) if h.is_empty() || h.iter().all(|c| c.trim().is_empty()) => None,
             Ok(h) => Some(h.iter().map(str::trim).collect::<csv::StringRecord>()),
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => {
+                return Err(ReplayError::Encoding {
+                    line: 1,
+                    what: "可能是 GBK",
+                });
+            }
             Err(e) => return Err(ReplayError::Header(format!("cannot be read: {e}"))),
         };
-        if let Some(h) = &header {
-            check_header(h)?;
-        }
+        let header = match header {
+            Some(h) => Some(check_header(&h)?),
+            None => None,
+        };
         Ok((Reader::Csv { reader }, header))
     }
 
@@ -66,9 +73,20 @@ impl<R: BufRead> Reader<R> {
             Reader::Json { lines, line, bytes } => {
                 let mut rows = Vec::with_capacity(max);
                 for text in lines.by_ref() {
-                    let text = text?;
                     *line += 1;
+                    let text = text.map_err(|e| match e.kind() {
+                        std::io::ErrorKind::InvalidData => ReplayError::Encoding {
+                            line: *line,
+                            what: "可能是 GBK",
+                        },
+                        _ => ReplayError::Io(e),
+                    })?;
                     *bytes += text.len() as u64 + 1;
+                    // A file saved with a byte-order mark starts with one: skip it.
+                    let text = match text.strip_prefix('\u{feff}') {
+                        Some(t) => t.to_string(),
+                        None => text,
+                    };
                     if text.trim().is_empty() {
                         continue;
                     }
@@ -97,6 +115,12 @@ impl<R: BufRead> Reader<R> {
                         Ok(false) => break,
                         Err(e) => {
                             let line = e.position().map_or(line, |p| p.line());
+                            if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                                return Err(ReplayError::Encoding {
+                                    line,
+                                    what: "可能是 GBK",
+                                });
+                            }
                             rows.push((line, Err(e.to_string())));
                             if rows.len() == max {
                                 break;
@@ -111,12 +135,52 @@ impl<R: BufRead> Reader<R> {
     }
 }
 
-/// Every column of a CSV header must be a case field.
-fn check_header(h: &csv::StringRecord) -> Result<(), ReplayError> {
+/// The case field a column heading names: the field itself (`price`), the
+/// name the paste reader reports (`signed_at`), its Chinese label (实付金额),
+/// or a heading a shop's export uses (实付款, 地区, 签收时间).
+fn column(heading: &str) -> Option<&'static str> {
+    const ALIASES: &[(&str, &str)] = &[
+        ("问题", "defect"),
+        ("售后原因", "defect"),
+        ("地区", "region"),
+        ("省份", "region"),
+        ("收货地址", "region"),
+        ("地址", "region"),
+        ("标题", "title"),
+        ("商品", "title"),
+        ("宝贝", "title"),
+        ("实付", "price"),
+        ("实付款", "price"),
+        ("价格", "price"),
+        ("金额", "price"),
+        ("买家要求", "ask"),
+        ("要求金额", "ask"),
+        ("买家要价", "ask"),
+        ("状态", "stage"),
+        ("交易状态", "stage"),
+        ("签收时间", "signed"),
+        ("申请时间", "requested"),
+        ("付款时间", "paid"),
+        ("成交时间", "completed"),
+        ("交易成功时间", "completed"),
+        ("诉求", "wants"),
+        ("已开价", "offered"),
+    ];
+    let h = heading.trim().trim_start_matches('\u{feff}');
+    Fact::ALL
+        .iter()
+        .find(|f| f.key() == h || f.name() == h || f.label() == h)
+        .map(|f| f.key())
+        .or_else(|| ALIASES.iter().find(|(a, _)| *a == h).map(|(_, k)| *k))
+}
+
+/// Every column of a CSV header must name a case field; the header comes back
+/// in field names, so rows deserialise whatever language the heading was in.
+fn check_header(h: &csv::StringRecord) -> Result<csv::StringRecord, ReplayError> {
     let unknown: Vec<&str> = h
         .iter()
         .map(str::trim)
-        .filter(|c| Fact::ALL.iter().all(|f| f.key() != *c))
+        .filter(|c| column(c).is_none())
         .collect();
     if unknown.len() == h.len() {
         return Err(ReplayError::Header(format!(
@@ -126,16 +190,17 @@ fn check_header(h: &csv::StringRecord) -> Result<(), ReplayError> {
     }
     if !unknown.is_empty() {
         return Err(ReplayError::Header(format!(
-            "names column(s) that are not case fields: {}; case fields are {}",
+            "names column(s) that are not case fields: {} / 不认识的列：{}; case fields are {}",
             unknown.join(", "),
+            unknown.join("、"),
             Fact::ALL
                 .iter()
-                .map(|f| f.key())
+                .map(|f| format!("{}（{}）", f.key(), f.label()))
                 .collect::<Vec<_>>()
                 .join(", ")
         )));
     }
-    Ok(())
+    Ok(h.iter().filter_map(column).collect())
 }
 
 /// One JSON line as case input.

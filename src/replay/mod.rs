@@ -40,6 +40,31 @@ pub enum ReplayError {
         "the CSV header {0}\n  = help: the first line must name columns such as defect,region,title,price,ask"
     )]
     Header(String),
+    /// A region group the log's cases may fall in has no shipping cost.
+    #[error(
+        "策略“{policy}”的地区组“{group}”没有运费 / region group `{group}` of policy `{policy}` has no shipping cost\n  = help: add `{group}: \"12.00\"` under shipping_costs; replay would otherwise count its legs as ¥0"
+    )]
+    NoShippingCost {
+        /// The policy.
+        policy: String,
+        /// The group.
+        group: String,
+    },
+    /// The log is not UTF-8.
+    #[error(
+        "第 {line} 行不是 UTF-8 文字（{what}） / line {line} is not UTF-8 text ({what})\n  = help: 用 UTF-8 保存：Excel 另存为“CSV UTF-8（逗号分隔）”，记事本另存为时编码选 UTF-8 / save as UTF-8: in Excel “CSV UTF-8 (Comma delimited)”, in Notepad Encoding: UTF-8"
+    )]
+    Encoding {
+        /// 1-based line.
+        line: u64,
+        /// What it looks like.
+        what: &'static str,
+    },
+    /// Not one line of the log is a case.
+    #[error(
+        "日志里没有一行是案例 / no line of the log is a case\n  = help: 每行一个 JSON 对象（{{\"defect\": \"小瑕疵\", \"region\": \"新疆\"}}），或第一行是列名的 CSV（问题类型,地区,实付款 …）"
+    )]
+    Empty,
     /// A worker thread stopped without finishing its part of the log.
     #[error("a replay worker stopped unexpectedly: {0}")]
     Worker(String),

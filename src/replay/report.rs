@@ -50,6 +50,12 @@ pub struct Report {
     pub changed_total: u64,
     /// The changed cases kept, in log order.
     pub changed: Vec<Change>,
+    /// Cases whose advice did not change but whose legs the new policy prices
+    /// differently (a province moved to another group).
+    pub repriced_cases: u64,
+    /// What that re-pricing alone changes in the shop's shipping estimate.
+    #[serde(serialize_with = "crate::money::serde_2dp")]
+    pub repricing: Decimal,
 }
 
 /// Bad lines kept for the report (all are counted).
@@ -67,6 +73,8 @@ impl Report {
             old.merge(o_old);
         }
         self.changed_total += o.changed_total;
+        self.repriced_cases += o.repriced_cases;
+        self.repricing += o.repricing;
         self.changed.extend(o.changed);
         self.changed.sort_by_key(|c| c.line);
         if let Some(k) = keep {

@@ -27,10 +27,29 @@ pub fn replay(
     opts: &Options,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Report, ReplayError> {
+    let mut input = input;
+    // Excel's "Unicode text" and Notepad's "Unicode" are UTF-16: say so, not "bad line".
+    let head = input.fill_buf()?;
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReplayError::Encoding {
+            line: 1,
+            what: "UTF-16，Excel 的“Unicode 文本”",
+        });
+    }
+    for p in std::iter::once(policy).chain(baseline) {
+        for g in 0..=p.groups().len() {
+            if p.shipping_cost(g).is_none() {
+                return Err(ReplayError::NoShippingCost {
+                    policy: p.name().to_string(),
+                    group: p.group_name(g).to_string(),
+                });
+            }
+        }
+    }
     let (mut reader, header) = match format {
         Format::JsonLines => (Reader::json(input), None),
         Format::Csv => match Reader::csv(input)? {
-            (_, None) => return Ok(empty(policy, baseline)),
+            (_, None) => return Err(ReplayError::Empty),
             (r, h) => (r, h),
         },
     };
@@ -97,6 +116,9 @@ pub fn replay(
         }
         if let Some(e) = failed.lock().ok().and_then(|mut f| f.take()) {
             return Err(e);
+        }
+        if total.lines == total.bad_total {
+            return Err(ReplayError::Empty);
         }
         Ok(total)
     })
@@ -181,12 +203,12 @@ fn decide_both(
     opts: &Options,
 ) {
     let new = engine::decide(policy, case);
-    r.new.add(policy, case, &new);
     let (Some(b), Some(old_stats)) = (baseline, r.old.as_mut()) else {
+        r.new.add(policy, case, &new, None);
         return;
     };
     let old = engine::decide(b, case);
-    old_stats.add(b, case, &old);
+    old_stats.add(b, case, &old, None);
     let same = match (&old, &new) {
         (Ok(o), Ok(n)) => o.same_as(n),
         (Err(EngineError::Missing { fact: a, .. }), Err(EngineError::Missing { fact: b, .. })) => {
@@ -194,6 +216,25 @@ fn decide_both(
         }
         _ => false,
     };
+    // Unchanged advice ships the same: a province moved to another group prices
+    // its legs differently, and that is reported as re-pricing, not as the advice's effect.
+    if same && let Ok(v) = &new {
+        let leg = |p: &Policy| {
+            let g = case
+                .region
+                .as_ref()
+                .map_or(p.groups().len(), |r| p.group_of_place(r));
+            p.shipping_cost(g).unwrap_or_default()
+        };
+        let (was, now) = (leg(b), leg(policy));
+        r.new.add(policy, case, &new, Some(was));
+        if was != now {
+            r.repriced_cases += 1;
+            r.repricing += (now - was) * super::stats::shop_legs(v);
+        }
+    } else {
+        r.new.add(policy, case, &new, None);
+    }
     if !same {
         r.changed_total += 1;
         if opts.keep_changes.is_none_or(|k| r.changed.len() < k) {

@@ -18,16 +18,20 @@ pub struct Tally {
     /// Cases with a money offer.
     pub offers: u64,
     /// Sum of opening offers.
+    #[serde(serialize_with = "crate::money::serde_2dp")]
     pub open: Decimal,
     /// Sum of ceilings.
+    #[serde(serialize_with = "crate::money::serde_2dp")]
     pub max: Decimal,
     /// Sum of compensation owed.
+    #[serde(serialize_with = "crate::money::serde_2dp")]
     pub compensation: Decimal,
     /// Cases escalated to a supervisor.
     pub escalations: u64,
     /// Cases where goods come back to the shop.
     pub returns: u64,
     /// Estimated shipping the shop pays (legs at the policy's per-region cost).
+    #[serde(serialize_with = "crate::money::serde_2dp")]
     pub shop_shipping: Decimal,
 }
 
@@ -109,7 +113,7 @@ fn comes_back(r: Resolution) -> bool {
 
 /// How many legs the shop pays for (a split leg is half). The outbound leg of a
 /// return or refusal was already shipped, so it is not a new cost.
-fn shop_legs(a: &Verdict) -> Decimal {
+pub(super) fn shop_legs(a: &Verdict) -> Decimal {
     let share = |p: Payer| match p {
         Payer::Shop => Decimal::ONE,
         Payer::Split => Decimal::new(5, 1),
@@ -148,11 +152,13 @@ impl Stats {
         policy: &Policy,
         case: &Case,
         result: &Result<Verdict, EngineError>,
+        leg_cost: Option<Decimal>,
     ) {
         match result {
             Ok(v) => {
                 let group = case.region.as_ref().map(|r| policy.group_of_place(r));
-                let cost = policy.shipping_cost(group.unwrap_or(policy.groups.len()));
+                let cost =
+                    leg_cost.or_else(|| policy.shipping_cost(group.unwrap_or(policy.groups.len())));
                 self.all.add(v, cost);
                 *self.by_resolution.entry(v.resolution().id()).or_default() += 1;
                 let region =

@@ -253,3 +253,154 @@ fn gen_cases_writes_json_lines_that_replay_reads() {
         stdout(&o)
     );
 }
+
+fn replay_one(
+    policy: &Policy,
+    baseline: Option<&Policy>,
+    bytes: &[u8],
+    format: Format,
+) -> Result<Report, replay::ReplayError> {
+    replay::replay(policy, baseline, bytes, format, &opts(1), &mut |_, _| {})
+}
+
+#[test]
+fn a_shop_export_with_chinese_headings_and_a_bom_is_read() {
+    let bundled = Policy::bundled().expect("bundled");
+    let csv = "\u{feff}问题类型,地区,实付款,买家要求,签收日期\n小瑕疵,新疆,89,12,2026-11-18\n\"质量问题\",\"广东省\n广州市\",159,,2026-11-18\n";
+    let r = replay_one(&bundled, None, csv.as_bytes(), Format::Csv).expect("read");
+    assert_eq!((r.new.all.cases, r.bad_total), (2, 0), "{:?}", r.bad);
+    // A heading that is no case field is named, not dropped.
+    let err = replay_one(
+        &bundled,
+        None,
+        "问题类型,颜色\n小瑕疵,红\n".as_bytes(),
+        Format::Csv,
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(err.contains("颜色"), "{err}");
+    // JSON Lines saved with a byte-order mark.
+    let jsonl = "\u{feff}{\"defect\":\"小瑕疵\",\"region\":\"新疆\"}\n";
+    let r = replay_one(&bundled, None, jsonl.as_bytes(), Format::JsonLines).expect("read");
+    assert_eq!((r.new.all.cases, r.bad_total), (1, 0));
+}
+
+#[test]
+fn a_log_not_in_utf8_or_with_no_case_is_refused_clearly() {
+    let bundled = Policy::bundled().expect("bundled");
+    // "小瑕疵" in GBK, on line 2.
+    let gbk = b"{\"defect\":\"small_flaw\",\"region\":\"xj\"}\n{\"defect\":\"\xd0\xa1\xe8\xa6\xb4\xc3\"}\n";
+    let err = replay_one(&bundled, None, gbk, Format::JsonLines)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("第 2 行") && err.contains("UTF-8"), "{err}");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("defect,region\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let err = replay_one(&bundled, None, &utf16, Format::Csv)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("UTF-16"), "{err}");
+    for (text, format) in [
+        ("", Format::JsonLines),
+        ("\n\n", Format::JsonLines),
+        ("defect,region\n", Format::Csv),
+        ("not json\n", Format::JsonLines),
+    ] {
+        let err = replay_one(&bundled, None, text.as_bytes(), format)
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            err.as_deref().is_some_and(|e| e.contains("没有一行是案例")),
+            "{text:?}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn a_group_without_a_shipping_cost_is_an_error_not_free_shipping() {
+    let text = BUNDLED.replace("  港澳台及海外: \"60.00\"\n", "");
+    let policy = Policy::parse(&text, "no_cost.yaml").expect("loads, with a warning");
+    let err = replay_one(
+        &policy,
+        None,
+        b"{\"defect\":\"quality\",\"region\":\"hk\"}\n",
+        Format::JsonLines,
+    )
+    .expect_err("refused")
+    .to_string();
+    assert!(
+        err.contains("港澳台及海外") && err.contains("shipping"),
+        "{err}"
+    );
+}
+
+#[test]
+fn moving_a_province_between_groups_reprices_only_as_repricing() {
+    // 四川 joins 偏远地区 (legs ¥25 instead of ¥12). A quality exchange is the same
+    // advice in either group: its shipping must not move; the re-pricing is shown apart.
+    let text = BUNDLED.replace(
+        "偏远地区: [新疆, 内蒙古, 青海, 西藏]",
+        "偏远地区: [新疆, 内蒙古, 青海, 西藏, 四川]",
+    );
+    let moved = Policy::parse(&text, "moved.yaml").expect("loads");
+    let bundled = Policy::bundled().expect("bundled");
+    let log = "{\"defect\":\"quality\",\"region\":\"四川\",\"price\":\"159\"}\n";
+    let r = replay_one(&moved, Some(&bundled), log.as_bytes(), Format::JsonLines).expect("read");
+    let old = r.old.as_ref().expect("baseline");
+    assert_eq!(r.changed_total, 0);
+    assert_eq!(r.new.all.shop_shipping, old.all.shop_shipping);
+    assert_eq!(r.repriced_cases, 1);
+    assert_eq!(
+        r.repricing.to_string(),
+        "26.00",
+        "two legs at ¥13 more each"
+    );
+    let json = serde_json::to_value(&r).expect("json");
+    assert_eq!(
+        json["new"]["all"]["shop_shipping"], "24.00",
+        "amounts have two decimals"
+    );
+}
+
+#[test]
+fn the_readme_worked_example_prints_what_the_readme_shows() {
+    let readme = std::fs::read_to_string(super::repo("README.md")).expect("README");
+    let section = &readme[readme.find("### Worked example").expect("section")..];
+    let block = section.split("```").nth(3).expect("the replay block");
+    let policy = Policy::parse(
+        &BUNDLED.replace(
+            "offer: {open: \"3.00\", max: \"5.00\"}",
+            "offer: {open: \"4.00\", max: \"6.00\"}",
+        ),
+        "new.yaml",
+    )
+    .expect("new.yaml");
+    let bundled = Policy::bundled().expect("bundled");
+    let mut log = Vec::new();
+    aftersale::generate::write_cases(20_000, 1, &mut log).expect("gen-cases 20000");
+    let report = replay::replay(
+        &policy,
+        Some(&bundled),
+        log.as_slice(),
+        Format::JsonLines,
+        &Options {
+            keep_changes: Some(20),
+            ..opts(2)
+        },
+        &mut |_, _| {},
+    )
+    .expect("replay");
+    let printed = aftersale::render::table::replay(&report);
+    for line in block
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('$'))
+    {
+        assert!(
+            printed.lines().any(|p| p.trim_end() == line.trim_end()),
+            "README line not printed:\n{line}\n--- printed:\n{printed}"
+        );
+    }
+}
