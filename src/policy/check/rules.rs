@@ -265,9 +265,18 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
     }
     outliers(c, raw, &rules);
     for d in Defect::ALL {
-        let handled = rules
-            .iter()
-            .any(|r| r.when.defect.is_none_or(|s| s.contains(d.index())));
+        // A rule that names the kind handles it; so does one for every kind with no
+        // other condition narrowing it to some orders (a stage, 极速退款 …). A
+        // catch-all for unshipped orders leaves signed ones to the fallback.
+        let handled = rules.iter().any(|r| match r.when.defect {
+            Some(s) => s.contains(d.index()),
+            None => r.tests.iter().all(|c| {
+                matches!(
+                    c,
+                    Cond::Region | Cond::Platform | Cond::Fault | Cond::Wants | Cond::Promo
+                )
+            }),
+        });
         if !handled {
             c.error(
                 Some(raw),
