@@ -1,0 +1,20 @@
+//! A tight loop over paste intake, for profilers:
+//! `cargo run --release --example intake_loop [N]`.
+
+use aftersale::intake::Intake;
+use aftersale::policy::Policy;
+
+fn main() {
+    let policy = Policy::bundled().expect("bundled policy");
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20_000);
+    let paste = include_str!("../tests/fixtures/paste_1k.txt");
+    let intake = Intake::new(&policy);
+    let mut found = 0;
+    for _ in 0..n {
+        found += usize::from(intake.extract(paste).is_ok_and(|f| f.defect.is_some()));
+    }
+    println!("{found} of {n} pastes named a defect");
+}
