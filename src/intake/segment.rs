@@ -635,7 +635,21 @@ fn fields(t: &str, at: usize) -> Option<Vec<(Option<Field>, Range<usize>)>> {
 
 /// A field label at the start of `t` followed by a colon: the field and the length through the colon.
 fn label_at(t: &str) -> Option<(Field, usize)> {
-    FIELDS
+    // Labels by their first character: most positions start no label at all.
+    static BY_FIRST: std::sync::OnceLock<HashMap<char, Vec<(&'static str, Field)>>> =
+        std::sync::OnceLock::new();
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut m: HashMap<char, Vec<(&'static str, Field)>> = HashMap::new();
+        for &(label, field) in FIELDS {
+            if let Some(c) = label.chars().next() {
+                m.entry(c).or_default().push((label, field));
+            }
+        }
+        m
+    });
+    let first = t.chars().next()?;
+    by_first
+        .get(&first)?
         .iter()
         .filter(|(label, _)| t.starts_with(label))
         .filter_map(|(label, field)| {
