@@ -107,6 +107,7 @@ pub(super) fn alerts(c: &mut Checker, raw: &[RawAlert], refs: &Refs) -> Vec<Aler
         .map(|a| {
             let id = &a.id.value;
             let when = conditions(c, &a.when, refs, &a.id);
+            let (deadlines, risks, ask) = extras(c, &a.deadlines, &a.risks, &a.ask, refs, id);
             Alert {
                 id: id.as_str().into(),
                 playbook: a.playbook.clone().into(),
@@ -116,15 +117,37 @@ pub(super) fn alerts(c: &mut Checker, raw: &[RawAlert], refs: &Refs) -> Vec<Aler
                     .note
                     .as_ref()
                     .map(|n| template(c, n, id, None, false, false)),
-                deadlines: references(c, &a.deadlines, refs.deadlines, id, Ref::Deadline),
-                risks: references(c, &a.risks, refs.risks, id, Ref::Risk),
-                ask: references(c, &a.ask, refs.questions, id, Ref::Question)
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .collect(),
+                deadlines,
+                risks,
+                ask,
             }
         })
         .collect()
+}
+
+/// The deadlines, risk notes and questions a rule or an alert names, resolved.
+type Extras = (
+    Vec<(Arc<str>, Arc<DeadlineRule>)>,
+    Vec<(Arc<str>, Arc<RiskRule>)>,
+    Vec<Arc<str>>,
+);
+
+fn extras(
+    c: &mut Checker,
+    deadlines: &[Located<String>],
+    risks: &[Located<String>],
+    ask: &[Located<String>],
+    refs: &Refs,
+    at: &str,
+) -> Extras {
+    (
+        references(c, deadlines, refs.deadlines, at, Ref::Deadline),
+        references(c, risks, refs.risks, at, Ref::Risk),
+        references(c, ask, refs.questions, at, Ref::Question)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect(),
+    )
 }
 
 /// What a list of ids refers to.
@@ -541,6 +564,7 @@ pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) 
         template(c, t, rule, offer.as_ref(), comp, o.quality_return)
     };
     let reply = fill(c, &o.reply);
+    let (deadlines, risks, ask) = extras(c, &o.deadlines, &o.risks, &o.ask, refs, rule);
     let note = o.note.as_ref().map(|n| fill(c, n));
     let shipping = o.shipping.as_ref().map(|s| Shipping {
         to_shop: s.to_shop,
@@ -579,12 +603,9 @@ pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) 
             .and_then(|x| refs.compensation.get(&x.value).cloned()),
         tip: o.tip,
         quality_return: o.quality_return,
-        deadlines: references(c, &o.deadlines, refs.deadlines, rule, Ref::Deadline),
-        risks: references(c, &o.risks, refs.risks, rule, Ref::Risk),
-        ask: references(c, &o.ask, refs.questions, rule, Ref::Question)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect(),
+        deadlines,
+        risks,
+        ask,
         note,
         reply,
     }
