@@ -278,21 +278,25 @@ fn policy_comes_from_the_flag_or_the_environment() {
     assert_eq!(v["offer"]["open"], "4.00");
 }
 
-#[test]
-fn a_bad_policy_is_never_used() {
-    let bad = repo("tests/bad_policies/offer_open_above_max.yaml");
-    let o = aftersale(
+/// `advise` on a 浙江 small defect under a policy file.
+fn advise_small_flaw_under(policy: &std::path::Path) -> std::process::Output {
+    aftersale(
         &[
             "advise",
             "--policy",
-            bad.to_str().expect("utf-8"),
+            policy.to_str().expect("utf-8"),
             "--defect",
             "小瑕疵",
             "--region",
             "浙江",
         ],
         None,
-    );
+    )
+}
+
+#[test]
+fn a_bad_policy_is_never_used() {
+    let o = advise_small_flaw_under(&repo("tests/bad_policies/offer_open_above_max.yaml"));
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).is_empty(), "no advice printed: {}", stdout(&o));
     assert!(stderr(&o).contains("was not loaded"), "{}", stderr(&o));
@@ -382,18 +386,7 @@ fn check_finds_a_rule_hidden_by_several_earlier_rules_together() {
     );
     assert!(err.contains("union_shadowed_policy.yaml:64:9"), "{err}");
     // One gate: what `check` refuses, `advise` never uses.
-    let o = aftersale(
-        &[
-            "advise",
-            "--policy",
-            p.to_str().expect("utf-8"),
-            "--defect",
-            "小瑕疵",
-            "--region",
-            "浙江",
-        ],
-        None,
-    );
+    let o = advise_small_flaw_under(&p);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("can never fire"), "{}", stderr(&o));
     assert!(err.contains("= 修改:"), "{err}");
