@@ -26,36 +26,13 @@ struct Cell {
     price: Decimal,
 }
 
-/// Bits of `Cell::flags`, one per yes/no condition.
+/// The bit of the promotion condition in `Cell::flags`: bit `i` is the `i`th
+/// of [`Conditions::yes_no`], and promotion comes first.
 const PROMO: u16 = 1;
-const FREE_SHIPPING: u16 = 1 << 1;
-const RESELLABLE: u16 = 1 << 2;
-const PERISHABLE: u16 = 1 << 3;
-const CLAIM_FALSE: u16 = 1 << 4;
-const WITHIN_SEVEN_DAYS: u16 = 1 << 5;
-const WITHIN_AFTER_SALE: u16 = 1 << 6;
-const WITHIN_SHIP_PROMISE: u16 = 1 << 7;
-const MADE_TO_ORDER: u16 = 1 << 8;
-const EXPRESS_REFUND: u16 = 1 << 9;
-const REFUSED_TWICE: u16 = 1 << 10;
-const MALICIOUS: u16 = 1 << 11;
 
 /// Each yes/no condition with its bit.
-fn flags(c: &Conditions) -> [(Option<bool>, u16); 12] {
-    [
-        (c.promo, PROMO),
-        (c.free_shipping, FREE_SHIPPING),
-        (c.resellable, RESELLABLE),
-        (c.perishable, PERISHABLE),
-        (c.claim_false, CLAIM_FALSE),
-        (c.seven_day, WITHIN_SEVEN_DAYS),
-        (c.after_sale, WITHIN_AFTER_SALE),
-        (c.ship_promise, WITHIN_SHIP_PROMISE),
-        (c.made_to_order, MADE_TO_ORDER),
-        (c.express_refund, EXPRESS_REFUND),
-        (c.refused_twice, REFUSED_TWICE),
-        (c.malicious, MALICIOUS),
-    ]
+fn flags(c: &Conditions) -> impl Iterator<Item = (Option<bool>, u16)> {
+    c.yes_no().into_iter().zip((0..).map(|i| 1u16 << i))
 }
 
 /// The subsets of `mask`, the empty set first.
@@ -76,9 +53,7 @@ fn matches(c: &Conditions, x: &Cell) -> bool {
         && set(c.stage, x.stage)
         && set(c.platform, x.platform)
         && set(c.wants, x.wants)
-        && flags(c)
-            .iter()
-            .all(|&(f, bit)| f.is_none_or(|want| (x.flags & bit != 0) == want))
+        && flags(c).all(|(f, bit)| f.is_none_or(|want| (x.flags & bit != 0) == want))
         && c.price_at_most.is_none_or(|limit| x.price <= limit)
 }
 
@@ -133,9 +108,7 @@ pub fn analyse(policy: &Policy) -> Analysis {
     let prices: Vec<Decimal> = prices.into_iter().collect();
     let all_prices = prices.len() as u64;
     // Every yes/no condition: each doubles the combinations.
-    let all_flags: u16 = flags(&Conditions::default())
-        .iter()
-        .fold(0, |m, (_, bit)| m | bit);
+    let all_flags: u16 = flags(&Conditions::default()).fold(0, |m, (_, bit)| m | bit);
 
     let mut reach = vec![0u64; policy.rules.len()];
     // Which rules took the cases of each rule that can never fire.

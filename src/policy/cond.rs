@@ -109,6 +109,27 @@ pub struct Conditions {
     pub threats: Option<Set>,
 }
 
+impl Conditions {
+    /// Every yes/no condition, in one fixed order (promotion first): what the
+    /// shadow check compares and the rule-table analysis gives a bit each.
+    pub fn yes_no(&self) -> [Option<bool>; 12] {
+        [
+            self.promo,
+            self.free_shipping,
+            self.resellable,
+            self.perishable,
+            self.claim_false,
+            self.seven_day,
+            self.after_sale,
+            self.ship_promise,
+            self.made_to_order,
+            self.express_refund,
+            self.refused_twice,
+            self.malicious,
+        ]
+    }
+}
+
 /// A condition a rule may test, in the order the engine tests them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

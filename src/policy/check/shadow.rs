@@ -26,18 +26,11 @@ pub(super) fn covers(earlier: &Conditions, later: &Conditions, regions: usize) -
         && set_n(earlier.stage, later.stage, Stage::ALL.len())
         && set_n(earlier.platform, later.platform, Platform::ALL.len())
         && set_n(earlier.wants, later.wants, Wants::ALL.len())
-        && flag(earlier.promo, later.promo)
-        && flag(earlier.free_shipping, later.free_shipping)
-        && flag(earlier.resellable, later.resellable)
-        && flag(earlier.perishable, later.perishable)
-        && flag(earlier.claim_false, later.claim_false)
-        && flag(earlier.seven_day, later.seven_day)
-        && flag(earlier.after_sale, later.after_sale)
-        && flag(earlier.ship_promise, later.ship_promise)
-        && flag(earlier.made_to_order, later.made_to_order)
-        && flag(earlier.express_refund, later.express_refund)
-        && flag(earlier.refused_twice, later.refused_twice)
-        && flag(earlier.malicious, later.malicious)
+        && earlier
+            .yes_no()
+            .into_iter()
+            .zip(later.yes_no())
+            .all(|(e, l)| flag(e, l))
         && set_n(earlier.threats, later.threats, Threat::ALL.len())
         && match (earlier.price_at_most, later.price_at_most) {
             (None, _) => true,
