@@ -117,6 +117,15 @@ macro_rules! case_fields {
                 $( if other.$yf.is_some() { self.$yf = other.$yf; } )+
             }
 
+            /// The given facts as a case-log row (`{"defect": "小瑕疵", "free_shipping": true}`),
+            /// which replay and [`CaseInput`]'s own reader take back unchanged.
+            pub fn to_json(&self) -> serde_json::Map<String, serde_json::Value> {
+                let mut m = serde_json::Map::new();
+                $( if let Some(v) = &self.$tf { m.insert(stringify!($tf).into(), v.value.clone().into()); } )+
+                $( if let Some(v) = self.$yf { m.insert(stringify!($yf).into(), v.into()); } )+
+                m
+            }
+
             /// Names the file every located fact was read from, for messages.
             pub fn set_file(&mut self, file: &str) {
                 $( if let Some(v) = &mut self.$tf { v.set_file(file); } )+

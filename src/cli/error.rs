@@ -33,6 +33,12 @@ pub enum CliError {
     /// A folder of regression cases could not be run.
     #[error(transparent)]
     Regress(#[from] RegressError),
+    /// The workbench could not start.
+    #[error(transparent)]
+    Serve(#[from] aftersale::serve::ServeError),
+    /// The case journal could not be used.
+    #[error(transparent)]
+    Journal(#[from] aftersale::journal::JournalError),
     /// JSON could not be written.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -61,7 +67,9 @@ impl CliError {
     /// The error as the person at the terminal reads it.
     pub fn draw(&self) -> String {
         match self {
-            CliError::Policy(e) => render::diagnostics::policy_error(e),
+            CliError::Policy(e) | CliError::Serve(aftersale::serve::ServeError::Policy(e)) => {
+                render::diagnostics::policy_error(e)
+            }
             CliError::Case(e) | CliError::Session(SessionError::Case(e)) => {
                 render::diagnostics::case_error(e)
             }

@@ -6,8 +6,10 @@ mod advise;
 mod check;
 pub mod error;
 mod extract;
+mod journal;
 mod out;
 mod replay;
+mod serve;
 mod test;
 
 use clap::{Parser, Subcommand};
@@ -49,6 +51,10 @@ enum Command {
     },
     /// Check a policy file and print every error and warning.
     Check(check::CheckArgs),
+    /// Start the agents' workbench: a local web page, with every case recorded in the journal.
+    Serve(serve::ServeArgs),
+    /// Export or purge the case journal the workbench records.
+    Journal(journal::JournalArgs),
 }
 
 impl Cli {
@@ -82,6 +88,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             Ok(0)
         }
         Command::Check(args) => check::run(policy, args),
+        Command::Serve(args) => serve::run(policy, args),
+        Command::Journal(args) => journal::run(args),
     }
 }
 

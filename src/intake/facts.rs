@@ -48,8 +48,10 @@ pub struct Missing {
 impl Serialize for Missing {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("Missing", 3)?;
+        let mut m = s.serialize_struct("Missing", 5)?;
         m.serialize_field("fact", self.fact.name())?;
+        m.serialize_field("key", self.fact.key())?;
+        m.serialize_field("label", self.fact.label())?;
         m.serialize_field(
             "flag",
             &format!(

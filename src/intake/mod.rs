@@ -26,7 +26,8 @@ use crate::place::{Lookup, places};
 use crate::policy::Policy;
 use crate::text::Text;
 pub use facts::{Ambiguity, Facts, Found, Missing};
-use lexicon::Lexicon;
+pub use lexicon::Lexicon;
+use std::sync::Arc;
 use segment::{Field, Line, Segment};
 
 /// The largest paste read, in bytes.
@@ -67,7 +68,7 @@ pub fn warm_up() {
 /// The paste reader for one policy (its keyword lists and tags).
 pub struct Intake<'p> {
     policy: &'p Policy,
-    lexicon: Lexicon,
+    lexicon: Arc<Lexicon>,
 }
 
 impl<'p> Intake<'p> {
@@ -75,8 +76,14 @@ impl<'p> Intake<'p> {
     pub fn new(policy: &'p Policy) -> Intake<'p> {
         Intake {
             policy,
-            lexicon: Lexicon::new(policy),
+            lexicon: Arc::new(Lexicon::new(policy)),
         }
+    }
+
+    /// A reader with a vocabulary built earlier for this policy, so a server
+    /// builds it once per policy rather than once per request.
+    pub fn with_lexicon(policy: &'p Policy, lexicon: Arc<Lexicon>) -> Intake<'p> {
+        Intake { policy, lexicon }
     }
 
     /// Reads a paste given as bytes: checks it is text of a sane size first.

@@ -9,6 +9,11 @@ use crate::session::{Answer, Outcome};
 /// A whole answer as JSON: the advice's fields plus `facts` (for a paste) and
 /// `overrides`; without advice, `missing` and, for a missing region, `by_region`.
 pub fn answer(a: &Answer) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&answer_value(a)?)
+}
+
+/// A whole answer as a JSON value, for a caller that adds to it (the server's `case_id`).
+pub fn answer_value(a: &Answer) -> Result<serde_json::Value, serde_json::Error> {
     let mut v = match &a.outcome {
         Outcome::Advice(advice) => serde_json::to_value(advice)?,
         Outcome::PerRegion { missing, options } => serde_json::json!({
@@ -27,7 +32,7 @@ pub fn answer(a: &Answer) -> Result<String, serde_json::Error> {
         }
         obj.insert("overrides".into(), serde_json::json!(a.overrides));
     }
-    serde_json::to_string_pretty(&v)
+    Ok(v)
 }
 
 fn missing_json(e: &EngineError) -> serde_json::Value {

@@ -1,0 +1,735 @@
+//! The case journal: every case the workbench answered, with its facts, its
+//! advice and what was agreed, in one SQLite file (bundled SQLite, WAL mode,
+//! owner-only permissions). The schema is versioned and migrated on open.
+//! Replay reads the recorded facts back as a case log.
+
+mod stats;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use regex::Regex;
+use rusqlite::{Connection, OptionalExtension, params};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
+
+use crate::money::{Money, parse_amount};
+pub use stats::{Group, JournalStats, MoneyTotals};
+
+/// The schema, one step per version; `PRAGMA user_version` says how many ran.
+const MIGRATIONS: &[&str] = &[
+    // 1: the cases, one row per case the page or the API answered.
+    "CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        handled_at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        agent TEXT,
+        order_no TEXT,
+        buyer TEXT,
+        summary TEXT NOT NULL,
+        paste TEXT NOT NULL,
+        request_facts TEXT NOT NULL,
+        input TEXT NOT NULL,
+        advice TEXT NOT NULL,
+        resolution TEXT,
+        offer_open TEXT,
+        offer_max TEXT,
+        region_group TEXT,
+        defect TEXT,
+        escalate INTEGER NOT NULL DEFAULT 0,
+        policy_name TEXT NOT NULL,
+        policy_hash TEXT NOT NULL,
+        outcome TEXT,
+        amount TEXT,
+        note TEXT,
+        outcome_at TEXT
+    );
+    CREATE INDEX cases_day ON cases(day);",
+];
+
+/// Why the journal could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// SQLite refused.
+    #[error("案例记录出错 / journal error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The file or its folder could not be made.
+    #[error("无法创建案例记录 `{path}` / cannot create the journal: {source}")]
+    Create {
+        /// The journal's path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Written by a newer version of this program.
+    #[error(
+        "案例记录 `{path}` 来自更新的版本（结构 {found}，本程序认识到 {known}）/ the journal was written by a newer aftersale (schema {found}, this one knows {known})\n  = help: 升级 aftersale，或用 --journal 指定另一个文件"
+    )]
+    TooNew {
+        /// The journal's path.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest this program knows.
+        known: i64,
+    },
+    /// No case with that number.
+    #[error("没有编号为 {0} 的案例 / no case {0}")]
+    NotFound(i64),
+    /// A stored row could not be read back.
+    #[error("案例 {id} 的记录已损坏 / case {id} is damaged: {why}")]
+    Damaged {
+        /// The case.
+        id: i64,
+        /// What was wrong.
+        why: String,
+    },
+}
+
+/// What finally happened with a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The buyer accepted the offer.
+    Accepted,
+    /// The buyer refused.
+    Refused,
+    /// Handed to a supervisor.
+    Escalated,
+    /// The goods came back and were refunded.
+    Returned,
+    /// Exchanged.
+    Exchanged,
+    /// Refunded.
+    Refunded,
+    /// Something else.
+    Other,
+}
+
+impl Outcome {
+    /// Every outcome, in the page's order.
+    pub const ALL: [Outcome; 7] = [
+        Outcome::Accepted,
+        Outcome::Refused,
+        Outcome::Escalated,
+        Outcome::Returned,
+        Outcome::Exchanged,
+        Outcome::Refunded,
+        Outcome::Other,
+    ];
+
+    /// The stored and API name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Accepted => "accepted",
+            Outcome::Refused => "refused",
+            Outcome::Escalated => "escalated",
+            Outcome::Returned => "returned",
+            Outcome::Exchanged => "exchanged",
+            Outcome::Refunded => "refunded",
+            Outcome::Other => "other",
+        }
+    }
+
+    /// The button's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Accepted => "买家接受",
+            Outcome::Refused => "买家拒绝",
+            Outcome::Escalated => "已上报",
+            Outcome::Returned => "已退货",
+            Outcome::Exchanged => "已换货",
+            Outcome::Refunded => "已退款",
+            Outcome::Other => "其他",
+        }
+    }
+
+    /// The outcome a name (English or the button's Chinese) stands for.
+    pub fn parse(s: &str) -> Option<Outcome> {
+        let s = s.trim();
+        Outcome::ALL
+            .into_iter()
+            .find(|o| o.id() == s || o.label() == s)
+    }
+}
+
+/// A case to record: what the page sent and what was answered.
+#[derive(Debug, Clone)]
+pub struct NewCase<'a> {
+    /// When it was handled (local time).
+    pub handled_at: NaiveDateTime,
+    /// The agent's name, if set on the page.
+    pub agent: Option<&'a str>,
+    /// The paste as given (phone numbers are masked before storing).
+    pub paste: &'a str,
+    /// The facts the agent set, as JSON.
+    pub request_facts: &'a serde_json::Value,
+    /// The case input the advice was made from, as a case-log row.
+    pub input: &'a serde_json::Value,
+    /// The answer, as JSON.
+    pub advice: &'a serde_json::Value,
+    /// The policy's name.
+    pub policy_name: &'a str,
+    /// The policy's hash.
+    pub policy_hash: &'a str,
+}
+
+/// One line of the case list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The case number.
+    pub id: i64,
+    /// When it was handled.
+    pub handled_at: String,
+    /// Who handled it.
+    pub agent: Option<String>,
+    /// The order number, when the paste has one.
+    pub order_no: Option<String>,
+    /// The buyer's name or nickname, when the paste has one.
+    pub buyer: Option<String>,
+    /// The buyer's first words, or the paste's first line.
+    pub summary: String,
+    /// The advised resolution.
+    pub resolution: Option<String>,
+    /// The advised opening offer.
+    pub offer_open: Option<String>,
+    /// The advised ceiling.
+    pub offer_max: Option<String>,
+    /// The buyer's region group.
+    pub region_group: Option<String>,
+    /// The defect.
+    pub defect: Option<String>,
+    /// What happened.
+    pub outcome: Option<String>,
+    /// The money finally agreed.
+    pub amount: Option<String>,
+    /// The agent's note on the outcome.
+    pub note: Option<String>,
+}
+
+/// One case in full.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stored {
+    /// Its list line.
+    #[serde(flatten)]
+    pub summary: Summary,
+    /// The paste, phones masked.
+    pub paste: String,
+    /// The facts the agent set.
+    pub facts: serde_json::Value,
+    /// The case input replay reads.
+    pub input: serde_json::Value,
+    /// The answer as given.
+    pub advice: serde_json::Value,
+    /// The policy's name and hash.
+    pub policy_name: String,
+    /// The policy's hash.
+    pub policy_hash: String,
+}
+
+/// A recorded case as a replay row: its case input, and what was agreed.
+#[derive(Debug, Clone)]
+pub struct ReplayRow {
+    /// The case number.
+    pub id: i64,
+    /// The case input as a case-log JSON line (the handling day as the request date).
+    pub line: String,
+    /// The outcome, if recorded.
+    pub outcome: Option<Outcome>,
+    /// The money agreed, if recorded.
+    pub amount: Option<Decimal>,
+}
+
+/// The journal: one SQLite connection behind a lock (writes are short).
+pub struct Journal {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+const SUMMARY_COLUMNS: &str = "id, handled_at, agent, order_no, buyer, summary, resolution, offer_open, offer_max, region_group, defect, outcome, amount, note";
+
+impl Journal {
+    /// Opens (or creates, owner-only) the journal at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Journal, JournalError> {
+        let create = |source| JournalError::Create {
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(create)?;
+        }
+        // Made owner-only before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).append(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.open(path).map_err(create)?;
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&conn, path)?;
+        Ok(Journal {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The file it lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves the connection usable: SQLite rolls back.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Records a new case; its number.
+    pub fn record(&self, case: &NewCase) -> Result<i64, JournalError> {
+        let row = Row::of(case);
+        let conn = self.conn();
+        conn.prepare_cached(
+            "INSERT INTO cases (handled_at, day, agent, order_no, buyer, summary, paste, request_facts, input, advice,
+                resolution, offer_open, offer_max, region_group, defect, escalate, policy_name, policy_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        )?
+        .execute(params![
+            row.handled_at,
+            row.day,
+            case.agent.filter(|a| !a.trim().is_empty()),
+            row.order_no,
+            row.buyer,
+            row.summary,
+            row.paste,
+            case.request_facts.to_string(),
+            case.input.to_string(),
+            case.advice.to_string(),
+            row.resolution,
+            row.offer_open,
+            row.offer_max,
+            row.region_group,
+            row.defect,
+            row.escalate,
+            case.policy_name,
+            case.policy_hash,
+        ])?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// Replaces a case's facts and advice after the agent changed a fact; its outcome stays.
+    pub fn update(&self, id: i64, case: &NewCase) -> Result<(), JournalError> {
+        let row = Row::of(case);
+        let changed = self
+            .conn()
+            .prepare_cached(
+                "UPDATE cases SET agent = COALESCE(?2, agent), order_no = ?3, buyer = ?4, summary = ?5, paste = ?6,
+                    request_facts = ?7, input = ?8, advice = ?9, resolution = ?10, offer_open = ?11, offer_max = ?12,
+                    region_group = ?13, defect = ?14, escalate = ?15, policy_name = ?16, policy_hash = ?17
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                case.agent.filter(|a| !a.trim().is_empty()),
+                row.order_no,
+                row.buyer,
+                row.summary,
+                row.paste,
+                case.request_facts.to_string(),
+                case.input.to_string(),
+                case.advice.to_string(),
+                row.resolution,
+                row.offer_open,
+                row.offer_max,
+                row.region_group,
+                row.defect,
+                row.escalate,
+                case.policy_name,
+                case.policy_hash,
+            ])?;
+        if changed == 0 {
+            return Err(JournalError::NotFound(id));
+        }
+        Ok(())
+    }
+
+    /// Records what happened; the case's list line.
+    pub fn set_outcome(
+        &self,
+        id: i64,
+        outcome: Outcome,
+        amount: Option<Decimal>,
+        note: Option<&str>,
+        at: NaiveDateTime,
+    ) -> Result<Summary, JournalError> {
+        let amount = amount.map(|a| Money::new(a).to_string());
+        let changed = self
+            .conn()
+            .prepare_cached(
+                "UPDATE cases SET outcome = ?2, amount = ?3, note = ?4, outcome_at = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                outcome.id(),
+                amount,
+                note.filter(|n| !n.trim().is_empty()),
+                stamp(at)
+            ])?;
+        if changed == 0 {
+            return Err(JournalError::NotFound(id));
+        }
+        self.summary(id)
+    }
+
+    /// A case's list line.
+    pub fn summary(&self, id: i64) -> Result<Summary, JournalError> {
+        self.conn()
+            .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM cases WHERE id = ?1"))?
+            .query_row([id], summary_of)
+            .optional()?
+            .ok_or(JournalError::NotFound(id))
+    }
+
+    /// A case in full.
+    pub fn get(&self, id: i64) -> Result<Stored, JournalError> {
+        let conn = self.conn();
+        let found = conn
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS}, paste, request_facts, input, advice, policy_name, policy_hash FROM cases WHERE id = ?1"
+            ))?
+            .query_row([id], |r| {
+                Ok((
+                    summary_of(r)?,
+                    r.get::<_, String>(14)?,
+                    r.get::<_, String>(15)?,
+                    r.get::<_, String>(16)?,
+                    r.get::<_, String>(17)?,
+                    r.get::<_, String>(18)?,
+                    r.get::<_, String>(19)?,
+                ))
+            })
+            .optional()?;
+        let Some((summary, paste, facts, input, advice, policy_name, policy_hash)) = found else {
+            return Err(JournalError::NotFound(id));
+        };
+        let json = |what: &str, text: &str| {
+            serde_json::from_str(text).map_err(|e| JournalError::Damaged {
+                id,
+                why: format!("{what}: {e}"),
+            })
+        };
+        Ok(Stored {
+            summary,
+            paste,
+            facts: json("facts", &facts)?,
+            input: json("input", &input)?,
+            advice: json("advice", &advice)?,
+            policy_name,
+            policy_hash,
+        })
+    }
+
+    /// The cases handled on `day`, newest first, those matching `query` (order
+    /// number, buyer or any words of the paste) when one is given.
+    pub fn list(&self, day: NaiveDate, query: Option<&str>) -> Result<Vec<Summary>, JournalError> {
+        let day = day.format("%Y-%m-%d").to_string();
+        let conn = self.conn();
+        let query = query.map(str::trim).filter(|q| !q.is_empty());
+        let rows = match query {
+            None => conn
+                .prepare_cached(&format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM cases WHERE day = ?1 ORDER BY id DESC"
+                ))?
+                .query_map([&day], summary_of)?
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(q) => {
+                let like = format!(
+                    "%{}%",
+                    q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+                );
+                conn.prepare_cached(&format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM cases WHERE day = ?1 AND (order_no LIKE ?2 ESCAPE '\\'
+                       OR buyer LIKE ?2 ESCAPE '\\' OR paste LIKE ?2 ESCAPE '\\' OR agent LIKE ?2 ESCAPE '\\')
+                     ORDER BY id DESC"
+                ))?
+                .query_map(params![&day, &like], summary_of)?
+                .collect::<Result<Vec<_>, _>>()?
+            }
+        };
+        Ok(rows)
+    }
+
+    /// Every case handled from `from` to `to` (both included), oldest first.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Summary>, JournalError> {
+        self.conn()
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM cases WHERE day >= ?1 AND day <= ?2 ORDER BY id"
+            ))?
+            .query_map(
+                params![
+                    from.format("%Y-%m-%d").to_string(),
+                    to.format("%Y-%m-%d").to_string()
+                ],
+                summary_of,
+            )?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(Into::into)
+    }
+
+    /// The figures the manager's page shows for `from` to `to`.
+    pub fn stats(&self, from: NaiveDate, to: NaiveDate) -> Result<JournalStats, JournalError> {
+        let escalated = self.escalated_ids(from, to)?;
+        Ok(stats::compute(from, to, &self.between(from, to)?, &escalated))
+    }
+
+    fn escalated_ids(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<i64>, JournalError> {
+        self.conn()
+            .prepare_cached("SELECT id FROM cases WHERE day >= ?1 AND day <= ?2 AND escalate != 0")?
+            .query_map(
+                params![
+                    from.format("%Y-%m-%d").to_string(),
+                    to.format("%Y-%m-%d").to_string()
+                ],
+                |r| r.get(0),
+            )?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(Into::into)
+    }
+
+    /// Every case as a replay row, oldest first.
+    pub fn replay_rows(&self) -> Result<Vec<ReplayRow>, JournalError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare("SELECT id, day, input, outcome, amount FROM cases ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, day, input, outcome, amount) = row?;
+            let mut value: serde_json::Value =
+                serde_json::from_str(&input).map_err(|e| JournalError::Damaged {
+                    id,
+                    why: format!("input: {e}"),
+                })?;
+            // The case is replayed as of the day it was handled, not today.
+            if let Some(obj) = value.as_object_mut() {
+                obj.entry("requested").or_insert(serde_json::Value::String(day));
+            }
+            out.push(ReplayRow {
+                id,
+                line: value.to_string(),
+                outcome: outcome.as_deref().and_then(Outcome::parse),
+                amount: amount.as_deref().and_then(|a| parse_amount(a).ok()),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Writes every case as CSV (one row per case, the list columns plus the paste).
+    pub fn export_csv(&self, out: impl std::io::Write) -> Result<u64, JournalError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS}, paste, policy_name, policy_hash FROM cases ORDER BY id"
+        ))?;
+        let mut w = csv::Writer::from_writer(out);
+        let io = |e: csv::Error| JournalError::Create {
+            path: PathBuf::from("-"),
+            source: e.into(),
+        };
+        w.write_record([
+            "id", "handled_at", "agent", "order_no", "buyer", "summary", "resolution",
+            "offer_open", "offer_max", "region_group", "defect", "outcome", "amount", "note",
+            "paste", "policy_name", "policy_hash",
+        ])
+        .map_err(io)?;
+        let mut n = 0;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut rec: Vec<String> = Vec::with_capacity(17);
+            rec.push(r.get::<_, i64>(0)?.to_string());
+            for i in 1..17 {
+                rec.push(r.get::<_, Option<String>>(i)?.unwrap_or_default());
+            }
+            w.write_record(&rec).map_err(io)?;
+            n += 1;
+        }
+        w.flush().map_err(|e| JournalError::Create {
+            path: PathBuf::from("-"),
+            source: e,
+        })?;
+        Ok(n)
+    }
+
+    /// Deletes the cases handled before `day`; how many went.
+    pub fn purge_before(&self, day: NaiveDate) -> Result<usize, JournalError> {
+        let conn = self.conn();
+        let n = conn.execute(
+            "DELETE FROM cases WHERE day < ?1",
+            [day.format("%Y-%m-%d").to_string()],
+        )?;
+        // Give the space back, and keep no deleted paste in the file.
+        conn.execute_batch("VACUUM")?;
+        Ok(n)
+    }
+}
+
+/// Runs the migrations the file has not had yet.
+fn migrate(conn: &Connection, path: &Path) -> Result<(), JournalError> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(JournalError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            known,
+        });
+    }
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(step)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn summary_of(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
+    Ok(Summary {
+        id: r.get(0)?,
+        handled_at: r.get(1)?,
+        agent: r.get(2)?,
+        order_no: r.get(3)?,
+        buyer: r.get(4)?,
+        summary: r.get(5)?,
+        resolution: r.get(6)?,
+        offer_open: r.get(7)?,
+        offer_max: r.get(8)?,
+        region_group: r.get(9)?,
+        defect: r.get(10)?,
+        outcome: r.get(11)?,
+        amount: r.get(12)?,
+        note: r.get(13)?,
+    })
+}
+
+fn stamp(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// The columns derived from a case for listing and totals.
+struct Row {
+    handled_at: String,
+    day: String,
+    order_no: Option<String>,
+    buyer: Option<String>,
+    summary: String,
+    paste: String,
+    resolution: Option<String>,
+    offer_open: Option<String>,
+    offer_max: Option<String>,
+    region_group: Option<String>,
+    defect: Option<String>,
+    escalate: bool,
+}
+
+impl Row {
+    fn of(case: &NewCase) -> Row {
+        let a = case.advice;
+        let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+        let paste = mask_phones(case.paste);
+        Row {
+            handled_at: stamp(case.handled_at),
+            day: case.handled_at.date().format("%Y-%m-%d").to_string(),
+            order_no: order_number(&paste),
+            buyer: buyer_name(&paste),
+            summary: summary_line(&paste),
+            resolution: text(&a["resolution"]),
+            offer_open: text(&a["offer"]["open"]),
+            offer_max: text(&a["offer"]["max"]),
+            region_group: text(&a["case_facts"]["region_group"]),
+            defect: text(&a["case_facts"]["defect"]),
+            escalate: a["escalate"].as_bool().unwrap_or(false)
+                || a["resolution"].as_str() == Some("escalate"),
+            paste,
+        }
+    }
+}
+
+/// The paste with mainland mobile numbers masked to their first three and last four digits.
+pub fn mask_phones(text: &str) -> String {
+    static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|[^0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})($|[^0-9])")
+            .expect("a valid pattern")
+    });
+    // Matches may touch (a number right after another); a second pass catches the neighbour.
+    let once = PHONE.replace_all(text, "${1}${2}****${4}${5}");
+    PHONE
+        .replace_all(&once, "${1}${2}****${4}${5}")
+        .into_owned()
+}
+
+/// The order number, from an 订单号/订单编号 label.
+fn order_number(text: &str) -> Option<String> {
+    static ORDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:订单号|订单编号|訂單號|訂單編號|order)\s*[:：]?\s*([0-9]{6,})")
+            .expect("a valid pattern")
+    });
+    ORDER.captures(text).map(|c| c[1].to_string())
+}
+
+/// The buyer's name or nickname, from a labelled line.
+fn buyer_name(text: &str) -> Option<String> {
+    static BUYER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:买家昵称|买家旺旺|旺旺|会员名|买家账号|收货人|買家暱稱|收貨人)\s*[:：]\s*([^\s,，;；]{1,24})")
+            .expect("a valid pattern")
+    });
+    BUYER.captures(text).map(|c| c[1].to_string())
+}
+
+/// The buyer's first words, else the first line, at most 40 characters.
+fn summary_line(text: &str) -> String {
+    let buyer = text.lines().map(str::trim).find_map(|l| {
+        l.strip_prefix("买家：")
+            .or_else(|| l.strip_prefix("买家:"))
+            .or_else(|| l.strip_prefix("買家："))
+    });
+    let line = buyer
+        .or_else(|| text.lines().map(str::trim).find(|l| !l.is_empty()))
+        .unwrap_or("");
+    let mut s: String = line.chars().take(40).collect();
+    if line.chars().count() > 40 {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_masked_wherever_they_stand() {
+        assert_eq!(
+            mask_phones("电话：13812345678，备用 139-1234-5678"),
+            "电话：138****5678，备用 139****5678"
+        );
+        assert_eq!(mask_phones("+86 15012345678"), "150****5678");
+        // An order number is not a phone number.
+        assert_eq!(mask_phones("订单号 3921847561203"), "订单号 3921847561203");
+    }
+
+    #[test]
+    fn the_order_number_and_buyer_are_read_from_labels() {
+        let t = "订单编号：3921847561203\n买家昵称：tb_小鱼\n买家：鞋头有点脏";
+        assert_eq!(order_number(t).as_deref(), Some("3921847561203"));
+        assert_eq!(buyer_name(t).as_deref(), Some("tb_小鱼"));
+        assert_eq!(summary_line(t), "鞋头有点脏");
+    }
+}

@@ -1,0 +1,434 @@
+//! The API's handlers: advise (and record), outcomes, the case list, one
+//! case, the policy, the journal's figures and the page's vocabulary. Each
+//! reads JSON, calls the library and answers JSON; nothing here decides advice.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::Response;
+use chrono::{Local, NaiveDate};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::error::ApiError;
+use super::{AppState, json_response};
+use crate::case::{
+    CaseInput, Defect, Evidence, Fact, Fault, Material, Platform, RefundType, Stage, Threat, Wants,
+};
+use crate::intake::segment::{Segment, Speaker};
+use crate::intake::{Intake, MAX_PASTE};
+use crate::journal::{NewCase, Outcome};
+use crate::money::parse_amount;
+use crate::policy::{Payer, Resolution};
+use crate::session::{self, SessionError};
+
+type ApiResult = Result<Response, ApiError>;
+
+/// Refuses a call without the server's token, when it has one.
+fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(token) = &state.token else {
+        return Ok(());
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .or_else(|| {
+            headers
+                .get("x-aftersale-token")
+                .and_then(|v| v.to_str().ok())
+        });
+    match given {
+        Some(g) if constant_time_eq(g.trim().as_bytes(), token.as_bytes()) => Ok(()),
+        _ => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "token",
+            "缺少或错误的令牌：请用启动时打印的网址打开页面（带 ?token=…），或在请求头加 Authorization: Bearer <令牌>",
+            "missing or wrong token: open the page from the URL printed at start (with ?token=…), or send Authorization: Bearer <token>",
+        )),
+    }
+}
+
+/// Compares two secrets without stopping at the first difference.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Reads a JSON body: the type must be JSON, the size at most 1 MB, the text valid JSON.
+fn json_body<T: serde::de::DeserializeOwned>(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<T, ApiError> {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            let mime = v.split(';').next().unwrap_or("").trim();
+            mime.eq_ignore_ascii_case("application/json")
+        });
+    if !is_json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "not_json",
+            "只接受 JSON：请加请求头 Content-Type: application/json",
+            "only JSON bodies are accepted: send Content-Type: application/json",
+        ));
+    }
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large()
+        } else {
+            ApiError::bad_json(e.body_text())
+        }
+    })?;
+    serde_json::from_slice(&body).map_err(ApiError::bad_json)
+}
+
+/// A body over the limit (413).
+pub(super) fn too_large() -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        format!(
+            "请求太大：最多 {} KB；只粘贴订单信息和聊天记录",
+            super::MAX_BODY / 1024
+        ),
+        format!("the request is too large: at most {} KB", super::MAX_BODY / 1024),
+    )
+}
+
+fn ok(value: &serde_json::Value) -> ApiResult {
+    Ok(json_response(StatusCode::OK, value))
+}
+
+/// `POST /api/advise`.
+#[derive(Deserialize)]
+struct AdviseRequest {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    facts: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    case_id: Option<i64>,
+    #[serde(default)]
+    agent: Option<String>,
+}
+
+pub(super) async fn advise(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult {
+    authorised(&state, &headers)?;
+    let req: AdviseRequest = json_body(&headers, body)?;
+    if req.text.len() > MAX_PASTE {
+        return Err(too_large());
+    }
+    let flags = flags_of(&req.facts)?;
+    if req.text.trim().is_empty() && !flags.has_facts() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unreadable",
+            "请先粘贴案例（订单信息、收货地址、聊天记录），或给出事实",
+            "paste a case (order, address, chat) or give facts first",
+        ));
+    }
+    let live = state.live.current();
+    let policy = &live.policy;
+    let now = Local::now().naive_local();
+    let today = now.date();
+    let unreadable = |e: SessionError| match e {
+        SessionError::Case(c) => ApiError::unreadable(crate::render::diagnostics::case_error(&c)),
+        other => ApiError::unreadable(other.to_string()),
+    };
+    let (facts, base) = if req.text.trim().is_empty() {
+        (None, CaseInput::default())
+    } else if session::is_structured(&req.text) {
+        let base = CaseInput::from_yaml(&req.text, "<paste>")
+            .map_err(|e| unreadable(SessionError::Case(e)))?;
+        (None, base)
+    } else {
+        let facts = Intake::with_lexicon(policy, live.lexicon.clone())
+            .extract_on(&req.text, today)
+            .map_err(|e| unreadable(SessionError::Intake(e)))?;
+        let base = facts.to_input();
+        (Some(facts), base)
+    };
+    let mut input = base.clone();
+    input.overlay(flags.clone());
+    let answer =
+        session::answer(policy, facts, base, flags, today, false).map_err(unreadable)?;
+    let mut value = crate::render::json::answer_value(&answer).map_err(ApiError::internal)?;
+    let request_facts = serde_json::Value::Object(req.facts);
+    let input = serde_json::Value::Object(input.to_json());
+    let record = NewCase {
+        handled_at: now,
+        agent: req.agent.as_deref(),
+        paste: &req.text,
+        request_facts: &request_facts,
+        input: &input,
+        advice: &value,
+        policy_name: policy.name(),
+        policy_hash: policy.hash(),
+    };
+    let id = match req.case_id {
+        Some(id) => {
+            state.journal.update(id, &record)?;
+            id
+        }
+        None => state.journal.record(&record)?,
+    };
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("case_id".into(), id.into());
+    }
+    ok(&value)
+}
+
+/// The agent's facts as case input: keys are case-file fields or flags
+/// (`free_shipping`, `--free-shipping`), values text, numbers, yes/no or lists.
+fn flags_of(facts: &serde_json::Map<String, serde_json::Value>) -> Result<CaseInput, ApiError> {
+    use serde_json::Value;
+    let mut out = serde_json::Map::new();
+    for (key, value) in facts {
+        let name = key.trim().trim_start_matches('-').replace('-', "_");
+        let Some(fact) = Fact::parse(&name) else {
+            let known: Vec<&str> = Fact::ALL.iter().map(|f| f.key()).collect();
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "unknown_fact",
+                format!("不认识的事实 `{key}`；可用：{}", known.join(", ")),
+                format!("unknown fact `{key}`; known facts: {}", known.join(", ")),
+            ));
+        };
+        let v = match value {
+            Value::Null => continue,
+            Value::String(s) if s.trim().is_empty() => continue,
+            Value::Array(items) => Value::String(
+                items
+                    .iter()
+                    .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            Value::Bool(_) if !fact.is_yes_no() => {
+                return Err(ApiError::bad_json(format!(
+                    "`{key}` takes text ({}), not true/false",
+                    fact.example()
+                )));
+            }
+            other => other.clone(),
+        };
+        out.insert(fact.key().to_string(), v);
+    }
+    serde_json::from_value(Value::Object(out)).map_err(|e| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unreadable",
+            format!("事实的值不对：{e}"),
+            format!("a fact's value is wrong: {e}"),
+        )
+    })
+}
+
+/// `POST /api/cases/{id}/outcome`.
+#[derive(Deserialize)]
+struct OutcomeRequest {
+    outcome: String,
+    #[serde(default)]
+    amount: Option<serde_json::Value>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+pub(super) async fn outcome(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult {
+    authorised(&state, &headers)?;
+    let id = case_id(&id)?;
+    let req: OutcomeRequest = json_body(&headers, body)?;
+    let Some(outcome) = Outcome::parse(&req.outcome) else {
+        let known: Vec<&str> = Outcome::ALL.iter().map(|o| o.id()).collect();
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_outcome",
+            format!("不认识的结果 `{}`；可用：{}", req.outcome, known.join(", ")),
+            format!("unknown outcome `{}`; one of: {}", req.outcome, known.join(", ")),
+        ));
+    };
+    let amount = match &req.amount {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
+        Some(v) => {
+            let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+            Some(parse_amount(&text).map_err(|why| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad_amount",
+                    format!("金额 `{text}` 不对（{why}）：写元，如 \"10.00\""),
+                    format!("amount `{text}` is wrong ({why}): give yuan, e.g. \"10.00\""),
+                )
+            })?)
+        }
+    };
+    let summary = state.journal.set_outcome(
+        id,
+        outcome,
+        amount,
+        req.note.as_deref(),
+        Local::now().naive_local(),
+    )?;
+    ok(&serde_json::to_value(summary).map_err(ApiError::internal)?)
+}
+
+fn case_id(text: &str) -> Result<i64, ApiError> {
+    text.parse().map_err(|_| ApiError::not_found(text))
+}
+
+fn date_param(q: &HashMap<String, String>, name: &str) -> Result<Option<NaiveDate>, ApiError> {
+    match q.get(name).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_date",
+                format!("日期 `{s}` 不对：写成 2026-11-20"),
+                format!("date `{s}` is wrong: write 2026-11-20"),
+            )
+        }),
+    }
+}
+
+/// `GET /api/cases?date=&q=`.
+pub(super) async fn cases(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> ApiResult {
+    authorised(&state, &headers)?;
+    let day = date_param(&q, "date")?.unwrap_or_else(|| Local::now().date_naive());
+    let list = state.journal.list(day, q.get("q").map(String::as_str))?;
+    ok(&serde_json::json!({ "date": day, "cases": list }))
+}
+
+/// `GET /api/cases/{id}`.
+pub(super) async fn case(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult {
+    authorised(&state, &headers)?;
+    let stored = state.journal.get(case_id(&id)?)?;
+    ok(&serde_json::to_value(stored).map_err(ApiError::internal)?)
+}
+
+/// `GET /api/policy`.
+pub(super) async fn policy(State(state): State<Arc<AppState>>, headers: HeaderMap) -> ApiResult {
+    authorised(&state, &headers)?;
+    let live = state.live.current();
+    ok(&serde_json::json!({
+        "name": live.policy.name(),
+        "hash": live.policy.hash(),
+        "path": state.live.path().map(|p| p.display().to_string()),
+        "loaded_at": live.loaded_at,
+        "check": live.check,
+        "reload_error": state.live.reload_error(),
+    }))
+}
+
+/// `GET /api/stats?from=&to=`.
+pub(super) async fn stats(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> ApiResult {
+    authorised(&state, &headers)?;
+    let to = date_param(&q, "to")?.unwrap_or_else(|| Local::now().date_naive());
+    let from = date_param(&q, "from")?.unwrap_or(to - chrono::Days::new(29));
+    let stats = state.journal.stats(from, to)?;
+    ok(&serde_json::to_value(stats).map_err(ApiError::internal)?)
+}
+
+/// `GET /api/vocab`: every fact with its label, kind and choices, and the labels of answers.
+pub(super) async fn vocab(State(state): State<Arc<AppState>>, headers: HeaderMap) -> ApiResult {
+    authorised(&state, &headers)?;
+    ok(&vocab_json())
+}
+
+fn vocab_json() -> serde_json::Value {
+    use serde_json::json;
+    macro_rules! choices {
+        ($t:ty) => {
+            <$t>::ALL
+                .iter()
+                .map(|v| json!({"id": v.id(), "label": v.label()}))
+                .collect::<Vec<_>>()
+        };
+    }
+    let facts: Vec<serde_json::Value> = Fact::ALL
+        .iter()
+        .map(|&f| {
+            let (kind, choices) = match f {
+                Fact::Defect => ("choice", choices!(Defect)),
+                Fact::Fault => ("choice", choices!(Fault)),
+                Fact::Platform => ("choice", choices!(Platform)),
+                Fact::Stage => ("choice", choices!(Stage)),
+                Fact::Material => ("choice", choices!(Material)),
+                Fact::Wants => ("choice", choices!(Wants)),
+                Fact::RefundType => ("choice", choices!(RefundType)),
+                Fact::Threats => ("list", choices!(Threat)),
+                Fact::Evidence => ("list", choices!(Evidence)),
+                Fact::Price | Fact::Ask | Fact::Offered => ("money", Vec::new()),
+                Fact::Signed | Fact::Requested | Fact::Paid | Fact::Completed | Fact::Complained => {
+                    ("date", Vec::new())
+                }
+                f if f.is_yes_no() => ("yes_no", Vec::new()),
+                _ => ("text", Vec::new()),
+            };
+            let mut v = json!({"key": f.key(), "name": f.name(), "label": f.label(), "kind": kind});
+            if !choices.is_empty() {
+                v["choices"] = json!(choices);
+            }
+            v
+        })
+        .collect();
+    let map = |pairs: Vec<(&str, &str)>| {
+        serde_json::Value::Object(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), json!(v)))
+                .collect(),
+        )
+    };
+    json!({
+        "facts": facts,
+        "resolutions": map(Resolution::ALL.iter().map(|r| (r.id(), r.label())).collect()),
+        "payers": map(Payer::ALL.iter().map(|p| (p.id(), p.label())).collect()),
+        "outcomes": Outcome::ALL.iter().map(|o| json!({"id": o.id(), "label": o.label()})).collect::<Vec<_>>(),
+        "segments": map([Segment::Form, Segment::Refund, Segment::Chat, Segment::Note]
+            .iter().map(|s| (segment_id(*s), s.label())).collect()),
+        "speakers": map([Speaker::Buyer, Speaker::Shop].iter().map(|s| (speaker_id(*s), s.label())).collect()),
+    })
+}
+
+/// A segment's JSON name, as the advice's `facts` give it.
+fn segment_id(s: Segment) -> &'static str {
+    match s {
+        Segment::Form => "form",
+        Segment::Refund => "refund",
+        Segment::Chat => "chat",
+        Segment::Note => "note",
+    }
+}
+
+/// A speaker's JSON name, as the advice's `facts` give it.
+fn speaker_id(s: Speaker) -> &'static str {
+    match s {
+        Speaker::Buyer => "buyer",
+        Speaker::Shop => "shop",
+    }
+}
