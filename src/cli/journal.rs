@@ -52,7 +52,9 @@ pub fn run(args: JournalArgs) -> Result<u8, CliError> {
         }
         JournalCommand::Purge { before } => {
             let n = journal.purge_before(before)?;
-            eprintln!("已删除 {before} 之前的 {n} 个案例 / deleted {n} case(s) handled before {before}");
+            eprintln!(
+                "已删除 {before} 之前的 {n} 个案例 / deleted {n} case(s) handled before {before}"
+            );
         }
     }
     Ok(0)

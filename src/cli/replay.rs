@@ -15,7 +15,12 @@ use super::{load_policy, out};
 #[derive(Args)]
 pub struct ReplayArgs {
     /// The case log: JSON Lines (one case per line) or CSV with a header; `-` for stdin.
-    cases: PathBuf,
+    #[arg(required_unless_present = "journal")]
+    cases: Option<PathBuf>,
+    /// Replay the cases the workbench recorded (`serve`'s journal) instead of a log,
+    /// and set the money agents agreed against the advice.
+    #[arg(long, value_name = "FILE", conflicts_with = "cases")]
+    journal: Option<PathBuf>,
     /// The policy in force until now, to compare against.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -53,18 +58,6 @@ pub fn run(
         .as_ref()
         .map(|b| Policy::from_path(b))
         .transpose()?;
-    let cases = &args.cases;
-    let format = match args.format.as_deref() {
-        Some("csv") => Format::Csv,
-        Some(_) => Format::JsonLines,
-        None if cases
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
-        {
-            Format::Csv
-        }
-        None => Format::JsonLines,
-    };
     let opts = replay::Options {
         keep_changes: (!args.all).then_some(args.show),
         strict: args.strict,
@@ -73,33 +66,11 @@ pub fn run(
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
     };
-    let stdin = cases.as_os_str() == "-";
-    let size = std::fs::metadata(cases)
-        .ok()
-        .map(|m| m.len())
-        .filter(|_| !stdin);
-    let mut progress = progress_meter(size);
-    let report = if stdin {
-        replay::replay(
-            &policy,
-            baseline.as_ref(),
-            std::io::stdin().lock(),
-            format,
-            &opts,
-            &mut progress,
-        )
-    } else {
-        let file = std::fs::File::open(cases)
-            .map_err(|e| CliError::io(format!("read `{}`", cases.display()), e))?;
-        replay::replay(
-            &policy,
-            baseline.as_ref(),
-            std::io::BufReader::with_capacity(1 << 20, file),
-            format,
-            &opts,
-            &mut progress,
-        )
-    }?;
+    let report = match (&args.cases, &args.journal) {
+        (_, Some(journal)) => from_journal(&policy, baseline.as_ref(), journal, &opts)?,
+        (Some(cases), None) => from_log(&policy, baseline.as_ref(), cases, &args, &opts)?,
+        (None, None) => unreachable!("clap requires a log or --journal"),
+    };
     if std::io::stderr().is_terminal() {
         eprintln!();
     }
@@ -114,6 +85,90 @@ pub fn run(
         out::print(&render::table::replay(&report))?;
     }
     Ok(0)
+}
+
+/// Replays the journal's recorded facts as a JSON Lines log, then sets the agreed money beside.
+fn from_journal(
+    policy: &Policy,
+    baseline: Option<&Policy>,
+    path: &std::path::Path,
+    opts: &replay::Options,
+) -> Result<replay::Report, CliError> {
+    if !path.exists() {
+        return Err(CliError::io(
+            format!("open the journal `{}`", path.display()),
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        ));
+    }
+    let rows = aftersale::journal::Journal::open(path)?.replay_rows()?;
+    let mut log = String::new();
+    for r in &rows {
+        log.push_str(&r.line);
+        log.push('\n');
+    }
+    let mut report = replay::replay(
+        policy,
+        baseline,
+        std::io::Cursor::new(log),
+        Format::JsonLines,
+        opts,
+        &mut |_, _| {},
+    )?;
+    let agreed: Vec<(String, rust_decimal::Decimal)> = rows
+        .into_iter()
+        .filter_map(|r| r.amount.map(|a| (r.line, a)))
+        .collect();
+    report.agreed = Some(replay::agreed(policy, baseline, &agreed, opts.today));
+    Ok(report)
+}
+
+/// Replays a log file (or standard input).
+fn from_log(
+    policy: &Policy,
+    baseline: Option<&Policy>,
+    cases: &std::path::Path,
+    args: &ReplayArgs,
+    opts: &replay::Options,
+) -> Result<replay::Report, CliError> {
+    let format = match args.format.as_deref() {
+        Some("csv") => Format::Csv,
+        Some(_) => Format::JsonLines,
+        None if cases
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
+        {
+            Format::Csv
+        }
+        None => Format::JsonLines,
+    };
+    let stdin = cases.as_os_str() == "-";
+    let size = std::fs::metadata(cases)
+        .ok()
+        .map(|m| m.len())
+        .filter(|_| !stdin);
+    let mut progress = progress_meter(size);
+    let report = if stdin {
+        replay::replay(
+            policy,
+            baseline,
+            std::io::stdin().lock(),
+            format,
+            opts,
+            &mut progress,
+        )
+    } else {
+        let file = std::fs::File::open(cases)
+            .map_err(|e| CliError::io(format!("read `{}`", cases.display()), e))?;
+        replay::replay(
+            policy,
+            baseline,
+            std::io::BufReader::with_capacity(1 << 20, file),
+            format,
+            opts,
+            &mut progress,
+        )
+    }?;
+    Ok(report)
 }
 
 /// Shows replay progress on stderr: a bar on a terminal (when the size is

@@ -27,8 +27,8 @@ use crate::policy::Policy;
 use crate::text::Text;
 pub use facts::{Ambiguity, Facts, Found, Missing};
 pub use lexicon::Lexicon;
-use std::sync::Arc;
 use segment::{Field, Line, Segment};
+use std::sync::Arc;
 
 /// The largest paste read, in bytes.
 pub const MAX_PASTE: usize = 1 << 20;

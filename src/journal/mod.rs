@@ -385,7 +385,9 @@ impl Journal {
     /// A case's list line.
     pub fn summary(&self, id: i64) -> Result<Summary, JournalError> {
         self.conn()
-            .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM cases WHERE id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM cases WHERE id = ?1"
+            ))?
             .query_row([id], summary_of)
             .optional()?
             .ok_or(JournalError::NotFound(id))
@@ -446,7 +448,9 @@ impl Journal {
             Some(q) => {
                 let like = format!(
                     "%{}%",
-                    q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+                    q.replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_")
                 );
                 conn.prepare_cached(&format!(
                     "SELECT {SUMMARY_COLUMNS} FROM cases WHERE day = ?1 AND (order_no LIKE ?2 ESCAPE '\\'
@@ -480,7 +484,12 @@ impl Journal {
     /// The figures the manager's page shows for `from` to `to`.
     pub fn stats(&self, from: NaiveDate, to: NaiveDate) -> Result<JournalStats, JournalError> {
         let escalated = self.escalated_ids(from, to)?;
-        Ok(stats::compute(from, to, &self.between(from, to)?, &escalated))
+        Ok(stats::compute(
+            from,
+            to,
+            &self.between(from, to)?,
+            &escalated,
+        ))
     }
 
     fn escalated_ids(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<i64>, JournalError> {
@@ -500,7 +509,8 @@ impl Journal {
     /// Every case as a replay row, oldest first.
     pub fn replay_rows(&self) -> Result<Vec<ReplayRow>, JournalError> {
         let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT id, day, input, outcome, amount FROM cases ORDER BY id")?;
+        let mut stmt =
+            conn.prepare("SELECT id, day, input, outcome, amount FROM cases ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -520,7 +530,8 @@ impl Journal {
                 })?;
             // The case is replayed as of the day it was handled, not today.
             if let Some(obj) = value.as_object_mut() {
-                obj.entry("requested").or_insert(serde_json::Value::String(day));
+                obj.entry("requested")
+                    .or_insert(serde_json::Value::String(day));
             }
             out.push(ReplayRow {
                 id,
@@ -544,9 +555,23 @@ impl Journal {
             source: e.into(),
         };
         w.write_record([
-            "id", "handled_at", "agent", "order_no", "buyer", "summary", "resolution",
-            "offer_open", "offer_max", "region_group", "defect", "outcome", "amount", "note",
-            "paste", "policy_name", "policy_hash",
+            "id",
+            "handled_at",
+            "agent",
+            "order_no",
+            "buyer",
+            "summary",
+            "resolution",
+            "offer_open",
+            "offer_max",
+            "region_group",
+            "defect",
+            "outcome",
+            "amount",
+            "note",
+            "paste",
+            "policy_name",
+            "policy_hash",
         ])
         .map_err(io)?;
         let mut n = 0;
@@ -665,8 +690,10 @@ impl Row {
 /// The paste with mainland mobile numbers masked to their first three and last four digits.
 pub fn mask_phones(text: &str) -> String {
     static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(^|[^0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})($|[^0-9])")
-            .expect("a valid pattern")
+        Regex::new(
+            r"(^|[^0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})($|[^0-9])",
+        )
+        .expect("a valid pattern")
     });
     // Matches may touch (a number right after another); a second pass catches the neighbour.
     let once = PHONE.replace_all(text, "${1}${2}****${4}${5}");

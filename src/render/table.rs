@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
+use crate::money::Money;
 use crate::policy::Policy;
 use crate::policy::analysis::Analysis;
 use crate::regress;
@@ -177,6 +178,9 @@ pub fn replay(r: &Report) -> String {
             );
         }
     }
+    if let Some(a) = &r.agreed {
+        agreed(&mut o, a);
+    }
     if !r.bad.is_empty() {
         let _ = writeln!(o, "\nbad lines / 无法读取的行 (skipped):");
         for b in &r.bad {
@@ -341,4 +345,34 @@ pub fn coverage(r: &regress::Report, policy: &Policy) -> String {
         ));
     }
     o
+}
+
+/// The journal's agreed money against each policy's advice.
+fn agreed(o: &mut String, a: &crate::replay::Agreed) {
+    let _ = writeln!(
+        o,
+        "\n实际成交 / agreed with buyers: {} case(s), ¥{}{}",
+        a.cases,
+        Money::new(a.agreed),
+        if a.unadvised > 0 {
+            format!(" ({} case(s) could not be advised)", a.unadvised)
+        } else {
+            String::new()
+        }
+    );
+    let row = |o: &mut String, name: &str, t: &crate::replay::Against| {
+        let _ = writeln!(
+            o,
+            "  {name}: advised open ¥{} / ceiling ¥{}; agreed above the ceiling in {} case(s) by ¥{}; below the opening offer in {}",
+            Money::new(t.open),
+            Money::new(t.max),
+            t.above_ceiling,
+            Money::new(t.above_by),
+            t.below_open
+        );
+    };
+    if let Some(old) = &a.old {
+        row(o, "baseline", old);
+    }
+    row(o, "new     ", &a.new);
 }

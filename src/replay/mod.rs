@@ -8,6 +8,7 @@
 //! run when strict). Only the first changed cases are kept unless all are
 //! asked for ([`report`]).
 
+mod agreed;
 mod input;
 mod report;
 mod run;
@@ -15,6 +16,7 @@ mod stats;
 
 use chrono::NaiveDate;
 
+pub use agreed::{Against, Agreed, agreed};
 pub use report::{BadLine, Change, Line, Report};
 pub use run::replay;
 pub use stats::{Stats, Tally};

@@ -56,6 +56,9 @@ pub struct Report {
     /// What that re-pricing alone changes in the shop's shipping estimate.
     #[serde(serialize_with = "crate::money::serde_2dp")]
     pub repricing: Decimal,
+    /// For a journal: the money agents agreed, against each policy's advice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed: Option<super::Agreed>,
 }
 
 /// Bad lines kept for the report (all are counted).

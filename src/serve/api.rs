@@ -95,7 +95,10 @@ pub(super) fn too_large() -> ApiError {
             "请求太大：最多 {} KB；只粘贴订单信息和聊天记录",
             super::MAX_BODY / 1024
         ),
-        format!("the request is too large: at most {} KB", super::MAX_BODY / 1024),
+        format!(
+            "the request is too large: at most {} KB",
+            super::MAX_BODY / 1024
+        ),
     )
 }
 
@@ -158,8 +161,7 @@ pub(super) async fn advise(
     };
     let mut input = base.clone();
     input.overlay(flags.clone());
-    let answer =
-        session::answer(policy, facts, base, flags, today, false).map_err(unreadable)?;
+    let answer = session::answer(policy, facts, base, flags, today, false).map_err(unreadable)?;
     let mut value = crate::render::json::answer_value(&answer).map_err(ApiError::internal)?;
     let request_facts = serde_json::Value::Object(req.facts);
     let input = serde_json::Value::Object(input.to_json());
@@ -257,7 +259,11 @@ pub(super) async fn outcome(
             StatusCode::BAD_REQUEST,
             "bad_outcome",
             format!("不认识的结果 `{}`；可用：{}", req.outcome, known.join(", ")),
-            format!("unknown outcome `{}`; one of: {}", req.outcome, known.join(", ")),
+            format!(
+                "unknown outcome `{}`; one of: {}",
+                req.outcome,
+                known.join(", ")
+            ),
         ));
     };
     let amount = match &req.amount {
@@ -292,14 +298,16 @@ fn case_id(text: &str) -> Result<i64, ApiError> {
 fn date_param(q: &HashMap<String, String>, name: &str) -> Result<Option<NaiveDate>, ApiError> {
     match q.get(name).map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "bad_date",
-                format!("日期 `{s}` 不对：写成 2026-11-20"),
-                format!("date `{s}` is wrong: write 2026-11-20"),
-            )
-        }),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad_date",
+                    format!("日期 `{s}` 不对：写成 2026-11-20"),
+                    format!("date `{s}` is wrong: write 2026-11-20"),
+                )
+            }),
     }
 }
 
@@ -383,9 +391,11 @@ fn vocab_json() -> serde_json::Value {
                 Fact::Threats => ("list", choices!(Threat)),
                 Fact::Evidence => ("list", choices!(Evidence)),
                 Fact::Price | Fact::Ask | Fact::Offered => ("money", Vec::new()),
-                Fact::Signed | Fact::Requested | Fact::Paid | Fact::Completed | Fact::Complained => {
-                    ("date", Vec::new())
-                }
+                Fact::Signed
+                | Fact::Requested
+                | Fact::Paid
+                | Fact::Completed
+                | Fact::Complained => ("date", Vec::new()),
                 f if f.is_yes_no() => ("yes_no", Vec::new()),
                 _ => ("text", Vec::new()),
             };

@@ -95,7 +95,11 @@ impl Live {
 
     /// Why the file on disk is refused, while it is.
     pub fn reload_error(&self) -> Option<String> {
-        self.seen.lock().unwrap_or_else(|p| p.into_inner()).1.clone()
+        self.seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .1
+            .clone()
     }
 
     /// Looks at the file once; loads it when it changed. Whether a new policy is now in use.

@@ -61,7 +61,9 @@ pub enum ServeError {
     )]
     NeedsToken(SocketAddr),
     /// The address is taken or not ours.
-    #[error("无法监听 {addr} / cannot listen on {addr}: {source}\n  = help: 换一个端口，如 --addr 127.0.0.1:7879")]
+    #[error(
+        "无法监听 {addr} / cannot listen on {addr}: {source}\n  = help: 换一个端口，如 --addr 127.0.0.1:7879"
+    )]
     Bind {
         /// The address.
         addr: SocketAddr,
@@ -100,12 +102,15 @@ impl Server {
         }
         let journal = Journal::open(&config.journal)?;
         let live = Live::load(config.policy.as_deref())?;
-        let listener = std::net::TcpListener::bind(config.addr).map_err(|source| ServeError::Bind {
-            addr: config.addr,
-            source,
-        })?;
+        let listener =
+            std::net::TcpListener::bind(config.addr).map_err(|source| ServeError::Bind {
+                addr: config.addr,
+                source,
+            })?;
         let addr = listener.local_addr().map_err(ServeError::Runtime)?;
-        listener.set_nonblocking(true).map_err(ServeError::Runtime)?;
+        listener
+            .set_nonblocking(true)
+            .map_err(ServeError::Runtime)?;
         let url = match &config.token {
             Some(t) => format!("http://{addr}/?token={t}"),
             None => format!("http://{addr}/"),

@@ -9,6 +9,7 @@ mod properties;
 mod regression;
 mod replay;
 mod robust;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
