@@ -77,6 +77,17 @@ pub fn is_structured(text: &str) -> bool {
     {
         return true;
     }
+    // Only a text naming some field as a key (`region:`, `"region":`) can be one:
+    // most pastes are ruled out here without parsing them as YAML.
+    static KEYS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        let keys = Fact::ALL
+            .iter()
+            .flat_map(|f| [format!("{}:", f.key()), format!("{}\":", f.key())]);
+        aho_corasick::AhoCorasick::new(keys).expect("field patterns build")
+    });
+    if !KEYS.is_match(text) {
+        return false;
+    }
     let Ok(map) = crate::located::from_yaml::<BTreeMap<String, serde::de::IgnoredAny>>(text) else {
         return false;
     };

@@ -160,7 +160,7 @@ pub struct NewCase<'a> {
     pub handled_at: NaiveDateTime,
     /// The agent's name, if set on the page.
     pub agent: Option<&'a str>,
-    /// The paste as given (phone numbers are masked before storing).
+    /// The paste as given (phone numbers are masked before storing, here and in every JSON column).
     pub paste: &'a str,
     /// The facts the agent set, as JSON.
     pub request_facts: &'a serde_json::Value,
@@ -168,6 +168,9 @@ pub struct NewCase<'a> {
     pub input: &'a serde_json::Value,
     /// The answer, as JSON.
     pub advice: &'a serde_json::Value,
+    /// The same answer as stored: serialised, without its rule-by-rule trace
+    /// (which `explain` gives again, and which is most of its size).
+    pub advice_text: &'a str,
     /// The policy's name.
     pub policy_name: &'a str,
     /// The policy's hash.
@@ -243,6 +246,8 @@ pub struct ReplayRow {
 /// The journal: one SQLite connection behind a lock (writes are short).
 pub struct Journal {
     conn: Mutex<Connection>,
+    /// A second connection that copies the WAL into the file, off the writers' path.
+    checkpointer: Mutex<Option<Connection>>,
     path: PathBuf,
 }
 
@@ -268,12 +273,31 @@ impl Journal {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Writers never stop to checkpoint (an fsync that stalls every request
+        // behind it); [`Journal::checkpoint`] does it on its own connection.
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&conn, path)?;
         Ok(Journal {
             conn: Mutex::new(conn),
+            checkpointer: Mutex::new(None),
             path: path.to_path_buf(),
         })
+    }
+
+    /// Copies what the WAL holds into the journal file without blocking writers;
+    /// the server calls it every second or so.
+    pub fn checkpoint(&self) -> Result<(), JournalError> {
+        let mut c = self.checkpointer.lock().unwrap_or_else(|p| p.into_inner());
+        if c.is_none() {
+            let conn = Connection::open(&self.path)?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            *c = Some(conn);
+        }
+        if let Some(conn) = c.as_ref() {
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        }
+        Ok(())
     }
 
     /// The file it lives in.
@@ -303,9 +327,9 @@ impl Journal {
             row.buyer,
             row.summary,
             row.paste,
-            case.request_facts.to_string(),
-            case.input.to_string(),
-            case.advice.to_string(),
+            mask_phones(&case.request_facts.to_string()),
+            mask_phones(&case.input.to_string()),
+            mask_phones(case.advice_text),
             row.resolution,
             row.offer_open,
             row.offer_max,
@@ -336,9 +360,9 @@ impl Journal {
                 row.buyer,
                 row.summary,
                 row.paste,
-                case.request_facts.to_string(),
-                case.input.to_string(),
-                case.advice.to_string(),
+                mask_phones(&case.request_facts.to_string()),
+                mask_phones(&case.input.to_string()),
+                mask_phones(case.advice_text),
                 row.resolution,
                 row.offer_open,
                 row.offer_max,

@@ -165,6 +165,9 @@ pub(super) async fn advise(
     let mut value = crate::render::json::answer_value(&answer).map_err(ApiError::internal)?;
     let request_facts = serde_json::Value::Object(req.facts);
     let input = serde_json::Value::Object(input.to_json());
+    // Stored without the trace; it goes back into the answer afterwards.
+    let trace = value.as_object_mut().and_then(|o| o.remove("trace"));
+    let advice_text = value.to_string();
     let record = NewCase {
         handled_at: now,
         agent: req.agent.as_deref(),
@@ -172,6 +175,7 @@ pub(super) async fn advise(
         request_facts: &request_facts,
         input: &input,
         advice: &value,
+        advice_text: &advice_text,
         policy_name: policy.name(),
         policy_hash: policy.hash(),
     };
@@ -183,6 +187,9 @@ pub(super) async fn advise(
         None => state.journal.record(&record)?,
     };
     if let Some(obj) = value.as_object_mut() {
+        if let Some(t) = trace {
+            obj.insert("trace".into(), t);
+        }
         obj.insert("case_id".into(), id.into());
     }
     ok(&value)

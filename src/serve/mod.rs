@@ -143,6 +143,16 @@ impl Server {
                             let _ = tokio::task::spawn_blocking(move || s.live.check_file()).await;
                         }
                     });
+                    let journal = state.clone();
+                    tokio::spawn(async move {
+                        let mut tick = tokio::time::interval(Duration::from_secs(1));
+                        loop {
+                            tick.tick().await;
+                            let s = journal.clone();
+                            let _ =
+                                tokio::task::spawn_blocking(move || s.journal.checkpoint()).await;
+                        }
+                    });
                     let app = router(state);
                     let _ = axum::serve(listener, app)
                         .with_graceful_shutdown(async {
