@@ -10,7 +10,12 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(20_000);
-    let paste = include_str!("../tests/fixtures/paste_1k.txt");
+    // A paste file as the second argument, else the 1 KB fixture.
+    let file = std::env::args().nth(2).map(std::fs::read_to_string);
+    let paste = match &file {
+        Some(Ok(text)) => text.as_str(),
+        _ => include_str!("../tests/fixtures/paste_1k.txt"),
+    };
     let intake = Intake::new(&policy);
     let mut found = 0;
     for _ in 0..n {

@@ -55,12 +55,35 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Normalises a paste: full-width forms to ASCII, Traditional to Simplified.
     pub fn new(raw: &'a str) -> Text<'a> {
-        // Half-width and ASCII lower case, one character for one, so quotes line up.
-        let half: String = raw
-            .chars()
-            .map(|c| half_width(c).to_ascii_lowercase())
-            .collect();
-        // Most pastes are Simplified already: skip the converter and its set-up.
+        // Half-width and ASCII lower case, one character for one, so quotes line
+        // line up; in the same pass, where each character came from, and whether
+        // anything needs the converter.
+        let (bits, beyond) = hant();
+        let mut half = String::with_capacity(raw.len());
+        let mut map = Vec::with_capacity(raw.len() + 1);
+        let mut special = false;
+        for (r, c) in raw.char_indices() {
+            let h = half_width(c).to_ascii_lowercase();
+            let u = h as usize;
+            special |= u >= 0x3400
+                && (if u < 0x10000 {
+                    bits[u / 64] & (1 << (u % 64)) != 0
+                } else {
+                    beyond.contains(&h)
+                } || h == '於'
+                    || h == '乾');
+            map.extend(std::iter::repeat_n(r, h.len_utf8()));
+            half.push(h);
+        }
+        map.push(raw.len());
+        if !special {
+            return Text {
+                raw,
+                norm: half,
+                map: Some(map),
+            };
+        }
+        // Most pastes are Simplified already and never get here.
         let mut norm = if has_traditional(&half) {
             zhconv::zhconv(&half, zhconv::Variant::ZhHans)
         } else {
@@ -174,42 +197,107 @@ pub fn mask_phones(text: &str) -> String {
 }
 
 /// A phrase matcher over a fixed word list: leftmost-longest, non-overlapping.
-/// Built from a hash of first characters to the words that start with it,
-/// longest first, so building it costs a pass over the words and no automaton.
+/// Words are keyed by their first two characters (one-character words by
+/// their only one), longest first, so a position costs one hash lookup and a
+/// few comparisons, and building it costs a pass over the words and no automaton.
 #[derive(Debug, Clone)]
 pub struct Phrases<V> {
-    by_first: HashMap<char, Vec<(Box<str>, V)>>,
+    by_pair: HashMap<u64, Vec<(Box<str>, V)>, FastHash>,
+    singles: HashMap<char, V, FastHash>,
+    /// One bit per character below U+10000 that starts some word: most
+    /// characters of a paste start none and are passed over without hashing.
+    starts: Box<[u64]>,
+}
+
+/// A quick hash for the char keys of [`Phrases`] (keys are not chosen by an attacker).
+type FastHash = std::hash::BuildHasherDefault<CharHasher>;
+
+/// Multiplies the key into the state: enough to spread char codes over buckets.
+#[derive(Default)]
+pub struct CharHasher(u64);
+
+impl std::hash::Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+fn pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 impl<V: Clone> Phrases<V> {
     /// A matcher for the given words; a word given twice keeps its first value.
     pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = (S, V)>) -> Phrases<V> {
-        let mut by_first: HashMap<char, Vec<(Box<str>, V)>> = HashMap::new();
+        let mut by_pair: HashMap<u64, Vec<(Box<str>, V)>, FastHash> = HashMap::default();
+        let mut singles: HashMap<char, V, FastHash> = HashMap::default();
         for (w, v) in words {
             let w = w.as_ref().trim();
-            let Some(first) = w.chars().next() else {
+            let mut chars = w.chars();
+            let Some(first) = chars.next() else {
                 continue;
             };
-            let list = by_first.entry(first).or_default();
-            if !list.iter().any(|(x, _)| &**x == w) {
-                list.push((w.into(), v));
+            match chars.next() {
+                None => {
+                    singles.entry(first).or_insert(v);
+                }
+                Some(second) => {
+                    let list = by_pair.entry(pair(first, second)).or_default();
+                    if !list.iter().any(|(x, _)| &**x == w) {
+                        list.push((w.into(), v));
+                    }
+                }
             }
         }
-        for list in by_first.values_mut() {
+        for list in by_pair.values_mut() {
             list.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
         }
-        Phrases { by_first }
+        let mut starts = vec![0u64; 0x10000 / 64].into_boxed_slice();
+        let firsts = by_pair
+            .keys()
+            .filter_map(|k| char::from_u32((k >> 32) as u32))
+            .chain(singles.keys().copied());
+        for c in firsts {
+            let u = c as usize;
+            if u < 0x10000 {
+                starts[u / 64] |= 1 << (u % 64);
+            }
+        }
+        Phrases {
+            by_pair,
+            singles,
+            starts,
+        }
     }
 
     /// The longest word starting exactly at byte `at`.
     pub fn at<'a>(&'a self, text: &str, at: usize) -> Option<(usize, &'a V)> {
         let rest = &text[at..];
-        let first = rest.chars().next()?;
-        self.by_first
-            .get(&first)?
-            .iter()
-            .find(|(w, _)| rest.starts_with(&**w))
-            .map(|(w, v)| (at + w.len(), v))
+        let mut chars = rest.chars();
+        let first = chars.next()?;
+        let u = first as usize;
+        if u < 0x10000 && self.starts[u / 64] & (1 << (u % 64)) == 0 {
+            return None;
+        }
+        if let Some(second) = chars.next()
+            && let Some(list) = self.by_pair.get(&pair(first, second))
+            && let Some((w, v)) = list.iter().find(|(w, _)| rest.starts_with(&**w))
+        {
+            return Some((at + w.len(), v));
+        }
+        self.singles.get(&first).map(|v| (at + first.len_utf8(), v))
     }
 
     /// Every match, leftmost-longest and not overlapping, as (span, value).

@@ -200,9 +200,11 @@ fn money(d: Decimal) -> Money {
 
 /// Reads the price, 包邮 from the fee, the ask and the offer.
 pub(super) fn read(text: &Text, lines: &[Line], facts: &mut Facts) {
-    price(text, lines, facts);
+    // Each line's amounts with their clauses, read once for the price and the asks.
+    let found: Vec<Vec<Context>> = lines.iter().map(in_line).collect();
+    price(text, lines, &found, facts);
     fee(text, lines, facts);
-    negotiation(text, lines, facts);
+    negotiation(text, lines, &found, facts);
     refund_amount(text, lines, facts);
 }
 
@@ -232,7 +234,7 @@ const PRICE_LABELS: &[(&str, u8)] = &[
 /// The price from the best price label: 实付款, then 订单金额, then 商品总价 or
 /// 单价 — in a field, or written inside a line (宝贝:… 实付 ¥75.00, ¥599.00(实付款));
 /// failing those, a ¥ amount in an order line or an agent's note (never the chat).
-fn price(text: &Text, lines: &[Line], facts: &mut Facts) {
+fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts) {
     let rank = |f: Field| match f {
         Field::Paid => Some(0),
         Field::Total => Some(1),
@@ -252,7 +254,7 @@ fn price(text: &Text, lines: &[Line], facts: &mut Facts) {
             consider(r, li, a);
         }
         // Labels without a colon, inside any line but the chat's asks.
-        for c in in_line(l) {
+        for c in &found[li] {
             if c.amount.value.is_zero() {
                 continue;
             }
@@ -273,22 +275,22 @@ fn price(text: &Text, lines: &[Line], facts: &mut Facts) {
                         .then_some(0)
                 });
             if let Some(r) = labelled {
-                consider(r + 3, li, c.amount);
+                consider(r + 3, li, c.amount.clone());
             } else if l.segment != Segment::Chat
                 && c.amount.span.start > l.span.start
                 && text.norm[c.amount.span.clone()].starts_with('¥')
-                && !is_fee(&c)
+                && !is_fee(c)
                 && !verb_before(c.before)
             {
                 // 订单:软底妈妈鞋 ¥139.00: a price sign in an order line.
-                consider(9, li, c.amount);
+                consider(9, li, c.amount.clone());
             } else if l.segment == Segment::Note
                 && c.amount.marked
-                && !is_fee(&c)
+                && !is_fee(c)
                 && !verb_before(c.before)
             {
                 // 淘宝 89元 有图: an amount with a unit in an agent's note.
-                consider(10, li, c.amount);
+                consider(10, li, c.amount.clone());
             }
         }
     }
@@ -353,16 +355,17 @@ fn fee(text: &Text, lines: &[Line], facts: &mut Facts) {
 }
 
 /// The buyer's asks and the shop's offers, turn by turn.
-fn negotiation(text: &Text, lines: &[Line], facts: &mut Facts) {
+fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts) {
     let postage = facts
         .defect
         .as_ref()
         .is_some_and(|d| d.value == Defect::Postage);
     let mut asks: Vec<Found<Money>> = Vec::new();
     let mut offers: Vec<Money> = Vec::new();
-    for l in lines
+    for (li, l) in lines
         .iter()
-        .filter(|l| l.field.is_none() || l.field == Some(Field::RefundNote))
+        .enumerate()
+        .filter(|(_, l)| l.field.is_none() || l.field == Some(Field::RefundNote))
     {
         let shop = l.speaker == Some(Speaker::Shop);
         let buyer_side = match l.segment {
@@ -374,7 +377,7 @@ fn negotiation(text: &Text, lines: &[Line], facts: &mut Facts) {
         if !shop && !buyer_side {
             continue;
         }
-        for c in in_line(l) {
+        for c in &found[li] {
             // 30 不给就差评, 18吧, 十五: a bare number the buyer says is an amount asked for.
             let bare = buyer_side
                 && (c.before.trim().is_empty()

@@ -13,6 +13,12 @@ use crate::text::Text;
 pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Facts) {
     let year = year_of(&text.norm, today);
     // 昨天 counts from the day the chat was written: the latest date in the paste, if any.
+    // Each line's dates, read once for the passes below.
+    let found: Vec<Vec<Found>> = lines
+        .iter()
+        .map(|l| dates(l.text, l.span.start, year))
+        .collect();
+    // The whole text here: a line's timestamp is not part of its text.
     let written = dates(&text.norm, 0, year)
         .iter()
         .map(|d| d.date)
@@ -27,8 +33,8 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
             l.speaker,
         )
     };
-    let first = |l: &Line| dates(l.text, l.span.start, year).into_iter().next();
-    for l in lines {
+    let first = |i: usize| found[i].first();
+    for (i, l) in lines.iter().enumerate() {
         let slot = match l.field {
             Some(Field::SignedAt) => &mut facts.signed_at,
             Some(Field::RequestedAt) => &mut facts.requested_at,
@@ -39,14 +45,14 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
             _ => continue,
         };
         if slot.is_none()
-            && let Some(d) = first(l)
+            && let Some(d) = first(i)
         {
-            *slot = Some(fact(l, &d));
+            *slot = Some(fact(l, d));
         }
     }
     // 申请时间 2026-11-19 23:51 | 付款时间 11-14 09:30: a label without a colon before a date.
-    for l in lines {
-        for d in dates(l.text, l.span.start, year) {
+    for (l, ds) in lines.iter().zip(&found) {
+        for d in ds {
             let before = &text.norm[l.span.start..d.span.start];
             let near: String = before
                 .chars()
@@ -68,7 +74,7 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
                 continue;
             };
             if slot.is_none() {
-                *slot = Some(fact(l, &d));
+                *slot = Some(fact(l, d));
             }
         }
     }
@@ -76,9 +82,10 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
         return;
     }
     // 已签收 2026-11-18, 11月18日收到的, 昨天签收的 in any other line.
-    for l in lines
+    for (i, l) in lines
         .iter()
-        .filter(|l| l.field.is_none() || l.field == Some(Field::RefundNote))
+        .enumerate()
+        .filter(|(_, l)| l.field.is_none() || l.field == Some(Field::RefundNote))
     {
         let t = l.text;
         let signs = (t.contains("签收") || t.contains("收到") || t.contains("收货"))
@@ -88,8 +95,8 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
         if !signs {
             continue;
         }
-        if let Some(d) = first(l) {
-            facts.signed_at = Some(fact(l, &d));
+        if let Some(d) = first(i) {
+            facts.signed_at = Some(fact(l, d));
             return;
         }
         if let Some((days, span)) = relative(t, l.span.start) {

@@ -35,6 +35,11 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
     let mut i = 0;
     while i < text.len() {
+        // Only ¥, a digit or a Chinese numeral starts an amount: jump to the next one.
+        match text[i..].find(|c: char| c == '¥' || c.is_ascii_digit() || is_cn_digit(c)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or(' ');
         let sign = c == '¥';

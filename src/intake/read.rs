@@ -42,8 +42,11 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
     for (li, line) in lines.iter().enumerate() {
         let t = line.text;
         let mut pending_negation: Option<(usize, usize)> = None; // (clause, char end)
+        // The clause number, counted on as the words come in order of their start.
+        let (mut clause, mut counted) = (0, 0);
         for (span, tags) in lexicon.words.find_all(t) {
-            let clause = t[..span.start].matches(CLAUSE_ENDS).count();
+            clause += t[counted..span.start].matches(CLAUSE_ENDS).count();
+            counted = span.start;
             if tags.contains(&Tag::Ignore) {
                 continue;
             }

@@ -633,12 +633,11 @@ fn fields(t: &str, at: usize) -> Option<Vec<(Option<Field>, Range<usize>)>> {
     Some(out)
 }
 
-/// A field label at the start of `t` followed by a colon: the field and the length through the colon.
-fn label_at(t: &str) -> Option<(Field, usize)> {
-    // Labels by their first character: most positions start no label at all.
+/// The field labels by their first character: most positions start no label at all.
+fn labels_by_first() -> &'static HashMap<char, Vec<(&'static str, Field)>> {
     static BY_FIRST: std::sync::OnceLock<HashMap<char, Vec<(&'static str, Field)>>> =
         std::sync::OnceLock::new();
-    let by_first = BY_FIRST.get_or_init(|| {
+    BY_FIRST.get_or_init(|| {
         let mut m: HashMap<char, Vec<(&'static str, Field)>> = HashMap::new();
         for &(label, field) in FIELDS {
             if let Some(c) = label.chars().next() {
@@ -646,7 +645,12 @@ fn label_at(t: &str) -> Option<(Field, usize)> {
             }
         }
         m
-    });
+    })
+}
+
+/// A field label at the start of `t` followed by a colon: the field and the length through the colon.
+fn label_at(t: &str) -> Option<(Field, usize)> {
+    let by_first = labels_by_first();
     let first = t.chars().next()?;
     by_first
         .get(&first)?
@@ -780,6 +784,14 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Whether text can be a speaker's name: short, no sentence punctuation, not a field label.
+/// Whether a text is exactly a field label (实付款), by the labels' first characters.
+fn is_label(t: &str) -> bool {
+    t.chars()
+        .next()
+        .and_then(|c| labels_by_first().get(&c))
+        .is_some_and(|list| list.iter().any(|(l, _)| *l == t))
+}
+
 fn is_name(t: &str) -> bool {
     let n = t.chars().count();
     (1..=24).contains(&n)
@@ -787,7 +799,7 @@ fn is_name(t: &str) -> bool {
             '，', '。', '！', '？', ',', '!', '?', '；', ';', '、', '"', '“', '”', '¥',
         ])
         && !t.chars().all(|c| c.is_ascii_digit() || c == ' ')
-        && !FIELDS.iter().any(|(l, _)| *l == t)
+        && !is_label(t)
         && !t.ends_with(['吗', '呢', '吧', '了', '啊'])
         && !t.contains(['@', '/', '|', '【', '】'])
         && !NOT_NAMES.iter().any(|w| t.contains(w))

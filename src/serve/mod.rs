@@ -293,7 +293,11 @@ mod tests {
     fn only_the_pages_own_scripts_are_allowed() {
         let csp = policy_for("<p>x</p><script>let a = 1;</script>");
         assert!(csp.contains("script-src 'sha256-"), "{csp}");
-        assert!(!csp.contains("unsafe-inline'; connect"), "{csp}");
+        let script = csp
+            .split(';')
+            .find(|d| d.contains("script-src"))
+            .unwrap_or("");
+        assert!(!script.contains("unsafe-inline"), "{csp}");
         assert_ne!(
             policy_for("<script>let a = 1;</script>"),
             policy_for("<script>let a = 2;</script>")
