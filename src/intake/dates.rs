@@ -11,20 +11,34 @@ use crate::text::Text;
 
 /// Reads when the buyer signed, asked, paid and when the trade completed.
 pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Facts) {
-    let year = year_of(&text.norm, today);
+    // The whole text's dates, read once: they give the year of dates written
+    // without one, the day the chat was written, and each line's dates.
+    let in_this_year = dates(&text.norm, 0, today.year());
+    let year = latest_year(&in_this_year, today);
+    let all = if year == today.year() {
+        in_this_year
+    } else {
+        dates(&text.norm, 0, year)
+    };
     // 昨天 counts from the day the chat was written: the latest date in the paste, if any.
-    // Each line's dates, read once for the passes below.
-    let found: Vec<Vec<Found>> = lines
-        .iter()
-        .map(|l| dates(l.text, l.span.start, year))
-        .collect();
-    // The whole text here: a line's timestamp is not part of its text.
-    let written = dates(&text.norm, 0, year)
+    let written = all
         .iter()
         .map(|d| d.date)
         .filter(|d| *d <= today)
         .max()
         .unwrap_or(today);
+    let found: Vec<Vec<Found>> = lines
+        .iter()
+        .map(|l| {
+            let inside = |d: &&Found| d.span.start >= l.span.start && d.span.start < l.span.end;
+            if all.iter().filter(inside).all(|d| d.span.end <= l.span.end) {
+                all.iter().filter(inside).cloned().collect()
+            } else {
+                // A date whose time runs on past the line: read the line alone.
+                dates(l.text, l.span.start, year)
+            }
+        })
+        .collect();
     let fact = |l: &Line, d: &Found| {
         Fact::new(
             d.text(),
@@ -139,8 +153,12 @@ pub fn dates(text: &str, base: usize, year: i32) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
-        if !b[i].is_ascii_digit() || prev_digit {
+        // Dates start at a digit: jump to the next one.
+        match b[i..].iter().position(u8::is_ascii_digit) {
+            Some(k) => i += k,
+            None => break,
+        }
+        if i > 0 && b[i - 1].is_ascii_digit() {
             i += 1;
             continue;
         }
@@ -256,9 +274,9 @@ pub fn before(from: NaiveDate, days: i64) -> NaiveDate {
     from - Duration::days(days)
 }
 
-/// The year a date without one belongs to: the latest full date's year in the paste, else today's.
-pub fn year_of(text: &str, today: NaiveDate) -> i32 {
-    dates(text, 0, today.year())
+/// The latest year written out in full among `found` (this year when none is).
+fn latest_year(found: &[Found], today: NaiveDate) -> i32 {
+    found
         .iter()
         .filter(|d| d.span.len() >= 8)
         .map(|d| d.date.year())
