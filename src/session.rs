@@ -83,7 +83,11 @@ pub fn is_structured(text: &str) -> bool {
         let keys = Fact::ALL
             .iter()
             .flat_map(|f| [format!("{}:", f.key()), format!("{}\":", f.key())]);
-        aho_corasick::AhoCorasick::new(keys).expect("field patterns build")
+        // The NFA builds at once; a DFA's build would cost each start more than it saves.
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(keys)
+            .expect("field patterns build")
     });
     if !KEYS.is_match(text) {
         return false;

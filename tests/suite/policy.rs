@@ -198,3 +198,24 @@ fn a_placeholder_no_case_can_fill_is_refused_wherever_it_is_written() {
         );
     }
 }
+
+#[test]
+fn the_bundled_policy_read_from_its_build_time_json_advises_as_its_yaml_does() {
+    let fast = Policy::bundled().expect("bundled policy");
+    let yaml = Policy::bundled_from_yaml().expect("bundled policy from YAML");
+    assert_eq!((fast.name(), fast.hash()), (yaml.name(), yaml.hash()));
+    assert_eq!(fast.rules().len(), yaml.rules().len());
+    assert_eq!(fast.warnings().len(), yaml.warnings().len());
+    let mut log = Vec::new();
+    aftersale::generate::write_cases(3000, 7, &mut log).expect("generated cases");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("a date");
+    for line in String::from_utf8(log).expect("UTF-8").lines() {
+        let input: CaseInput = serde_json::from_str(line).expect("a case line");
+        let Ok(case) = input.into_case(today) else {
+            continue;
+        };
+        let a = engine::advise(&fast, &case).map(|a| serde_json::to_string(&a).expect("JSON"));
+        let b = engine::advise(&yaml, &case).map(|a| serde_json::to_string(&a).expect("JSON"));
+        assert_eq!(a.ok(), b.ok(), "{line}");
+    }
+}
