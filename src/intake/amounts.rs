@@ -391,14 +391,14 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                     .iter()
                     .any(|w| c.after.trim_start().starts_with(w));
             let money_like = c.amount.marked || verb_before(c.before) || bare || weak;
-            if !money_like || is_price(&c) || c.amount.value.is_zero() || discount(&c) {
+            if !money_like || is_price(c) || c.amount.value.is_zero() || discount(c) {
                 continue;
             }
             // 优惠券:-¥30 实付 ¥99 in a note: an order's money, no ask.
             if l.segment == Segment::Note && order_summary(tail(c.before, 8)) {
                 continue;
             }
-            if is_fee(&c) && !(postage && buyer_side) {
+            if is_fee(c) && !(postage && buyer_side) {
                 continue;
             }
             let value = money(c.amount.value);

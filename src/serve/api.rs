@@ -143,7 +143,15 @@ pub(super) async fn advise(
     let now = Local::now().naive_local();
     let today = now.date();
     let unreadable = |e: SessionError| match e {
-        SessionError::Case(c) => ApiError::unreadable(crate::render::diagnostics::case_error(&c)),
+        SessionError::Case(c) => {
+            let drawn = crate::render::diagnostics::case_error(&c);
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unreadable",
+                format!("有一项信息写得不对，请按提示改正后再试：\n{drawn}"),
+                drawn,
+            )
+        }
         other => ApiError::unreadable(other.to_string()),
     };
     let (facts, base) = if req.text.trim().is_empty() {
