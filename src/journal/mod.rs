@@ -777,6 +777,28 @@ mod tests {
     }
 
     #[test]
+    fn a_new_file_is_migrated_and_a_newer_schema_is_refused() {
+        let dir = std::env::temp_dir().join(format!("aftersale-journal-{}", std::process::id()));
+        let path = dir.join("j.sqlite3");
+        let _ = std::fs::remove_dir_all(&dir);
+        let j = Journal::open(&path).expect("a new journal opens");
+        let version: i64 = j
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("a version");
+        assert_eq!(version, MIGRATIONS.len() as i64);
+        j.conn()
+            .pragma_update(None, "user_version", 99)
+            .expect("set a future version");
+        drop(j);
+        assert!(matches!(
+            Journal::open(&path),
+            Err(JournalError::TooNew { found: 99, .. })
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn the_order_number_and_buyer_are_read_from_labels() {
         let t = "订单编号：3921847561203\n买家昵称：tb_小鱼\n买家：鞋头有点脏";
         assert_eq!(order_number(t).as_deref(), Some("3921847561203"));
