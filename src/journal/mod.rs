@@ -314,37 +314,20 @@ impl Journal {
     pub fn record(&self, case: &NewCase) -> Result<i64, JournalError> {
         let row = Row::of(case);
         let conn = self.conn();
+        let head: [&dyn rusqlite::ToSql; 2] = [&row.handled_at, &row.day];
         conn.prepare_cached(
             "INSERT INTO cases (handled_at, day, agent, order_no, buyer, summary, paste, request_facts, input, advice,
                 resolution, offer_open, offer_max, region_group, defect, escalate, policy_name, policy_hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         )?
-        .execute(params![
-            row.handled_at,
-            row.day,
-            case.agent.filter(|a| !a.trim().is_empty()),
-            row.order_no,
-            row.buyer,
-            row.summary,
-            row.paste,
-            mask_phones(&case.request_facts.to_string()),
-            mask_phones(&case.input.to_string()),
-            mask_phones(case.advice_text),
-            row.resolution,
-            row.offer_open,
-            row.offer_max,
-            row.region_group,
-            row.defect,
-            row.escalate,
-            case.policy_name,
-            case.policy_hash,
-        ])?;
+        .execute(rusqlite::params_from_iter(head.into_iter().chain(row.columns())))?;
         Ok(conn.last_insert_rowid())
     }
 
     /// Replaces a case's facts and advice after the agent changed a fact; its outcome stays.
     pub fn update(&self, id: i64, case: &NewCase) -> Result<(), JournalError> {
         let row = Row::of(case);
+        let head: [&dyn rusqlite::ToSql; 1] = [&id];
         let changed = self
             .conn()
             .prepare_cached(
@@ -353,25 +336,7 @@ impl Journal {
                     region_group = ?13, defect = ?14, escalate = ?15, policy_name = ?16, policy_hash = ?17
                  WHERE id = ?1",
             )?
-            .execute(params![
-                id,
-                case.agent.filter(|a| !a.trim().is_empty()),
-                row.order_no,
-                row.buyer,
-                row.summary,
-                row.paste,
-                mask_phones(&case.request_facts.to_string()),
-                mask_phones(&case.input.to_string()),
-                mask_phones(case.advice_text),
-                row.resolution,
-                row.offer_open,
-                row.offer_max,
-                row.region_group,
-                row.defect,
-                row.escalate,
-                case.policy_name,
-                case.policy_hash,
-            ])?;
+            .execute(rusqlite::params_from_iter(head.into_iter().chain(row.columns())))?;
         if changed == 0 {
             return Err(JournalError::NotFound(id));
         }
@@ -459,7 +424,7 @@ impl Journal {
     /// The cases handled on `day`, newest first, those matching `query` (order
     /// number, buyer or any words of the paste) when one is given.
     pub fn list(&self, day: NaiveDate, query: Option<&str>) -> Result<Vec<Summary>, JournalError> {
-        let day = day.format("%Y-%m-%d").to_string();
+        let day = day_text(day);
         let conn = self.conn();
         let query = query.map(str::trim).filter(|q| !q.is_empty());
         let rows = match query {
@@ -494,13 +459,7 @@ impl Journal {
             .prepare_cached(&format!(
                 "SELECT {SUMMARY_COLUMNS} FROM cases WHERE day >= ?1 AND day <= ?2 ORDER BY id"
             ))?
-            .query_map(
-                params![
-                    from.format("%Y-%m-%d").to_string(),
-                    to.format("%Y-%m-%d").to_string()
-                ],
-                summary_of,
-            )?
+            .query_map(params![day_text(from), day_text(to)], summary_of)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(Into::into)
     }
@@ -519,13 +478,7 @@ impl Journal {
     fn escalated_ids(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<i64>, JournalError> {
         self.conn()
             .prepare_cached("SELECT id FROM cases WHERE day >= ?1 AND day <= ?2 AND escalate != 0")?
-            .query_map(
-                params![
-                    from.format("%Y-%m-%d").to_string(),
-                    to.format("%Y-%m-%d").to_string()
-                ],
-                |r| r.get(0),
-            )?
+            .query_map(params![day_text(from), day_text(to)], |r| r.get(0))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(Into::into)
     }
@@ -619,10 +572,7 @@ impl Journal {
     /// Deletes the cases handled before `day`; how many went.
     pub fn purge_before(&self, day: NaiveDate) -> Result<usize, JournalError> {
         let conn = self.conn();
-        let n = conn.execute(
-            "DELETE FROM cases WHERE day < ?1",
-            [day.format("%Y-%m-%d").to_string()],
-        )?;
+        let n = conn.execute("DELETE FROM cases WHERE day < ?1", [day_text(day)])?;
         // Give the space back, and keep no deleted paste in the file.
         conn.execute_batch("VACUUM")?;
         Ok(n)
@@ -668,24 +618,35 @@ fn summary_of(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
     })
 }
 
+/// A day as the `day` column holds it.
+fn day_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
 fn stamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-/// The columns derived from a case for listing and totals.
+/// The columns a case is stored as, phones masked, for recording and updating alike.
 struct Row {
     handled_at: String,
     day: String,
+    agent: Option<String>,
     order_no: Option<String>,
     buyer: Option<String>,
     summary: String,
     paste: String,
+    request_facts: String,
+    input: String,
+    advice: String,
     resolution: Option<String>,
     offer_open: Option<String>,
     offer_max: Option<String>,
     region_group: Option<String>,
     defect: Option<String>,
     escalate: bool,
+    policy_name: String,
+    policy_hash: String,
 }
 
 impl Row {
@@ -695,10 +656,17 @@ impl Row {
         let paste = mask_phones(case.paste);
         Row {
             handled_at: stamp(case.handled_at),
-            day: case.handled_at.date().format("%Y-%m-%d").to_string(),
+            day: day_text(case.handled_at.date()),
+            agent: case
+                .agent
+                .filter(|a| !a.trim().is_empty())
+                .map(str::to_string),
             order_no: order_number(&paste),
             buyer: buyer_name(&paste),
             summary: summary_line(&paste),
+            request_facts: mask_phones(&case.request_facts.to_string()),
+            input: mask_phones(&case.input.to_string()),
+            advice: mask_phones(case.advice_text),
             resolution: text(&a["resolution"]),
             offer_open: text(&a["offer"]["open"]),
             offer_max: text(&a["offer"]["max"]),
@@ -706,8 +674,32 @@ impl Row {
             defect: text(&a["case_facts"]["defect"]),
             escalate: a["escalate"].as_bool().unwrap_or(false)
                 || a["resolution"].as_str() == Some("escalate"),
+            policy_name: case.policy_name.to_string(),
+            policy_hash: case.policy_hash.to_string(),
             paste,
         }
+    }
+
+    /// The columns from `agent` to `policy_hash`, in the order both statements name them.
+    fn columns(&self) -> [&dyn rusqlite::ToSql; 16] {
+        [
+            &self.agent,
+            &self.order_no,
+            &self.buyer,
+            &self.summary,
+            &self.paste,
+            &self.request_facts,
+            &self.input,
+            &self.advice,
+            &self.resolution,
+            &self.offer_open,
+            &self.offer_max,
+            &self.region_group,
+            &self.defect,
+            &self.escalate,
+            &self.policy_name,
+            &self.policy_hash,
+        ]
     }
 }
 
