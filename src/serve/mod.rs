@@ -193,8 +193,8 @@ impl Drop for Server {
 /// The routes.
 fn router(state: Arc<AppState>) -> Router {
     Router::new()
-        .route("/", get(|| async { page(PAGE) }))
-        .route("/manager", get(|| async { page(MANAGER) }))
+        .route("/", get(|| async { page(PAGE, &PAGE_CSP) }))
+        .route("/manager", get(|| async { page(MANAGER, &MANAGER_CSP) }))
         .route("/api/advise", post(api::advise))
         .route("/api/cases", get(api::cases))
         .route("/api/cases/{id}", get(api::case))
@@ -207,8 +207,12 @@ fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
+/// Each page's content security policy, hashed once.
+static PAGE_CSP: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| policy_for(PAGE));
+static MANAGER_CSP: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| policy_for(MANAGER));
+
 /// A page, with headers that keep it from being framed, sniffed or running injected script.
-fn page(html: &'static str) -> Response {
+fn page(html: &'static str, csp: &str) -> Response {
     let mut r = (StatusCode::OK, html).into_response();
     let h = r.headers_mut();
     h.insert(
@@ -221,7 +225,7 @@ fn page(html: &'static str) -> Response {
         HeaderValue::from_static("nosniff"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if let Ok(v) = HeaderValue::from_str(&policy_for(html)) {
+    if let Ok(v) = HeaderValue::from_str(csp) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
     r
