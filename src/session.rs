@@ -109,6 +109,22 @@ pub fn read_paste(policy: &Policy, text: &str, today: NaiveDate) -> Result<Facts
     Intake::new(policy).extract_on(text, today)
 }
 
+/// Reads what an agent sent: a case file (its facts), or a paste (what was
+/// read, and those facts as case input); `name` names a file in messages.
+pub fn read_text(
+    intake: &Intake,
+    text: &str,
+    name: &str,
+    today: NaiveDate,
+) -> Result<(Option<Facts>, CaseInput), SessionError> {
+    if is_structured(text) {
+        return Ok((None, CaseInput::from_yaml(text, name)?));
+    }
+    let facts = intake.extract_on(text, today)?;
+    let base = facts.to_input();
+    Ok((Some(facts), base))
+}
+
 /// Answers one request: `base` is what a paste or a case file gave, `flags` what
 /// the agent typed; flags win, and each replaced pasted fact is noted.
 pub fn answer(

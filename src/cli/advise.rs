@@ -6,7 +6,7 @@ use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use aftersale::case::CaseInput;
-use aftersale::intake::{IntakeError, MAX_PASTE};
+use aftersale::intake::{Intake, IntakeError, MAX_PASTE};
 use aftersale::policy::Policy;
 use aftersale::render;
 use aftersale::session::{self, Outcome};
@@ -82,12 +82,7 @@ fn once(
     today: chrono::NaiveDate,
 ) -> Result<u8, CliError> {
     let (facts, base) = match text {
-        Some(t) if session::is_structured(t) => (None, CaseInput::from_yaml(t, name)?),
-        Some(t) => {
-            let facts = session::read_paste(policy, t, today)?;
-            let base = facts.to_input();
-            (Some(facts), base)
-        }
+        Some(t) => session::read_text(&Intake::new(policy), t, name, today)?,
         None => (None, CaseInput::default()),
     };
     let answer = session::answer(policy, facts, base, args.facts.clone(), today, args.explain)?;

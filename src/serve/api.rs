@@ -156,16 +156,9 @@ pub(super) async fn advise(
     };
     let (facts, base) = if req.text.trim().is_empty() {
         (None, CaseInput::default())
-    } else if session::is_structured(&req.text) {
-        let base = CaseInput::from_yaml(&req.text, "<paste>")
-            .map_err(|e| unreadable(SessionError::Case(e)))?;
-        (None, base)
     } else {
-        let facts = Intake::with_lexicon(policy, live.lexicon.clone())
-            .extract_on(&req.text, today)
-            .map_err(|e| unreadable(SessionError::Intake(e)))?;
-        let base = facts.to_input();
-        (Some(facts), base)
+        let intake = Intake::with_lexicon(policy, live.lexicon.clone());
+        session::read_text(&intake, &req.text, "<paste>", today).map_err(unreadable)?
     };
     let mut input = base.clone();
     input.overlay(flags.clone());
