@@ -127,7 +127,9 @@ fn phrases(entries: Vec<(String, Tag)>) -> Phrases<Vec<Tag>> {
     let mut merged: Vec<(String, Vec<Tag>)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (w, t) in entries {
-        let w = w.trim().to_lowercase();
+        // Lower-cased as the paste is (ASCII only: Chinese has no case, and the
+        // full Unicode mapping was a third of building the lexicon).
+        let w = w.trim().to_ascii_lowercase();
         if w.is_empty() {
             continue;
         }
