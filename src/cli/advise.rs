@@ -2,6 +2,7 @@
 //! advice out; on a terminal with nothing given, the agent's paste loop.
 
 use clap::Args;
+use std::cell::OnceCell;
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -40,20 +41,29 @@ pub fn run(
     today: chrono::NaiveDate,
 ) -> Result<u8, CliError> {
     let policy = load_policy(policy)?;
-    let text = match (&args.text, &args.file) {
-        (Some(t), _) => Some(t.clone()),
-        (None, Some(p)) => Some(read_input(p)?),
-        (None, None) if args.facts.has_facts() => None,
-        (None, None) if args.interactive || std::io::stdin().is_terminal() => {
-            return interactive(&policy, &args, today);
-        }
-        (None, None) => Some(read_input(Path::new("-"))?),
-    };
-    let name = match &args.file {
-        Some(p) if p.as_os_str() != "-" => p.display().to_string(),
-        _ => "<stdin>".to_string(),
-    };
-    once(&policy, &args, text.as_deref(), &name, today)
+    // The paste reader is built once, when a paste comes, and serves the whole loop.
+    let reader = OnceCell::new();
+    let result = (|| {
+        let text = match (&args.text, &args.file) {
+            (Some(t), _) => Some(t.clone()),
+            (None, Some(p)) => Some(read_input(p)?),
+            (None, None) if args.facts.has_facts() => None,
+            (None, None) if args.interactive || std::io::stdin().is_terminal() => {
+                return interactive(&policy, &reader, &args, today);
+            }
+            (None, None) => Some(read_input(Path::new("-"))?),
+        };
+        let name = match &args.file {
+            Some(p) if p.as_os_str() != "-" => p.display().to_string(),
+            _ => "<stdin>".to_string(),
+        };
+        once(&policy, &reader, &args, text.as_deref(), &name, today)
+    })();
+    // The process ends right after: freeing the reader's and the policy's
+    // tables one by one would cost each start more than the advice itself.
+    std::mem::forget(reader);
+    std::mem::forget(policy);
+    result
 }
 
 /// Reads a paste or case file from a path or `-`, refusing binary and oversized input.
@@ -74,15 +84,16 @@ pub fn read_input(path: &Path) -> Result<String, CliError> {
 
 /// Answers one request and prints it; exit 0 with advice (one, or one per
 /// region group when the region is missing), 2 when no advice can be given.
-fn once(
-    policy: &Policy,
+fn once<'p>(
+    policy: &'p Policy,
+    reader: &OnceCell<Intake<'p>>,
     args: &AdviseArgs,
     text: Option<&str>,
     name: &str,
     today: chrono::NaiveDate,
 ) -> Result<u8, CliError> {
     let (facts, base) = match text {
-        Some(t) => session::read_text(&Intake::new(policy), t, name, today)?,
+        Some(t) => session::read_text(reader.get_or_init(|| Intake::new(policy)), t, name, today)?,
         None => (None, CaseInput::default()),
     };
     let answer = session::answer(policy, facts, base, args.facts.clone(), today, args.explain)?;
@@ -112,8 +123,9 @@ const QUIT: [&str; 4] = ["q", "quit", "exit", "退出"];
 /// The agent's loop on a terminal: paste, two empty lines (or Ctrl-D), advice,
 /// repeat. One blank line inside a paste (between the order and the chat) is
 /// part of it; `q` on its own quits at once.
-fn interactive(
-    policy: &Policy,
+fn interactive<'p>(
+    policy: &'p Policy,
+    reader: &OnceCell<Intake<'p>>,
     args: &AdviseArgs,
     today: chrono::NaiveDate,
 ) -> Result<u8, CliError> {
@@ -148,7 +160,7 @@ fn interactive(
         if paste.trim().is_empty() && ended {
             return Ok(0);
         }
-        match once(policy, args, Some(&paste), "<paste>", today) {
+        match once(policy, reader, args, Some(&paste), "<paste>", today) {
             Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
             Err(e) => eprintln!("{}", e.draw()),
             Ok(_) => {}
