@@ -453,34 +453,27 @@ impl Journal {
         Ok(rows)
     }
 
-    /// Every case handled from `from` to `to` (both included), oldest first.
-    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Summary>, JournalError> {
+    /// Every case handled from `from` to `to` (both included), oldest first,
+    /// each with whether its advice sent it to a supervisor.
+    pub fn between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Summary, bool)>, JournalError> {
         self.conn()
             .prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS} FROM cases WHERE day >= ?1 AND day <= ?2 ORDER BY id"
+                "SELECT {SUMMARY_COLUMNS}, escalate FROM cases WHERE day >= ?1 AND day <= ?2 ORDER BY id"
             ))?
-            .query_map(params![day_text(from), day_text(to)], summary_of)?
+            .query_map(params![day_text(from), day_text(to)], |r| {
+                Ok((summary_of(r)?, r.get::<_, bool>(14)?))
+            })?
             .collect::<Result<Vec<_>, _>>()
             .map_err(Into::into)
     }
 
     /// The figures the manager's page shows for `from` to `to`.
     pub fn stats(&self, from: NaiveDate, to: NaiveDate) -> Result<JournalStats, JournalError> {
-        let escalated = self.escalated_ids(from, to)?;
-        Ok(stats::compute(
-            from,
-            to,
-            &self.between(from, to)?,
-            &escalated,
-        ))
-    }
-
-    fn escalated_ids(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<i64>, JournalError> {
-        self.conn()
-            .prepare_cached("SELECT id FROM cases WHERE day >= ?1 AND day <= ?2 AND escalate != 0")?
-            .query_map(params![day_text(from), day_text(to)], |r| r.get(0))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(Into::into)
+        Ok(stats::compute(from, to, &self.between(from, to)?))
     }
 
     /// Every case as a replay row, oldest first.

@@ -73,17 +73,12 @@ pub struct JournalStats {
     pub by_day: Vec<Group>,
 }
 
-/// Totals the cases (each with whether it was escalated).
-pub(super) fn compute(
-    from: NaiveDate,
-    to: NaiveDate,
-    cases: &[Summary],
-    escalated: &[i64],
-) -> JournalStats {
+/// Totals the cases, each with whether its advice escalated it.
+pub(super) fn compute(from: NaiveDate, to: NaiveDate, cases: &[(Summary, bool)]) -> JournalStats {
     let mut all = Group::default();
     let mut by: [BTreeMap<String, Group>; 5] = Default::default();
-    for c in cases {
-        let esc = escalated.contains(&c.id) || c.outcome.as_deref() == Some("escalated");
+    for (c, advised_escalation) in cases {
+        let esc = *advised_escalation || c.outcome.as_deref() == Some("escalated");
         let ret = c.outcome.as_deref() == Some("returned");
         let keys = [
             c.resolution.clone().unwrap_or_else(|| "none".into()),

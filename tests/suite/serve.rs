@@ -189,41 +189,20 @@ fn a_case_is_advised_recorded_edited_closed_and_replayed() {
     assert_eq!(report["agreed"]["agreed"], "12.00");
     assert_eq!(report["new"]["all"]["cases"], 1, "{report:#}");
 
-    let csv = super::aftersale(
-        &[
-            "journal",
-            "--journal",
-            &journal.to_string_lossy(),
-            "export",
-            "--csv",
-        ],
-        None,
-    );
+    // `aftersale journal --journal <file> …`
+    let journal_cmd = |args: &[&str]| {
+        let file = journal.to_string_lossy();
+        let mut all = vec!["journal", "--journal", &file];
+        all.extend_from_slice(args);
+        super::aftersale(&all, None)
+    };
+    let csv = journal_cmd(&["export", "--csv"]);
     assert!(csv.status.success());
     let csv = super::stdout(&csv);
     assert!(csv.lines().count() >= 2 && csv.contains("accepted") && !csv.contains("13812345678"));
-    let purge = super::aftersale(
-        &[
-            "journal",
-            "--journal",
-            &journal.to_string_lossy(),
-            "purge",
-            "--before",
-            "2999-01-01",
-        ],
-        None,
-    );
+    let purge = journal_cmd(&["purge", "--before", "2999-01-01"]);
     assert!(purge.status.success(), "{}", super::stderr(&purge));
-    let after = super::aftersale(
-        &[
-            "journal",
-            "--journal",
-            &journal.to_string_lossy(),
-            "export",
-            "--csv",
-        ],
-        None,
-    );
+    let after = journal_cmd(&["export", "--csv"]);
     assert_eq!(
         super::stdout(&after).lines().count(),
         1,
