@@ -48,39 +48,64 @@ pub struct Text<'a> {
     raw: &'a str,
     /// The normalised text every reader matches against.
     pub norm: String,
-    /// Byte offset in `norm` -> byte offset in `raw`, when both have the same characters count.
-    map: Option<Vec<usize>>,
+    /// How offsets in `norm` lead back to `raw`.
+    map: Map,
+}
+
+/// Offsets in the normalised text back to the paste.
+enum Map {
+    /// Where the byte lengths part: (offset in `norm`, offset in `raw`) just
+    /// after each character whose length changed (full-width `：` to `:`).
+    /// Between two of them, both texts run byte for byte.
+    Shifts(Vec<(usize, usize)>),
+    /// Byte offset in `norm` -> byte offset in `raw`, after a Traditional conversion.
+    Table(Vec<usize>),
+    /// The texts do not line up character for character: quote the normalised text.
+    None,
 }
 
 impl<'a> Text<'a> {
     /// Normalises a paste: full-width forms to ASCII, Traditional to Simplified.
     pub fn new(raw: &'a str) -> Text<'a> {
         // Half-width and ASCII lower case, one character for one, so quotes line
-        // line up; in the same pass, where each character came from, and whether
-        // anything needs the converter.
+        // up; in the same pass, where lengths change, and whether anything
+        // needs the converter.
         let (bits, beyond) = hant();
         let mut half = String::with_capacity(raw.len());
-        let mut map = Vec::with_capacity(raw.len() + 1);
+        let mut shifts = Vec::new();
         let mut special = false;
+        // Characters that stay as they are are copied a run at a time.
+        let mut run = 0;
         for (r, c) in raw.char_indices() {
-            let h = half_width(c).to_ascii_lowercase();
-            let u = h as usize;
-            special |= u >= 0x3400
-                && (if u < 0x10000 {
-                    bits[u / 64] & (1 << (u % 64)) != 0
-                } else {
-                    beyond.contains(&h)
-                } || h == '於'
-                    || h == '乾');
-            map.extend(std::iter::repeat_n(r, h.len_utf8()));
-            half.push(h);
+            let h = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                let h = half_width(c).to_ascii_lowercase();
+                let u = h as usize;
+                special |= u >= 0x3400
+                    && (if u < 0x10000 {
+                        bits[u / 64] & (1 << (u % 64)) != 0
+                    } else {
+                        beyond.contains(&h)
+                    } || h == '於'
+                        || h == '乾');
+                h
+            };
+            if h != c {
+                half.push_str(&raw[run..r]);
+                half.push(h);
+                run = r + c.len_utf8();
+                if h.len_utf8() != c.len_utf8() {
+                    shifts.push((half.len(), run));
+                }
+            }
         }
-        map.push(raw.len());
+        half.push_str(&raw[run..]);
         if !special {
             return Text {
                 raw,
                 norm: half,
-                map: Some(map),
+                map: Map::Shifts(shifts),
             };
         }
         // Most pastes are Simplified already and never get here.
@@ -94,14 +119,32 @@ impl<'a> Text<'a> {
         if norm.contains(['於', '乾']) {
             norm = norm.replace('於', "于").replace('乾', "干");
         }
-        let map = (norm.chars().count() == raw.chars().count()).then(|| {
+        let map = if norm.chars().count() == raw.chars().count() {
             let mut map = vec![raw.len(); norm.len() + 1];
             for ((n, _), (r, _)) in norm.char_indices().zip(raw.char_indices()) {
                 map[n] = r;
             }
-            map
-        });
+            Map::Table(map)
+        } else {
+            Map::None
+        };
         Text { raw, norm, map }
+    }
+
+    /// The offset in the paste of a character boundary `n` of the normalised text.
+    fn raw_offset(&self, n: usize) -> Option<usize> {
+        match &self.map {
+            Map::Shifts(shifts) => {
+                // The last change at or before `n`; the text after it runs alike.
+                let k = shifts.partition_point(|&(at, _)| at <= n);
+                Some(match k.checked_sub(1) {
+                    Some(k) => shifts[k].1 + (n - shifts[k].0),
+                    None => n,
+                })
+            }
+            Map::Table(map) => Some(map[n]),
+            Map::None => None,
+        }
     }
 
     /// The lines of the normalised text with their byte offsets.
@@ -111,9 +154,10 @@ impl<'a> Text<'a> {
 
     /// The original text of a span of the normalised text, when they line up.
     pub fn original(&self, span: Range<usize>) -> &str {
-        match &self.map {
-            Some(map) => &self.raw[map[span.start]..map[span.end.min(self.norm.len())]],
-            None => &self.norm[span],
+        let end = span.end.min(self.norm.len());
+        match (self.raw_offset(span.start), self.raw_offset(end)) {
+            (Some(from), Some(to)) => &self.raw[from..to],
+            _ => &self.norm[span.start..end],
         }
     }
 
@@ -196,6 +240,37 @@ pub fn mask_phones(text: &str) -> String {
     out
 }
 
+/// Whether `hay` starts with `word`, compared byte by byte: most candidates
+/// differ in their first byte, and a loop stops there where `memcmp` is a call.
+#[inline]
+pub fn starts_with_bytes(hay: &str, word: &str) -> bool {
+    let (h, w) = (hay.as_bytes(), word.as_bytes());
+    h.len() >= w.len() && h.iter().zip(w).all(|(a, b)| a == b)
+}
+
+/// The first of `words` that `hay` starts with.
+pub fn starting_word<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
+    words.iter().copied().find(|w| starts_with_bytes(hay, w))
+}
+
+/// Whether `hay` holds any of `words`, compared byte by byte. For the few
+/// characters around an amount or a name this is cheaper than `str::contains`,
+/// which builds a searcher for each word.
+pub fn holds_any(hay: &str, words: &[&str]) -> bool {
+    let h = hay.as_bytes();
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        let Some((&first, tail)) = w.split_first() else {
+            return true;
+        };
+        // A word starts with a lead byte, so a match always starts on a character.
+        h.len() >= w.len()
+            && (0..=h.len() - w.len()).any(|i| {
+                h[i] == first && h[i + 1..i + w.len()].iter().zip(tail).all(|(a, b)| a == b)
+            })
+    })
+}
+
 /// A phrase matcher over a fixed word list: leftmost-longest, non-overlapping.
 /// Words are keyed by their first two characters (one-character words by
 /// their only one), longest first, so a position costs one hash lookup and a
@@ -207,10 +282,25 @@ pub struct Phrases<V> {
     /// One bit per character below U+10000 that starts some word: most
     /// characters of a paste start none and are passed over without hashing.
     starts: Box<[u64]>,
+    /// One bit per character below U+10000 that is a one-character word.
+    single_starts: Box<[u64]>,
+    /// A bit per hashed character pair that starts some longer word: most
+    /// pairs start none, and a bit is cheaper than a hash map lookup.
+    pair_bits: Box<[u64]>,
+}
+
+/// Whether character `u`'s bit is set (characters beyond U+FFFF always pass).
+fn bit(bits: &[u64], u: usize) -> bool {
+    u >= 0x10000 || bits[u / 64] & (1 << (u % 64)) != 0
+}
+
+/// The bit of a character pair in [`Phrases::pair_bits`].
+fn pair_bit(a: char, b: char) -> usize {
+    ((a as usize).wrapping_mul(0x9E37) ^ (b as usize)) & 0xFFFF
 }
 
 /// A quick hash for the char keys of [`Phrases`] (keys are not chosen by an attacker).
-type FastHash = std::hash::BuildHasherDefault<CharHasher>;
+pub(crate) type FastHash = std::hash::BuildHasherDefault<CharHasher>;
 
 /// Multiplies the key into the state: enough to spread char codes over buckets.
 #[derive(Default)]
@@ -264,40 +354,64 @@ impl<V: Clone> Phrases<V> {
         for list in by_pair.values_mut() {
             list.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
         }
-        let mut starts = vec![0u64; 0x10000 / 64].into_boxed_slice();
-        let firsts = by_pair
-            .keys()
-            .filter_map(|k| char::from_u32((k >> 32) as u32))
-            .chain(singles.keys().copied());
-        for c in firsts {
-            let u = c as usize;
+        let set = |bits: &mut [u64], u: usize| {
             if u < 0x10000 {
-                starts[u / 64] |= 1 << (u % 64);
+                bits[u / 64] |= 1 << (u % 64);
             }
+        };
+        let mut starts = vec![0u64; 0x10000 / 64].into_boxed_slice();
+        let mut single_starts = starts.clone();
+        let mut pair_bits = starts.clone();
+        for k in by_pair.keys() {
+            let a = char::from_u32((k >> 32) as u32).unwrap_or_default();
+            let b = char::from_u32(*k as u32).unwrap_or_default();
+            set(&mut starts, a as usize);
+            set(&mut pair_bits, pair_bit(a, b));
+        }
+        for c in singles.keys() {
+            set(&mut starts, *c as usize);
+            set(&mut single_starts, *c as usize);
         }
         Phrases {
             by_pair,
             singles,
             starts,
+            single_starts,
+            pair_bits,
         }
     }
 
     /// The longest word starting exactly at byte `at`.
     pub fn at<'a>(&'a self, text: &str, at: usize) -> Option<(usize, &'a V)> {
-        let rest = &text[at..];
-        let mut chars = rest.chars();
-        let first = chars.next()?;
-        let u = first as usize;
-        if u < 0x10000 && self.starts[u / 64] & (1 << (u % 64)) == 0 {
+        let first = text[at..].chars().next()?;
+        self.at_char(text, at, first)
+    }
+
+    /// The longest word starting at byte `at`, whose first character is `first`.
+    #[inline]
+    fn at_char<'a>(&'a self, text: &str, at: usize, first: char) -> Option<(usize, &'a V)> {
+        if !bit(&self.starts, first as usize) {
             return None;
         }
-        if let Some(second) = chars.next()
+        let after = at + first.len_utf8();
+        if let Some(second) = text[after..].chars().next()
+            && bit(&self.pair_bits, pair_bit(first, second))
             && let Some(list) = self.by_pair.get(&pair(first, second))
-            && let Some((w, v)) = list.iter().find(|(w, _)| rest.starts_with(&**w))
         {
-            return Some((at + w.len(), v));
+            // The first two characters match every word of the list: compare the rest.
+            let skip = first.len_utf8() + second.len_utf8();
+            let rest = &text.as_bytes()[at + skip..];
+            if let Some((w, v)) = list.iter().find(|(w, _)| {
+                let tail = &w.as_bytes()[skip..];
+                rest.len() >= tail.len() && rest.iter().zip(tail).all(|(a, b)| a == b)
+            }) {
+                return Some((at + w.len(), v));
+            }
         }
-        self.singles.get(&first).map(|v| (at + first.len_utf8(), v))
+        if !bit(&self.single_starts, first as usize) {
+            return None;
+        }
+        self.singles.get(&first).map(|v| (after, v))
     }
 
     /// Every match, leftmost-longest and not overlapping, as (span, value).
@@ -307,13 +421,13 @@ impl<V: Clone> Phrases<V> {
     ) -> impl Iterator<Item = (Range<usize>, &'a V)> + use<'a, 't, V> {
         let mut at = 0;
         std::iter::from_fn(move || {
-            while at < text.len() {
-                if let Some((end, v)) = self.at(text, at) {
+            while let Some(c) = text[at..].chars().next() {
+                if let Some((end, v)) = self.at_char(text, at, c) {
                     let span = at..end;
                     at = end;
                     return Some((span, v));
                 }
-                at += text[at..].chars().next().map_or(1, char::len_utf8);
+                at += c.len_utf8();
             }
             None
         })
@@ -325,17 +439,23 @@ impl<V: Clone> Phrases<V> {
     /// found before it is left out, but words that only partly overlap are all
     /// kept (是我自己弄坏 holds both 是我自己 and 自己弄坏).
     pub fn find_all<'a>(&'a self, text: &str) -> Vec<(Range<usize>, &'a V)> {
-        let mut out: Vec<(Range<usize>, &V)> = Vec::new();
+        let mut out = Vec::new();
+        self.find_all_into(text, &mut out);
+        out
+    }
+
+    /// [`Phrases::find_all`] into a list the caller clears and reuses line after line.
+    pub fn find_all_into<'a>(&'a self, text: &str, out: &mut Vec<(Range<usize>, &'a V)>) {
+        out.clear();
         let mut covered = 0;
-        for (at, _) in text.char_indices() {
-            if let Some((end, v)) = self.at(text, at)
+        for (at, c) in text.char_indices() {
+            if let Some((end, v)) = self.at_char(text, at, c)
                 && end > covered
             {
                 covered = end;
                 out.push((at..end, v));
             }
         }
-        out
     }
 }
 

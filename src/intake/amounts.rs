@@ -10,7 +10,7 @@ use super::money::{Amount, amounts};
 use super::segment::{Field, Line, Segment, Speaker};
 use crate::case::{Defect, RefundType, Stage};
 use crate::money::Money;
-use crate::text::Text;
+use crate::text::{Text, holds_any};
 
 /// Words right before an amount that make it an ask or an offer.
 const MONEY_VERBS: &[&str] = &[
@@ -175,15 +175,12 @@ fn tail(s: &str, n: usize) -> &str {
 /// Whether a money verb stands right before the amount (a few characters back).
 fn verb_before(before: &str) -> bool {
     let near = tail(before.trim_end(), 5);
-    MONEY_VERBS.iter().any(|v| near.contains(v))
+    holds_any(near, MONEY_VERBS)
 }
 
 fn is_price(c: &Context) -> bool {
     let near = tail(c.before.trim_end(), 5);
-    PRICE_WORDS.iter().any(|w| near.contains(w))
-        && !["优惠", "补", "退", "赔", "返"]
-            .iter()
-            .any(|v| tail(near, 3).contains(v))
+    holds_any(near, PRICE_WORDS) && !holds_any(tail(near, 3), &["优惠", "补", "退", "赔", "返"])
         || PRICE_AFTER
             .iter()
             .any(|w| c.after.trim_start().starts_with(w))
@@ -191,7 +188,7 @@ fn is_price(c: &Context) -> bool {
 
 fn is_fee(c: &Context) -> bool {
     let near = tail(c.before.trim_end(), 6);
-    FEE_WORDS.iter().any(|w| near.contains(w))
+    holds_any(near, FEE_WORDS)
 }
 
 fn money(d: Decimal) -> Money {
@@ -384,9 +381,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                     || ASK_AFTER
                         .iter()
                         .any(|w| c.after.trim_start().starts_with(w)));
-            let weak = WEAK_VERBS
-                .iter()
-                .any(|v| tail(c.before.trim_end(), 3).contains(v))
+            let weak = holds_any(tail(c.before.trim_end(), 3), WEAK_VERBS)
                 && ASK_AFTER
                     .iter()
                     .any(|w| c.after.trim_start().starts_with(w));
@@ -403,9 +398,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             }
             let value = money(c.amount.value);
             let noted_offer = l.segment == Segment::Note
-                && OFFERED_IN_NOTE
-                    .iter()
-                    .any(|w| tail(c.before.trim_end(), 4).contains(w));
+                && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
             if shop || noted_offer {
                 offers.push(value);
                 facts.offered = Some(Found::new(
@@ -434,17 +427,18 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
 
 /// A line that lists an order's money (实付, 商品总价, 优惠券): its amounts are no asks.
 fn order_summary(t: &str) -> bool {
-    [
-        "实付",
-        "总价",
-        "优惠券",
-        "合计",
-        "运费:",
-        "订单金额",
-        "商品金额",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+    holds_any(
+        t,
+        &[
+            "实付",
+            "总价",
+            "优惠券",
+            "合计",
+            "运费:",
+            "订单金额",
+            "商品金额",
+        ],
+    )
 }
 
 /// A discount written as a negative amount (优惠 -¥19.00).

@@ -133,10 +133,13 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
         }
         let after = &text[end..];
         let after_t = after.trim_start_matches(' ');
-        if let Some(u) = UNITS
-            .iter()
-            .find(|u| after_t.to_lowercase().starts_with(**u))
-        {
+        // RMB as well as rmb, without lower-casing the rest of the line.
+        if let Some(u) = UNITS.iter().find(|u| {
+            after_t
+                .as_bytes()
+                .get(..u.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(u.as_bytes()))
+        }) {
             marked = true;
             end += after.len() - after_t.len() + u.len();
         }
@@ -187,15 +190,24 @@ fn range_end(after: &str) -> Option<(usize, Decimal, usize)> {
 fn arabic(t: &str) -> Option<(Decimal, usize)> {
     let b = t.as_bytes();
     let mut i = 0;
-    let mut digits = String::new();
+    // The digits as an integer, read without allocating: a paste has a dozen numbers.
+    let mut mantissa: u128 = 0;
+    let mut digits = 0;
+    let mut push = |d: u8| -> Option<()> {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(u128::from(d - b'0'))?;
+        Some(())
+    };
     while i < b.len() {
         match b[i] {
             d @ b'0'..=b'9' => {
-                digits.push(d as char);
+                push(d)?;
+                digits += 1;
                 i += 1;
             }
             // A thousands separator is followed by exactly three digits.
-            b',' if !digits.is_empty()
+            b',' if digits > 0
                 && b.len() >= i + 4
                 && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
                 && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit()) =>
@@ -205,24 +217,26 @@ fn arabic(t: &str) -> Option<(Decimal, usize)> {
             _ => break,
         }
     }
-    if digits.is_empty() {
+    if digits == 0 {
         return None;
     }
+    let mut scale = 0;
     if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
         let mut j = i + 1;
-        let mut frac = String::new();
         while j < b.len() && b[j].is_ascii_digit() {
-            frac.push(b[j] as char);
+            push(b[j])?;
+            scale += 1;
             j += 1;
         }
-        if frac.len() > 2 {
+        if scale > 2 {
             return None;
         }
-        digits.push('.');
-        digits.push_str(&frac);
         i = j;
     }
-    digits.parse::<Decimal>().ok().map(|d| (d, i))
+    let mantissa = i128::try_from(mantissa).ok()?;
+    Decimal::try_from_i128_with_scale(mantissa, scale)
+        .ok()
+        .map(|d| (d, i))
 }
 
 fn is_cn_digit(c: char) -> bool {

@@ -39,12 +39,14 @@ const NEGATION_REACH: usize = 2;
 /// Every lexicon word of every line, negations applied.
 pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<Hit<'l>> {
     let mut out = Vec::new();
+    let mut words = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let t = line.text;
         let mut pending_negation: Option<(usize, usize)> = None; // (clause, char end)
         // The clause number, counted on as the words come in order of their start.
         let (mut clause, mut counted) = (0, 0);
-        for (span, tags) in lexicon.words.find_all(t) {
+        lexicon.words.find_all_into(t, &mut words);
+        for (span, tags) in words.drain(..) {
             clause += t[counted..span.start].matches(CLAUSE_ENDS).count();
             counted = span.start;
             if tags.contains(&Tag::Ignore) {
@@ -73,9 +75,10 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
                 tags,
                 negated,
                 clause,
-                severe: ['断', '裂', '掉', '穿', '胶']
-                    .iter()
-                    .any(|c| word.contains(*c)),
+                // By characters: a `str::contains` per character costs a searcher each.
+                severe: word
+                    .chars()
+                    .any(|c| matches!(c, '断' | '裂' | '掉' | '穿' | '胶')),
             });
         }
     }

@@ -10,6 +10,8 @@
 
 use serde::Serialize;
 use std::collections::HashMap;
+
+use crate::text::{holds_any, starts_with_bytes};
 use std::ops::Range;
 
 /// Where in the paste a fact was read.
@@ -485,7 +487,7 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: bool) -> Shape<'t> {
         return Shape::Stamp;
     }
     // Cheapest test first: a chat or field line has a colon.
-    if !t.contains(':') && t.chars().count() <= 24 && FORWARD_MARKS.iter().any(|m| t.contains(m)) {
+    if !t.contains(':') && t.chars().count() <= 24 && holds_any(t, FORWARD_MARKS) {
         return Shape::Forward;
     }
     let lead = line.len() - line.trim_start().len();
@@ -578,14 +580,19 @@ const START_ONLY: &[&str] = &[
     "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证", "手机", "电话",
 ];
 
+/// What may stand before a label in the middle of a line.
+const LABEL_AFTER: &[char] = &[' ', '\t', ',', ';', '|', '，', '；', '·'];
+
 /// The labelled fields of a line: `label:` at its start or after a separator;
 /// words before the first label are kept as an unread field.
 fn fields(t: &str, at: usize) -> Option<Vec<(Option<Field>, Range<usize>)>> {
     // Every `label:` on the line; each value runs to the next label.
     let mut found: Vec<(usize, usize, Field)> = Vec::new();
     let mut i = 0;
-    while i < t.len() {
-        if (i == 0 || t[..i].ends_with([' ', '\t', ',', ';', '|', '，', '；', '·']))
+    // Whether the character before `i` lets a label start (the line's start or a separator).
+    let mut may_start = true;
+    while let Some(c) = t[i..].chars().next() {
+        if may_start
             && let Some((field, len)) = label_at(&t[i..])
             && (i == 0
                 || !START_ONLY.iter().any(|l| {
@@ -594,9 +601,11 @@ fn fields(t: &str, at: usize) -> Option<Vec<(Option<Field>, Range<usize>)>> {
         {
             found.push((i, i + len, field));
             i += len;
+            may_start = t[..i].ends_with(LABEL_AFTER);
             continue;
         }
-        i += t[i..].chars().next().map_or(1, char::len_utf8);
+        may_start = LABEL_AFTER.contains(&c);
+        i += c.len_utf8();
     }
     let first = found.first()?.0;
     let mut out = Vec::new();
@@ -634,12 +643,14 @@ fn fields(t: &str, at: usize) -> Option<Vec<(Option<Field>, Range<usize>)>> {
     Some(out)
 }
 
+/// Field labels by their first character.
+type LabelsByFirst = HashMap<char, Vec<(&'static str, Field)>, crate::text::FastHash>;
+
 /// The field labels by their first character: most positions start no label at all.
-fn labels_by_first() -> &'static HashMap<char, Vec<(&'static str, Field)>> {
-    static BY_FIRST: std::sync::OnceLock<HashMap<char, Vec<(&'static str, Field)>>> =
-        std::sync::OnceLock::new();
+fn labels_by_first() -> &'static LabelsByFirst {
+    static BY_FIRST: std::sync::OnceLock<LabelsByFirst> = std::sync::OnceLock::new();
     BY_FIRST.get_or_init(|| {
-        let mut m: HashMap<char, Vec<(&'static str, Field)>> = HashMap::new();
+        let mut m = LabelsByFirst::default();
         for &(label, field) in FIELDS {
             if let Some(c) = label.chars().next() {
                 m.entry(c).or_default().push((label, field));
@@ -656,7 +667,7 @@ fn label_at(t: &str) -> Option<(Field, usize)> {
     by_first
         .get(&first)?
         .iter()
-        .filter(|(label, _)| t.starts_with(label))
+        .filter(|(label, _)| starts_with_bytes(t, label))
         .filter_map(|(label, field)| {
             let rest = &t[label.len()..];
             let rest_trim = rest.trim_start_matches([' ', '\t']);
@@ -680,6 +691,11 @@ fn is_stamp_line(t: &str) -> bool {
 /// A name with a trailing timestamp removed, and whether there was one.
 fn strip_stamp(t: &str) -> (&str, bool) {
     let t = t.trim();
+    // A timestamp ends in a digit, 日 or a closing bracket: most names and messages end otherwise.
+    if !t.ends_with(|c: char| c.is_ascii_digit() || matches!(c, ')' | ']' | '）' | '】' | '日'))
+    {
+        return (t, false);
+    }
     // Find the first digit-led token that is a timestamp running to the end.
     for (i, c) in t.char_indices() {
         if (c.is_ascii_digit() || c == '(' || c == '[' || c == '（') && i > 0 {
@@ -779,22 +795,33 @@ fn close_bracket(t: &str, i: usize, bracket: bool) -> Option<usize> {
 }
 
 /// Words no speaker's name holds: an order-state line (已签收 2026-11-18) is not a speaker.
-/// One automaton for [`NOT_NAMES`]: a name is tested on every chat line.
-fn not_names() -> &'static aho_corasick::AhoCorasick {
-    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    AC.get_or_init(|| {
-        // The NFA builds in microseconds; a DFA's build would cost each start more than it saves.
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .build(NOT_NAMES)
-            .expect("the words build")
+/// Each is two characters, compared pair by pair: a name is tested on every chat line.
+const NOT_NAMES: &[[char; 2]] = &[
+    ['签', '收'],
+    ['发', '货'],
+    ['交', '易'],
+    ['付', '款'],
+    ['申', '请'],
+    ['退', '款'],
+    ['订', '单'],
+    ['物', '流'],
+    ['收', '货'],
+    ['确', '认'],
+    ['成', '交'],
+    ['创', '建'],
+    ['评', '价'],
+    ['时', '间'],
+];
+
+/// Whether a text holds one of [`NOT_NAMES`].
+fn holds_not_name(t: &str) -> bool {
+    let mut prev = '\0';
+    t.chars().any(|c| {
+        let pair = [prev, c];
+        prev = c;
+        NOT_NAMES.contains(&pair)
     })
 }
-
-const NOT_NAMES: &[&str] = &[
-    "签收", "发货", "交易", "付款", "申请", "退款", "订单", "物流", "收货", "确认", "成交", "创建",
-    "评价", "时间",
-];
 
 /// Whether text can be a speaker's name: short, no sentence punctuation, not a field label.
 /// Whether a text is exactly a field label (实付款), by the labels' first characters.
@@ -815,7 +842,7 @@ fn is_name(t: &str) -> bool {
         && !is_label(t)
         && !t.ends_with(['吗', '呢', '吧', '了', '啊'])
         && !t.contains(['@', '/', '|', '【', '】'])
-        && !not_names().is_match(t)
+        && !holds_not_name(t)
 }
 
 /// The role a speaker word gives, also with the agent's name after it (`客服 小南`, `买家(小鱼)`).
@@ -828,11 +855,11 @@ fn role_of(name: &str) -> Option<Speaker> {
 }
 
 fn is_shop_name(name: &str) -> bool {
-    SHOP_MARKS.iter().any(|m| name.contains(m)) && !ROLES.iter().any(|(r, _)| *r == name)
+    holds_any(name, SHOP_MARKS) && !ROLES.iter().any(|(r, _)| *r == name)
 }
 
 fn is_weak_shop_name(name: &str) -> bool {
-    !is_shop_name(name) && WEAK_SHOP_MARKS.iter().any(|m| name.contains(m))
+    !is_shop_name(name) && holds_any(name, WEAK_SHOP_MARKS)
 }
 
 /// Words shops use to buyers, for telling two nicknames apart.

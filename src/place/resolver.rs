@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::tables::{Level, NONE, PLACES, PROVINCES, names_at};
 use super::{Lookup, PlaceMatch, Province};
+use crate::text::starting_word;
 
 /// What follows a name when it names a road, a street or a building, not a place.
 const ROAD: &[&str] = &[
@@ -192,11 +193,11 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     let after = &text[m.span.end..];
     let way = after.trim_start_matches(ROAD_WAY);
     // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
-    let road = |s: &str| ROAD.iter().any(|r| s.starts_with(r));
+    let road = |s: &str| starting_word(s, ROAD).is_some();
     (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道']))
         // A province or city name followed by 市/省/区 is itself, not a road (北京市).
         && !after.starts_with(['市', '省', '区', '县'])
-        || NOT_PLACE.iter().any(|w| after.starts_with(w))
+        || starting_word(after, NOT_PLACE).is_some()
 }
 
 /// Characters before a name that set it off as a place (寄到新疆, 在杭州).

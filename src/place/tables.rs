@@ -64,6 +64,6 @@ pub fn names_at(
         .map_or(0..0, |k| usize::from(FIRST[k].1)..usize::from(FIRST[k].2));
     NAMES[range]
         .iter()
-        .filter(move |(name, _)| rest.starts_with(name))
+        .filter(move |(name, _)| crate::text::starts_with_bytes(rest, name))
         .copied()
 }
