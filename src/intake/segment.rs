@@ -336,10 +336,13 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
         .iter()
         .enumerate()
         .map(|(i, (start, line))| {
-            let next_is_stamp = raw[i + 1..]
-                .iter()
-                .find(|(_, l)| !l.trim().is_empty())
-                .is_some_and(|(_, l)| is_stamp_line(l));
+            // Asked only of a line that could be a name alone.
+            let next_is_stamp = || {
+                raw[i + 1..]
+                    .iter()
+                    .find(|(_, l)| !l.trim().is_empty())
+                    .is_some_and(|(_, l)| is_stamp_line(l))
+            };
             shape(*start, line, next_is_stamp)
         })
         .collect();
@@ -478,7 +481,7 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 }
 
 /// What a line looks like.
-fn shape<'t>(start: usize, line: &'t str, next_is_stamp: bool) -> Shape<'t> {
+fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) -> Shape<'t> {
     let t = line.trim();
     if t.is_empty() {
         return Shape::Blank;
@@ -546,7 +549,7 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: bool) -> Shape<'t> {
     }
     // `name 2026-11-18 20:31:05` or a name alone before a timestamp line.
     let (name, had_stamp) = strip_stamp(t);
-    if is_name(name) && (had_stamp || next_is_stamp) {
+    if is_name(name) && (had_stamp || next_is_stamp()) {
         return Shape::Header { name };
     }
     Shape::Text(body_start..body_start + t.len())
@@ -896,12 +899,25 @@ const BUYER_TALK: &[&str] = &[
     "太少",
 ];
 
+/// The role of each name that speaks, in a list: a chat has a few names.
+#[derive(Default)]
+struct Roles<'t>(Vec<(&'t str, Option<Speaker>)>);
+
+impl<'t> Roles<'t> {
+    fn get(&self, name: &str) -> Option<&Option<Speaker>> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, r)| r)
+    }
+
+    fn insert(&mut self, name: &'t str, role: Option<Speaker>) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(e) => e.1 = role,
+            None => self.0.push((name, role)),
+        }
+    }
+}
+
 /// The role of every name that speaks; `None` for a speaker whose role cannot be told.
-fn roles<'t>(
-    text: &str,
-    raw: &[(usize, &'t str)],
-    shapes: &[Shape<'t>],
-) -> HashMap<&'t str, Option<Speaker>> {
+fn roles<'t>(text: &str, raw: &[(usize, &'t str)], shapes: &[Shape<'t>]) -> Roles<'t> {
     let mut names: Vec<(&str, usize, bool)> = Vec::new(); // name, times, seen as a header
     for s in shapes {
         let (name, header) = match s {
@@ -921,7 +937,7 @@ fn roles<'t>(
     let any_known = names
         .iter()
         .any(|(n, _, _)| known(n).is_some() || is_shop_name(n));
-    let mut roles: HashMap<&str, Option<Speaker>> = HashMap::new();
+    let mut roles = Roles::default();
     let mut unknown = Vec::new();
     let strong_shop = names.iter().any(|(n, _, _)| is_shop_name(n));
     for &(name, times, header) in &names {
@@ -933,7 +949,7 @@ fn roles<'t>(
             unknown.push(name);
         }
     }
-    let has = |roles: &HashMap<&str, Option<Speaker>>, who| roles.values().any(|r| *r == Some(who));
+    let has = |roles: &Roles, who| roles.0.iter().any(|(_, r)| *r == Some(who));
     match unknown.as_slice() {
         [] => {}
         // One nickname beside a known side is the other side.
