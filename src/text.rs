@@ -274,11 +274,20 @@ pub fn holds_any(hay: &str, words: &[&str]) -> bool {
 /// A phrase matcher over a fixed word list: leftmost-longest, non-overlapping.
 /// Words are keyed by their first two characters (one-character words by
 /// their only one), longest first, so a position costs one hash lookup and a
-/// few comparisons, and building it costs a pass over the words and no automaton.
+/// few comparisons. Building it is a sort of the words into three flat lists
+/// and no automaton, so a process that reads one paste starts quickly.
 #[derive(Debug, Clone)]
 pub struct Phrases<V> {
-    by_pair: HashMap<u64, Vec<(Box<str>, V)>, FastHash>,
-    singles: HashMap<char, V, FastHash>,
+    /// The words of two characters or more, end to end.
+    text: String,
+    /// Each distinct longer word, grouped by its first two characters, longest first.
+    words: Vec<Word>,
+    /// Every word's values, in the order given, each word's together.
+    values: Vec<V>,
+    /// First two characters -> the range of `words` starting with them.
+    by_pair: HashMap<u64, (u32, u32), FastHash>,
+    /// One-character words -> the range of their values.
+    singles: HashMap<char, (u32, u32), FastHash>,
     /// One bit per character below U+10000 that starts some word: most
     /// characters of a paste start none and are passed over without hashing.
     starts: Box<[u64]>,
@@ -287,6 +296,14 @@ pub struct Phrases<V> {
     /// A bit per hashed character pair that starts some longer word: most
     /// pairs start none, and a bit is cheaper than a hash map lookup.
     pair_bits: Box<[u64]>,
+}
+
+/// A word of [`Phrases`]: where it is in the word text, and its values.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: u32,
+    len: u32,
+    values: (u32, u32),
 }
 
 /// Whether character `u`'s bit is set (characters beyond U+FFFF always pass).
@@ -328,31 +345,85 @@ fn pair(a: char, b: char) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-impl<V: Clone> Phrases<V> {
-    /// A matcher for the given words; a word given twice keeps its first value.
+/// The key of a one-character word, apart from every pair's (a pair's first
+/// character fills bits 32 to 52).
+const SINGLE: u64 = 1 << 63;
+
+impl<V: Clone + PartialEq> Phrases<V> {
+    /// A matcher for the given words, as given (callers trim). A word given
+    /// more than once keeps each distinct value, in the order given.
     pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = (S, V)>) -> Phrases<V> {
-        let mut by_pair: HashMap<u64, Vec<(Box<str>, V)>, FastHash> = HashMap::default();
-        let mut singles: HashMap<char, V, FastHash> = HashMap::default();
+        let mut text = String::new();
+        // (key, start, length, value) in the order given.
+        let mut entries: Vec<(u64, u32, u32, V)> = Vec::new();
         for (w, v) in words {
-            let w = w.as_ref().trim();
+            let w = w.as_ref();
             let mut chars = w.chars();
             let Some(first) = chars.next() else {
                 continue;
             };
-            match chars.next() {
-                None => {
-                    singles.entry(first).or_insert(v);
+            let key = match chars.next() {
+                None => SINGLE | u64::from(first),
+                Some(second) => pair(first, second),
+            };
+            // Word lists are bounded by the policy check far below 4 GB.
+            let start = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            text.push_str(w);
+            entries.push((key, start, w.len() as u32, v));
+        }
+        // Longest first within a key, then in the order given (the index: an
+        // unstable sort on integers is the quickest).
+        let mut order: Vec<(u64, std::cmp::Reverse<u32>, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.0, std::cmp::Reverse(e.2), i as u32))
+            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<(u64, u32, u32, V)>> = entries.into_iter().map(Some).collect();
+        let entries: Vec<(u64, u32, u32, V)> = order
+            .iter()
+            .filter_map(|&(_, _, i)| slots[i as usize].take())
+            .collect();
+        let bytes = |start: u32, len: u32| &text.as_bytes()[start as usize..(start + len) as usize];
+        let mut out_words: Vec<Word> = Vec::new();
+        let mut values: Vec<V> = Vec::with_capacity(entries.len());
+        let mut by_pair: HashMap<u64, (u32, u32), FastHash> = HashMap::default();
+        let mut singles: HashMap<char, (u32, u32), FastHash> = HashMap::default();
+        let mut i = 0;
+        while i < entries.len() {
+            // One block: the entries of one key and length (a handful at most).
+            let (key, len) = (entries[i].0, entries[i].2);
+            let mut j = i;
+            while j < entries.len() && entries[j].0 == key && entries[j].2 == len {
+                j += 1;
+            }
+            for k in i..j {
+                let word = bytes(entries[k].1, len);
+                if entries[i..k].iter().any(|e| bytes(e.1, len) == word) {
+                    continue;
                 }
-                Some(second) => {
-                    let list = by_pair.entry(pair(first, second)).or_default();
-                    if !list.iter().any(|(x, _)| &**x == w) {
-                        list.push((w.into(), v));
+                let from = values.len() as u32;
+                for e in &entries[k..j] {
+                    if bytes(e.1, len) == word && !values[from as usize..].contains(&e.3) {
+                        values.push(e.3.clone());
                     }
                 }
+                let range = (from, values.len() as u32);
+                if key & SINGLE != 0 {
+                    if let Some(c) = char::from_u32(key as u32) {
+                        singles.insert(c, range);
+                    }
+                } else {
+                    let at = out_words.len() as u32;
+                    out_words.push(Word {
+                        start: entries[k].1,
+                        len,
+                        values: range,
+                    });
+                    by_pair.entry(key).or_insert((at, at)).1 = at + 1;
+                }
             }
-        }
-        for list in by_pair.values_mut() {
-            list.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+            i = j;
         }
         let set = |bits: &mut [u64], u: usize| {
             if u < 0x10000 {
@@ -373,6 +444,9 @@ impl<V: Clone> Phrases<V> {
             set(&mut single_starts, *c as usize);
         }
         Phrases {
+            text,
+            words: out_words,
+            values,
             by_pair,
             singles,
             starts,
@@ -380,45 +454,86 @@ impl<V: Clone> Phrases<V> {
             pair_bits,
         }
     }
+}
 
-    /// The longest word starting exactly at byte `at`.
-    pub fn at<'a>(&'a self, text: &str, at: usize) -> Option<(usize, &'a V)> {
-        let first = text[at..].chars().next()?;
-        self.at_char(text, at, first)
+impl<V> Phrases<V> {
+    /// The values of a range of `values`.
+    fn values(&self, (from, to): (u32, u32)) -> &[V] {
+        &self.values[from as usize..to as usize]
+    }
+
+    /// The bytes of a longer word.
+    fn word(&self, w: &Word) -> &[u8] {
+        &self.text.as_bytes()[w.start as usize..(w.start + w.len) as usize]
+    }
+
+    /// The words of two characters or more that start with `first` and `second`.
+    fn pair_words(&self, first: char, second: char) -> &[Word] {
+        if !bit(&self.pair_bits, pair_bit(first, second)) {
+            return &[];
+        }
+        match self.by_pair.get(&pair(first, second)) {
+            Some(&(from, to)) => &self.words[from as usize..to as usize],
+            None => &[],
+        }
+    }
+
+    /// The values of the one-character word `c`, if it is one.
+    fn single(&self, c: char) -> Option<&[V]> {
+        if !bit(&self.single_starts, c as usize) {
+            return None;
+        }
+        self.singles.get(&c).map(|&r| self.values(r))
     }
 
     /// The longest word starting at byte `at`, whose first character is `first`.
     #[inline]
-    fn at_char<'a>(&'a self, text: &str, at: usize, first: char) -> Option<(usize, &'a V)> {
+    fn at_char(&self, text: &str, at: usize, first: char) -> Option<(usize, &[V])> {
         if !bit(&self.starts, first as usize) {
             return None;
         }
         let after = at + first.len_utf8();
-        if let Some(second) = text[after..].chars().next()
-            && bit(&self.pair_bits, pair_bit(first, second))
-            && let Some(list) = self.by_pair.get(&pair(first, second))
-        {
+        if let Some(second) = text[after..].chars().next() {
             // The first two characters match every word of the list: compare the rest.
             let skip = first.len_utf8() + second.len_utf8();
             let rest = &text.as_bytes()[at + skip..];
-            if let Some((w, v)) = list.iter().find(|(w, _)| {
-                let tail = &w.as_bytes()[skip..];
-                rest.len() >= tail.len() && rest.iter().zip(tail).all(|(a, b)| a == b)
-            }) {
-                return Some((at + w.len(), v));
+            for w in self.pair_words(first, second) {
+                let tail = &self.word(w)[skip..];
+                if rest.len() >= tail.len() && rest.iter().zip(tail).all(|(a, b)| a == b) {
+                    return Some((at + w.len as usize, self.values(w.values)));
+                }
             }
         }
-        if !bit(&self.single_starts, first as usize) {
-            return None;
-        }
-        self.singles.get(&first).map(|v| (after, v))
+        self.single(first).map(|v| (after, v))
     }
 
-    /// Every match, leftmost-longest and not overlapping, as (span, value).
+    /// Every occurrence of every word, overlapping ones included, as (start, values).
+    pub fn for_each_overlapping(&self, text: &str, mut found: impl FnMut(usize, &[V])) {
+        for (at, first) in text.char_indices() {
+            if !bit(&self.starts, first as usize) {
+                continue;
+            }
+            let after = at + first.len_utf8();
+            if let Some(second) = text[after..].chars().next() {
+                let rest = &text.as_bytes()[at..];
+                for w in self.pair_words(first, second) {
+                    let word = self.word(w);
+                    if rest.len() >= word.len() && rest.iter().zip(word).all(|(a, b)| a == b) {
+                        found(at, self.values(w.values));
+                    }
+                }
+            }
+            if let Some(v) = self.single(first) {
+                found(at, v);
+            }
+        }
+    }
+
+    /// Every match, leftmost-longest and not overlapping, as (span, values).
     pub fn find_iter<'a, 't>(
         &'a self,
         text: &'t str,
-    ) -> impl Iterator<Item = (Range<usize>, &'a V)> + use<'a, 't, V> {
+    ) -> impl Iterator<Item = (Range<usize>, &'a [V])> + use<'a, 't, V> {
         let mut at = 0;
         std::iter::from_fn(move || {
             while let Some(c) = text[at..].chars().next() {
@@ -432,20 +547,18 @@ impl<V: Clone> Phrases<V> {
             None
         })
     }
-}
 
-impl<V: Clone> Phrases<V> {
     /// Every word found, the longest at each start; a word inside a longer one
     /// found before it is left out, but words that only partly overlap are all
     /// kept (是我自己弄坏 holds both 是我自己 and 自己弄坏).
-    pub fn find_all<'a>(&'a self, text: &str) -> Vec<(Range<usize>, &'a V)> {
+    pub fn find_all<'a>(&'a self, text: &str) -> Vec<(Range<usize>, &'a [V])> {
         let mut out = Vec::new();
         self.find_all_into(text, &mut out);
         out
     }
 
     /// [`Phrases::find_all`] into a list the caller clears and reuses line after line.
-    pub fn find_all_into<'a>(&'a self, text: &str, out: &mut Vec<(Range<usize>, &'a V)>) {
+    pub fn find_all_into<'a>(&'a self, text: &str, out: &mut Vec<(Range<usize>, &'a [V])>) {
         out.clear();
         let mut covered = 0;
         for (at, c) in text.char_indices() {
@@ -469,7 +582,7 @@ mod tests {
         let found: Vec<_> = p
             .find_all("是我自己弄坏的")
             .iter()
-            .map(|(_, v)| **v)
+            .map(|(_, v)| v[0])
             .collect();
         assert_eq!(found, vec![1, 2]);
     }
@@ -502,9 +615,39 @@ mod tests {
     }
 
     #[test]
+    fn overlapping_occurrences_are_all_reported() {
+        let p = Phrases::new([("限时", 0), ("限时折扣", 1), ("折扣", 2)]);
+        let mut seen = Vec::new();
+        p.for_each_overlapping("今日限时折扣", |at, v| seen.push((at, v.to_vec())));
+        seen.sort();
+        assert_eq!(seen, vec![(6, vec![0]), (6, vec![1]), (12, vec![2])]);
+    }
+
+    #[test]
+    fn a_word_listed_twice_keeps_each_value_once() {
+        let p = Phrases::new([("开胶", 1), ("脱胶", 3), ("开胶", 2), ("开胶", 1)]);
+        let found = p.find_all("鞋子开胶了");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, &[1, 2][..]);
+    }
+
+    #[test]
+    fn quotes_line_up_after_full_width_characters() {
+        let t = Text::new("实付款：￥８９ 鞋面ＡＢ脏");
+        let at = t.norm.find("89").expect("normalised");
+        assert_eq!(t.original(at..at + 2), "８９");
+        let at = t.norm.find("脏").expect("normalised");
+        assert_eq!(t.original(at..at + "脏".len()), "脏");
+        assert_eq!(t.original(0..t.norm.len()), "实付款：￥８９ 鞋面ＡＢ脏");
+    }
+
+    #[test]
     fn phrases_match_leftmost_longest() {
         let p = Phrases::new([("鞋面", 1), ("鞋面脏", 2), ("脏", 3)]);
-        let found: Vec<_> = p.find_iter("左脚鞋面脏了,很脏").map(|(_, v)| *v).collect();
+        let found: Vec<_> = p
+            .find_iter("左脚鞋面脏了,很脏")
+            .map(|(_, v)| v[0])
+            .collect();
         assert_eq!(found, vec![2, 3]);
     }
 }

@@ -3,6 +3,7 @@
 //! `data/refund_reasons.csv`, and the policy's keyword lists on top. One
 //! phrase matcher finds them all, leftmost-longest.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
@@ -95,57 +96,43 @@ pub enum Tag {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Every word, with what it stands for.
-    pub words: Phrases<Vec<Tag>>,
+    pub words: Phrases<Tag>,
 }
 
 impl Lexicon {
     /// The base lexicon with the policy's keyword lists added.
     pub fn new(policy: &Policy) -> Lexicon {
-        let mut entries: Vec<(String, Tag)> = Vec::new();
-        // The policy's words come first: where both name a word, the shop's list wins.
+        let mut entries: Vec<(Cow<str>, Tag)> = Vec::new();
+        // The policy's words come first: where both name a word, the shop's tags come first.
         for d in Defect::ALL {
-            entries.push((d.label().to_string(), Tag::Defect(*d)));
+            entries.push((word(d.label()), Tag::Defect(*d)));
             for k in &policy.defect(*d).keywords {
-                entries.push((k.clone(), Tag::Defect(*d)));
+                entries.push((word(k), Tag::Defect(*d)));
             }
         }
         for (f, words) in &policy.fault_keywords {
-            entries.extend(words.iter().map(|k| (k.clone(), Tag::Fault(*f))));
+            entries.extend(words.iter().map(|k| (word(k), Tag::Fault(*f))));
         }
         for (m, info) in &policy.materials {
-            entries.extend(info.keywords.iter().map(|k| (k.clone(), Tag::Material(*m))));
+            entries.extend(info.keywords.iter().map(|k| (word(k), Tag::Material(*m))));
         }
-        entries.extend(base().iter().map(|(w, t)| (w.to_string(), *t)));
+        entries.extend(base().iter().map(|(w, t)| (word(w), *t)));
+        // A word listed twice keeps all its tags, in the order listed.
         Lexicon {
-            words: phrases(entries),
+            words: Phrases::new(entries.into_iter().filter(|(w, _)| !w.is_empty())),
         }
     }
 }
 
-/// Words with all their tags, a word's tags in the order they were listed.
-fn phrases(entries: Vec<(String, Tag)>) -> Phrases<Vec<Tag>> {
-    let mut merged: Vec<(String, Vec<Tag>)> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (w, t) in entries {
-        // Lower-cased as the paste is (ASCII only: Chinese has no case, and the
-        // full Unicode mapping was a third of building the lexicon).
-        let w = w.trim().to_ascii_lowercase();
-        if w.is_empty() {
-            continue;
-        }
-        match index.get(&w) {
-            Some(&i) => {
-                if !merged[i].1.contains(&t) {
-                    merged[i].1.push(t);
-                }
-            }
-            None => {
-                index.insert(w.clone(), merged.len());
-                merged.push((w, vec![t]));
-            }
-        }
+/// A word as the paste is matched: trimmed and lower-cased (ASCII only:
+/// Chinese has no case), copied only when lower-casing changes it.
+fn word(w: &str) -> Cow<'_, str> {
+    let w = w.trim();
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
     }
-    Phrases::new(merged)
 }
 
 /// The base lexicon's entries, parsed once.

@@ -141,7 +141,7 @@ pub struct Policy {
     pub(crate) warnings: Vec<Diagnostic>,
     /// Region group index per province, by the province's index in the province table.
     pub(crate) group_by_province: Vec<usize>,
-    pub(crate) promo_matcher: aho_corasick::AhoCorasick,
+    pub(crate) promo_matcher: crate::text::Phrases<usize>,
 }
 
 impl Policy {
@@ -310,11 +310,11 @@ impl Policy {
 
     /// Whether a title carries a promotion tag.
     pub fn is_promo(&self, title: &str) -> bool {
-        self.promo_matcher.is_match(title)
-            && self
-                .promo_matcher
-                .find_overlapping_iter(title)
-                .any(|m| !negated_tag(title, m.start()))
+        let mut promo = false;
+        self.promo_matcher.for_each_overlapping(title, |at, _| {
+            promo |= !negated_tag(title, at);
+        });
+        promo
     }
 
     /// Whether a title says made to order or pre-sale (定制/预售).
@@ -333,16 +333,19 @@ impl Policy {
 
     /// The promotion tags found in a title, in policy order.
     pub fn promo_tags_in(&self, title: &str) -> Vec<String> {
-        // Most titles carry no tag: one fast scan answers that.
-        if !self.promo_matcher.is_match(title) {
-            return Vec::new();
-        }
-        let mut found = vec![false; self.promotion_tags.len()];
-        for m in self.promo_matcher.find_overlapping_iter(title) {
-            if !negated_tag(title, m.start()) {
-                found[m.pattern().as_usize()] = true;
+        let mut found: Option<Vec<bool>> = None;
+        self.promo_matcher.for_each_overlapping(title, |at, tags| {
+            if !negated_tag(title, at) {
+                let found = found.get_or_insert_with(|| vec![false; self.promotion_tags.len()]);
+                for &i in tags {
+                    found[i] = true;
+                }
             }
-        }
+        });
+        // Most titles carry no tag and allocate nothing.
+        let Some(found) = found else {
+            return Vec::new();
+        };
         self.promotion_tags
             .iter()
             .zip(found)

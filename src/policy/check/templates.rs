@@ -44,16 +44,18 @@ pub(super) fn pieces(t: &str) -> Vec<Piece> {
 /// a `{` that is never closed (`{open 元`). The piece quoted, when there is one.
 pub(crate) fn brace_slip(t: &str) -> Option<String> {
     let quote = |i: usize| t[i..].chars().take(8).collect::<String>();
-    if let Some(i) = t.find(['｛', '｝']) {
+    // Each brace looked for on its own and bytes for the ASCII ones: every
+    // reply of the policy is checked at each start.
+    if let Some(i) = [t.find('｛'), t.find('｝')].into_iter().flatten().min() {
         return Some(quote(i));
     }
     let mut open: Option<usize> = None;
-    for (i, c) in t.char_indices() {
-        match c {
-            '{' if open.is_some() => return open.map(quote),
-            '{' => open = Some(i),
-            '}' if open.is_none() => return Some(quote(i)),
-            '}' => open = None,
+    for (i, b) in t.bytes().enumerate() {
+        match b {
+            b'{' if open.is_some() => return open.map(quote),
+            b'{' => open = Some(i),
+            b'}' if open.is_none() => return Some(quote(i)),
+            b'}' => open = None,
             _ => {}
         }
     }
