@@ -486,9 +486,17 @@ impl<V> Phrases<V> {
         self.singles.get(&c).map(|&r| self.values(r))
     }
 
+    /// The values of exactly this word, if it is one.
+    pub fn get(&self, word: &str) -> Option<&[V]> {
+        let first = word.chars().next()?;
+        self.at_char(word, 0, first)
+            .filter(|(end, _)| *end == word.len())
+            .map(|(_, v)| v)
+    }
+
     /// The longest word starting at byte `at`, whose first character is `first`.
     #[inline]
-    fn at_char(&self, text: &str, at: usize, first: char) -> Option<(usize, &[V])> {
+    pub fn at_char(&self, text: &str, at: usize, first: char) -> Option<(usize, &[V])> {
         if !bit(&self.starts, first as usize) {
             return None;
         }

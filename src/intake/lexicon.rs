@@ -4,6 +4,7 @@
 //! phrase matcher finds them all, leftmost-longest.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
@@ -95,13 +96,17 @@ pub enum Tag {
 /// The words of one reader, for one policy.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Every word, with what it stands for.
-    pub words: Phrases<Tag>,
+    /// The policy's keywords; a word also in the base lexicon carries the
+    /// policy's tags first, then the base lexicon's.
+    policy: Phrases<Tag>,
+    /// The base lexicon, the same for every policy and built once.
+    base: &'static Phrases<Tag>,
 }
 
 impl Lexicon {
     /// The base lexicon with the policy's keyword lists added.
     pub fn new(policy: &Policy) -> Lexicon {
+        let base = base_phrases();
         let mut entries: Vec<(Cow<str>, Tag)> = Vec::new();
         // The policy's words come first: where both name a word, the shop's tags come first.
         for d in Defect::ALL {
@@ -116,12 +121,54 @@ impl Lexicon {
         for (m, info) in &policy.materials {
             entries.extend(info.keywords.iter().map(|k| (word(k), Tag::Material(*m))));
         }
-        entries.extend(base().iter().map(|(w, t)| (word(w), *t)));
-        // A word listed twice keeps all its tags, in the order listed.
+        entries.retain(|(w, _)| !w.is_empty());
+        // A policy word the base lexicon also lists keeps the base lexicon's tags after its own.
+        let mut also = Vec::new();
+        for (w, _) in &entries {
+            if let Some(tags) = base.get(w) {
+                also.extend(tags.iter().map(|t| (w.clone(), *t)));
+            }
+        }
+        entries.extend(also);
         Lexicon {
-            words: Phrases::new(entries.into_iter().filter(|(w, _)| !w.is_empty())),
+            policy: Phrases::new(entries),
+            base,
         }
     }
+
+    /// Every word found in a line, the longest at each start (as
+    /// [`Phrases::find_all_into`]), over the policy's words and the base lexicon's.
+    pub(super) fn find_all_into<'a>(&'a self, text: &str, out: &mut Vec<(Range<usize>, &'a [Tag])>) {
+        out.clear();
+        let mut covered = 0;
+        for (at, c) in text.char_indices() {
+            let found = match (
+                self.policy.at_char(text, at, c),
+                self.base.at_char(text, at, c),
+            ) {
+                // The same word in both: the policy's entry holds both sets of tags.
+                (Some(p), Some(b)) => Some(if b.0 > p.0 { b } else { p }),
+                (p, b) => p.or(b),
+            };
+            if let Some((end, tags)) = found
+                && end > covered
+            {
+                covered = end;
+                out.push((at..end, tags));
+            }
+        }
+    }
+}
+
+/// Builds the base lexicon now, so a caller can do it on another thread.
+pub(super) fn warm_up() {
+    let _ = base_phrases();
+}
+
+/// The base lexicon as a phrase matcher, built once.
+fn base_phrases() -> &'static Phrases<Tag> {
+    static BASE: OnceLock<Phrases<Tag>> = OnceLock::new();
+    BASE.get_or_init(|| Phrases::new(base().iter().map(|(w, t)| (word(w), *t)).filter(|(w, _)| !w.is_empty())))
 }
 
 /// A word as the paste is matched: trimmed and lower-cased (ASCII only:

@@ -61,6 +61,7 @@ pub enum IntakeError {
 /// Builds the tables reading a case needs now, so a caller can do it on
 /// another thread while it loads the policy.
 pub fn warm_up() {
+    lexicon::warm_up();
     let _ = places();
     let _ = lexicon::reasons();
 }

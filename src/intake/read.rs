@@ -45,7 +45,7 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
         let mut pending_negation: Option<(usize, usize)> = None; // (clause, char end)
         // The clause number, counted on as the words come in order of their start.
         let (mut clause, mut counted) = (0, 0);
-        lexicon.words.find_all_into(t, &mut words);
+        lexicon.find_all_into(t, &mut words);
         for (span, tags) in words.drain(..) {
             clause += t[counted..span.start].matches(CLAUSE_ENDS).count();
             counted = span.start;
