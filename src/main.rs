@@ -8,12 +8,10 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Reading a case needs the policy and the lexicon, place and conversion
+    // tables: start on them while the arguments are parsed.
+    cli::start_early();
     let cli = cli::Cli::parse();
-    // Reading a case needs the place and conversion tables; build them on the
-    // other core while this one loads the policy.
-    if cli.reads_cases() {
-        std::thread::spawn(aftersale::intake::warm_up);
-    }
     match cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

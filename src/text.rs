@@ -288,14 +288,46 @@ pub struct Phrases<V> {
     by_pair: HashMap<u64, (u32, u32), FastHash>,
     /// One-character words -> the range of their values.
     singles: HashMap<char, (u32, u32), FastHash>,
-    /// One bit per character below U+10000 that starts some word: most
-    /// characters of a paste start none and are passed over without hashing.
-    starts: Box<[u64]>,
-    /// One bit per character below U+10000 that is a one-character word.
-    single_starts: Box<[u64]>,
-    /// A bit per hashed character pair that starts some longer word: most
-    /// pairs start none, and a bit is cheaper than a hash map lookup.
-    pair_bits: Box<[u64]>,
+    /// A bit per character that starts some word: most characters of a
+    /// paste start none and are passed over without hashing.
+    starts: Bits,
+    /// A bit per character that is a one-character word.
+    single_starts: Bits,
+    /// A bit per character pair that starts some longer word: most pairs
+    /// start none, and a bit is cheaper than a hash map lookup.
+    pair_bits: Bits,
+}
+
+/// A set of bits indexed by a key cut to the set's size: a filter in front of
+/// a lookup, where two keys sharing a bit only cost that lookup. Sized to the
+/// word list, so a short list does not touch (and zero) pages of memory at start.
+#[derive(Debug, Clone)]
+struct Bits {
+    words: Box<[u64]>,
+    mask: usize,
+}
+
+impl Bits {
+    /// Room for `n` keys: one bit in 32 set at most, up to one per character of the Basic Multilingual Plane.
+    fn for_keys(n: usize) -> Bits {
+        let size = (n * 32).next_power_of_two().clamp(1024, 0x10000);
+        Bits {
+            words: vec![0u64; size / 64].into_boxed_slice(),
+            mask: size - 1,
+        }
+    }
+
+    fn set(&mut self, key: usize) {
+        let i = key & self.mask;
+        self.words[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Whether the key's bit is set (perhaps by another key).
+    #[inline(always)]
+    fn has(&self, key: usize) -> bool {
+        let i = key & self.mask;
+        self.words[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 /// A word of [`Phrases`]: where it is in the word text, and its values.
@@ -304,11 +336,6 @@ struct Word {
     start: u32,
     len: u32,
     values: (u32, u32),
-}
-
-/// Whether character `u`'s bit is set (characters beyond U+FFFF always pass).
-fn bit(bits: &[u64], u: usize) -> bool {
-    u >= 0x10000 || bits[u / 64] & (1 << (u % 64)) != 0
 }
 
 /// The bit of a character pair in [`Phrases::pair_bits`].
@@ -425,23 +452,18 @@ impl<V: Clone + PartialEq> Phrases<V> {
             }
             i = j;
         }
-        let set = |bits: &mut [u64], u: usize| {
-            if u < 0x10000 {
-                bits[u / 64] |= 1 << (u % 64);
-            }
-        };
-        let mut starts = vec![0u64; 0x10000 / 64].into_boxed_slice();
-        let mut single_starts = starts.clone();
-        let mut pair_bits = starts.clone();
+        let mut starts = Bits::for_keys(by_pair.len() + singles.len());
+        let mut single_starts = Bits::for_keys(singles.len());
+        let mut pair_bits = Bits::for_keys(by_pair.len());
         for k in by_pair.keys() {
             let a = char::from_u32((k >> 32) as u32).unwrap_or_default();
             let b = char::from_u32(*k as u32).unwrap_or_default();
-            set(&mut starts, a as usize);
-            set(&mut pair_bits, pair_bit(a, b));
+            starts.set(a as usize);
+            pair_bits.set(pair_bit(a, b));
         }
         for c in singles.keys() {
-            set(&mut starts, *c as usize);
-            set(&mut single_starts, *c as usize);
+            starts.set(*c as usize);
+            single_starts.set(*c as usize);
         }
         Phrases {
             text,
@@ -468,8 +490,9 @@ impl<V> Phrases<V> {
     }
 
     /// The words of two characters or more that start with `first` and `second`.
+    #[inline(always)]
     fn pair_words(&self, first: char, second: char) -> &[Word] {
-        if !bit(&self.pair_bits, pair_bit(first, second)) {
+        if !self.pair_bits.has(pair_bit(first, second)) {
             return &[];
         }
         match self.by_pair.get(&pair(first, second)) {
@@ -479,8 +502,9 @@ impl<V> Phrases<V> {
     }
 
     /// The values of the one-character word `c`, if it is one.
+    #[inline(always)]
     fn single(&self, c: char) -> Option<&[V]> {
-        if !bit(&self.single_starts, c as usize) {
+        if !self.single_starts.has(c as usize) {
             return None;
         }
         self.singles.get(&c).map(|&r| self.values(r))
@@ -495,9 +519,9 @@ impl<V> Phrases<V> {
     }
 
     /// The longest word starting at byte `at`, whose first character is `first`.
-    #[inline]
+    #[inline(always)]
     pub fn at_char(&self, text: &str, at: usize, first: char) -> Option<(usize, &[V])> {
-        if !bit(&self.starts, first as usize) {
+        if !self.starts.has(first as usize) {
             return None;
         }
         let after = at + first.len_utf8();
@@ -518,7 +542,7 @@ impl<V> Phrases<V> {
     /// Every occurrence of every word, overlapping ones included, as (start, values).
     pub fn for_each_overlapping(&self, text: &str, mut found: impl FnMut(usize, &[V])) {
         for (at, first) in text.char_indices() {
-            if !bit(&self.starts, first as usize) {
+            if !self.starts.has(first as usize) {
                 continue;
             }
             let after = at + first.len_utf8();

@@ -15,8 +15,10 @@ mod test;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
-use aftersale::policy::Policy;
+use aftersale::policy::{Policy, PolicyError};
 use error::CliError;
+use std::sync::Mutex;
+use std::thread::JoinHandle;
 
 /// 售后赔付建议 — tells an after-sale agent what to offer and who pays the shipping.
 #[derive(Parser)]
@@ -57,14 +59,20 @@ enum Command {
     Journal(journal::JournalArgs),
 }
 
-impl Cli {
-    /// Whether the command reads a case, so the reading tables are worth warming up.
-    pub fn reads_cases(&self) -> bool {
-        matches!(
-            self.command,
-            Command::Advise(_) | Command::Explain(_) | Command::Extract(_)
-        )
+/// Whether the command line names a command that reads a case, so the
+/// reading tables are worth warming up: looked at before the arguments are
+/// parsed, so the warming starts as early as it can. A wrong guess costs a
+/// little work on the other core, nothing more.
+fn reads_cases(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let mut args = args.skip(1);
+    while let Some(a) = args.next() {
+        if a == "--policy" {
+            args.next();
+        } else if !a.to_string_lossy().starts_with('-') {
+            return a == "advise" || a == "explain" || a == "extract";
+        }
     }
+    false
 }
 
 /// Runs the command; the exit code on success (1 for a failed regression case).
@@ -94,10 +102,32 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
 }
 
 /// Loads the policy (`--policy`, else the bundled one) and shows its warnings.
+/// The bundled policy, loading on another thread since the process started.
+static EARLY_BUNDLED: Mutex<Option<JoinHandle<Result<Policy, PolicyError>>>> = Mutex::new(None);
+
+/// For a command that reads a case, starts on other threads what it will need
+/// first: the bundled policy (unless another is named) and the reading tables.
+/// Looked at before the arguments are parsed, so the work overlaps the parsing.
+pub fn start_early() {
+    if !reads_cases(std::env::args_os()) {
+        return;
+    }
+    let other_policy = std::env::var_os("AFTERSALE_POLICY").is_some()
+        || std::env::args_os().any(|a| a.to_string_lossy().starts_with("--policy"));
+    if !other_policy && let Ok(mut early) = EARLY_BUNDLED.lock() {
+        *early = Some(std::thread::spawn(Policy::bundled));
+    }
+    std::thread::spawn(aftersale::intake::warm_up);
+}
+
 fn load_policy(path: Option<&PathBuf>) -> Result<Policy, CliError> {
-    let policy = match path {
-        Some(p) => Policy::from_path(p),
-        None => Policy::bundled(),
+    let early = EARLY_BUNDLED.lock().ok().and_then(|mut e| e.take());
+    let policy = match (path, early) {
+        (Some(p), _) => Policy::from_path(p),
+        (None, Some(loading)) => loading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        (None, None) => Policy::bundled(),
     }?;
     for w in policy.warnings() {
         eprintln!(

@@ -138,7 +138,11 @@ impl Lexicon {
 
     /// Every word found in a line, the longest at each start (as
     /// [`Phrases::find_all_into`]), over the policy's words and the base lexicon's.
-    pub(super) fn find_all_into<'a>(&'a self, text: &str, out: &mut Vec<(Range<usize>, &'a [Tag])>) {
+    pub(super) fn find_all_into<'a>(
+        &'a self,
+        text: &str,
+        out: &mut Vec<(Range<usize>, &'a [Tag])>,
+    ) {
         out.clear();
         let mut covered = 0;
         for (at, c) in text.char_indices() {
@@ -168,7 +172,14 @@ pub(super) fn warm_up() {
 /// The base lexicon as a phrase matcher, built once.
 fn base_phrases() -> &'static Phrases<Tag> {
     static BASE: OnceLock<Phrases<Tag>> = OnceLock::new();
-    BASE.get_or_init(|| Phrases::new(base().iter().map(|(w, t)| (word(w), *t)).filter(|(w, _)| !w.is_empty())))
+    BASE.get_or_init(|| {
+        Phrases::new(
+            base()
+                .iter()
+                .map(|(w, t)| (word(w), *t))
+                .filter(|(w, _)| !w.is_empty()),
+        )
+    })
 }
 
 /// A word as the paste is matched: trimmed and lower-cased (ASCII only:

@@ -6,7 +6,7 @@ use super::Checker;
 use crate::located::Located;
 use crate::policy::Kind;
 use crate::policy::raw::RawPolicy;
-use crate::text::holds_any;
+use crate::text::Phrases;
 
 /// Warns about each word-list slip, at its line.
 pub(super) fn check(c: &mut Checker, raw: &RawPolicy) {
@@ -59,23 +59,41 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) {
         .iter()
         .flat_map(|(d, info)| info.keywords.iter().map(move |k| (d.id(), k)))
         .collect();
-    for (i, (a, wa)) in defect_words.iter().enumerate() {
-        for (b, wb) in &defect_words[..i] {
-            if a == b || wa.value.is_empty() || wb.value.is_empty() {
-                continue;
-            }
-            // Byte by byte: a searcher per pair would cost each start more than the check.
-            if holds_any(&wa.value, &[&wb.value]) || holds_any(&wb.value, &[&wa.value]) {
-                c.warn(
-                    Some(*wa),
-                    Kind::KeywordInTwoKinds {
-                        word: wa.value.clone(),
-                        other: wb.value.clone(),
-                        kind: (*a).to_string(),
-                        other_kind: (*b).to_string(),
-                    },
-                );
-            }
+    // Every pair of which one word holds the other, found by matching each word
+    // against all of them (the pairs of a few hundred words, compared one by
+    // one, cost each start more than the rest of the check).
+    let matcher = Phrases::new(
+        defect_words
+            .iter()
+            .enumerate()
+            .map(|(i, (_, w))| (w.value.as_str(), i)),
+    );
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (k, (_, wk)) in defect_words.iter().enumerate() {
+        matcher.for_each_overlapping(&wk.value, |_, inside| {
+            pairs.extend(
+                inside
+                    .iter()
+                    .filter(|&&l| l != k)
+                    .map(|&l| (k.max(l), k.min(l))),
+            );
+        });
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (i, j) in pairs {
+        let ((a, wa), (b, wb)) = (defect_words[i], defect_words[j]);
+        if a == b || wa.value.is_empty() || wb.value.is_empty() {
+            continue;
         }
+        c.warn(
+            Some(wa),
+            Kind::KeywordInTwoKinds {
+                word: wa.value.clone(),
+                other: wb.value.clone(),
+                kind: a.to_string(),
+                other_kind: b.to_string(),
+            },
+        );
     }
 }
