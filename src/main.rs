@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     // tables: start on them while the arguments are parsed.
     cli::start_early();
     let cli = cli::Cli::parse();
+    cli::warm_up_here();
     match cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

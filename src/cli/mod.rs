@@ -114,10 +114,21 @@ pub fn start_early() {
     }
     let other_policy = std::env::var_os("AFTERSALE_POLICY").is_some()
         || std::env::args_os().any(|a| a.to_string_lossy().starts_with("--policy"));
-    if !other_policy && let Ok(mut early) = EARLY_BUNDLED.lock() {
-        *early = Some(std::thread::spawn(Policy::bundled));
+    match EARLY_BUNDLED.lock() {
+        // Two cores: the policy on the other, the tables on this one once the
+        // arguments are parsed (see [`warm_up_here`]).
+        Ok(mut early) if !other_policy => *early = Some(std::thread::spawn(Policy::bundled)),
+        _ => {
+            std::thread::spawn(aftersale::intake::warm_up);
+        }
     }
-    std::thread::spawn(aftersale::intake::warm_up);
+}
+
+/// Builds the reading tables on this thread when the policy is loading on another.
+pub fn warm_up_here() {
+    if EARLY_BUNDLED.lock().is_ok_and(|e| e.is_some()) {
+        aftersale::intake::warm_up();
+    }
 }
 
 fn load_policy(path: Option<&PathBuf>) -> Result<Policy, CliError> {
