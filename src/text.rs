@@ -248,11 +248,6 @@ pub fn starts_with_bytes(hay: &str, word: &str) -> bool {
     h.len() >= w.len() && h.iter().zip(w).all(|(a, b)| a == b)
 }
 
-/// The first of `words` that `hay` starts with.
-pub fn starting_word<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
-    words.iter().copied().find(|w| starts_with_bytes(hay, w))
-}
-
 /// Whether `hay` holds any of `words`, compared byte by byte. For the few
 /// characters around an amount or a name this is cheaper than `str::contains`,
 /// which builds a searcher for each word.

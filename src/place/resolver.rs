@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use super::tables::{Level, NONE, PLACES, PROVINCES, names_at};
 use super::{Lookup, PlaceMatch, Province};
-use crate::text::starting_word;
+use crate::text::Phrases;
+use std::sync::LazyLock;
 
 /// What follows a name when it names a road, a street or a building, not a place.
 const ROAD: &[&str] = &[
@@ -193,11 +194,25 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     let after = &text[m.span.end..];
     let way = after.trim_start_matches(ROAD_WAY);
     // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
-    let road = |s: &str| starting_word(s, ROAD).is_some();
+    let road = |s: &str| starts_with_one(&ROADS, s);
     (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道']))
         // A province or city name followed by 市/省/区 is itself, not a road (北京市).
         && !after.starts_with(['市', '省', '区', '县'])
-        || starting_word(after, NOT_PLACE).is_some()
+        || starts_with_one(&NOT_PLACES, after)
+}
+
+/// [`ROAD`] and [`NOT_PLACE`] as phrase matchers: every name found is tested
+/// against both, and a matcher answers in one lookup where the lists took a
+/// comparison per word.
+static ROADS: LazyLock<Phrases<()>> = LazyLock::new(|| Phrases::new(ROAD.iter().map(|w| (*w, ()))));
+static NOT_PLACES: LazyLock<Phrases<()>> =
+    LazyLock::new(|| Phrases::new(NOT_PLACE.iter().map(|w| (*w, ()))));
+
+/// Whether `s` starts with a word of `words`.
+fn starts_with_one(words: &Phrases<()>, s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| words.at_char(s, 0, c).is_some())
 }
 
 /// Characters before a name that set it off as a place (寄到新疆, 在杭州).
