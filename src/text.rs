@@ -244,8 +244,13 @@ pub fn mask_phones(text: &str) -> String {
 /// differ in their first byte, and a loop stops there where `memcmp` is a call.
 #[inline]
 pub fn starts_with_bytes(hay: &str, word: &str) -> bool {
-    let (h, w) = (hay.as_bytes(), word.as_bytes());
-    h.len() >= w.len() && h.iter().zip(w).all(|(a, b)| a == b)
+    bytes_start_with(hay.as_bytes(), word.as_bytes())
+}
+
+/// [`starts_with_bytes`] on bytes: the comparison every matcher here makes.
+#[inline(always)]
+fn bytes_start_with(hay: &[u8], word: &[u8]) -> bool {
+    hay.len() >= word.len() && hay.iter().zip(word).all(|(a, b)| a == b)
 }
 
 /// Whether `hay` holds any of `words`, compared byte by byte. For the few
@@ -526,7 +531,7 @@ impl<V> Phrases<V> {
             let rest = &text.as_bytes()[at + skip..];
             for w in self.pair_words(first, second) {
                 let tail = &self.word(w)[skip..];
-                if rest.len() >= tail.len() && rest.iter().zip(tail).all(|(a, b)| a == b) {
+                if bytes_start_with(rest, tail) {
                     return Some((at + w.len as usize, self.values(w.values)));
                 }
             }
@@ -545,7 +550,7 @@ impl<V> Phrases<V> {
                 let rest = &text.as_bytes()[at..];
                 for w in self.pair_words(first, second) {
                     let word = self.word(w);
-                    if rest.len() >= word.len() && rest.iter().zip(word).all(|(a, b)| a == b) {
+                    if bytes_start_with(rest, word) {
                         found(at, self.values(w.values));
                     }
                 }
