@@ -70,10 +70,9 @@ fn names_a_key(text: &str) -> bool {
     text.match_indices(':').any(|(i, _)| {
         let end = if i > 0 && b[i - 1] == b'"' { i - 1 } else { i };
         let before = &b[..end];
-        Fact::ALL.iter().any(|f| {
-            let k = f.key().as_bytes();
-            before.len() >= k.len() && before[before.len() - k.len()..] == *k
-        })
+        Fact::ALL
+            .iter()
+            .any(|f| before.ends_with(f.key().as_bytes()))
     })
 }
 

@@ -29,18 +29,27 @@ fn hant() -> &'static (Vec<u64>, Vec<char>) {
     })
 }
 
+/// Whether `c` is in the set of Traditional-only characters.
+#[inline(always)]
+fn in_hant((bits, beyond): &(Vec<u64>, Vec<char>), c: char) -> bool {
+    let u = c as usize;
+    u >= 0x3400
+        && if u < 0x10000 {
+            bits[u / 64] & (1 << (u % 64)) != 0
+        } else {
+            beyond.contains(&c)
+        }
+}
+
 /// Whether the text holds any character that converts to Simplified.
 pub fn has_traditional(text: &str) -> bool {
-    let (bits, beyond) = hant();
-    text.chars().any(|c| {
-        let u = c as usize;
-        u >= 0x3400
-            && if u < 0x10000 {
-                bits[u / 64] & (1 << (u % 64)) != 0
-            } else {
-                beyond.contains(&c)
-            }
-    })
+    let set = hant();
+    text.chars().any(|c| in_hant(set, c))
+}
+
+/// Builds the Traditional character set now, so a caller can do it on another thread.
+pub fn warm_up() {
+    let _ = hant();
 }
 
 /// The paste, normalised for matching, and a way to quote the original.
@@ -70,7 +79,7 @@ impl<'a> Text<'a> {
         // Half-width and ASCII lower case, one character for one, so quotes line
         // up; in the same pass, where lengths change, and whether anything
         // needs the converter.
-        let (bits, beyond) = hant();
+        let set = hant();
         let mut half = String::with_capacity(raw.len());
         let mut shifts = Vec::new();
         let mut special = false;
@@ -81,14 +90,7 @@ impl<'a> Text<'a> {
                 c.to_ascii_lowercase()
             } else {
                 let h = half_width(c).to_ascii_lowercase();
-                let u = h as usize;
-                special |= u >= 0x3400
-                    && (if u < 0x10000 {
-                        bits[u / 64] & (1 << (u % 64)) != 0
-                    } else {
-                        beyond.contains(&h)
-                    } || h == '於'
-                        || h == '乾');
+                special |= in_hant(set, h) || h == '於' || h == '乾';
                 h
             };
             if h != c {
@@ -265,9 +267,7 @@ pub fn holds_any(hay: &str, words: &[&str]) -> bool {
         };
         // A word starts with a lead byte, so a match always starts on a character.
         h.len() >= w.len()
-            && (0..=h.len() - w.len()).any(|i| {
-                h[i] == first && h[i + 1..i + w.len()].iter().zip(tail).all(|(a, b)| a == b)
-            })
+            && (0..=h.len() - w.len()).any(|i| h[i] == first && bytes_start_with(&h[i + 1..], tail))
     })
 }
 
@@ -591,15 +591,26 @@ impl<V> Phrases<V> {
 
     /// [`Phrases::find_all`] into a list the caller clears and reuses line after line.
     pub fn find_all_into<'a>(&'a self, text: &str, out: &mut Vec<(Range<usize>, &'a [V])>) {
-        out.clear();
-        let mut covered = 0;
-        for (at, c) in text.char_indices() {
-            if let Some((end, v)) = self.at_char(text, at, c)
-                && end > covered
-            {
-                covered = end;
-                out.push((at..end, v));
-            }
+        longest_words_into(text, out, |at, c| self.at_char(text, at, c));
+    }
+}
+
+/// Every word `longest_at` finds, the longest at each start, as
+/// [`Phrases::find_all`] keeps them: `longest_at(at, c)` is the longest word
+/// starting at byte `at` (character `c`), over one matcher or several.
+pub fn longest_words_into<'a, V>(
+    text: &str,
+    out: &mut Vec<(Range<usize>, &'a [V])>,
+    mut longest_at: impl FnMut(usize, char) -> Option<(usize, &'a [V])>,
+) {
+    out.clear();
+    let mut covered = 0;
+    for (at, c) in text.char_indices() {
+        if let Some((end, v)) = longest_at(at, c)
+            && end > covered
+        {
+            covered = end;
+            out.push((at..end, v));
         }
     }
 }

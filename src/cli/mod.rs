@@ -101,7 +101,6 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     }
 }
 
-/// Loads the policy (`--policy`, else the bundled one) and shows its warnings.
 /// The bundled policy, loading on another thread since the process started.
 static EARLY_BUNDLED: Mutex<Option<JoinHandle<Result<Policy, PolicyError>>>> = Mutex::new(None);
 
@@ -131,6 +130,7 @@ pub fn warm_up_here() {
     }
 }
 
+/// Loads the policy (`--policy`, else the bundled one) and shows its warnings.
 fn load_policy(path: Option<&PathBuf>) -> Result<Policy, CliError> {
     let early = EARLY_BUNDLED.lock().ok().and_then(|mut e| e.take());
     let policy = match (path, early) {

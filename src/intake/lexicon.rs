@@ -1,7 +1,8 @@
 //! The reader's vocabulary: the base lexicon compiled in from
 //! `data/lexicon.txt`, the platforms' refund-reason texts from
-//! `data/refund_reasons.csv`, and the policy's keyword lists on top. One
-//! phrase matcher finds them all, leftmost-longest.
+//! `data/refund_reasons.csv`, and the policy's keyword lists on top. The base
+//! lexicon is one phrase matcher built once; each policy adds a small one of its
+//! own, and a line is read through both, the longest word at each start.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -9,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
 use crate::policy::Policy;
-use crate::text::Phrases;
+use crate::text::{Phrases, longest_words_into};
 
 const LEXICON: &str = include_str!("../../data/lexicon.txt");
 const REASONS: &str = include_str!("../../data/refund_reasons.csv");
@@ -143,24 +144,16 @@ impl Lexicon {
         text: &str,
         out: &mut Vec<(Range<usize>, &'a [Tag])>,
     ) {
-        out.clear();
-        let mut covered = 0;
-        for (at, c) in text.char_indices() {
-            let found = match (
+        longest_words_into(text, out, |at, c| {
+            match (
                 self.policy.at_char(text, at, c),
                 self.base.at_char(text, at, c),
             ) {
                 // The same word in both: the policy's entry holds both sets of tags.
                 (Some(p), Some(b)) => Some(if b.0 > p.0 { b } else { p }),
                 (p, b) => p.or(b),
-            };
-            if let Some((end, tags)) = found
-                && end > covered
-            {
-                covered = end;
-                out.push((at..end, tags));
             }
-        }
+        });
     }
 }
 

@@ -62,8 +62,7 @@ pub enum IntakeError {
 /// another thread while it loads the policy.
 pub fn warm_up() {
     lexicon::warm_up();
-    // Builds the Traditional character set the paste reader asks first.
-    let _ = crate::text::has_traditional("");
+    crate::text::warm_up();
     let _ = places();
     let _ = lexicon::reasons();
 }
