@@ -4,6 +4,7 @@
 //! that belong to a phone or order number, a size (38码), a date, a time, an
 //! address (123号) or a count are never money.
 
+use crate::text::starts_with_bytes;
 use rust_decimal::Decimal;
 use std::ops::Range;
 
@@ -36,7 +37,7 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
     let mut i = 0;
     while i < text.len() {
         // Only ¥, a digit or a Chinese numeral starts an amount: jump to the next one.
-        match text[i..].find(|c: char| c == '¥' || c.is_ascii_digit() || is_cn_digit(c)) {
+        match next_start(&text.as_bytes()[i..]) {
             Some(k) => i += k,
             None => break,
         }
@@ -55,7 +56,7 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
             let mut end = i + len;
             let after = &text[end..];
             let after_t = after.trim_start_matches(' ');
-            if let Some(u) = UNITS.iter().find(|u| after_t.starts_with(**u)) {
+            if let Some(u) = UNITS.iter().find(|u| starts_with_bytes(after_t, u)) {
                 end += after.len() - after_t.len() + u.len();
             }
             out.push(Amount {
@@ -94,9 +95,10 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
         let after = &text[end..];
         let after_t = after.trim_start_matches(' ');
         // Not money when followed by a non-money unit or glued digits/letters.
-        if NOT_MONEY_AFTER
-            .iter()
-            .any(|u| after_t.starts_with(u) && !after_t.starts_with("天猫"))
+        if !after_t.starts_with("天猫")
+            && NOT_MONEY_AFTER
+                .iter()
+                .any(|u| starts_with_bytes(after_t, u))
             || (is_arabic
                 && after.starts_with(|c: char| {
                     (c.is_ascii_alphanumeric() || c == '*' || c == '#' || c == '_')
@@ -239,6 +241,31 @@ fn arabic(t: &str) -> Option<(Decimal, usize)> {
         .map(|d| (d, i))
 }
 
+/// Where the next possible amount starts (¥, an ASCII digit or a Chinese
+/// numeral), scanning bytes: only a lead byte of ¥ or of a numeral's
+/// three-byte form is decoded.
+fn next_start(b: &[u8]) -> Option<usize> {
+    let mut j = 0;
+    while j < b.len() {
+        match b[j] {
+            b'0'..=b'9' => return Some(j),
+            0xC2 if b.get(j + 1) == Some(&0xA5) => return Some(j),
+            // 一二三五七九两 (E4), 四六八十千 (E5), 百 (E7), 零 (E9).
+            lead @ (0xE4 | 0xE5 | 0xE7 | 0xE9) if j + 2 < b.len() => {
+                let c = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b[j + 1] & 0x3F) << 6)
+                    | u32::from(b[j + 2] & 0x3F);
+                if char::from_u32(c).is_some_and(is_cn_digit) {
+                    return Some(j);
+                }
+                j += 3;
+            }
+            _ => j += 1,
+        }
+    }
+    None
+}
+
 fn is_cn_digit(c: char) -> bool {
     matches!(
         c,
@@ -323,7 +350,8 @@ fn chinese(t: &str) -> Option<(Decimal, usize)> {
             total + current
         };
     let rest = &t[len..];
-    let unit_follows = UNITS.iter().any(|u| rest.trim_start().starts_with(u));
+    let rest_t = rest.trim_start();
+    let unit_follows = UNITS.iter().any(|u| starts_with_bytes(rest_t, u));
     let two_cn = chars >= 2;
     let range = ["到", "至"].iter().any(|s| rest.starts_with(s)) && value >= 10;
     if value == 0 || !(unit_follows || two_cn || range) {
@@ -354,16 +382,14 @@ pub fn chinese_pair(t: &str) -> Option<(Decimal, Decimal, usize)> {
     } else {
         (1, 0)
     };
-    UNITS
-        .iter()
-        .any(|u| rest[extra..].trim_start().starts_with(u))
-        .then(|| {
-            (
-                Decimal::from(a * scale),
-                Decimal::from(b * scale),
-                len + extra,
-            )
-        })
+    let rest_t = rest[extra..].trim_start();
+    UNITS.iter().any(|u| starts_with_bytes(rest_t, u)).then(|| {
+        (
+            Decimal::from(a * scale),
+            Decimal::from(b * scale),
+            len + extra,
+        )
+    })
 }
 
 #[cfg(test)]
