@@ -205,6 +205,8 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
 /// against both, and a matcher answers in one lookup where the lists took a
 /// comparison per word.
 static ROADS: LazyLock<Phrases<()>> = LazyLock::new(|| Phrases::new(ROAD.iter().map(|w| (*w, ()))));
+static BLOCKED: LazyLock<Phrases<usize>> =
+    LazyLock::new(|| Phrases::new(BLOCKERS.iter().map(|w| (*w, w.len()))));
 static NOT_PLACES: LazyLock<Phrases<()>> =
     LazyLock::new(|| Phrases::new(NOT_PLACE.iter().map(|w| (*w, ()))));
 
@@ -290,10 +292,8 @@ fn locate_simplified(text: &str) -> Lookup {
         });
     }
     let all = mentions(text);
-    let blocked: Vec<Range<usize>> = BLOCKERS
-        .iter()
-        .flat_map(|b| text.match_indices(b).map(|(i, _)| i..i + b.len()))
-        .collect();
+    let mut blocked: Vec<Range<usize>> = Vec::new();
+    BLOCKED.for_each_overlapping(text, |i, len| blocked.extend(len.iter().map(|n| i..i + n)));
     let mut kept: Vec<Mention> = all
         .iter()
         .filter(|m| !not_an_address(text, m, &all))

@@ -122,7 +122,7 @@ pub struct Policy {
     /// The shipping promise after payment, when the policy defines it.
     pub(crate) ship_promise: Option<Arc<DeadlineRule>>,
     /// Words in a title that make an item made to order or pre-sale.
-    pub(crate) made_to_order_tags: Vec<String>,
+    pub(crate) made_to_order: crate::text::Phrases<()>,
     /// Questions for the buyer, by id (a fact's name or a policy's own id).
     pub(crate) questions: HashMap<String, Arc<str>>,
     /// Alerts, all of which apply when their conditions hold.
@@ -319,11 +319,11 @@ impl Policy {
 
     /// Whether a title says made to order or pre-sale (定制/预售).
     pub fn is_made_to_order(&self, title: &str) -> bool {
-        self.made_to_order_tags.iter().any(|t| {
-            title
-                .match_indices(t.as_str())
-                .any(|(at, _)| !negated_tag(title, at))
-        })
+        let mut made = false;
+        self.made_to_order.for_each_overlapping(title, |at, _| {
+            made |= !negated_tag(title, at);
+        });
+        made
     }
 
     /// The question for the buyer with this id.

@@ -178,12 +178,12 @@ pub(super) fn compile(
         seven_day: deadlines.seven_day,
         after_sale: deadlines.after_sale,
         ship_promise: deadlines.ship_promise,
-        made_to_order_tags: raw
-            .made_to_order_tags
-            .iter()
-            .map(|t| t.value.clone())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        made_to_order: crate::text::Phrases::new(
+            raw.made_to_order_tags
+                .iter()
+                .filter(|t| !t.value.is_empty())
+                .map(|t| (t.value.as_str(), ())),
+        ),
         questions,
         alerts,
         replies: vocabulary.replies,
