@@ -85,41 +85,22 @@ impl<'a> Text<'a> {
         let mut special = false;
         // Characters that stay as they are are copied a run at a time.
         let mut run = 0;
-        let bytes = raw.as_bytes();
-        let mut r = 0;
-        while r < bytes.len() {
-            let b = bytes[r];
-            // ASCII: only upper case changes; most bytes are passed by this test.
-            if b < 0x80 {
-                r += 1;
-                if !b.is_ascii_uppercase() {
-                    continue;
-                }
-                half.push_str(&raw[run..r - 1]);
-                half.push(char::from(b.to_ascii_lowercase()));
-                run = r;
-                continue;
-            }
-            let Some(c) = raw[r..].chars().next() else {
-                break;
-            };
-            let len = c.len_utf8();
-            // Full-width forms are U+FF01..U+FFE5 (lead byte EF); the ideographic space is U+3000.
-            let h = if b == 0xEF || c == '\u{3000}' {
-                half_width(c).to_ascii_lowercase()
+        for (r, c) in raw.char_indices() {
+            let h = if c.is_ascii() {
+                c.to_ascii_lowercase()
             } else {
-                c
+                let h = half_width(c).to_ascii_lowercase();
+                special |= in_hant(set, h) || h == '於' || h == '乾';
+                h
             };
-            special |= in_hant(set, h) || h == '於' || h == '乾';
             if h != c {
                 half.push_str(&raw[run..r]);
                 half.push(h);
-                run = r + len;
-                if h.len_utf8() != len {
+                run = r + c.len_utf8();
+                if h.len_utf8() != c.len_utf8() {
                     shifts.push((half.len(), run));
                 }
             }
-            r += len;
         }
         half.push_str(&raw[run..]);
         if !special {

@@ -37,7 +37,7 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
     let mut i = 0;
     while i < text.len() {
         // Only ¥, a digit or a Chinese numeral starts an amount: jump to the next one.
-        match next_start(&text.as_bytes()[i..]) {
+        match text[i..].find(|c: char| c == '¥' || c.is_ascii_digit() || is_cn_digit(c)) {
             Some(k) => i += k,
             None => break,
         }
@@ -239,31 +239,6 @@ fn arabic(t: &str) -> Option<(Decimal, usize)> {
     Decimal::try_from_i128_with_scale(mantissa, scale)
         .ok()
         .map(|d| (d, i))
-}
-
-/// Where the next possible amount starts (¥, an ASCII digit or a Chinese
-/// numeral), scanning bytes: only a lead byte of ¥ or of a numeral's
-/// three-byte form is decoded.
-fn next_start(b: &[u8]) -> Option<usize> {
-    let mut j = 0;
-    while j < b.len() {
-        match b[j] {
-            b'0'..=b'9' => return Some(j),
-            0xC2 if b.get(j + 1) == Some(&0xA5) => return Some(j),
-            // 一二三五七九两 (E4), 四六八十千 (E5), 百 (E7), 零 (E9).
-            lead @ (0xE4 | 0xE5 | 0xE7 | 0xE9) if j + 2 < b.len() => {
-                let c = (u32::from(lead & 0x0F) << 12)
-                    | (u32::from(b[j + 1] & 0x3F) << 6)
-                    | u32::from(b[j + 2] & 0x3F);
-                if char::from_u32(c).is_some_and(is_cn_digit) {
-                    return Some(j);
-                }
-                j += 3;
-            }
-            _ => j += 1,
-        }
-    }
-    None
 }
 
 fn is_cn_digit(c: char) -> bool {
