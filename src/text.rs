@@ -249,6 +249,31 @@ pub fn starts_with_bytes(hay: &str, word: &str) -> bool {
     bytes_start_with(hay.as_bytes(), word.as_bytes())
 }
 
+/// `str::trim`, answered at once when neither end is white space (most lines
+/// of a paste): the library's trim decodes a character at each end and looks
+/// it up in the Unicode table. A text can only start with white space when its
+/// first byte is ASCII white space or the lead byte of U+0085, U+00A0, U+1680,
+/// U+2000..U+205F or U+3000 (C2, E1, E2, E3).
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let plain_start = s.as_bytes().first().is_some_and(|&b| {
+        if b < 0x80 {
+            !char::from(b).is_whitespace()
+        } else {
+            !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+        }
+    });
+    let plain_end = match s.as_bytes().last() {
+        Some(&b) if b < 0x80 => !char::from(b).is_whitespace(),
+        _ => s.chars().next_back().is_some_and(|c| !c.is_whitespace()),
+    };
+    if plain_start && plain_end {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// [`starts_with_bytes`] on bytes: the comparison every matcher here makes.
 #[inline(always)]
 fn bytes_start_with(hay: &[u8], word: &[u8]) -> bool {
@@ -618,6 +643,28 @@ pub fn longest_words_into<'a, V>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_trim_trims_as_str_trim_does() {
+        for t in [
+            "",
+            " ",
+            "买家:亲",
+            " 买家 ",
+            "\u{3000}客服\u{3000}",
+            "\u{a0}x\u{85}",
+            "\u{2028}鞋\u{205f}",
+            "\u{1680}a",
+            "a\u{b}",
+            "\u{b}a",
+            "鞋子 \t\r",
+            "¥12",
+            "x¥",
+            "\u{e4}é",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+    }
 
     #[test]
     fn overlapping_words_are_all_found() {

@@ -11,7 +11,7 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
-use crate::text::{holds_any, starts_with_bytes};
+use crate::text::{holds_any, starts_with_bytes, trim};
 use std::ops::Range;
 
 /// Where in the paste a fact was read.
@@ -482,7 +482,7 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 
 /// What a line looks like.
 fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) -> Shape<'t> {
-    let t = line.trim();
+    let t = trim(line);
     if t.is_empty() {
         return Shape::Blank;
     }
@@ -499,7 +499,7 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) 
     let (t, body_start) = match stamp_prefix(t) {
         Some(n)
             if speaker_colon(t[n..].trim_start())
-                .is_some_and(|c| is_name(strip_stamp(t[n..].trim_start()[..c].trim()).0)) =>
+                .is_some_and(|c| is_name(strip_stamp(trim(&t[n..].trim_start()[..c])).0)) =>
         {
             (
                 t[n..].trim_start(),
@@ -514,7 +514,7 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) 
         return Shape::Fields(fields);
     }
     let speaker_first =
-        speaker_colon(t).is_some_and(|c| role_of(strip_stamp(t[..c].trim()).0).is_some());
+        speaker_colon(t).is_some_and(|c| role_of(strip_stamp(trim(&t[..c])).0).is_some());
     // 天猫订单 交易成功 实付款:¥459.00: fields after some words.
     if !speaker_first && let Some(fields) = fields(t, body_start) {
         return Shape::Fields(fields);
@@ -531,11 +531,11 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) 
     }
     // `name[ timestamp]: message`
     if let Some(colon) = speaker_colon(t) {
-        let head = t[..colon].trim();
+        let head = trim(&t[..colon]);
         let (name, _) = strip_stamp(head);
         if is_name(name) {
             let after = &t[colon + 1..];
-            let rest = after.trim();
+            let rest = trim(after);
             let rest_start = body_start + colon + 1 + (after.len() - after.trim_start().len());
             // A shop sub-account `店名:小王 20:31:05` with nothing after is a header.
             if rest.is_empty() || strip_stamp(rest).1 && is_name(strip_stamp(rest).0) {
@@ -687,13 +687,13 @@ fn label_at(t: &str) -> Option<(Field, usize)> {
 
 /// Whether a line is only a timestamp.
 fn is_stamp_line(t: &str) -> bool {
-    let t = t.trim();
-    !t.is_empty() && stamp_prefix(t).is_some_and(|n| t[n..].trim().is_empty())
+    let t = trim(t);
+    !t.is_empty() && stamp_prefix(t).is_some_and(|n| trim(&t[n..]).is_empty())
 }
 
 /// A name with a trailing timestamp removed, and whether there was one.
 fn strip_stamp(t: &str) -> (&str, bool) {
-    let t = t.trim();
+    let t = trim(t);
     // A timestamp ends in a digit, 日 or a closing bracket: most names and messages end otherwise.
     if !t.ends_with(|c: char| c.is_ascii_digit() || matches!(c, ')' | ']' | '）' | '】' | '日'))
     {
@@ -702,9 +702,9 @@ fn strip_stamp(t: &str) -> (&str, bool) {
     // Find the first digit-led token that is a timestamp running to the end.
     for (i, c) in t.char_indices() {
         if (c.is_ascii_digit() || c == '(' || c == '[' || c == '（') && i > 0 {
-            let tail = t[i..].trim();
-            if stamp_prefix(tail).is_some_and(|n| tail[n..].trim().is_empty()) {
-                return (t[..i].trim(), true);
+            let tail = trim(&t[i..]);
+            if stamp_prefix(tail).is_some_and(|n| trim(&tail[n..]).is_empty()) {
+                return (trim(&t[..i]), true);
             }
         }
     }
