@@ -186,10 +186,12 @@ impl<'a> Text<'a> {
             .nth(12)
             .map(|(i, _)| span.end + i)
             .unwrap_or(line_end);
-        let mut q = self.original(from..to).trim().to_string();
+        let body = self.original(from..to).trim();
+        let mut q = String::with_capacity(body.len() + 2 * '…'.len_utf8());
         if from > line_start {
-            q.insert(0, '…');
+            q.push('…');
         }
+        q.push_str(body);
         if to < line_end {
             q.push('…');
         }

@@ -46,6 +46,7 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
         // The clause number, counted on as the words come in order of their start.
         let (mut clause, mut counted) = (0, 0);
         lexicon.find_all_into(t, &mut words);
+        out.reserve(words.len());
         for (span, tags) in words.drain(..) {
             clause += t[counted..span.start].matches(CLAUSE_ENDS).count();
             counted = span.start;
@@ -184,18 +185,35 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
         })
     });
     let mut out = Vec::new();
+    // Most clauses name no cause at all: one pass tells, before the ten lookups below.
+    let names_cause = live().any(|(_, h)| {
+        h.tags.iter().any(|t| {
+            matches!(
+                t,
+                Tag::Misuse
+                    | Tag::MisuseWho
+                    | Tag::MisuseDid
+                    | Tag::Transit
+                    | Tag::TransitWho
+                    | Tag::TransitDid
+                    | Tag::TransitBox
+                    | Tag::TransitBroke
+            )
+        })
+    });
+    let cause = |t: Tag| if names_cause { has(t) } else { None };
     // The buyer's account of the cause: misuse, or damage on the way.
-    let by_someone = has(Tag::MisuseWho).and(has(Tag::MisuseDid));
-    if let Some(k) = has(Tag::Misuse).or(by_someone) {
+    let by_someone = cause(Tag::MisuseWho).and(cause(Tag::MisuseDid));
+    if let Some(k) = cause(Tag::Misuse).or(by_someone) {
         out.push(Seen {
             defect: Defect::Misuse,
             strength: 6,
             hit: k,
         });
     }
-    let carried = has(Tag::TransitWho).and(has(Tag::TransitDid));
-    let boxed = has(Tag::TransitBox).and(has(Tag::TransitBroke));
-    let transit = has(Tag::Transit)
+    let carried = cause(Tag::TransitWho).and(cause(Tag::TransitDid));
+    let boxed = cause(Tag::TransitBox).and(cause(Tag::TransitBroke));
+    let transit = cause(Tag::Transit)
         .filter(|k| symptom || transit_implies_damage(&clause[k - first]))
         .or(carried)
         .or(boxed);

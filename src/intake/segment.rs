@@ -347,7 +347,8 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
         })
         .collect();
     let roles = roles(text, &raw, &shapes);
-    let mut out = Vec::new();
+    // A line gives one line of the reading, a line of fields one per field.
+    let mut out = Vec::with_capacity(raw.len());
     let mut current: Option<Speaker> = None;
     let mut in_chat = false;
     let mut turn = 0;
@@ -513,8 +514,8 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) 
     {
         return Shape::Fields(fields);
     }
-    let speaker_first =
-        speaker_colon(t).is_some_and(|c| role_of(strip_stamp(trim(&t[..c])).0).is_some());
+    let colon = speaker_colon(t);
+    let speaker_first = colon.is_some_and(|c| role_of(strip_stamp(trim(&t[..c])).0).is_some());
     // 天猫订单 交易成功 实付款:¥459.00: fields after some words.
     if !speaker_first && let Some(fields) = fields(t, body_start) {
         return Shape::Fields(fields);
@@ -530,7 +531,7 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) 
         };
     }
     // `name[ timestamp]: message`
-    if let Some(colon) = speaker_colon(t) {
+    if let Some(colon) = colon {
         let head = trim(&t[..colon]);
         let (name, _) = strip_stamp(head);
         if is_name(name) {
@@ -851,7 +852,7 @@ fn is_name(t: &str) -> bool {
 /// The role a speaker word gives, also with the agent's name after it (`客服 小南`, `买家(小鱼)`).
 fn role_of(name: &str) -> Option<Speaker> {
     ROLES.iter().find_map(|(r, s)| {
-        let rest = name.strip_prefix(r)?;
+        let rest = &name[starts_with_bytes(name, r).then_some(r.len())?..];
         (rest.is_empty() || rest.starts_with([' ', '(', '（', '-', '_', '·']) && *r != "我")
             .then_some(*s)
     })
