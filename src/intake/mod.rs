@@ -111,13 +111,7 @@ impl<'p> Intake<'p> {
         if raw.trim().is_empty() {
             return Err(IntakeError::Empty);
         }
-        if raw.contains('\0')
-            || raw
-                .chars()
-                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-                .count()
-                > 8
-        {
+        if raw.contains('\0') || control_chars(raw) > 8 {
             return Err(IntakeError::Binary("it holds control characters"));
         }
         let text = Text::new(raw);
@@ -270,9 +264,57 @@ fn shift(l: Lookup, by: usize) -> Lookup {
     }
 }
 
+/// How many control characters (`char::is_control`, line breaks and tabs
+/// aside) a text holds, counted on bytes: U+0000..U+001F and U+007F are one
+/// byte each, U+0080..U+009F are C2 80..C2 9F, and no other character's bytes
+/// look like either. Decoding every character cost more than the rest of the
+/// checks together.
+fn control_chars(raw: &str) -> usize {
+    let b = raw.as_bytes();
+    let next = b.get(1..).unwrap_or_default();
+    // Branch-free tests summed in u8 over short runs: many bytes a step.
+    let mut n = 0;
+    for (run, after) in b
+        .chunks(255)
+        .zip(next.chunks(255).chain(std::iter::repeat(&[][..])))
+    {
+        let c0 = run.iter().fold(0u8, |k, &x| {
+            k + u8::from(((x < 0x20) & (x != b'\n') & (x != b'\r') & (x != b'\t')) | (x == 0x7F))
+        });
+        let c1 = run.iter().zip(after).fold(0u8, |k, (&x, &y)| {
+            k + u8::from((x == 0xC2) & (0x80..=0x9F).contains(&y))
+        });
+        n += usize::from(c0) + usize::from(c1);
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_counted_as_char_is_control_counts_them() {
+        for t in [
+            "买家:鞋子\u{7}\u{1b}[0m有污渍\r\n\t",
+            "\u{85}\u{9f}\u{a0}¥12 \u{80}😭\u{7f}",
+            "收貨地址:新疆 ÀÉ \u{2028}\u{c2}",
+            "",
+        ]
+        .into_iter()
+        .map(String::from)
+        // A C1 control split across the 255-byte runs, and one at the very end.
+        .chain(["\u{85}", "\u{1}", "\u{9f}"].map(|c| format!("{}{c}", "a".repeat(254))))
+        .chain([format!("{}\u{85}", "鞋".repeat(200))])
+        {
+            let t = t.as_str();
+            let by_chars = t
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                .count();
+            assert_eq!(control_chars(t), by_chars, "{t:?}");
+        }
+    }
     use crate::case::{Defect, Fault, Threat};
 
     fn facts(text: &str) -> Facts {

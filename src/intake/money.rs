@@ -4,9 +4,10 @@
 //! that belong to a phone or order number, a size (38码), a date, a time, an
 //! address (123号) or a count are never money.
 
-use crate::text::starts_with_bytes;
+use crate::text::{Phrases, starts_with_bytes};
 use rust_decimal::Decimal;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// An amount found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +31,16 @@ const NOT_MONEY_AFTER: &[&str] = &[
     "岁", "斤", "公斤", "kg", "公里", "km", "件", "个", "%", "折", "周", "星期", "代", "期", "人",
     "单", "笔", "条", "张", "瓶", "盒", "包", "颗", "度", "码数", "尺码", "g", "w", "万单",
 ];
+
+/// Whether a word of [`NOT_MONEY_AFTER`] starts `t`: one lookup in a phrase
+/// matcher, where the list took a comparison per word for each number.
+fn not_money_after(t: &str) -> bool {
+    static WORDS: LazyLock<Phrases<()>> =
+        LazyLock::new(|| Phrases::new(NOT_MONEY_AFTER.iter().map(|w| (*w, ()))));
+    t.chars()
+        .next()
+        .is_some_and(|c| WORDS.at_char(t, 0, c).is_some())
+}
 
 /// Finds every amount in `text`; spans are offset by `base`.
 pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
@@ -95,10 +106,7 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
         let after = &text[end..];
         let after_t = after.trim_start_matches(' ');
         // Not money when followed by a non-money unit or glued digits/letters.
-        if !after_t.starts_with("天猫")
-            && NOT_MONEY_AFTER
-                .iter()
-                .any(|u| starts_with_bytes(after_t, u))
+        if !after_t.starts_with("天猫") && not_money_after(after_t)
             || (is_arabic
                 && after.starts_with(|c: char| {
                     (c.is_ascii_alphanumeric() || c == '*' || c == '#' || c == '_')
