@@ -62,8 +62,9 @@ pub enum IntakeError {
 /// another thread while it loads the policy.
 pub fn warm_up() {
     lexicon::warm_up();
+    money::warm_up();
     crate::text::warm_up();
-    let _ = places();
+    crate::place::resolver::warm_up();
     let _ = lexicon::reasons();
 }
 

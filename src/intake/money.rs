@@ -32,14 +32,21 @@ const NOT_MONEY_AFTER: &[&str] = &[
     "单", "笔", "条", "张", "瓶", "盒", "包", "颗", "度", "码数", "尺码", "g", "w", "万单",
 ];
 
-/// Whether a word of [`NOT_MONEY_AFTER`] starts `t`: one lookup in a phrase
-/// matcher, where the list took a comparison per word for each number.
+/// [`NOT_MONEY_AFTER`] as a phrase matcher: one lookup per number, where the
+/// list took a comparison per word.
+static NOT_MONEY: LazyLock<Phrases<()>> =
+    LazyLock::new(|| Phrases::new(NOT_MONEY_AFTER.iter().map(|w| (*w, ()))));
+
+/// Whether a word of [`NOT_MONEY_AFTER`] starts `t`.
 fn not_money_after(t: &str) -> bool {
-    static WORDS: LazyLock<Phrases<()>> =
-        LazyLock::new(|| Phrases::new(NOT_MONEY_AFTER.iter().map(|w| (*w, ()))));
     t.chars()
         .next()
-        .is_some_and(|c| WORDS.at_char(t, 0, c).is_some())
+        .is_some_and(|c| NOT_MONEY.at_char(t, 0, c).is_some())
+}
+
+/// Builds the word matcher now, so a caller can do it on another thread.
+pub(super) fn warm_up() {
+    LazyLock::force(&NOT_MONEY);
 }
 
 /// Finds every amount in `text`; spans are offset by `base`.

@@ -210,6 +210,13 @@ static BLOCKED: LazyLock<Phrases<usize>> =
 static NOT_PLACES: LazyLock<Phrases<()>> =
     LazyLock::new(|| Phrases::new(NOT_PLACE.iter().map(|w| (*w, ()))));
 
+/// Builds the resolver's word matchers now, so a caller can do it on another thread.
+pub fn warm_up() {
+    LazyLock::force(&ROADS);
+    LazyLock::force(&BLOCKED);
+    LazyLock::force(&NOT_PLACES);
+}
+
 /// Whether `s` starts with a word of `words`.
 fn starts_with_one(words: &Phrases<()>, s: &str) -> bool {
     s.chars()
