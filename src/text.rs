@@ -537,6 +537,13 @@ impl<V> Phrases<V> {
         self.singles.get(&c).map(|&r| self.values(r))
     }
 
+    /// Whether some word starts `text`.
+    pub fn starts(&self, text: &str) -> bool {
+        text.chars()
+            .next()
+            .is_some_and(|c| self.at_char(text, 0, c).is_some())
+    }
+
     /// The values of exactly this word, if it is one.
     pub fn get(&self, word: &str) -> Option<&[V]> {
         let first = word.chars().next()?;

@@ -37,13 +37,6 @@ const NOT_MONEY_AFTER: &[&str] = &[
 static NOT_MONEY: LazyLock<Phrases<()>> =
     LazyLock::new(|| Phrases::new(NOT_MONEY_AFTER.iter().map(|w| (*w, ()))));
 
-/// Whether a word of [`NOT_MONEY_AFTER`] starts `t`.
-fn not_money_after(t: &str) -> bool {
-    t.chars()
-        .next()
-        .is_some_and(|c| NOT_MONEY.at_char(t, 0, c).is_some())
-}
-
 /// Builds the word matcher now, so a caller can do it on another thread.
 pub(super) fn warm_up() {
     LazyLock::force(&NOT_MONEY);
@@ -113,7 +106,7 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
         let after = &text[end..];
         let after_t = after.trim_start_matches(' ');
         // Not money when followed by a non-money unit or glued digits/letters.
-        if !after_t.starts_with("天猫") && not_money_after(after_t)
+        if !after_t.starts_with("天猫") && NOT_MONEY.starts(after_t)
             || (is_arabic
                 && after.starts_with(|c: char| {
                     (c.is_ascii_alphanumeric() || c == '*' || c == '#' || c == '_')

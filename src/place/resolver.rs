@@ -194,11 +194,11 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     let after = &text[m.span.end..];
     let way = after.trim_start_matches(ROAD_WAY);
     // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
-    let road = |s: &str| starts_with_one(&ROADS, s);
+    let road = |s: &str| ROADS.starts(s);
     (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道']))
         // A province or city name followed by 市/省/区 is itself, not a road (北京市).
         && !after.starts_with(['市', '省', '区', '县'])
-        || starts_with_one(&NOT_PLACES, after)
+        || NOT_PLACES.starts(after)
 }
 
 /// [`ROAD`] and [`NOT_PLACE`] as phrase matchers: every name found is tested
@@ -215,13 +215,6 @@ pub fn warm_up() {
     LazyLock::force(&ROADS);
     LazyLock::force(&BLOCKED);
     LazyLock::force(&NOT_PLACES);
-}
-
-/// Whether `s` starts with a word of `words`.
-fn starts_with_one(words: &Phrases<()>, s: &str) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|c| words.at_char(s, 0, c).is_some())
 }
 
 /// Characters before a name that set it off as a place (寄到新疆, 在杭州).
