@@ -44,22 +44,29 @@ pub(super) fn pieces(t: &str) -> Vec<Piece> {
 /// a `{` that is never closed (`{open 元`). The piece quoted, when there is one.
 pub(crate) fn brace_slip(t: &str) -> Option<String> {
     let quote = |i: usize| t[i..].chars().take(8).collect::<String>();
-    // Each brace looked for on its own and bytes for the ASCII ones: every
-    // reply of the policy is checked at each start.
-    if let Some(i) = [t.find('｛'), t.find('｝')].into_iter().flatten().min() {
-        return Some(quote(i));
-    }
-    let mut open: Option<usize> = None;
-    for (i, b) in t.bytes().enumerate() {
-        match b {
-            b'{' if open.is_some() => return open.map(quote),
-            b'{' => open = Some(i),
-            b'}' if open.is_none() => return Some(quote(i)),
-            b'}' => open = None,
+    // One pass over the bytes (every reply of the policy is checked at each
+    // start): the first full-width brace wins wherever it is, else the first
+    // ASCII brace out of place, else one left open.
+    let b = t.as_bytes();
+    let (mut slip, mut open) = (None, None);
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            // ｛ and ｝ are EF BD 9B and EF BD 9D.
+            0xEF if matches!(b.get(i + 1..i + 3), Some([0xBD, 0x9B | 0x9D])) => {
+                return Some(quote(i));
+            }
+            b'{' if slip.is_none() => match open {
+                Some(_) => slip = open,
+                None => open = Some(i),
+            },
+            b'}' if slip.is_none() => match open {
+                Some(_) => open = None,
+                None => slip = Some(i),
+            },
             _ => {}
         }
     }
-    open.map(quote)
+    slip.or(open).map(quote)
 }
 
 /// The `{name}` placeholders in a template.
@@ -82,6 +89,23 @@ pub(crate) fn placeholders(t: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brace_slips_are_found_as_a_manager_would_see_them() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("亲，给您补偿{open}元", None),
+            ("亲，给您补偿{open元，好吗", Some("{open元，好")),
+            ("补偿open}元", Some("}元")),
+            ("补偿{{open}}元", Some("{{open}}")),
+            ("补偿｛open｝元 {max", Some("｛open｝元 ")),
+            ("先{open 再｝", Some("｝")),
+            ("结尾{", Some("{")),
+            ("", None),
+        ];
+        for (text, slip) in cases {
+            assert_eq!(brace_slip(text).as_deref(), *slip, "{text}");
+        }
+    }
 
     #[test]
     fn placeholders_are_found() {

@@ -10,44 +10,49 @@ use crate::text::Phrases;
 
 /// Warns about each word-list slip, at its line.
 pub(super) fn check(c: &mut Checker, raw: &RawPolicy) {
-    let mut lists: Vec<(String, &Located<String>)> = Vec::new();
+    // (section, kind) of each word: the list's name is written out only for a warning.
+    let mut lists: Vec<((&str, &str), &Located<String>)> = Vec::new();
     for t in &raw.promotion_tags {
-        lists.push(("promotion_tags".into(), t));
+        lists.push((("promotion_tags", ""), t));
     }
     for t in &raw.made_to_order_tags {
-        lists.push(("made_to_order_tags".into(), t));
+        lists.push((("made_to_order_tags", ""), t));
     }
     for (d, info) in &raw.defects.value {
         for k in &info.keywords {
-            lists.push((format!("defects.{}", d.id()), k));
+            lists.push((("defects", d.id()), k));
         }
     }
     for (m, info) in &raw.materials.value {
         for k in &info.keywords {
-            lists.push((format!("materials.{}", m.id()), k));
+            lists.push((("materials", m.id()), k));
         }
     }
     for (f, words) in &raw.faults {
         for k in words {
-            lists.push((format!("faults.{}", f.id()), k));
+            lists.push((("faults", f.id()), k));
         }
     }
-    for (list, w) in &lists {
+    let name = |(section, kind): (&str, &str)| match kind {
+        "" => section.to_string(),
+        kind => format!("{section}.{kind}"),
+    };
+    for &(list, w) in &lists {
         let word = w.value.trim();
         if word.contains(['，', '、', ',', '；']) {
             c.warn(
-                Some(*w),
+                Some(w),
                 Kind::TwoWordsInOne {
                     word: word.to_string(),
-                    list: list.clone(),
+                    list: name(list),
                 },
             );
         } else if word.chars().count() == 1 {
             c.warn(
-                Some(*w),
+                Some(w),
                 Kind::OneCharWord {
                     word: word.to_string(),
-                    list: list.clone(),
+                    list: name(list),
                 },
             );
         }
