@@ -594,44 +594,14 @@ impl<V> Phrases<V> {
             }
         }
     }
-
-    /// Every match, leftmost-longest and not overlapping, as (span, values).
-    pub fn find_iter<'a, 't>(
-        &'a self,
-        text: &'t str,
-    ) -> impl Iterator<Item = (Range<usize>, &'a [V])> + use<'a, 't, V> {
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            while let Some(c) = text[at..].chars().next() {
-                if let Some((end, v)) = self.at_char(text, at, c) {
-                    let span = at..end;
-                    at = end;
-                    return Some((span, v));
-                }
-                at += c.len_utf8();
-            }
-            None
-        })
-    }
-
-    /// Every word found, the longest at each start; a word inside a longer one
-    /// found before it is left out, but words that only partly overlap are all
-    /// kept (是我自己弄坏 holds both 是我自己 and 自己弄坏).
-    pub fn find_all<'a>(&'a self, text: &str) -> Vec<(Range<usize>, &'a [V])> {
-        let mut out = Vec::new();
-        self.find_all_into(text, &mut out);
-        out
-    }
-
-    /// [`Phrases::find_all`] into a list the caller clears and reuses line after line.
-    pub fn find_all_into<'a>(&'a self, text: &str, out: &mut Vec<(Range<usize>, &'a [V])>) {
-        longest_words_into(text, out, |at, c| self.at_char(text, at, c));
-    }
 }
 
-/// Every word `longest_at` finds, the longest at each start, as
-/// [`Phrases::find_all`] keeps them: `longest_at(at, c)` is the longest word
-/// starting at byte `at` (character `c`), over one matcher or several.
+/// Every word `longest_at` finds, the longest at each start, into a list the
+/// caller reuses line after line: `longest_at(at, c)` is the longest word
+/// starting at byte `at` (character `c`), over one matcher or several
+/// ([`Phrases::at_char`]). A word inside a longer one found before it is left
+/// out, but words that only partly overlap are all kept (是我自己弄坏 holds
+/// both 是我自己 and 自己弄坏).
 pub fn longest_words_into<'a, V>(
     text: &str,
     out: &mut Vec<(Range<usize>, &'a [V])>,
@@ -652,6 +622,13 @@ pub fn longest_words_into<'a, V>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words found in `text`, as the paste reader finds them.
+    fn found<'a, V>(p: &'a Phrases<V>, text: &str) -> Vec<(Range<usize>, &'a [V])> {
+        let mut out = Vec::new();
+        longest_words_into(text, &mut out, |at, c| p.at_char(text, at, c));
+        out
+    }
 
     #[test]
     fn the_quick_trim_trims_as_str_trim_does() {
@@ -678,12 +655,11 @@ mod tests {
     #[test]
     fn overlapping_words_are_all_found() {
         let p = Phrases::new([("是我自己", 1), ("自己弄坏", 2), ("弄坏", 3)]);
-        let found: Vec<_> = p
-            .find_all("是我自己弄坏的")
+        let words: Vec<_> = found(&p, "是我自己弄坏的")
             .iter()
             .map(|(_, v)| v[0])
             .collect();
-        assert_eq!(found, vec![1, 2]);
+        assert_eq!(words, vec![1, 2]);
     }
 
     #[test]
@@ -725,9 +701,9 @@ mod tests {
     #[test]
     fn a_word_listed_twice_keeps_each_value_once() {
         let p = Phrases::new([("开胶", 1), ("脱胶", 3), ("开胶", 2), ("开胶", 1)]);
-        let found = p.find_all("鞋子开胶了");
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].1, &[1, 2][..]);
+        let words = found(&p, "鞋子开胶了");
+        assert_eq!(words.len(), 1);
+        assert_eq!(words[0].1, &[1, 2][..]);
     }
 
     #[test]
@@ -743,10 +719,10 @@ mod tests {
     #[test]
     fn phrases_match_leftmost_longest() {
         let p = Phrases::new([("鞋面", 1), ("鞋面脏", 2), ("脏", 3)]);
-        let found: Vec<_> = p
-            .find_iter("左脚鞋面脏了,很脏")
+        let words: Vec<_> = found(&p, "左脚鞋面脏了,很脏")
+            .iter()
             .map(|(_, v)| v[0])
             .collect();
-        assert_eq!(found, vec![2, 3]);
+        assert_eq!(words, vec![2, 3]);
     }
 }

@@ -138,7 +138,7 @@ impl Lexicon {
     }
 
     /// Every word found in a line, the longest at each start (as
-    /// [`Phrases::find_all_into`]), over the policy's words and the base lexicon's.
+    /// [`longest_words_into`]), over the policy's words and the base lexicon's.
     pub(super) fn find_all_into<'a>(
         &'a self,
         text: &str,

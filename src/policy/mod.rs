@@ -310,20 +310,12 @@ impl Policy {
 
     /// Whether a title carries a promotion tag.
     pub fn is_promo(&self, title: &str) -> bool {
-        let mut promo = false;
-        self.promo_matcher.for_each_overlapping(title, |at, _| {
-            promo |= !negated_tag(title, at);
-        });
-        promo
+        holds_tag(&self.promo_matcher, title)
     }
 
     /// Whether a title says made to order or pre-sale (定制/预售).
     pub fn is_made_to_order(&self, title: &str) -> bool {
-        let mut made = false;
-        self.made_to_order.for_each_overlapping(title, |at, _| {
-            made |= !negated_tag(title, at);
-        });
-        made
+        holds_tag(&self.made_to_order, title)
     }
 
     /// The question for the buyer with this id.
@@ -353,6 +345,13 @@ impl Policy {
             .map(|(t, _)| t.clone())
             .collect()
     }
+}
+
+/// Whether a title holds a word of `tags` that no negation stands before.
+fn holds_tag<V>(tags: &crate::text::Phrases<V>, title: &str) -> bool {
+    let mut found = false;
+    tags.for_each_overlapping(title, |at, _| found |= !negated_tag(title, at));
+    found
 }
 
 /// Whether a tag is said not to apply: 非特价, 不是特价, 无活动.
