@@ -208,7 +208,9 @@ def run(binary, tmp):
                 edited = original + "（售后小李）"
                 reply.fill(edited)
                 page.click('[data-testid="copy"]')
-                page.wait_for_function("document.querySelector('[data-testid=copy]').textContent.includes('已复制')")
+                # A selector wait, not wait_for_function: the page's CSP forbids eval, and
+                # Playwright polls a string predicate through new Function.
+                page.wait_for_selector('[data-testid="copy"]:has-text("已复制")')
                 try:
                     clip = page.evaluate("navigator.clipboard.readText()")
                 except Exception as e:  # clipboard not readable in this headless browser
