@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use super::input::{text, yes_no};
+use super::input::{row_text, row_yes_no, text, yes_no};
 use crate::located::Located;
 
 /// Declares the case facts: text facts (`Option<Located<String>>`) and yes/no
@@ -35,6 +35,34 @@ macro_rules! case_fields {
                 #[serde(default, deserialize_with = "yes_no")]
                 pub $yf: Option<bool>,
             )+
+        }
+
+        /// A case-log row read in place: text facts borrow from the line when it
+        /// holds no escapes, so replay's million rows cost no allocation per
+        /// field until the row is known good. Accepts exactly what
+        /// [`CaseInput`] accepts, or less: a row it refuses is read again by
+        /// [`CaseInput`]'s own reader, whose message is the one reported.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(crate) struct CaseRow<'a> {
+            $(
+                #[serde(default, borrow, deserialize_with = "row_text")]
+                $tf: Option<std::borrow::Cow<'a, str>>,
+            )+
+            $(
+                #[serde(default, deserialize_with = "row_yes_no")]
+                $yf: Option<bool>,
+            )+
+        }
+
+        impl CaseRow<'_> {
+            /// The row as case input, every fact unlocated (as a JSON log's are).
+            pub(crate) fn into_input(self) -> CaseInput {
+                CaseInput {
+                    $( $tf: self.$tf.map(|v| Located::flag(v.into_owned())), )+
+                    $( $yf: self.$yf, )+
+                }
+            }
         }
 
         /// A fact of a case, by name: what missing-fact errors, the intake's

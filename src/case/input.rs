@@ -1,6 +1,8 @@
 //! Reading case input: a YAML or JSON case file, and the lenient field readers
 //! the file, the flags and replay logs share (numbers as written, 是/否).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Deserializer};
 
 use super::{CaseError, CaseInput};
@@ -71,6 +73,95 @@ pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Located<Str
         }))
 }
 
+/// Reads a text fact in place, as [`text`] reads it: a string (borrowed when it
+/// can be), a number as written, or null; empty text is absent.
+pub(crate) fn row_text<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Cow<'a, str>>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Option<Cow<'de, str>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("text or a number")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Borrowed(v)))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v)))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+    }
+    Ok(d.deserialize_option(V)?.filter(|v| !v.trim().is_empty()))
+}
+
+/// Reads a yes/no fact in place, as [`yes_no`] reads it; anything [`yes_no`]
+/// might word differently (a float, a number out of range) is refused here.
+pub(crate) fn row_yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Option<bool>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("yes or no")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v != 0))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            match i64::try_from(v) {
+                Ok(n) => Ok(Some(n != 0)),
+                Err(_) => Err(E::custom("out of range")),
+            }
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            yes_no_word(v)
+        }
+    }
+    d.deserialize_option(V)
+}
+
+/// A yes/no word (是/否, yes/no, 1/0 …); blank is absent.
+fn yes_no_word<E: serde::de::Error>(s: &str) -> Result<Option<bool>, E> {
+    match s.trim() {
+        "" => Ok(None),
+        "true" | "1" | "是" | "yes" | "y" | "Y" | "TRUE" | "True" => Ok(Some(true)),
+        "false" | "0" | "否" | "no" | "n" | "N" | "FALSE" | "False" => Ok(Some(false)),
+        other => Err(E::custom(format!("`{other}` is not yes or no"))),
+    }
+}
+
 /// Reads a yes/no fact: true/false, 1/0, 是/否, yes/no, or empty.
 pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     #[derive(Deserialize)]
@@ -84,13 +175,6 @@ pub(crate) fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
         None => Ok(None),
         Some(Yes::Bool(b)) => Ok(Some(b)),
         Some(Yes::Num(n)) => Ok(Some(n != 0)),
-        Some(Yes::Text(s)) => match s.trim() {
-            "" => Ok(None),
-            "true" | "1" | "是" | "yes" | "y" | "Y" | "TRUE" | "True" => Ok(Some(true)),
-            "false" | "0" | "否" | "no" | "n" | "N" | "FALSE" | "False" => Ok(Some(false)),
-            other => Err(serde::de::Error::custom(format!(
-                "`{other}` is not yes or no"
-            ))),
-        },
+        Some(Yes::Text(s)) => yes_no_word(&s),
     }
 }

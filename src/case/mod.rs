@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::located::Located;
 use crate::money::parse_amount;
 use crate::place::{Lookup, PlaceMatch, places};
+pub(crate) use fact::CaseRow;
 pub use fact::{CaseInput, Fact};
 pub use vocab::{Defect, Evidence, Fault, Material, Platform, RefundType, Stage, Threat, Wants};
 

@@ -5,26 +5,37 @@
 use std::io::BufRead;
 
 use super::ReplayError;
-use crate::case::{CaseInput, Fact};
+use crate::case::{CaseInput, CaseRow, Fact};
 
 /// Rows of the log, each with its 1-based line number.
 pub(super) enum Rows {
-    /// JSON objects, as text.
-    Lines(Vec<(u64, String)>),
+    /// JSON Lines: whole lines as read, split and checked by the worker, so
+    /// the reader thread copies bytes and allocates nothing per line.
+    Lines {
+        /// The lines, each ending in a line break except perhaps the log's last.
+        text: Vec<u8>,
+        /// The number of the block's first line.
+        first: u64,
+    },
     /// CSV records, read against the header (or what kept one from being read).
     Records(Vec<(u64, Result<csv::StringRecord, String>)>),
 }
+
+/// Bytes of JSON Lines handed to a worker at a time (about two thousand cases).
+const BLOCK: usize = 512 * 1024;
 
 /// A log being read.
 pub(super) enum Reader<R: BufRead> {
     /// JSON Lines.
     Json {
-        /// The lines.
-        lines: std::io::Lines<R>,
-        /// The last line number read.
+        /// The log.
+        input: R,
+        /// The last line number handed out.
         line: u64,
         /// Bytes read so far.
         bytes: u64,
+        /// The start of a line the last block cut off.
+        carry: Vec<u8>,
     },
     /// CSV with a header.
     Csv {
@@ -37,9 +48,10 @@ impl<R: BufRead> Reader<R> {
     /// A JSON Lines reader.
     pub(super) fn json(input: R) -> Reader<R> {
         Reader::Json {
-            lines: input.lines(),
+            input,
             line: 0,
             bytes: 0,
+            carry: Vec::new(),
         }
     }
 
@@ -70,32 +82,41 @@ impl<R: BufRead> Reader<R> {
     /// Up to `max` rows, with the bytes read so far and the last line number.
     pub(super) fn chunk(&mut self, max: usize) -> Result<Option<(Rows, u64, u64)>, ReplayError> {
         match self {
-            Reader::Json { lines, line, bytes } => {
-                let mut rows = Vec::with_capacity(max);
-                for text in lines.by_ref() {
-                    *line += 1;
-                    let text = text.map_err(|e| match e.kind() {
-                        std::io::ErrorKind::InvalidData => ReplayError::Encoding {
-                            line: *line,
-                            what: "可能是 GBK",
-                        },
-                        _ => ReplayError::Io(e),
-                    })?;
-                    *bytes += text.len() as u64 + 1;
-                    // A file saved with a byte-order mark starts with one: skip it.
-                    let text = match text.strip_prefix('\u{feff}') {
-                        Some(t) => t.to_string(),
-                        None => text,
-                    };
-                    if text.trim().is_empty() {
-                        continue;
+            Reader::Json {
+                input,
+                line,
+                bytes,
+                carry,
+            } => {
+                // Whole lines of about BLOCK bytes; a line cut at the end waits for the next block.
+                let mut text = std::mem::take(carry);
+                text.reserve(BLOCK);
+                let mut searched = 0;
+                let end = loop {
+                    if text.len() >= BLOCK {
+                        if let Some(i) = memchr::memrchr(b'\n', &text[searched..]) {
+                            break searched + i + 1;
+                        }
+                        // A line longer than a block: what was searched holds no break.
+                        searched = text.len();
                     }
-                    rows.push((*line, text));
-                    if rows.len() == max {
-                        break;
+                    let got = input.fill_buf()?;
+                    if got.is_empty() {
+                        break text.len();
                     }
+                    let n = got.len().min(BLOCK.saturating_sub(text.len()).max(1 << 16));
+                    text.extend_from_slice(&got[..n]);
+                    input.consume(n);
+                };
+                *carry = text.split_off(end);
+                if text.is_empty() {
+                    return Ok(None);
                 }
-                Ok((!rows.is_empty()).then_some((Rows::Lines(rows), *bytes, *line)))
+                let first = *line + 1;
+                let breaks = memchr::memchr_iter(b'\n', &text).count() as u64;
+                *line += breaks + u64::from(!text.ends_with(b"\n"));
+                *bytes += text.len() as u64;
+                Ok(Some((Rows::Lines { text, first }, *bytes, *line)))
             }
             Reader::Csv { reader } => {
                 let mut rows = Vec::with_capacity(max);
@@ -203,9 +224,27 @@ fn check_header(h: &csv::StringRecord) -> Result<csv::StringRecord, ReplayError>
     Ok(h.iter().filter_map(column).collect())
 }
 
-/// One JSON line as case input.
+/// The lines of a JSON Lines block with their numbers: a line break (`\n` or
+/// `\r\n`) ends each, and a byte-order mark is dropped, as a text editor shows them.
+pub(super) fn lines(text: &[u8], first: u64) -> impl Iterator<Item = (u64, &[u8])> {
+    let text = text.strip_suffix(b"\n").unwrap_or(text);
+    let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    ends.zip(first..).map(move |(end, n)| {
+        let l = &text[start..end];
+        start = end + 1;
+        let l = l.strip_suffix(b"\r").unwrap_or(l);
+        (n, l.strip_prefix("\u{feff}".as_bytes()).unwrap_or(l))
+    })
+}
+
+/// One JSON line as case input: read in place, and only a row that cannot be
+/// read so is read again the general way, for its message.
 pub(super) fn json_row(text: &str) -> Result<CaseInput, String> {
-    serde_json::from_str(text).map_err(|e| e.to_string())
+    match serde_json::from_str::<CaseRow>(text) {
+        Ok(row) => Ok(row.into_input()),
+        Err(_) => serde_json::from_str(text).map_err(|e| e.to_string()),
+    }
 }
 
 /// One CSV record as case input.

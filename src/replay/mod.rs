@@ -72,6 +72,16 @@ pub enum ReplayError {
     Worker(String),
 }
 
+impl ReplayError {
+    /// The line the error is about, when it is about one.
+    fn line(&self) -> Option<u64> {
+        match self {
+            ReplayError::BadLine { line, .. } | ReplayError::Encoding { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
 /// How the log is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -6,7 +6,7 @@
 use std::io::BufRead;
 use std::sync::{Mutex, mpsc};
 
-use super::input::{Reader, Rows, csv_row, json_row};
+use super::input::{Reader, Rows, csv_row, json_row, lines};
 use super::report::{BadLine, Change, KEEP_BAD, Report};
 use super::stats::Stats;
 use super::{Format, Options, ReplayError};
@@ -76,12 +76,9 @@ pub fn replay(
                             Ok(part) => report.merge(part, opts.keep_changes),
                             Err(e) => {
                                 if let Ok(mut f) = failed.lock() {
-                                    // The earliest bad line wins when two workers fail.
-                                    match (&*f, &e) {
-                                        (
-                                            Some(ReplayError::BadLine { line: a, .. }),
-                                            ReplayError::BadLine { line: b, .. },
-                                        ) if a <= b => {}
+                                    // The earliest line wins when two workers fail.
+                                    match (f.as_ref().and_then(ReplayError::line), e.line()) {
+                                        (Some(a), Some(b)) if a <= b => {}
                                         _ => *f = Some(e),
                                     }
                                 }
@@ -177,9 +174,18 @@ fn run_chunk(
         }
     };
     match rows {
-        Rows::Lines(lines) => {
-            for (line, text) in &lines {
-                one(*line, json_row(text))?;
+        Rows::Lines { text, first } => {
+            for (line, bytes) in lines(&text, first) {
+                let Ok(text) = std::str::from_utf8(bytes) else {
+                    return Err(ReplayError::Encoding {
+                        line,
+                        what: "可能是 GBK",
+                    });
+                };
+                if text.trim().is_empty() {
+                    continue;
+                }
+                one(line, json_row(text))?;
             }
         }
         Rows::Records(records) => {
