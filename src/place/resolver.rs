@@ -11,7 +11,11 @@ use std::ops::Range;
 use super::tables::{Level, NONE, PLACES, PROVINCES, names_at};
 use super::{Lookup, PlaceMatch, Province};
 use crate::text::Phrases;
+use smallvec::SmallVec;
 use std::sync::LazyLock;
+
+/// Mentions of one level, kept inline like [`Ids`].
+type Group<'a> = SmallVec<[&'a Mention; 8]>;
 
 /// What follows a name when it names a road, a street or a building, not a place.
 const ROAD: &[&str] = &[
@@ -134,38 +138,55 @@ const ROAD_WAY: &[char] = &[
     '东', '西', '南', '北', '中', '一', '二', '三', '四', '五', '六', '七', '八', '九',
 ];
 
-/// A name found in the text.
+/// Province indexes, kept inline: an address names a handful, and the
+/// resolver runs once per case in a replay of millions.
+type Ids = SmallVec<[u16; 8]>;
+
+/// A name found in the text, with its provinces and level worked out once.
 #[derive(Debug, Clone)]
 struct Mention {
     span: Range<usize>,
     name: &'static str,
     places: &'static [u16],
+    /// The provinces it may lie in, sorted, each once.
+    provinces: Ids,
+    /// The strongest level it names.
+    level: Level,
 }
 
 impl Mention {
+    fn new(span: Range<usize>, name: &'static str, places: &'static [u16]) -> Mention {
+        let rows = places.iter().map(|&i| &PLACES[usize::from(i)]);
+        let mut provinces: Ids = rows.clone().map(|p| p.province).collect();
+        provinces.sort_unstable();
+        provinces.dedup();
+        let level = rows.map(|p| p.level).min().unwrap_or(Level::Abroad);
+        Mention {
+            span,
+            name,
+            places,
+            provinces,
+            level,
+        }
+    }
+
     fn places(&self) -> impl Iterator<Item = (u16, &'static super::tables::PlaceRow)> + '_ {
         self.places.iter().map(|&i| (i, &PLACES[usize::from(i)]))
     }
 
-    fn provinces(&self) -> Vec<u16> {
-        let mut v: Vec<u16> = self.places().map(|(_, p)| p.province).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+    fn provinces(&self) -> &[u16] {
+        &self.provinces
     }
 
     /// The strongest level it names.
     fn level(&self) -> Level {
-        self.places()
-            .map(|(_, p)| p.level)
-            .min()
-            .unwrap_or(Level::Abroad)
+        self.level
     }
 }
 
 /// Every place name in `text`, the longest at each start, none inside another.
-fn mentions(text: &str) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
+fn mentions(text: &str) -> SmallVec<[Mention; 8]> {
+    let mut out = SmallVec::new();
     let mut covered = 0;
     for (at, _) in text.char_indices() {
         let Some((name, places)) = names_at(text, at).next() else {
@@ -176,11 +197,7 @@ fn mentions(text: &str) -> Vec<Mention> {
             continue;
         }
         covered = end;
-        out.push(Mention {
-            span: at..end,
-            name,
-            places,
-        });
+        out.push(Mention::new(at..end, name, places));
     }
     out
 }
@@ -278,10 +295,12 @@ fn locate_simplified(text: &str) -> Lookup {
     let trimmed = text.trim();
     // A one-character abbreviation counts only as the whole input (沪): inside a
     // text it is part of other words (南京 is not 北京).
+    // Abbreviations are one character: longer input skips the search.
+    let one_char = trimmed.chars().nth(1).is_none();
     if let Some((i, p)) = PROVINCES
         .iter()
         .enumerate()
-        .find(|(_, p)| !p.abbr.is_empty() && p.abbr == trimmed)
+        .find(|(_, p)| one_char && !p.abbr.is_empty() && p.abbr == trimmed)
     {
         let start = text.find(trimmed).unwrap_or(0);
         return Lookup::Found(PlaceMatch {
@@ -292,9 +311,9 @@ fn locate_simplified(text: &str) -> Lookup {
         });
     }
     let all = mentions(text);
-    let mut blocked: Vec<Range<usize>> = Vec::new();
+    let mut blocked: SmallVec<[Range<usize>; 2]> = SmallVec::new();
     BLOCKED.for_each_overlapping(text, |i, len| blocked.extend(len.iter().map(|n| i..i + n)));
-    let mut kept: Vec<Mention> = all
+    let mut kept: Group = all
         .iter()
         .filter(|m| !not_an_address(text, m, &all))
         .filter(|m| stands_alone(text, m, &all))
@@ -304,7 +323,6 @@ fn locate_simplified(text: &str) -> Lookup {
                 .iter()
                 .any(|b| b.start < m.span.end && m.span.start < b.end)
         })
-        .cloned()
         .collect();
     // Names everyone writes for parts of estates and campuses (东区, 北角) count
     // only beside another place of the same province (香港东区, 台中市北区).
@@ -313,18 +331,20 @@ fn locate_simplified(text: &str) -> Lookup {
             && m.name.starts_with(['东', '西', '南', '北', '中'])
             && m.name.ends_with('区')
     };
-    let backed = |m: &Mention, all: &[Mention]| {
+    let backed = |m: &Mention, all: &[&Mention]| {
         all.iter()
             .any(|o| o.span != m.span && o.provinces().iter().any(|p| m.provinces().contains(p)))
     };
-    let snapshot = kept.clone();
-    kept.retain(|m| !weak(m) || backed(m, &snapshot));
+    if kept.iter().any(|m| weak(m)) {
+        let snapshot = kept.clone();
+        kept.retain(|m| !weak(m) || backed(m, &snapshot));
+    }
     decide(&kept)
 }
 
 /// The most specific consistent chain among the mentions.
-fn decide(ms: &[Mention]) -> Lookup {
-    let at = |l: Level| -> Vec<&Mention> { ms.iter().filter(|m| m.level() == l).collect() };
+fn decide(ms: &[&Mention]) -> Lookup {
+    let at = |l: Level| -> Group { ms.iter().filter(|m| m.level() == l).copied().collect() };
     let (provinces, cities, counties, areas, abroad) = (
         at(Level::Province),
         at(Level::City),
@@ -333,8 +353,8 @@ fn decide(ms: &[Mention]) -> Lookup {
         at(Level::Abroad),
     );
     // Places a set of mentions names, of one level.
-    let named = |group: &[&Mention], level: Level| -> Vec<u16> {
-        let mut v: Vec<u16> = group
+    let named = |group: &[&Mention], level: Level| -> Ids {
+        let mut v: Ids = group
             .iter()
             .flat_map(|m| m.places().filter(|(_, p)| p.level == level).map(|(i, _)| i))
             .collect();
@@ -342,7 +362,10 @@ fn decide(ms: &[Mention]) -> Lookup {
         v.dedup();
         v
     };
-    let province_set: Vec<u16> = provinces.iter().flat_map(|m| m.provinces()).collect();
+    let province_set: Ids = provinces
+        .iter()
+        .flat_map(|m| m.provinces().iter().copied())
+        .collect();
     let city_places = named(&cities, Level::City);
     // A county lies under a mentioned city, or under a mentioned province.
     let linked = |m: &Mention| {
@@ -353,7 +376,7 @@ fn decide(ms: &[Mention]) -> Lookup {
     };
     // A city written without its suffix (朝阳) that lies outside the province
     // named (北京朝阳望京) is a district's short name, not that city.
-    let cities: Vec<&Mention> = cities
+    let cities: Group = cities
         .into_iter()
         .filter(|m| {
             province_set.is_empty()
@@ -361,10 +384,10 @@ fn decide(ms: &[Mention]) -> Lookup {
                 || m.places().any(|(_, p)| p.name == m.name)
         })
         .collect();
-    let (candidates, sources): (Vec<u16>, Vec<&Mention>) = if !cities.is_empty() {
+    let (candidates, sources): (Ids, Group) = if !cities.is_empty() {
         let mut cands = common(&cities);
         if !province_set.is_empty() {
-            let both: Vec<u16> = cands
+            let both: Ids = cands
                 .iter()
                 .copied()
                 .filter(|p| province_set.contains(p))
@@ -375,25 +398,25 @@ fn decide(ms: &[Mention]) -> Lookup {
         }
         // Several cities' provinces: the counties under them decide.
         if cands.len() > 1 {
-            let under: Vec<u16> = counties
+            let under: Ids = counties
                 .iter()
                 .filter(|m| linked(m))
-                .flat_map(|m| m.provinces())
+                .flat_map(|m| m.provinces().iter().copied())
                 .filter(|p| cands.contains(p))
                 .collect();
             if !under.is_empty() {
                 cands = dedup(under);
             }
         }
-        let mut src: Vec<&Mention> = counties.iter().copied().filter(|m| linked(m)).collect();
-        src.extend(&cities);
+        let mut src: Group = counties.iter().copied().filter(|m| linked(m)).collect();
+        src.extend(cities.iter().copied());
         (cands, src)
     } else if !provinces.is_empty() {
         let mut cands = dedup(province_set.clone());
         if cands.len() > 1 {
-            let under: Vec<u16> = counties
+            let under: Ids = counties
                 .iter()
-                .flat_map(|m| m.provinces())
+                .flat_map(|m| m.provinces().iter().copied())
                 .filter(|p| cands.contains(p))
                 .collect();
             if !under.is_empty() {
@@ -414,7 +437,7 @@ fn decide(ms: &[Mention]) -> Lookup {
     let candidates = if candidates.len() > 1 {
         let support = |p: u16| ms.iter().filter(|m| m.provinces().contains(&p)).count();
         let best = candidates.iter().map(|p| support(*p)).max().unwrap_or(0);
-        let top: Vec<u16> = candidates
+        let top: Ids = candidates
             .iter()
             .copied()
             .filter(|p| support(*p) == best)
@@ -461,21 +484,21 @@ fn decide(ms: &[Mention]) -> Lookup {
 }
 
 /// The provinces every mention of a group agrees on; failing that, all of them.
-fn common(group: &[&Mention]) -> Vec<u16> {
+fn common(group: &[&Mention]) -> Ids {
     let mut sets = group.iter().map(|m| m.provinces());
     let Some(first) = sets.next() else {
-        return Vec::new();
+        return Ids::new();
     };
-    let mut all = first.clone();
-    let mut both = first;
+    let mut all = Ids::from_slice(first);
+    let mut both = all.clone();
     for s in sets {
         both.retain(|p| s.contains(p));
-        all.extend(s);
+        all.extend_from_slice(s);
     }
     if both.is_empty() { dedup(all) } else { both }
 }
 
-fn dedup(mut v: Vec<u16>) -> Vec<u16> {
+fn dedup(mut v: Ids) -> Ids {
     v.sort_unstable();
     v.dedup();
     v

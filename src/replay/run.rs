@@ -8,7 +8,7 @@ use std::sync::{Mutex, mpsc};
 
 use super::input::{Reader, Rows, csv_row, json_row, lines};
 use super::report::{BadLine, Change, KEEP_BAD, Report};
-use super::stats::Stats;
+use super::stats::{Counts, Stats};
 use super::{Format, Options, ReplayError};
 use crate::case::{Case, CaseInput};
 use crate::engine::{self, EngineError, Verdict};
@@ -152,6 +152,7 @@ fn run_chunk(
     opts: &Options,
 ) -> Result<Report, ReplayError> {
     let mut r = empty(policy, baseline);
+    let mut counts = (Counts::new(policy), baseline.map(Counts::new));
     let mut one = |line: u64, input: Result<CaseInput, String>| -> Result<(), ReplayError> {
         r.lines += 1;
         let case = input.and_then(|i| {
@@ -160,7 +161,7 @@ fn run_chunk(
         });
         match case {
             Ok(case) => {
-                decide_both(&mut r, policy, baseline, &case, line, opts);
+                decide_both(&mut r, &mut counts, policy, baseline, &case, line, opts);
                 Ok(())
             }
             Err(message) if opts.strict => Err(ReplayError::BadLine { line, message }),
@@ -195,6 +196,8 @@ fn run_chunk(
             }
         }
     }
+    r.new = counts.0.into_stats(policy);
+    r.old = baseline.zip(counts.1).map(|(b, c)| c.into_stats(b));
     Ok(r)
 }
 
@@ -202,6 +205,7 @@ fn run_chunk(
 /// records a change when the two decisions differ in value.
 fn decide_both(
     r: &mut Report,
+    (new_counts, old_counts): &mut (Counts, Option<Counts>),
     policy: &Policy,
     baseline: Option<&Policy>,
     case: &Case,
@@ -209,8 +213,8 @@ fn decide_both(
     opts: &Options,
 ) {
     let new = engine::decide(policy, case);
-    let (Some(b), Some(old_stats)) = (baseline, r.old.as_mut()) else {
-        r.new.add(policy, case, &new, None);
+    let (Some(b), Some(old_stats)) = (baseline, old_counts.as_mut()) else {
+        new_counts.add(policy, case, &new, None);
         return;
     };
     let old = engine::decide(b, case);
@@ -233,13 +237,13 @@ fn decide_both(
             p.shipping_cost(g).unwrap_or_default()
         };
         let (was, now) = (leg(b), leg(policy));
-        r.new.add(policy, case, &new, Some(was));
+        new_counts.add(policy, case, &new, Some(was));
         if was != now {
             r.repriced_cases += 1;
             r.repricing += (now - was) * super::stats::shop_legs(v);
         }
     } else {
-        r.new.add(policy, case, &new, None);
+        new_counts.add(policy, case, &new, None);
     }
     if !same {
         r.changed_total += 1;

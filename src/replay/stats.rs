@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::case::{Case, Defect};
+use crate::case::{Case, Defect, Fact};
 use crate::engine::{EngineError, Verdict};
 use crate::policy::{Payer, Policy, Resolution};
 
@@ -35,21 +35,43 @@ pub struct Tally {
     pub shop_shipping: Decimal,
 }
 
+/// What one decided case adds to a tally, worked out once for the three
+/// tallies it counts in.
+struct One {
+    offer: Option<(Decimal, Decimal)>,
+    compensation: Option<Decimal>,
+    escalation: bool,
+    returns: bool,
+    shop_shipping: Option<Decimal>,
+}
+
+impl One {
+    fn new(v: &Verdict, leg_cost: Option<Decimal>) -> One {
+        One {
+            offer: v.offer.as_ref().map(|o| (o.open.value(), o.max.value())),
+            compensation: v.compensation.map(|c| c.value()),
+            escalation: v.escalate(),
+            returns: comes_back(v.resolution()),
+            shop_shipping: leg_cost.map(|cost| cost * shop_legs(v)),
+        }
+    }
+}
+
 impl Tally {
-    pub(super) fn add(&mut self, v: &Verdict, leg_cost: Option<Decimal>) {
+    fn add(&mut self, one: &One) {
         self.cases += 1;
-        if let Some(o) = &v.offer {
+        if let Some((open, max)) = one.offer {
             self.offers += 1;
-            self.open += o.open.value();
-            self.max += o.max.value();
+            self.open += open;
+            self.max += max;
         }
-        if let Some(c) = v.compensation {
-            self.compensation += c.value();
+        if let Some(c) = one.compensation {
+            self.compensation += c;
         }
-        self.escalations += u64::from(v.escalate());
-        self.returns += u64::from(comes_back(v.resolution()));
-        if let Some(cost) = leg_cost {
-            self.shop_shipping += cost * shop_legs(v);
+        self.escalations += u64::from(one.escalation);
+        self.returns += u64::from(one.returns);
+        if let Some(s) = one.shop_shipping {
+            self.shop_shipping += s;
         }
     }
 
@@ -147,36 +169,6 @@ pub struct Stats {
 }
 
 impl Stats {
-    pub(super) fn add(
-        &mut self,
-        policy: &Policy,
-        case: &Case,
-        result: &Result<Verdict, EngineError>,
-        leg_cost: Option<Decimal>,
-    ) {
-        match result {
-            Ok(v) => {
-                let group = case.region.as_ref().map(|r| policy.group_of_place(r));
-                let cost =
-                    leg_cost.or_else(|| policy.shipping_cost(group.unwrap_or(policy.groups.len())));
-                self.all.add(v, cost);
-                *self.by_resolution.entry(v.resolution().id()).or_default() += 1;
-                let region =
-                    group.map_or_else(|| Arc::from("未知地区"), |g| policy.group_names[g].clone());
-                self.by_region.entry(region).or_default().add(v, cost);
-                if let Some(d) = case.defect {
-                    self.by_defect
-                        .entry(defect_key(d))
-                        .or_default()
-                        .add(v, cost);
-                }
-            }
-            Err(EngineError::Missing { fact, .. }) => {
-                *self.undecided.entry(fact.key()).or_default() += 1
-            }
-        }
-    }
-
     pub(super) fn merge(&mut self, o: &Stats) {
         self.all.merge(&o.all);
         for (k, v) in &o.by_resolution {
@@ -191,6 +183,88 @@ impl Stats {
         for (k, v) in &o.by_defect {
             self.by_defect.entry(k.clone()).or_default().merge(v);
         }
+    }
+}
+
+/// Totals as a worker keeps them: by index, not by name, so a case costs no
+/// map lookup; [`Counts::into_stats`] names them once per chunk.
+#[derive(Debug, Clone)]
+pub(super) struct Counts {
+    all: Tally,
+    by_resolution: Vec<u64>,
+    undecided: Vec<u64>,
+    /// Per region group (the policy's groups, its "other" group, then no region).
+    by_region: Vec<Tally>,
+    by_defect: Vec<Tally>,
+}
+
+impl Counts {
+    /// No cases yet, for `policy`'s region groups.
+    pub(super) fn new(policy: &Policy) -> Counts {
+        Counts {
+            all: Tally::default(),
+            by_resolution: vec![0; Resolution::ALL.len()],
+            undecided: vec![0; Fact::ALL.len()],
+            by_region: vec![Tally::default(); policy.groups.len() + 2],
+            by_defect: vec![Tally::default(); Defect::ALL.len()],
+        }
+    }
+
+    /// Adds one case: its verdict, or the fact it could not be decided without.
+    pub(super) fn add(
+        &mut self,
+        policy: &Policy,
+        case: &Case,
+        result: &Result<Verdict, EngineError>,
+        leg_cost: Option<Decimal>,
+    ) {
+        match result {
+            Ok(v) => {
+                let group = case.region.as_ref().map(|r| policy.group_of_place(r));
+                let cost =
+                    leg_cost.or_else(|| policy.shipping_cost(group.unwrap_or(policy.groups.len())));
+                let one = One::new(v, cost);
+                self.all.add(&one);
+                self.by_resolution[v.resolution().index()] += 1;
+                let region = group.unwrap_or(self.by_region.len() - 1);
+                self.by_region[region].add(&one);
+                if let Some(d) = case.defect {
+                    self.by_defect[d.index()].add(&one);
+                }
+            }
+            Err(EngineError::Missing { fact, .. }) => self.undecided[*fact as usize] += 1,
+        }
+    }
+
+    /// The totals by name, as the report shows them.
+    pub(super) fn into_stats(self, policy: &Policy) -> Stats {
+        let mut s = Stats {
+            all: self.all,
+            ..Stats::default()
+        };
+        for (r, n) in Resolution::ALL.iter().zip(self.by_resolution) {
+            if n > 0 {
+                s.by_resolution.insert(r.id(), n);
+            }
+        }
+        for (f, n) in Fact::ALL.iter().zip(self.undecided) {
+            if n > 0 {
+                s.undecided.insert(f.key(), n);
+            }
+        }
+        let unknown: Arc<str> = Arc::from("未知地区");
+        for (g, t) in self.by_region.into_iter().enumerate() {
+            if t.cases > 0 {
+                let name = policy.group_names.get(g).unwrap_or(&unknown).clone();
+                s.by_region.entry(name).or_default().merge(&t);
+            }
+        }
+        for (d, t) in Defect::ALL.iter().zip(self.by_defect) {
+            if t.cases > 0 {
+                s.by_defect.entry(defect_key(*d)).or_default().merge(&t);
+            }
+        }
+        s
     }
 }
 
