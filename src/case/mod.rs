@@ -310,9 +310,19 @@ macro_rules! read_list {
 impl CaseInput {
     /// Checks every fact and builds the case; `today` is the request date when none is given.
     pub fn into_case(self, today: NaiveDate) -> Result<Case, CaseError> {
+        self.into_case_with(today, &mut |text| places().locate(text))
+    }
+
+    /// [`CaseInput::into_case`], placing the region with `locate`: a replay
+    /// passes one that remembers the addresses it has met.
+    pub fn into_case_with(
+        self,
+        today: NaiveDate,
+        locate: &mut dyn FnMut(&str) -> Lookup,
+    ) -> Result<Case, CaseError> {
         let region = match &self.region {
             None => None,
-            Some(v) => match places().locate(&v.value) {
+            Some(v) => match locate(&v.value) {
                 Lookup::Found(m) => Some(m),
                 Lookup::Ambiguous {
                     source, provinces, ..

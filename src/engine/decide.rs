@@ -226,6 +226,35 @@ pub(super) fn view<'a>(
     policy: &Policy,
     case: &'a Case,
 ) -> Result<(View<'a>, SmallVec<[Assumed; 4]>), EngineError> {
+    view_tagged(policy, case, None)
+}
+
+/// What a policy reads in a product title. A replay works it out once per
+/// title and reuses it for every case of that product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleTags {
+    /// The title carries a promotion tag (特价, 清仓 …).
+    pub promo: bool,
+    /// The title says made to order or pre-sale (定制, 预售).
+    pub made_to_order: bool,
+}
+
+impl TitleTags {
+    /// The tags `policy` finds in `title`.
+    pub fn of(policy: &Policy, title: &str) -> TitleTags {
+        TitleTags {
+            promo: policy.is_promo(title),
+            made_to_order: policy.is_made_to_order(title),
+        }
+    }
+}
+
+/// [`view`], with the title's tags given when already known for this policy.
+fn view_tagged<'a>(
+    policy: &Policy,
+    case: &'a Case,
+    tags: Option<TitleTags>,
+) -> Result<(View<'a>, SmallVec<[Assumed; 4]>), EngineError> {
     let defect = case.defect.ok_or_else(|| EngineError::Missing {
         fact: Fact::Defect,
         rule: "-".into(),
@@ -308,7 +337,7 @@ pub(super) fn view<'a>(
             None
         }
     });
-    let title = case.title.as_deref();
+    let tags = tags.or_else(|| case.title.as_deref().map(|t| TitleTags::of(policy, t)));
     let view = View {
         case,
         defect,
@@ -316,14 +345,12 @@ pub(super) fn view<'a>(
         stage,
         wants,
         region: case.region.as_ref().map(|r| policy.group_of_place(r)),
-        promo: title.map(|t| policy.is_promo(t)),
+        promo: tags.map(|t| t.promo),
         within_seven_days,
         window_end,
         within_after_sale,
         within_ship_promise,
-        made_to_order: case
-            .made_to_order
-            .or_else(|| title.map(|t| policy.is_made_to_order(t))),
+        made_to_order: case.made_to_order.or(tags.map(|t| t.made_to_order)),
         forced: [None; 9],
         guessing: Cell::new(true),
         guessed: Cell::new(0),
@@ -446,6 +473,17 @@ fn asks_for(cond: Cond) -> Fact {
 /// Decides a case: the rule, the offer, the shipping payers and compensation.
 pub fn decide<'p>(policy: &'p Policy, case: &Case) -> Result<Verdict<'p>, EngineError> {
     let (view, _) = view(policy, case)?;
+    verdict(policy, &view)
+}
+
+/// [`decide`], with the case title's tags under this policy already worked out
+/// ([`TitleTags::of`]); they must be the tags of `case.title`.
+pub fn decide_tagged<'p>(
+    policy: &'p Policy,
+    case: &Case,
+    tags: Option<TitleTags>,
+) -> Result<Verdict<'p>, EngineError> {
+    let (view, _) = view_tagged(policy, case, tags)?;
     verdict(policy, &view)
 }
 

@@ -11,8 +11,10 @@ use super::report::{BadLine, Change, KEEP_BAD, Report};
 use super::stats::{Counts, Stats};
 use super::{Format, Options, ReplayError};
 use crate::case::{Case, CaseInput};
-use crate::engine::{self, EngineError, Verdict};
+use crate::engine::{self, EngineError, TitleTags, Verdict};
+use crate::place::{Lookup, places};
 use crate::policy::Policy;
+use std::collections::HashMap;
 
 /// Rows per chunk handed to a worker.
 const CHUNK: usize = 2048;
@@ -61,6 +63,7 @@ pub fn replay(
             .map(|_| {
                 s.spawn(|| {
                     let mut report = empty(policy, baseline);
+                    let mut memo = Memo::default();
                     loop {
                         // The lock is held only to take the next chunk.
                         let chunk = match rx.lock() {
@@ -72,7 +75,7 @@ pub fn replay(
                         if has_failed(&failed) {
                             continue;
                         }
-                        match run_chunk(policy, baseline, header.as_ref(), chunk, opts) {
+                        match run_chunk(policy, baseline, header.as_ref(), chunk, opts, &mut memo) {
                             Ok(part) => report.merge(part, opts.keep_changes),
                             Err(e) => {
                                 if let Ok(mut f) = failed.lock() {
@@ -144,24 +147,89 @@ fn empty(policy: &Policy, baseline: Option<&Policy>) -> Report {
     }
 }
 
+/// What a worker has already worked out for the titles and regions it met: a
+/// shop's log names the same few hundred products and many of the same
+/// places again and again, and reading either is a scan of its words.
+#[derive(Default)]
+struct Memo {
+    /// Each title's tags under the new policy and the baseline.
+    titles: HashMap<Box<str>, (TitleTags, Option<TitleTags>), foldhash::fast::RandomState>,
+    /// Each region text's province.
+    places: HashMap<Box<str>, Lookup, foldhash::fast::RandomState>,
+}
+
+/// Titles a worker remembers before it starts afresh (memory stays flat).
+const MEMO_TITLES: usize = 4096;
+/// Region texts a worker remembers before it starts afresh (a few MB).
+const MEMO_PLACES: usize = 16384;
+
+impl Memo {
+    /// The province of a region text, as [`crate::place::Places::locate`] says.
+    fn locate(&mut self, text: &str) -> Lookup {
+        if let Some(found) = self.places.get(text) {
+            return found.clone();
+        }
+        if self.places.len() >= MEMO_PLACES {
+            self.places.clear();
+        }
+        let found = places().locate(text);
+        self.places.insert(text.into(), found.clone());
+        found
+    }
+
+    /// The tags of `title` under `policy` and `baseline`.
+    fn title_tags(
+        &mut self,
+        policy: &Policy,
+        baseline: Option<&Policy>,
+        title: Option<&str>,
+    ) -> (Option<TitleTags>, Option<TitleTags>) {
+        let Some(title) = title else {
+            return (None, None);
+        };
+        if let Some(&(new, old)) = self.titles.get(title) {
+            return (Some(new), old);
+        }
+        if self.titles.len() >= MEMO_TITLES {
+            self.titles.clear();
+        }
+        let tags = (
+            TitleTags::of(policy, title),
+            baseline.map(|b| TitleTags::of(b, title)),
+        );
+        self.titles.insert(title.into(), tags);
+        (Some(tags.0), tags.1)
+    }
+}
+
 fn run_chunk(
     policy: &Policy,
     baseline: Option<&Policy>,
     header: Option<&csv::StringRecord>,
     rows: Rows,
     opts: &Options,
+    memo: &mut Memo,
 ) -> Result<Report, ReplayError> {
     let mut r = empty(policy, baseline);
     let mut counts = (Counts::new(policy), baseline.map(Counts::new));
     let mut one = |line: u64, input: Result<CaseInput, String>| -> Result<(), ReplayError> {
         r.lines += 1;
         let case = input.and_then(|i| {
-            i.into_case(opts.today)
+            i.into_case_with(opts.today, &mut |text| memo.locate(text))
                 .map_err(|e| first_line(&e.to_string()))
         });
         match case {
             Ok(case) => {
-                decide_both(&mut r, &mut counts, policy, baseline, &case, line, opts);
+                let tags = memo.title_tags(policy, baseline, case.title.as_deref());
+                decide_both(
+                    &mut r,
+                    &mut counts,
+                    (policy, baseline),
+                    &case,
+                    tags,
+                    line,
+                    opts,
+                );
                 Ok(())
             }
             Err(message) if opts.strict => Err(ReplayError::BadLine { line, message }),
@@ -206,18 +274,18 @@ fn run_chunk(
 fn decide_both(
     r: &mut Report,
     (new_counts, old_counts): &mut (Counts, Option<Counts>),
-    policy: &Policy,
-    baseline: Option<&Policy>,
+    (policy, baseline): (&Policy, Option<&Policy>),
     case: &Case,
+    (new_tags, old_tags): (Option<TitleTags>, Option<TitleTags>),
     line: u64,
     opts: &Options,
 ) {
-    let new = engine::decide(policy, case);
+    let new = engine::decide_tagged(policy, case, new_tags);
     let (Some(b), Some(old_stats)) = (baseline, old_counts.as_mut()) else {
         new_counts.add(policy, case, &new, None);
         return;
     };
-    let old = engine::decide(b, case);
+    let old = engine::decide_tagged(b, case, old_tags);
     old_stats.add(b, case, &old, None);
     let same = match (&old, &new) {
         (Ok(o), Ok(n)) => o.same_as(n),
