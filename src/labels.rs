@@ -38,7 +38,7 @@ macro_rules! labels {
 
             /// Reads an English id, a Chinese label or an accepted alias.
             pub fn parse(text: &str) -> Option<$name> {
-                let t = text.trim();
+                let t = $crate::text::trim(text);
                 $(if t.eq_ignore_ascii_case($id) || t == $zh $(|| t == $alias)* {
                     return Some($name::$variant);
                 })+

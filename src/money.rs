@@ -51,8 +51,7 @@ pub fn serde_2dp<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Er
 
 /// Reads an amount in yuan: digits with at most a few decimals, optional ¥ or 元.
 pub fn parse_amount(text: &str) -> Result<Decimal, &'static str> {
-    let t = text
-        .trim()
+    let t = crate::text::trim(text)
         .trim_start_matches(['¥', '￥'])
         .trim_end_matches('元')
         .trim();

@@ -112,7 +112,8 @@ pub(crate) fn row_text<'de: 'a, 'a, D: Deserializer<'de>>(
             Ok(Some(Cow::Owned(v.to_string())))
         }
     }
-    Ok(d.deserialize_option(V)?.filter(|v| !v.trim().is_empty()))
+    Ok(d.deserialize_option(V)?
+        .filter(|v| !crate::text::trim(v).is_empty()))
 }
 
 /// Reads a yes/no fact in place, as [`yes_no`] reads it; anything [`yes_no`]

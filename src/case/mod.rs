@@ -251,7 +251,7 @@ macro_rules! read_label {
 
 /// Reads a date as `2026-11-18`, `2026/11/18` or `2026.11.18`, ignoring a time after it.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
+    let t = crate::text::trim(text);
     let day = t.split_whitespace().next()?;
     // The usual `2026-11-18` read directly: a replay reads two dates a case.
     if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *day.as_bytes() {

@@ -253,7 +253,10 @@ pub(super) fn csv_row(
     header: &csv::StringRecord,
 ) -> Result<CaseInput, String> {
     match record {
-        Ok(r) => r.deserialize(Some(header)).map_err(|e| e.to_string()),
+        Ok(r) => match r.deserialize::<CaseRow>(Some(header)) {
+            Ok(row) => Ok(row.into_input()),
+            Err(_) => r.deserialize(Some(header)).map_err(|e| e.to_string()),
+        },
         Err(e) => Err(e.clone()),
     }
 }
