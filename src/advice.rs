@@ -206,29 +206,39 @@ pub struct TraceStep<'a> {
     pub failed: Option<Cond>,
 }
 
-/// The rules the engine looked at, in order: indexes into the policy's rule ids
-/// (shared, so recording a step costs no allocation), serialised as [`TraceStep`]s.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Trace {
-    ids: Arc<[Arc<str>]>,
+/// The rules the engine looked at, as it records them: rule indexes and the
+/// condition that failed. Names are put to them only when advice is composed,
+/// so a decision touches nothing shared (a replay makes millions on two threads).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Steps(
     // Inline for a policy of up to 48 rules: recording costs no allocation.
-    steps: SmallVec<[(u16, Option<Cond>); 48]>,
-}
+    SmallVec<[(u16, Option<Cond>); 48]>,
+);
 
-impl Trace {
-    /// An empty trace over a policy's rule ids (the last id is the fallback's).
-    pub fn new(ids: Arc<[Arc<str>]>) -> Trace {
-        Trace {
-            ids,
-            steps: SmallVec::new(),
-        }
-    }
-
+impl Steps {
     /// Records that rule `index` did not apply because `failed` did not hold,
     /// or (with `None`) that it decided.
     pub fn push(&mut self, index: usize, failed: Option<Cond>) {
         // The checker refuses more rules than a u16 indexes (MAX_RULES).
-        self.steps.push((index as u16, failed));
+        self.0.push((index as u16, failed));
+    }
+}
+
+/// The rules the engine looked at, in order: indexes into the policy's rule ids
+/// (shared, so naming the steps costs no allocation), serialised as [`TraceStep`]s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace {
+    ids: Arc<[Arc<str>]>,
+    steps: SmallVec<[(u16, Option<Cond>); 48]>,
+}
+
+impl Trace {
+    /// The steps, named by a policy's rule ids (the last id is the fallback's).
+    pub fn new(ids: Arc<[Arc<str>]>, steps: Steps) -> Trace {
+        Trace {
+            ids,
+            steps: steps.0,
+        }
     }
 
     /// The steps in order.

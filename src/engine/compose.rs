@@ -11,7 +11,7 @@ use super::EngineError;
 use super::decide::{AskSeen, Guess, Verdict, View, duration, test, verdict, view, window_due};
 use crate::advice::{
     Advice, Alternative, Assumed, Compensation, Deadline, Due, Offer, Question, Risk, SeenFacts,
-    Text, When,
+    Text, Trace, When,
 };
 use crate::case::{Case, Fact, Platform};
 use crate::money::Money;
@@ -318,7 +318,7 @@ fn build(
         alternatives,
         ask_buyer,
         alerts: alerts.iter().map(|a| a.id.clone()).collect(),
-        trace: v.trace,
+        trace: Trace::new(policy.rule_ids.clone(), v.trace),
         policy: policy.reference(),
     }
 }

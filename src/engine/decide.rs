@@ -13,7 +13,7 @@ use smallvec::SmallVec;
 use std::cell::Cell;
 
 use super::EngineError;
-use crate::advice::{Assumed, Offer, Trace};
+use crate::advice::{Assumed, Offer, Steps};
 use crate::case::{Case, Defect, Fact, Fault, Platform, Stage, Wants};
 use crate::money::Money;
 use crate::policy::{
@@ -400,7 +400,7 @@ pub struct Verdict<'p> {
     /// Compensation owed (`None` also when the price is missing).
     pub compensation: Option<Money>,
     /// Every rule looked at.
-    pub trace: Trace,
+    pub trace: Steps,
 }
 
 impl Verdict<'_> {
@@ -430,8 +430,8 @@ impl Verdict<'_> {
 }
 
 /// Finds the rule that decides a case, walking the rules in order.
-fn choose<'p>(policy: &'p Policy, view: &View) -> Result<(Option<&'p Rule>, Trace), EngineError> {
-    let mut trace = Trace::new(policy.rule_ids.clone());
+fn choose<'p>(policy: &'p Policy, view: &View) -> Result<(Option<&'p Rule>, Steps), EngineError> {
+    let mut trace = Steps::default();
     'rules: for (index, rule) in policy.rules.iter().enumerate() {
         for &cond in &rule.tests {
             match test(cond, &rule.when, view) {
