@@ -375,6 +375,12 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             continue;
         }
         for c in &found[li] {
+            // 11.16签收的: a day, not money.
+            if !c.amount.marked
+                && super::dates::starts_date(&text.norm[c.amount.span.start..l.span.end])
+            {
+                continue;
+            }
             // 30 不给就差评, 18吧, 十五: a bare number the buyer says is an amount asked for.
             let bare = buyer_side
                 && (c.before.trim().is_empty()

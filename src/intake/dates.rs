@@ -223,8 +223,8 @@ fn date_at(t: &str, year: i32) -> Option<DateAt> {
         let (c, n3) = number(&t[i..])?;
         i += n3;
         (a as i32, b, c)
-    } else if n1 <= 2 && sep != '.' && sep != '年' {
-        // 11-18, 11/18, 11月18日: a month and a day without the year.
+    } else if n1 <= 2 && sep != '年' {
+        // 11-18, 11/18, 11.18, 11月18日: a month and a day without the year.
         (year, a, b)
     } else {
         return None;
@@ -246,10 +246,36 @@ fn date_at(t: &str, year: i32) -> Option<DateAt> {
         time = Some((h, mm));
         i += pad + n;
     }
-    if short && time.is_none() && sep != '月' {
+    // 11.16签收的, 11-18到的: a month and day that something happened on.
+    if short && time.is_none() && sep != '月' && !DATE_EVENTS.iter().any(|w| rest.starts_with(w)) {
         return None;
     }
     Some((date, time, i))
+}
+
+/// What happens on a day, written right after a short date (11.16签收).
+const DATE_EVENTS: &[&str] = &[
+    "签收",
+    "收到",
+    "收货",
+    "到货",
+    "到的",
+    "发货",
+    "发的",
+    "下单",
+    "下的单",
+    "付款",
+    "拍的",
+    "买的",
+    "申请",
+    "寄出",
+    "寄回",
+    "寄的",
+];
+
+/// Whether `t` starts with a date (an amount there is no money: 11.16签收).
+pub fn starts_date(t: &str) -> bool {
+    date_at(t, 2024).is_some()
 }
 
 /// `14:02` or `14:02:05` at the start of `t`.
@@ -326,5 +352,12 @@ mod tests {
         assert!(texts("补10-15块").is_empty());
         assert!(texts("138-1234-5678").is_empty());
         assert!(texts("13-45").is_empty());
+        assert!(texts("补11.5块").is_empty());
+    }
+
+    #[test]
+    fn a_short_date_before_what_happened_is_a_date() {
+        assert_eq!(texts("11.16签收的 11.18第一次穿"), vec!["2026-11-16"]);
+        assert_eq!(texts("11-18到的"), vec!["2026-11-18"]);
     }
 }

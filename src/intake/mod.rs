@@ -160,7 +160,7 @@ impl<'p> Intake<'p> {
         if found == Lookup::NotFound {
             // No address field: a place named anywhere but in the product title.
             for l in lines.iter().filter(|l| l.field != Some(Field::Title)) {
-                found = shift(places().locate(l.text), l.span.start);
+                found = shift(places().locate(before_shop_address(l.text)), l.span.start);
                 if found != Lookup::NotFound {
                     found_in = Some(l);
                     break;
@@ -246,6 +246,26 @@ impl<'p> Intake<'p> {
 }
 
 /// A place lookup on a line, with its spans moved to the whole text.
+/// Labels after which a line gives the shop's own address, not the buyer's.
+const SHOP_ADDRESS: &[&str] = &[
+    "退货地址",
+    "寄回地址",
+    "退回地址",
+    "回寄地址",
+    "售后地址",
+    "换货地址",
+    "退换货地址",
+];
+
+/// A line up to a shop-address label (退货地址:浙江省温州市…): the rest places the shop.
+fn before_shop_address(t: &str) -> &str {
+    SHOP_ADDRESS
+        .iter()
+        .filter_map(|w| t.find(w))
+        .min()
+        .map_or(t, |i| &t[..i])
+}
+
 fn shift(l: Lookup, by: usize) -> Lookup {
     match l {
         Lookup::Found(mut m) => {

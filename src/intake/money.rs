@@ -134,7 +134,14 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
             i = end;
             continue;
         }
-        let mut marked = sign;
+        // 人民币五十, RMB 50: the currency named before the number marks it as money.
+        let mut marked = sign || {
+            let before = text[..i].trim_end_matches(' ');
+            before.ends_with("人民币")
+                || before
+                    .get(before.len().saturating_sub(3)..)
+                    .is_some_and(|b| b.eq_ignore_ascii_case("rmb"))
+        };
         // A range: 10到15, 10-15, 10~15, 十到十五, and the unit after its end.
         let mut high = None;
         if let Some((sep, hi, hi_len)) = range_end(&text[end..]) {

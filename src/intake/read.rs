@@ -257,12 +257,15 @@ fn transit_implies_damage(h: &Hit) -> bool {
         || h.tags.len() == 1
 }
 
-/// The strongest defect named, the more severe on a tie, then the first.
+/// The strongest defect named, the more severe on a tie, then the first. A
+/// buyer's 七天无理由 beside a failing said as plainly (发错颜色了) loses the tie:
+/// the buyer names the form's reason, the failing is what happened.
 fn strongest(seen: &[Seen]) -> Option<Seen> {
     let severity = |d: Defect| match d {
         Defect::Quality => 3,
         Defect::SmallFlaw => 2,
         Defect::LooseThread => 1,
+        Defect::Dislike => -1,
         _ => 0,
     };
     seen.iter()
