@@ -90,6 +90,8 @@ const FEE_WORDS: &[&str] = &["运费", "邮费", "快递费", "寄回", "寄过�
 /// Words after a bare number that make it an amount asked for (18吧, 15就行).
 const ASK_AFTER: &[&str] = &[
     "吧",
+    "的吧",
+    "的就行",
     "就行",
     "就可以",
     "可以吗",

@@ -556,12 +556,23 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) 
     Shape::Text(body_start..body_start + t.len())
 }
 
-/// The first colon that is not inside a time (20:31:05).
+/// The first colon that is not inside a time (20:31:05). A nickname may end in
+/// digits and the message start with one (`tb_zhouting88:3块??`): a time's hour
+/// is one or two digits standing apart, not the tail of a name.
 fn speaker_colon(t: &str) -> Option<usize> {
     let b = t.as_bytes();
-    t.match_indices(':').map(|(i, _)| i).find(|&i| {
-        !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-    })
+    let in_time = |i: usize| {
+        let digits = b[..i]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let name_tail = b
+            .get(i.wrapping_sub(digits + 1))
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+        (1..=2).contains(&digits) && !name_tail && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    t.match_indices(':').map(|(i, _)| i).find(|&i| !in_time(i))
 }
 
 /// `[客服]` or `【买家】` at the start of a line.
@@ -1039,6 +1050,17 @@ mod tests {
         );
         assert_eq!(p[0].1, Some(Speaker::Buyer));
         assert_eq!(p[1].1, Some(Speaker::Shop));
+    }
+
+    #[test]
+    fn a_nickname_ending_in_digits_still_speaks() {
+        let p =
+            placed("tb_zhouting88:在吗\n小美鞋履旗舰店:亲 给您补偿3元\ntb_zhouting88:3块?? 给8块");
+        assert_eq!(p[2].1, Some(Speaker::Buyer));
+        assert_eq!(p[2].2, "3块?? 给8块");
+        // A time's colon is still no speaker's: 20:31 stays in the message.
+        let p = placed("买家:20:31收到的");
+        assert_eq!(p[0].2, "20:31收到的");
     }
 
     #[test]
