@@ -351,6 +351,21 @@ fn fee(text: &Text, lines: &[Line], facts: &mut Facts) {
             return;
         }
     }
+    // 实付款:¥189.00(含运费¥0.00): the fee inside another line of the order form.
+    for l in lines.iter().filter(|l| l.segment == Segment::Form) {
+        for a in amounts(l.text, l.span.start) {
+            let near = tail(text.norm[l.span.start..a.span.start].trim_end(), 4);
+            if (near.contains("运费") || near.contains("邮费")) && !near.contains("险") {
+                facts.free_shipping = Some(Found::new(
+                    a.value.is_zero(),
+                    text.quote(l.span.clone()),
+                    l.segment,
+                    None,
+                ));
+                return;
+            }
+        }
+    }
 }
 
 /// The buyer's asks and the shop's offers, turn by turn.
