@@ -674,6 +674,17 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
             }
         }
     }
+    // 再不给退我就投诉, of shoes the buyer has: 退 is sending them back.
+    let received = facts.stage.as_ref().is_some_and(|s| {
+        matches!(
+            s.value,
+            crate::case::Stage::Signed | crate::case::Stage::Completed
+        )
+    });
+    let conditional = conditional.map(|c| match c.value {
+        Wants::Refund if received => relabel(&c, Wants::Return),
+        _ => c,
+    });
     if facts.wants.is_none() {
         facts.wants = conditional.or_else(|| agreed(text, lines, hits));
     }
