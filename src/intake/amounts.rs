@@ -331,24 +331,24 @@ fn amounts_or_plain(l: &Line) -> Vec<Amount> {
 
 /// 运费 0 is 包邮; a fee above 0 is not.
 fn fee(text: &Text, lines: &[Line], facts: &mut Facts) {
+    if let Some((free, l)) = free_shipping(text, lines) {
+        facts.free_shipping = Some(Found::new(
+            free,
+            text.quote(l.span.clone()),
+            l.segment,
+            None,
+        ));
+    }
+}
+
+/// Whether the order was 包邮, and the line that says so.
+fn free_shipping<'l, 't>(text: &Text, lines: &'l [Line<'t>]) -> Option<(bool, &'l Line<'t>)> {
     for l in lines.iter().filter(|l| l.field == Some(Field::Fee)) {
         if let Some(a) = amounts_or_plain(l).first() {
-            facts.free_shipping = Some(Found::new(
-                a.value.is_zero(),
-                text.quote(l.span.clone()),
-                l.segment,
-                None,
-            ));
-            return;
+            return Some((a.value.is_zero(), l));
         }
         if l.text.contains("包邮") || l.text.contains("免") {
-            facts.free_shipping = Some(Found::new(
-                true,
-                text.quote(l.span.clone()),
-                l.segment,
-                None,
-            ));
-            return;
+            return Some((true, l));
         }
     }
     // 实付款:¥189.00(含运费¥0.00): the fee inside another line of the order form.
@@ -356,16 +356,11 @@ fn fee(text: &Text, lines: &[Line], facts: &mut Facts) {
         for a in amounts(l.text, l.span.start) {
             let near = tail(text.norm[l.span.start..a.span.start].trim_end(), 4);
             if (near.contains("运费") || near.contains("邮费")) && !near.contains("险") {
-                facts.free_shipping = Some(Found::new(
-                    a.value.is_zero(),
-                    text.quote(l.span.clone()),
-                    l.segment,
-                    None,
-                ));
-                return;
+                return Some((a.value.is_zero(), l));
             }
         }
     }
+    None
 }
 
 /// The buyer's asks and the shop's offers, turn by turn.
