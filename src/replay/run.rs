@@ -166,15 +166,9 @@ const MEMO_PLACES: usize = 16384;
 impl Memo {
     /// The province of a region text, as [`crate::place::Places::locate`] says.
     fn locate(&mut self, text: &str) -> Lookup {
-        if let Some(found) = self.places.get(text) {
-            return found.clone();
-        }
-        if self.places.len() >= MEMO_PLACES {
-            self.places.clear();
-        }
-        let found = places().locate(text);
-        self.places.insert(text.into(), found.clone());
-        found
+        remember(&mut self.places, MEMO_PLACES, text, || {
+            places().locate(text)
+        })
     }
 
     /// The tags of `title` under `policy` and `baseline`.
@@ -187,19 +181,33 @@ impl Memo {
         let Some(title) = title else {
             return (None, None);
         };
-        if let Some(&(new, old)) = self.titles.get(title) {
-            return (Some(new), old);
-        }
-        if self.titles.len() >= MEMO_TITLES {
-            self.titles.clear();
-        }
-        let tags = (
-            TitleTags::of(policy, title),
-            baseline.map(|b| TitleTags::of(b, title)),
-        );
-        self.titles.insert(title.into(), tags);
-        (Some(tags.0), tags.1)
+        let (new, old) = remember(&mut self.titles, MEMO_TITLES, title, || {
+            (
+                TitleTags::of(policy, title),
+                baseline.map(|b| TitleTags::of(b, title)),
+            )
+        });
+        (Some(new), old)
     }
+}
+
+/// What `map` holds for `key`, or what `make` gives, kept for next time; a
+/// map grown to `max` entries is emptied first.
+fn remember<V: Clone>(
+    map: &mut HashMap<Box<str>, V, foldhash::fast::RandomState>,
+    max: usize,
+    key: &str,
+    make: impl FnOnce() -> V,
+) -> V {
+    if let Some(v) = map.get(key) {
+        return v.clone();
+    }
+    if map.len() >= max {
+        map.clear();
+    }
+    let v = make();
+    map.insert(key.into(), v.clone());
+    v
 }
 
 fn run_chunk(
