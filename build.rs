@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+include!("src/place/pair_key.rs");
+
 /// How a name places an address, strongest first.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Level {
@@ -313,11 +315,13 @@ fn main() {
         }
     }
 
-    // Names sorted by first character, longest first within it: the matcher's order.
+    // Names sorted by their first two characters, longest first within them: the matcher's order.
     let mut sorted: Vec<(&String, &Vec<usize>)> = names.iter().collect();
     sorted.sort_by(|a, b| {
         let (ca, cb) = (a.0.chars().next(), b.0.chars().next());
+        let (pa, pb) = (a.0.chars().nth(1), b.0.chars().nth(1));
         ca.cmp(&cb)
+            .then(pa.cmp(&pb))
             .then(b.0.len().cmp(&a.0.len()))
             .then(a.0.cmp(b.0))
     });
@@ -363,7 +367,7 @@ fn main() {
     let _ = writeln!(out, "];");
     let _ = writeln!(
         out,
-        "/// Every name and the places it names, by first character, longest first."
+        "/// Every name and the places it names, by first two characters, longest first."
     );
     let _ = writeln!(
         out,
@@ -374,26 +378,53 @@ fn main() {
         let _ = writeln!(out, "    ({n:?}, &{ids:?}),");
     }
     let _ = writeln!(out, "];");
-    // First character -> (start, end) in NAMES.
-    let mut first: Vec<(char, usize, usize)> = Vec::new();
+    // First two characters -> (key, start, end) in NAMES, laid out as an
+    // open-addressed table: a position in an address is tried with one probe
+    // or two, and most positions start no name at all.
+    let mut pairs: Vec<(u64, usize, usize)> = Vec::new();
     for (k, (n, _)) in sorted.iter().enumerate() {
-        let c = n.chars().next().unwrap_or(' ');
-        match first.last_mut() {
-            Some(last) if last.0 == c => last.2 = k + 1,
-            _ => first.push((c, k, k + 1)),
+        let mut cs = n.chars();
+        let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+            panic!("place name {n} is shorter than two characters");
+        };
+        // The matcher skips positions at ASCII characters.
+        assert!(
+            !a.is_ascii(),
+            "place name {n} starts with an ASCII character"
+        );
+        let key = pair_key(a, b);
+        match pairs.last_mut() {
+            Some(last) if last.0 == key => last.2 = k + 1,
+            _ => pairs.push((key, k, k + 1)),
         }
     }
-    let _ = writeln!(out, "/// First character of a name -> its range in NAMES.");
+    assert!(
+        pairs.len() * 2 <= PAIR_SLOTS,
+        "grow PAIR_SLOTS in src/place/pair_key.rs"
+    );
+    let mut slots = vec![(0u64, 0usize, 0usize); PAIR_SLOTS];
+    for &(key, a, b) in &pairs {
+        let mut s = pair_slot(key);
+        while slots[s].2 != 0 {
+            s = (s + 1) % PAIR_SLOTS;
+        }
+        slots[s] = (key, a, b);
+    }
     let _ = writeln!(
         out,
-        "pub(super) static FIRST: [(char, u16, u16); {}] = [",
-        first.len()
+        "/// A name's first two characters -> its range in NAMES; an empty range is a free slot."
     );
-    for (c, a, b) in &first {
-        let _ = writeln!(out, "    ({c:?}, {a}, {b}),");
+    let _ = writeln!(
+        out,
+        "pub(super) static PAIRS: [(u64, u16, u16); {}] = [",
+        slots.len()
+    );
+    for (key, a, b) in &slots {
+        let _ = writeln!(out, "    ({key}, {a}, {b}),");
     }
     let _ = writeln!(out, "];");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("places.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("cannot write {}: {e}", dest.display()));
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/place/pair_key.rs");
 }

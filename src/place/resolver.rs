@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::tables::{Level, NONE, PLACES, PROVINCES, names_at};
+use super::tables::{Level, NONE, PLACES, PROVINCES, longest_name_at};
 use super::{Lookup, PlaceMatch, Province};
 use crate::text::Phrases;
 use smallvec::SmallVec;
@@ -189,7 +189,7 @@ fn mentions(text: &str) -> SmallVec<[Mention; 8]> {
     let mut out = SmallVec::new();
     let mut covered = 0;
     for (at, _) in text.char_indices() {
-        let Some((name, places)) = names_at(text, at).next() else {
+        let Some((name, places)) = longest_name_at(text, at) else {
             continue;
         };
         let end = at + name.len();

@@ -51,19 +51,36 @@ pub const NONE: u16 = u16::MAX;
 
 include!(concat!(env!("OUT_DIR"), "/places.rs"));
 
-/// The places a name names, when the text at `at` starts with a known name:
-/// the longest such name first.
-pub fn names_at(
-    text: &str,
-    at: usize,
-) -> impl Iterator<Item = (&'static str, &'static [u16])> + '_ {
+mod pair_key {
+    include!("pair_key.rs");
+}
+use pair_key::{PAIR_SLOTS, pair_key, pair_slot};
+
+/// The longest known name the text at `at` starts with, and the places it
+/// names. Every name has two characters or more, so the first two characters
+/// find the few candidates in one or two probes.
+#[inline]
+pub fn longest_name_at(text: &str, at: usize) -> Option<(&'static str, &'static [u16])> {
     let rest = &text[at..];
-    let first = rest.chars().next();
-    let range = first
-        .and_then(|c| FIRST.binary_search_by(|(f, _, _)| f.cmp(&c)).ok())
-        .map_or(0..0, |k| usize::from(FIRST[k].1)..usize::from(FIRST[k].2));
-    NAMES[range]
-        .iter()
-        .filter(move |(name, _)| crate::text::starts_with_bytes(rest, name))
-        .copied()
+    let mut chars = rest.chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    // Names are Chinese: a position at an ASCII letter, digit or mark starts none.
+    if a.is_ascii() {
+        return None;
+    }
+    let key = pair_key(a, b);
+    let mut slot = pair_slot(key);
+    loop {
+        let (k, start, end) = PAIRS[slot];
+        if start == end {
+            return None;
+        }
+        if k == key {
+            return NAMES[usize::from(start)..usize::from(end)]
+                .iter()
+                .find(|(name, _)| rest.as_bytes().starts_with(name.as_bytes()))
+                .copied();
+        }
+        slot = (slot + 1) % PAIR_SLOTS;
+    }
 }
