@@ -8,6 +8,14 @@ use serde::Deserialize;
 use super::input::{row_text, row_yes_no, text, yes_no};
 use crate::located::Located;
 
+/// Where a log row's value goes: a text fact or a yes/no fact.
+pub(crate) enum Slot<'r, 'a> {
+    /// A text fact.
+    Text(&'r mut Option<std::borrow::Cow<'a, str>>),
+    /// A yes/no fact.
+    Yes(&'r mut Option<bool>),
+}
+
 /// Declares the case facts: text facts (`Option<Located<String>>`) and yes/no
 /// facts (`Option<bool>`), each as `Variant field = "name", "标签", "example",
 /// "how to give it", "what to add to a paste";`.
@@ -42,7 +50,7 @@ macro_rules! case_fields {
         /// field until the row is known good. Accepts exactly what
         /// [`CaseInput`] accepts, or less: a row it refuses is read again by
         /// [`CaseInput`]'s own reader, whose message is the one reported.
-        #[derive(Deserialize)]
+        #[derive(Deserialize, Default)]
         #[serde(deny_unknown_fields)]
         pub(crate) struct CaseRow<'a> {
             $(
@@ -55,13 +63,23 @@ macro_rules! case_fields {
             )+
         }
 
-        impl CaseRow<'_> {
-            /// The row as case input, every fact unlocated (as a JSON log's are).
-            pub(crate) fn into_input(self) -> CaseInput {
-                CaseInput {
-                    $( $tf: self.$tf.map(|v| Located::flag(v.into_owned())), )+
-                    $( $yf: self.$yf, )+
-                }
+        impl<'a> CaseRow<'a> {
+            /// The text a text fact was given as.
+            pub(crate) fn text(&self, fact: Fact) -> Option<&str> {
+                match fact { $(Fact::$tv => self.$tf.as_deref(),)+ _ => None }
+            }
+
+            /// The value a yes/no fact was given as.
+            pub(crate) fn yes(&self, fact: Fact) -> Option<bool> {
+                match fact { $(Fact::$yv => self.$yf,)+ _ => None }
+            }
+
+            /// The fact a log field names and the place its value goes, for
+            /// the fast JSON reader; `None` for a field that is no fact.
+            pub(crate) fn slot(&mut self, key: &[u8]) -> Option<(Fact, Slot<'_, 'a>)> {
+                $( if key == stringify!($tf).as_bytes() { return Some((Fact::$tv, Slot::Text(&mut self.$tf))); } )+
+                $( if key == stringify!($yf).as_bytes() { return Some((Fact::$yv, Slot::Yes(&mut self.$yf))); } )+
+                None
             }
         }
 

@@ -154,7 +154,7 @@ pub(crate) fn row_yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>
 }
 
 /// A yes/no word (是/否, yes/no, 1/0 …); blank is absent.
-fn yes_no_word<E: serde::de::Error>(s: &str) -> Result<Option<bool>, E> {
+pub(crate) fn yes_no_word<E: serde::de::Error>(s: &str) -> Result<Option<bool>, E> {
     match s.trim() {
         "" => Ok(None),
         "true" | "1" | "是" | "yes" | "y" | "Y" | "TRUE" | "True" => Ok(Some(true)),

@@ -17,8 +17,9 @@ use serde::Serialize;
 use crate::located::Located;
 use crate::money::parse_amount;
 use crate::place::{Lookup, PlaceMatch, places};
-pub(crate) use fact::CaseRow;
 pub use fact::{CaseInput, Fact};
+pub(crate) use fact::{CaseRow, Slot};
+pub(crate) use input::yes_no_word;
 pub use vocab::{Defect, Evidence, Fault, Material, Platform, RefundType, Stage, Threat, Wants};
 
 /// The checked facts of one case.
@@ -216,9 +217,33 @@ fn nearest(value: &str, spellings: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// A text fact as given: its text, and where it was written when it came from a file.
+#[derive(Clone, Copy)]
+pub(crate) struct Given<'a> {
+    /// The text.
+    value: &'a str,
+    /// Where it was written.
+    at: Option<&'a crate::located::Pos>,
+}
+
+impl<'a> From<&'a Located<String>> for Given<'a> {
+    fn from(v: &'a Located<String>) -> Given<'a> {
+        Given {
+            value: &v.value,
+            at: v.at.as_ref(),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Given<'a> {
+    fn from(value: &'a str) -> Given<'a> {
+        Given { value, at: None }
+    }
+}
+
 /// "file:line:col: " or "`--flag`: " before a message about a value.
-fn at(v: &Located<String>, flag: &str) -> String {
-    match &v.at {
+fn at(v: Given, flag: &str) -> String {
+    match v.at {
         Some(a) => format!("{a}: "),
         None => format!("{flag}: "),
     }
@@ -228,13 +253,13 @@ macro_rules! read_label {
     ($ty:ident, $v:expr, $flag:literal) => {
         match $v {
             None => Ok(None),
-            Some(v) => $ty::parse(&v.value)
+            Some(v) => $ty::parse(v.value)
                 .map(Some)
                 .ok_or_else(|| CaseError::Unknown {
                     at: at(v, $flag),
                     what: $ty::WHAT,
-                    value: v.value.clone(),
-                    suggestions: nearest(&v.value, &$ty::spellings()),
+                    value: v.value.to_string(),
+                    suggestions: nearest(v.value, &$ty::spellings()),
                     help: format!(
                         "{} takes one of: {}",
                         $flag,
@@ -285,11 +310,11 @@ macro_rules! read_list {
                     .split([',', '，', '、', ' ', ';'])
                     .filter(|p| !p.trim().is_empty())
                 {
-                    let one = Located {
-                        value: part.trim().to_string(),
-                        at: v.at.clone(),
+                    let one = Given {
+                        value: part.trim(),
+                        at: v.at,
                     };
-                    match read_label!($ty, Some(&one), $flag) {
+                    match read_label!($ty, Some(one), $flag) {
                         Ok(Some(x)) if !out.contains(&x) => out.push(x),
                         Ok(_) => {}
                         Err(e) => {
@@ -320,116 +345,142 @@ impl CaseInput {
         today: NaiveDate,
         locate: &mut dyn FnMut(&str) -> Lookup,
     ) -> Result<Case, CaseError> {
-        let region = match &self.region {
-            None => None,
-            Some(v) => match locate(&v.value) {
-                Lookup::Found(m) => Some(m),
-                Lookup::Ambiguous {
-                    source, provinces, ..
-                } => {
-                    return Err(CaseError::Ambiguous {
-                        at: at(v, "--region"),
-                        value: source,
-                        provinces,
-                    });
-                }
-                Lookup::NotFound => {
-                    return Err(CaseError::Unknown {
-                        at: at(v, "--region"),
-                        what: "region",
-                        value: v.value.clone(),
-                        suggestions: places().suggest(&v.value),
-                        help: "--region takes a province （新疆，浙江省）, a short name （内蒙，沪）, a city （乌鲁木齐） or a whole address".into(),
-                    });
-                }
-            },
-        };
-        let amount = |v: &Option<Located<String>>,
-                      field,
-                      flag|
-         -> Result<Option<Decimal>, CaseError> {
-            match v {
-                None => Ok(None),
-                Some(v) => parse_amount(&v.value)
-                    .map(Some)
-                    .map_err(|reason| CaseError::Amount {
-                        at: at(v, flag),
-                        field,
-                        flag,
-                        value: v.value.clone(),
-                        reason,
-                    }),
-            }
-        };
-        let date =
-            |v: &Option<Located<String>>, field, flag| -> Result<Option<NaiveDate>, CaseError> {
-                match v {
-                    None => Ok(None),
-                    Some(v) => parse_date(&v.value)
-                        .map(Some)
-                        .ok_or_else(|| CaseError::Date {
-                            at: at(v, flag),
-                            field,
-                            flag,
-                            value: v.value.clone(),
-                        }),
-                }
-            };
-        Case {
-            defect: read_label!(Defect, &self.defect, "--defect")?,
-            region,
-            title: self.title.map(|t| t.value),
-            fault: read_label!(Fault, &self.fault, "--fault")?,
-            price: match amount(&self.price, "price", "--price")? {
-                // A price of nothing leaves nothing to refund or offer: a slip, not a case.
-                Some(p) if p.is_zero() => {
-                    let v = self
-                        .price
-                        .as_ref()
-                        .map_or_else(|| Located::flag(""), Clone::clone);
-                    return Err(CaseError::Amount {
-                        at: at(&v, "--price"),
-                        field: "price",
-                        flag: "--price",
-                        value: v.value,
-                        reason: "实付金额不能是0 / the price paid cannot be zero",
-                    });
-                }
-                p => p,
-            },
-            ask: amount(&self.ask, "ask", "--ask")?,
-            free_shipping: self.free_shipping,
-            platform: read_label!(Platform, &self.platform, "--platform")?,
-            stage: read_label!(Stage, &self.stage, "--stage")?,
-            signed: date(&self.signed, "signed date", "--signed")?,
-            requested: date(&self.requested, "request date", "--requested")?.unwrap_or(today),
-            material: read_label!(Material, &self.material, "--material")?,
-            wants: read_label!(Wants, &self.wants, "--wants")?,
-            resellable: !self.not_resellable.unwrap_or(false),
-            perishable: self.perishable.unwrap_or(false),
-            claim_false: self.claim_false.unwrap_or(false),
-            offered: amount(&self.offered, "offered", "--offered")?,
-            refund_type: read_label!(RefundType, &self.refund_type, "--refund-type")?,
-            refund_reason: self.refund_reason.map(|r| r.value),
-            threats: {
-                let mut t = read_list!(Threat, &self.threats, "--threats")?;
-                // A complaint date means a complaint was filed, whatever else was said.
-                if self.complained.is_some() && !t.contains(&Threat::Complaint) {
-                    t.push(Threat::Complaint);
-                }
-                t
-            },
-            evidence: read_list!(Evidence, &self.evidence, "--evidence")?,
-            paid: date(&self.paid, "paid date", "--paid")?,
-            completed: date(&self.completed, "completion date", "--completed")?,
-            complained: date(&self.complained, "complaint date", "--complained")?,
-            express_refund: self.express_refund.unwrap_or(false),
-            refused_twice: self.refused_twice.unwrap_or(false),
-            malicious: self.malicious.unwrap_or(false),
-            made_to_order: self.made_to_order,
-        }
-        .checked(today)
+        build(
+            |f| self.text(f).map(Given::from),
+            |f| self.yes(f),
+            today,
+            locate,
+        )
     }
+}
+
+impl CaseRow<'_> {
+    /// The case a log row gives, read as [`CaseInput::into_case_with`] reads
+    /// it, straight from the row's text.
+    pub(crate) fn to_case(
+        &self,
+        today: NaiveDate,
+        locate: &mut dyn FnMut(&str) -> Lookup,
+    ) -> Result<Case, CaseError> {
+        build(
+            |f| self.text(f).map(Given::from),
+            |f| self.yes(f),
+            today,
+            locate,
+        )
+    }
+}
+
+/// Checks every fact, as `text` and `yes` give them, and builds the case: the
+/// one reading behind a case file, flags and a log row alike.
+fn build<'a>(
+    text: impl Fn(Fact) -> Option<Given<'a>>,
+    yes: impl Fn(Fact) -> Option<bool>,
+    today: NaiveDate,
+    locate: &mut dyn FnMut(&str) -> Lookup,
+) -> Result<Case, CaseError> {
+    let region = match text(Fact::Region) {
+        None => None,
+        Some(v) => match locate(v.value) {
+            Lookup::Found(m) => Some(m),
+            Lookup::Ambiguous {
+                source, provinces, ..
+            } => {
+                return Err(CaseError::Ambiguous {
+                    at: at(v, "--region"),
+                    value: source,
+                    provinces,
+                });
+            }
+            Lookup::NotFound => {
+                return Err(CaseError::Unknown {
+                    at: at(v, "--region"),
+                    what: "region",
+                    value: v.value.to_string(),
+                    suggestions: places().suggest(v.value),
+                    help: "--region takes a province （新疆，浙江省）, a short name （内蒙，沪）, a city （乌鲁木齐） or a whole address".into(),
+                });
+            }
+        },
+    };
+    let amount = |fact, field, flag| -> Result<Option<Decimal>, CaseError> {
+        match text(fact) {
+            None => Ok(None),
+            Some(v) => parse_amount(v.value)
+                .map(Some)
+                .map_err(|reason| CaseError::Amount {
+                    at: at(v, flag),
+                    field,
+                    flag,
+                    value: v.value.to_string(),
+                    reason,
+                }),
+        }
+    };
+    let date = |fact, field, flag| -> Result<Option<NaiveDate>, CaseError> {
+        match text(fact) {
+            None => Ok(None),
+            Some(v) => parse_date(v.value)
+                .map(Some)
+                .ok_or_else(|| CaseError::Date {
+                    at: at(v, flag),
+                    field,
+                    flag,
+                    value: v.value.to_string(),
+                }),
+        }
+    };
+    Case {
+        defect: read_label!(Defect, text(Fact::Defect), "--defect")?,
+        region,
+        title: text(Fact::Title).map(|t| t.value.to_string()),
+        fault: read_label!(Fault, text(Fact::Fault), "--fault")?,
+        price: match amount(Fact::Price, "price", "--price")? {
+            // A price of nothing leaves nothing to refund or offer: a slip, not a case.
+            Some(p) if p.is_zero() => {
+                let v = text(Fact::Price).unwrap_or(Given::from(""));
+                return Err(CaseError::Amount {
+                    at: at(v, "--price"),
+                    field: "price",
+                    flag: "--price",
+                    value: v.value.to_string(),
+                    reason: "实付金额不能是0 / the price paid cannot be zero",
+                });
+            }
+            p => p,
+        },
+        ask: amount(Fact::Ask, "ask", "--ask")?,
+        free_shipping: yes(Fact::FreeShipping),
+        platform: read_label!(Platform, text(Fact::Platform), "--platform")?,
+        stage: read_label!(Stage, text(Fact::Stage), "--stage")?,
+        signed: date(Fact::Signed, "signed date", "--signed")?,
+        requested: date(Fact::Requested, "request date", "--requested")?.unwrap_or(today),
+        material: read_label!(Material, text(Fact::Material), "--material")?,
+        wants: read_label!(Wants, text(Fact::Wants), "--wants")?,
+        resellable: !yes(Fact::NotResellable).unwrap_or(false),
+        perishable: yes(Fact::Perishable).unwrap_or(false),
+        claim_false: yes(Fact::ClaimFalse).unwrap_or(false),
+        offered: amount(Fact::Offered, "offered", "--offered")?,
+        refund_type: read_label!(RefundType, text(Fact::RefundType), "--refund-type")?,
+        refund_reason: text(Fact::RefundReason).map(|r| r.value.to_string()),
+        threats: {
+            let mut t = read_list!(Threat, text(Fact::Threats), "--threats")?;
+            // A complaint date means a complaint was filed, whatever else was said.
+            if text(Fact::Complained).is_some() && !t.contains(&Threat::Complaint) {
+                t.push(Threat::Complaint);
+            }
+            t
+        },
+        evidence: read_list!(Evidence, text(Fact::Evidence), "--evidence")?,
+        paid: date(Fact::Paid, "paid date", "--paid")?,
+        completed: date(Fact::Completed, "completion date", "--completed")?,
+        complained: date(Fact::Complained, "complaint date", "--complained")?,
+        express_refund: yes(Fact::ExpressRefund).unwrap_or(false),
+        refused_twice: yes(Fact::RefusedTwice).unwrap_or(false),
+        malicious: yes(Fact::Malicious).unwrap_or(false),
+        made_to_order: yes(Fact::MadeToOrder),
+    }
+    .checked(today)
 }
 
 impl Case {

@@ -54,7 +54,7 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
         fault: view.fault,
         stage: view.stage,
         wants: view.wants,
-        province: case.region.as_ref().map(|r| r.province.0.clone()),
+        province: case.region.as_ref().map(|r| Arc::from(r.province.0)),
         region_group: view.region.map(|i| policy.group_names[i].clone()),
         promo_tags: case
             .title

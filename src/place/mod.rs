@@ -11,14 +11,13 @@ pub mod resolver;
 pub mod tables;
 
 use std::ops::Range;
-use std::sync::Arc;
 
 pub use tables::Level;
 use tables::{NAMES, PLACES, PROVINCES};
 
 /// A province-level place, named by its short canonical name (`新疆`, `上海`, `海外`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Province(pub Arc<str>);
+pub struct Province(pub &'static str);
 
 impl std::fmt::Display for Province {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -31,8 +30,8 @@ impl std::fmt::Display for Province {
 pub struct PlaceMatch {
     /// The province the text belongs to.
     pub province: Province,
-    /// The name that decided it, as written.
-    pub source: String,
+    /// The name that decided it, as the place tables spell it.
+    pub source: &'static str,
     /// Its byte range in the text.
     pub span: Range<usize>,
     /// The province's index in [`ProvinceTable::provinces`].
@@ -96,7 +95,7 @@ impl ProvinceTable {
                     || (!p.abbr.is_empty() && p.abbr == name)
                     || p.aliases.contains(&name)
             })
-            .map(|p| Province(p.short.into()))
+            .map(|p| Province(p.short))
     }
 }
 

@@ -304,8 +304,8 @@ fn locate_simplified(text: &str) -> Lookup {
     {
         let start = text.find(trimmed).unwrap_or(0);
         return Lookup::Found(PlaceMatch {
-            province: Province(p.short.into()),
-            source: trimmed.to_string(),
+            province: Province(p.short),
+            source: p.abbr,
             span: start..start + trimmed.len(),
             index: i,
         });
@@ -463,8 +463,8 @@ fn decide(ms: &[&Mention]) -> Lookup {
             };
             let row = &PROVINCES[usize::from(*p)];
             Lookup::Found(PlaceMatch {
-                province: Province(row.short.into()),
-                source: m.name.to_string(),
+                province: Province(row.short),
+                source: m.name,
                 span: m.span.clone(),
                 index: usize::from(*p),
             })

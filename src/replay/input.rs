@@ -4,8 +4,13 @@
 
 use std::io::BufRead;
 
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
 use super::ReplayError;
-use crate::case::{CaseInput, CaseRow, Fact};
+use crate::case::{Case, CaseError, CaseInput, CaseRow, Fact, Slot, yes_no_word};
+use crate::place::Lookup;
 
 /// Rows of the log, each with its 1-based line number.
 pub(super) enum Rows {
@@ -238,25 +243,225 @@ pub(super) fn lines(text: &[u8], first: u64) -> impl Iterator<Item = (u64, &[u8]
     })
 }
 
-/// One JSON line as case input: read in place, and only a row that cannot be
-/// read so is read again the general way, for its message.
-pub(super) fn json_row(text: &str) -> Result<CaseInput, String> {
-    match serde_json::from_str::<CaseRow>(text) {
-        Ok(row) => Ok(row.into_input()),
-        Err(_) => serde_json::from_str(text).map_err(|e| e.to_string()),
+/// A log row as read: in place (the usual), or by the general reader.
+pub(super) enum Parsed<'a> {
+    /// Read in place, borrowing from the line.
+    Row(CaseRow<'a>),
+    /// Read by [`CaseInput`]'s own reader.
+    Input(CaseInput),
+}
+
+impl Parsed<'_> {
+    /// The case the row gives.
+    pub(super) fn into_case(
+        self,
+        today: NaiveDate,
+        locate: &mut dyn FnMut(&str) -> Lookup,
+    ) -> Result<Case, CaseError> {
+        match self {
+            Parsed::Row(r) => r.to_case(today, locate),
+            Parsed::Input(i) => i.into_case_with(today, locate),
+        }
     }
 }
 
-/// One CSV record as case input.
-pub(super) fn csv_row(
-    record: &Result<csv::StringRecord, String>,
-    header: &csv::StringRecord,
-) -> Result<CaseInput, String> {
+/// One JSON line: read by the fast reader, or in place by serde, and only a
+/// row neither can read is read again the general way, for its message.
+pub(super) fn json_row(text: &str) -> Result<Parsed<'_>, String> {
+    if let Some(row) = fast_row(text) {
+        return Ok(Parsed::Row(row));
+    }
+    match serde_json::from_str::<CaseRow>(text) {
+        Ok(row) => Ok(Parsed::Row(row)),
+        Err(_) => serde_json::from_str(text)
+            .map(Parsed::Input)
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// One CSV record as a case row.
+pub(super) fn csv_row<'r>(
+    record: &'r Result<csv::StringRecord, String>,
+    header: &'r csv::StringRecord,
+) -> Result<Parsed<'r>, String> {
     match record {
         Ok(r) => match r.deserialize::<CaseRow>(Some(header)) {
-            Ok(row) => Ok(row.into_input()),
-            Err(_) => r.deserialize(Some(header)).map_err(|e| e.to_string()),
+            Ok(row) => Ok(Parsed::Row(row)),
+            Err(_) => r
+                .deserialize(Some(header))
+                .map(Parsed::Input)
+                .map_err(|e| e.to_string()),
         },
         Err(e) => Err(e.clone()),
+    }
+}
+
+/// Reads the common shape of a log line, a flat JSON object of case fields
+/// whose values are plain strings, `true`/`false` or `null`, in one pass over
+/// its bytes. Anything else (an escape, a number, an unknown or repeated
+/// field, a value a field refuses) is `None`, and serde reads the line, so
+/// this reader accepts a subset of what serde accepts and reads it alike.
+pub(super) fn fast_row(text: &str) -> Option<CaseRow<'_>> {
+    let b = text.as_bytes();
+    let ws = |mut i: usize| {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+            i += 1;
+        }
+        i
+    };
+    // A string's body from just after its opening quote: plain text only.
+    let string = |i: usize| -> Option<(&str, usize)> {
+        let end = i + memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        if b[end] != b'"' || b[i..end].iter().any(|&c| c < 0x20) {
+            return None;
+        }
+        Some((text.get(i..end)?, end + 1))
+    };
+    let mut row = CaseRow::default();
+    let mut seen = 0u64;
+    let mut i = ws(0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = ws(i + 1);
+    if b.get(i) == Some(&b'}') {
+        return (ws(i + 1) == b.len()).then_some(row);
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let (key, after) = string(i + 1)?;
+        i = ws(after);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = ws(i + 1);
+        let (fact, slot) = row.slot(key.as_bytes())?;
+        let bit = 1u64 << (fact as u32);
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
+        match (b.get(i)?, slot) {
+            (b'"', slot) => {
+                let (value, after) = string(i + 1)?;
+                i = after;
+                match slot {
+                    Slot::Text(t) => {
+                        *t = (!crate::text::trim(value).is_empty()).then_some(Cow::Borrowed(value));
+                    }
+                    Slot::Yes(y) => *y = yes_no_word::<serde_json::Error>(value).ok()?,
+                }
+            }
+            (b'n', _) if b[i..].starts_with(b"null") => i += 4,
+            (b't', Slot::Yes(y)) if b[i..].starts_with(b"true") => {
+                *y = Some(true);
+                i += 4;
+            }
+            (b'f', Slot::Yes(y)) if b[i..].starts_with(b"false") => {
+                *y = Some(false);
+                i += 5;
+            }
+            _ => return None,
+        }
+        i = ws(i);
+        match b.get(i)? {
+            b',' => i = ws(i + 1),
+            b'}' => return (ws(i + 1) == b.len()).then_some(row),
+            _ => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Both readers' view of a row, fact by fact.
+    fn facts(row: &CaseRow) -> Vec<(Fact, Option<String>, Option<bool>)> {
+        Fact::ALL
+            .iter()
+            .map(|&f| (f, row.text(f).map(str::to_string), row.yes(f)))
+            .collect()
+    }
+
+    /// Pieces of log lines: fields, unknown and repeated keys, values of every
+    /// JSON kind, escapes, control characters, odd spacing.
+    fn line() -> impl Strategy<Value = String> {
+        let key = prop::sample::select(vec![
+            "defect",
+            "region",
+            "title",
+            "price",
+            "signed",
+            "free_shipping",
+            "malicious",
+            "made_to_order",
+            "unknown",
+            "Defect",
+            "de\\u0066ect",
+        ]);
+        let value = prop::sample::select(vec![
+            "\"小瑕疵\"",
+            "\"  \"",
+            "\"\"",
+            "\"上海市浦东新区\"",
+            "\"39.00\"",
+            "\"2026-11-12\"",
+            "true",
+            "false",
+            "null",
+            "1",
+            "0",
+            "2.5",
+            "-3",
+            "\"是\"",
+            "\"否\"",
+            "\"maybe\"",
+            "\"a\\\"b\"",
+            "\"tab\there\"",
+            "\"\\u5c0f\"",
+            "[]",
+            "{}",
+            "nul",
+            "tru",
+            "\"unterminated",
+        ]);
+        let space = prop::sample::select(vec!["", " ", "\t", "  \r"]);
+        prop::collection::vec((key, space.clone(), value, space), 0..6).prop_map(|fields| {
+            let body: Vec<String> = fields
+                .iter()
+                .map(|(k, s1, v, s2)| format!("{s1}\"{k}\"{s2}:{s1}{v}{s2}"))
+                .collect();
+            format!("{{{}}}", body.join(","))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The fast reader reads a line as serde does, or leaves it to serde.
+        #[test]
+        fn the_fast_reader_agrees_with_serde(text in line(), tail in prop::sample::select(vec!["", " ", ",", "x", "}"])) {
+            let text = format!("{text}{tail}");
+            if let Some(fast) = fast_row(&text) {
+                let slow = serde_json::from_str::<CaseRow>(&text);
+                prop_assert!(slow.is_ok(), "fast read {text:?}, serde refused it");
+                prop_assert_eq!(facts(&fast), facts(&slow.unwrap_or_default()), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_usual_line_is_read_fast() {
+        let line = r#"{"defect":"dislike","region":"上海市浦东新区某某路449号","price":"39.00","free_shipping":false,"signed":"2026-11-12"}"#;
+        let row = fast_row(line).expect("read fast");
+        assert_eq!(row.text(Fact::Region), Some("上海市浦东新区某某路449号"));
+        assert_eq!(row.yes(Fact::FreeShipping), Some(false));
+        assert!(
+            fast_row(r#"{"price":39}"#).is_none(),
+            "numbers are left to serde"
+        );
     }
 }

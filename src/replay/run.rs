@@ -6,11 +6,11 @@
 use std::io::BufRead;
 use std::sync::{Mutex, mpsc};
 
-use super::input::{Reader, Rows, csv_row, json_row, lines};
+use super::input::{Parsed, Reader, Rows, csv_row, json_row, lines};
 use super::report::{BadLine, Change, KEEP_BAD, Report};
 use super::stats::{Counts, Stats};
 use super::{Format, Options, ReplayError};
-use crate::case::{Case, CaseInput};
+use crate::case::Case;
 use crate::engine::{self, EngineError, TitleTags, Verdict};
 use crate::place::{Lookup, places};
 use crate::policy::Policy;
@@ -220,10 +220,10 @@ fn run_chunk(
 ) -> Result<Report, ReplayError> {
     let mut r = empty(policy, baseline);
     let mut counts = (Counts::new(policy), baseline.map(Counts::new));
-    let mut one = |line: u64, input: Result<CaseInput, String>| -> Result<(), ReplayError> {
+    let mut one = |line: u64, input: Result<Parsed, String>| -> Result<(), ReplayError> {
         r.lines += 1;
         let case = input.and_then(|i| {
-            i.into_case_with(opts.today, &mut |text| memo.locate(text))
+            i.into_case(opts.today, &mut |text| memo.locate(text))
                 .map_err(|e| first_line(&e.to_string()))
         });
         match case {
