@@ -429,15 +429,31 @@ impl Verdict<'_> {
     }
 }
 
-/// Finds the rule that decides a case, walking the rules in order.
-fn choose<'p>(policy: &'p Policy, view: &View) -> Result<(Option<&'p Rule>, Steps), EngineError> {
-    let mut trace = Steps::default();
-    'rules: for (index, rule) in policy.rules.iter().enumerate() {
+/// Finds the rule that decides a case, walking the rules in order; with a
+/// trace, every rule looked at is recorded, and without one only the rules
+/// that can decide a case of this defect are tried.
+fn choose<'p>(
+    policy: &'p Policy,
+    view: &View,
+    mut trace: Option<&mut Steps>,
+) -> Result<Option<&'p Rule>, EngineError> {
+    let all = 0..policy.rules.len();
+    let some = policy.rules_by_defect[view.defect.index()]
+        .iter()
+        .map(|&i| usize::from(i));
+    let order: &mut dyn Iterator<Item = usize> = match trace {
+        Some(_) => &mut { all },
+        None => &mut { some },
+    };
+    'rules: for index in order {
+        let rule = &policy.rules[index];
         for &cond in &rule.tests {
             match test(cond, &rule.when, view) {
                 None | Some(Some(true)) => {}
                 Some(Some(false)) => {
-                    trace.push(index, Some(cond));
+                    if let Some(t) = trace.as_deref_mut() {
+                        t.push(index, Some(cond));
+                    }
                     continue 'rules;
                 }
                 Some(None) => {
@@ -448,11 +464,15 @@ fn choose<'p>(policy: &'p Policy, view: &View) -> Result<(Option<&'p Rule>, Step
                 }
             }
         }
-        trace.push(index, None);
-        return Ok((Some(rule), trace));
+        if let Some(t) = trace {
+            t.push(index, None);
+        }
+        return Ok(Some(rule));
     }
-    trace.push(policy.rules.len(), None);
-    Ok((None, trace))
+    if let Some(t) = trace {
+        t.push(policy.rules.len(), None);
+    }
+    Ok(None)
 }
 
 /// The fact that settles a condition the case cannot judge.
@@ -476,20 +496,34 @@ pub fn decide<'p>(policy: &'p Policy, case: &Case) -> Result<Verdict<'p>, Engine
     verdict(policy, &view)
 }
 
-/// [`decide`], with the case title's tags under this policy already worked out
-/// ([`TitleTags::of`]); they must be the tags of `case.title`.
-pub fn decide_tagged<'p>(
+/// [`decide`] without the trace (left empty), with the case title's tags under
+/// this policy when already worked out ([`TitleTags::of`]; they must be the
+/// tags of `case.title`): the same decision, for a replay that totals millions
+/// and explains none.
+pub fn decide_untraced<'p>(
     policy: &'p Policy,
     case: &Case,
     tags: Option<TitleTags>,
 ) -> Result<Verdict<'p>, EngineError> {
     let (view, _) = view_tagged(policy, case, tags)?;
-    verdict(policy, &view)
+    let rule = choose(policy, &view, None)?;
+    Ok(verdict_of(policy, &view, rule, Steps::default()))
 }
 
 pub(super) fn verdict<'p>(policy: &'p Policy, v: &View) -> Result<Verdict<'p>, EngineError> {
+    let mut trace = Steps::default();
+    let rule = choose(policy, v, Some(&mut trace))?;
+    Ok(verdict_of(policy, v, rule, trace))
+}
+
+/// What the deciding rule (or the fallback) makes of the case.
+fn verdict_of<'p>(
+    policy: &'p Policy,
+    v: &View,
+    rule: Option<&'p Rule>,
+    trace: Steps,
+) -> Verdict<'p> {
     let case = v.case;
-    let (rule, trace) = choose(policy, v)?;
     let then = rule.map_or(&policy.fallback, |r| &r.then);
     let above = rule.and_then(|r| r.above_ceiling.as_ref());
     let mut outcome = then;
@@ -584,7 +618,7 @@ pub(super) fn verdict<'p>(policy: &'p Policy, v: &View) -> Result<Verdict<'p>, E
         }
         _ => None,
     };
-    Ok(Verdict {
+    Verdict {
         rule,
         outcome,
         next,
@@ -595,7 +629,7 @@ pub(super) fn verdict<'p>(policy: &'p Policy, v: &View) -> Result<Verdict<'p>, E
         next_shipping,
         compensation,
         trace,
-    })
+    }
 }
 
 /// When a window counted from a day closes: 00:00 of the next day plus the period.

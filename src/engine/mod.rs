@@ -12,7 +12,7 @@ mod explain;
 
 use crate::case::Fact;
 pub use compose::advise;
-pub use decide::{AskSeen, TitleTags, Verdict, decide, decide_tagged};
+pub use decide::{AskSeen, TitleTags, Verdict, decide, decide_untraced};
 pub use explain::{CondCheck, RuleExplain, explain};
 
 /// Why the engine could not advise.

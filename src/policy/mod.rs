@@ -133,6 +133,10 @@ pub struct Policy {
     pub(crate) rules: Vec<Rule>,
     /// The rules' ids in order, then the fallback's: what traces index into.
     pub(crate) rule_ids: Arc<[Arc<str>]>,
+    /// Per defect (by its index), the rules that can decide a case of it, in
+    /// order: a rule whose first test is a defect it does not list fails at
+    /// once, so a decision without a trace need not try it.
+    pub(crate) rules_by_defect: Vec<Vec<u16>>,
     /// What to do when no rule matches.
     pub(crate) fallback: Outcome,
     /// Estimated cost of one shipping leg per region group index (`groups.len()` is 其他地区).

@@ -296,6 +296,44 @@ pub(super) fn csv_row<'r>(
     }
 }
 
+/// Whether a line holds no escape and no control character (tabs between
+/// fields included): then every string in it is plain, and ends at its next
+/// quote. Eight bytes are tested at a time.
+fn plain_line(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = b.chunks_exact(8);
+    let mut any = 0;
+    for w in words.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        let x = u64::from_le_bytes(word);
+        let slash = x ^ (ONES * u64::from(b'\\'));
+        // The high bit of each byte below 0x20, and of each byte that is a backslash.
+        any |= (x.wrapping_sub(ONES * 0x20) & !x) | (slash.wrapping_sub(ONES) & !slash);
+    }
+    any & HIGH == 0 && words.remainder().iter().all(|&c| c >= 0x20 && c != b'\\')
+}
+
+/// The first quote at or after `i`, eight bytes at a time: a line's strings
+/// are short, and a general search costs more to start than to run.
+fn next_quote(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(w) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        let q = u64::from_le_bytes(word) ^ (ONES * u64::from(b'"'));
+        // The lowest flagged byte is always a quote.
+        let hit = q.wrapping_sub(ONES) & !q & HIGH;
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    Some(i + b.get(i..)?.iter().position(|&c| c == b'"')?)
+}
+
 /// Reads the common shape of a log line, a flat JSON object of case fields
 /// whose values are plain strings, `true`/`false` or `null`, in one pass over
 /// its bytes. Anything else (an escape, a number, an unknown or repeated
@@ -309,12 +347,12 @@ pub(super) fn fast_row(text: &str) -> Option<CaseRow<'_>> {
         }
         i
     };
-    // A string's body from just after its opening quote: plain text only.
+    if !plain_line(b) {
+        return None;
+    }
+    // A string's body from just after its opening quote.
     let string = |i: usize| -> Option<(&str, usize)> {
-        let end = i + memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
-        if b[end] != b'"' || b[i..end].iter().any(|&c| c < 0x20) {
-            return None;
-        }
+        let end = next_quote(b, i)?;
         Some((text.get(i..end)?, end + 1))
     };
     let mut row = CaseRow::default();
@@ -451,6 +489,36 @@ mod tests {
                 prop_assert_eq!(facts(&fast), facts(&slow.unwrap_or_default()), "{}", text);
             }
         }
+    }
+
+    #[test]
+    fn a_line_with_an_escape_or_a_control_character_is_not_plain() {
+        assert!(plain_line(
+            r#"{"region":"上海市浦东新区某某路449号","price":"39.00"}"#.as_bytes()
+        ));
+        assert!(plain_line(b""));
+        for bad in [
+            r#"{"title":"a\"b"}"#,
+            "{\"title\":\t\"ab\"}",
+            r#"{"region":"上海市浦东新区某某路449号\u0041"}"#,
+            "{\"x\":1}\r",
+            "\\",
+        ] {
+            assert!(!plain_line(bad.as_bytes()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_next_quote_is_found_in_a_word_or_after_it() {
+        let s = "0123456789\"abcdef\"上海\"";
+        for from in 0..s.len() {
+            let want = s.as_bytes()[from..]
+                .iter()
+                .position(|&c| c == b'"')
+                .map(|p| p + from);
+            assert_eq!(next_quote(s.as_bytes(), from), want, "from {from}");
+        }
+        assert_eq!(next_quote(b"no quote here at all", 0), None);
     }
 
     #[test]

@@ -288,12 +288,12 @@ fn decide_both(
     line: u64,
     opts: &Options,
 ) {
-    let new = engine::decide_tagged(policy, case, new_tags);
+    let new = engine::decide_untraced(policy, case, new_tags);
     let (Some(b), Some(old_stats)) = (baseline, old_counts.as_mut()) else {
         new_counts.add(policy, case, &new, None);
         return;
     };
-    let old = engine::decide_tagged(b, case, old_tags);
+    let old = engine::decide_untraced(b, case, old_tags);
     old_stats.add(b, case, &old, None);
     let same = match (&old, &new) {
         (Ok(o), Ok(n)) => o.same_as(n),

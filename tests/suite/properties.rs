@@ -208,6 +208,10 @@ proptest! {
                 check_advice(&a, &input)?;
                 // The bare decision (what replay uses) is the advice's decision.
                 let v = engine::decide(bundled(), &case).expect("decides when advise does");
+                // Without its trace (replay), the decision is the same rule and the same money.
+                let u = engine::decide_untraced(bundled(), &case, None).expect("decides untraced");
+                prop_assert_eq!(u.rule_id(), v.rule_id());
+                prop_assert!(u.same_as(&v) && u.next_shipping == v.next_shipping && u.ask == v.ask);
                 prop_assert_eq!(v.resolution(), a.resolution);
                 prop_assert_eq!(v.offer.as_ref(), a.offer.as_ref());
                 prop_assert_eq!(v.shipping, a.shipping);
@@ -217,6 +221,11 @@ proptest! {
             }
             // Only the defect and the region stop the engine; every other fact is assumed openly.
             Err(EngineError::Missing { fact, .. }) => {
+                let untraced = engine::decide_untraced(bundled(), &case, None);
+                prop_assert!(
+                    matches!(untraced, Err(EngineError::Missing { fact: f, .. }) if f == fact),
+                    "untraced asks for the same fact"
+                );
                 prop_assert!(fact.how().starts_with("--"), "names a flag: {}", fact.how());
                 prop_assert!(
                     matches!(fact.key(), "defect" | "region"),

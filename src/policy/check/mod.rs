@@ -14,7 +14,7 @@ mod words;
 use std::sync::Arc;
 
 use super::raw::RawPolicy;
-use super::{Diagnostic, FALLBACK, Kind, Policy, PolicyError, PolicyRef, Severity};
+use super::{Cond, Diagnostic, FALLBACK, Kind, Policy, PolicyError, PolicyRef, Severity};
 use crate::located::{Located, Pos};
 use crate::place::province_table;
 
@@ -191,6 +191,21 @@ pub(super) fn compile(
             .iter()
             .map(|r| r.id.clone())
             .chain([Arc::from(FALLBACK)])
+            .collect(),
+        rules_by_defect: crate::case::Defect::ALL
+            .iter()
+            .map(|d| {
+                (0..rules.len())
+                    .filter(|&i| {
+                        let r = &rules[i];
+                        let excluded = r.tests.first() == Some(&Cond::Defect)
+                            && r.when.defect.is_some_and(|s| !s.contains(d.index()));
+                        !excluded
+                    })
+                    // The checker refuses more rules than a u16 indexes (MAX_RULES).
+                    .map(|i| i as u16)
+                    .collect()
+            })
             .collect(),
         rules,
         fallback,
