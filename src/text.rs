@@ -258,13 +258,7 @@ pub fn starts_with_bytes(hay: &str, word: &str) -> bool {
 /// U+2000..U+205F or U+3000 (C2, E1, E2, E3).
 #[inline]
 pub fn trim(s: &str) -> &str {
-    let plain_start = s.as_bytes().first().is_some_and(|&b| {
-        if b < 0x80 {
-            !char::from(b).is_whitespace()
-        } else {
-            !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-        }
-    });
+    let plain_start = starts_plain(s);
     let plain_end = match s.as_bytes().last() {
         Some(&b) if b < 0x80 => !char::from(b).is_whitespace(),
         _ => s.chars().next_back().is_some_and(|c| !c.is_whitespace()),
@@ -274,6 +268,25 @@ pub fn trim(s: &str) -> &str {
     } else {
         s.trim()
     }
+}
+
+/// Whether `s` starts with a character that cannot be white space (see [`trim`]).
+#[inline]
+fn starts_plain(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|&b| {
+        if b < 0x80 {
+            !char::from(b).is_whitespace()
+        } else {
+            !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+        }
+    })
+}
+
+/// Whether `s` is empty or only white space, as `trim(s).is_empty()`, answered
+/// from its first byte when that cannot start white space.
+#[inline]
+pub fn is_blank(s: &str) -> bool {
+    !starts_plain(s) && s.trim().is_empty()
 }
 
 /// [`starts_with_bytes`] on bytes: the comparison every matcher here makes.

@@ -276,25 +276,30 @@ macro_rules! read_label {
 
 /// Reads a date as `2026-11-18`, `2026/11/18` or `2026.11.18`, ignoring a time after it.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let t = crate::text::trim(text);
-    let day = t.split_whitespace().next()?;
-    // The usual `2026-11-18` read directly: a replay reads two dates a case.
-    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *day.as_bytes() {
-        let num = |ds: &[u8]| {
-            ds.iter().try_fold(0u32, |n, &d| {
-                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-            })
-        };
-        if let (Some(y), Some(m), Some(d)) =
-            (num(&[y1, y2, y3, y4]), num(&[m1, m2]), num(&[d1, d2]))
-            && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
-        {
-            return Some(date);
-        }
+    // The usual `2026-11-18`, alone, read directly: a replay reads two dates a case.
+    if let Some(date) = iso_day(text) {
+        return Some(date);
     }
-    ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
+    let day = crate::text::trim(text).split_whitespace().next()?;
+    iso_day(day).or_else(|| {
+        ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
+    })
+}
+
+/// Exactly `2026-11-18`, a real day.
+fn iso_day(day: &str) -> Option<NaiveDate> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *day.as_bytes() else {
+        return None;
+    };
+    let num = |ds: &[u8]| {
+        ds.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let (y, m, d) = (num(&[y1, y2, y3, y4])?, num(&[m1, m2])?, num(&[d1, d2])?);
+    NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
 /// Reads a comma-separated list of labels, each checked.

@@ -387,7 +387,7 @@ pub(super) fn fast_row(text: &str) -> Option<CaseRow<'_>> {
                 i = after;
                 match slot {
                     Slot::Text(t) => {
-                        *t = (!crate::text::trim(value).is_empty()).then_some(Cow::Borrowed(value));
+                        *t = (!crate::text::is_blank(value)).then_some(Cow::Borrowed(value));
                     }
                     Slot::Yes(y) => *y = yes_no_word::<serde_json::Error>(value).ok()?,
                 }
