@@ -89,7 +89,7 @@ pub struct Case {
 
 fn ser_region<S: serde::Serializer>(r: &Option<PlaceMatch>, s: S) -> Result<S::Ok, S::Error> {
     match r {
-        Some(m) => s.serialize_str(&m.province.0),
+        Some(m) => s.serialize_str(m.province.0),
         None => s.serialize_none(),
     }
 }

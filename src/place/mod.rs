@@ -21,7 +21,7 @@ pub struct Province(pub &'static str);
 
 impl std::fmt::Display for Province {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0)
     }
 }
 

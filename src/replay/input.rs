@@ -244,11 +244,13 @@ pub(super) fn lines(text: &[u8], first: u64) -> impl Iterator<Item = (u64, &[u8]
 }
 
 /// A log row as read: in place (the usual), or by the general reader.
+// The row is what nearly every line gives: boxing it would allocate per line.
+#[allow(clippy::large_enum_variant)]
 pub(super) enum Parsed<'a> {
     /// Read in place, borrowing from the line.
     Row(CaseRow<'a>),
-    /// Read by [`CaseInput`]'s own reader.
-    Input(CaseInput),
+    /// Read by [`CaseInput`]'s own reader (rare, so kept out of line).
+    Input(Box<CaseInput>),
 }
 
 impl Parsed<'_> {
@@ -260,7 +262,7 @@ impl Parsed<'_> {
     ) -> Result<Case, CaseError> {
         match self {
             Parsed::Row(r) => r.to_case(today, locate),
-            Parsed::Input(i) => i.into_case_with(today, locate),
+            Parsed::Input(i) => (*i).into_case_with(today, locate),
         }
     }
 }
@@ -274,7 +276,7 @@ pub(super) fn json_row(text: &str) -> Result<Parsed<'_>, String> {
     match serde_json::from_str::<CaseRow>(text) {
         Ok(row) => Ok(Parsed::Row(row)),
         Err(_) => serde_json::from_str(text)
-            .map(Parsed::Input)
+            .map(|i| Parsed::Input(Box::new(i)))
             .map_err(|e| e.to_string()),
     }
 }
@@ -289,7 +291,7 @@ pub(super) fn csv_row<'r>(
             Ok(row) => Ok(Parsed::Row(row)),
             Err(_) => r
                 .deserialize(Some(header))
-                .map(Parsed::Input)
+                .map(|i| Parsed::Input(Box::new(i)))
                 .map_err(|e| e.to_string()),
         },
         Err(e) => Err(e.clone()),

@@ -77,7 +77,7 @@ fn a_changed_expectation_is_reported_as_a_failure_with_the_difference() {
     )
     .expect("write");
     let policy = Policy::bundled().expect("bundled policy loads");
-    let report = regress::run(&policy, &[dir], today()).expect("runs");
+    let report = regress::run(&policy, &[dir.to_path_buf()], today()).expect("runs");
     assert_eq!(report.failed(), 1);
     let text = aftersale::render::table::regress(&report);
     assert!(text.contains("FAIL"), "{text}");
@@ -88,10 +88,33 @@ fn a_changed_expectation_is_reported_as_a_failure_with_the_difference() {
     assert!(text.ends_with("0 passed, 1 failed\n"), "{text}");
 }
 
-/// A fresh empty folder under the system temp dir.
-pub fn tempdir(name: &str) -> std::path::PathBuf {
+/// A fresh empty folder under the system temp dir, removed when the test ends
+/// (pass or fail), so runs leave nothing behind.
+pub fn tempdir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("aftersale-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    TempDir(dir)
+}
+
+/// A test's scratch folder; see [`tempdir`].
+pub struct TempDir(std::path::PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for TempDir {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

@@ -61,7 +61,7 @@ pub(super) fn check(c: &mut Checker, raw: &IndexMap<String, Vec<Located<String>>
                 c.error(Some(p), kind);
                 continue;
             };
-            if let Some(other) = group_of.get(&*found.0) {
+            if let Some(other) = group_of.get(found.0) {
                 let first = groups
                     .get(*other)
                     .map_or_else(|| name.clone(), |g| g.name.clone());
