@@ -133,7 +133,12 @@ impl<R: BufRead> Reader<R> {
                             if record.iter().all(|f| f.trim().is_empty()) {
                                 continue;
                             }
-                            rows.push((line, Ok(std::mem::take(&mut record))));
+                            // The next record is made as large as this one, so reading it never regrows.
+                            let next = csv::StringRecord::with_capacity(
+                                record.as_byte_record().as_slice().len(),
+                                record.len(),
+                            );
+                            rows.push((line, Ok(std::mem::replace(&mut record, next))));
                             if rows.len() == max {
                                 break;
                             }
