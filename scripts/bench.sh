@@ -56,10 +56,26 @@ for n in 100000 1000000; do
   read -r s1 m1 < <(tail -n1 "$work/time")
   /usr/bin/time -o "$work/time" -f "%e %M" "$bin" replay --policy "$work/new.yaml" --baseline policies/default.yaml "$work/cases_$n.jsonl" >/dev/null 2>&1
   read -r s2 m2 < <(tail -n1 "$work/time")
-  bar1="—"; bar2="—"; [ "$n" = 1000000 ] && bar1="≤ 3 s" && bar2="≤ 5 s"
+  bar1="—"; bar2="—"; [ "$n" = 1000000 ] && bar1="≤ 3 s" && bar2="≤ 1 s"
   echo "| replay of $n generated cases (JSON Lines), one policy | ${s1} s, peak $((m1 / 1024)) MB | $bar1 |"
   echo "| replay of $n cases with --baseline (two policies) | ${s2} s, peak $((m2 / 1024)) MB | $bar2 |"
 done
+# The same million cases as CSV (a shop's export): one streaming reader.
+csv="$work/cases_1000000.csv"
+[ -s "$csv" ] || python3 - "$work/cases_1000000.jsonl" "$csv" <<'PY'
+import csv, json, sys
+fields = ["defect", "region", "title", "price", "ask", "free_shipping", "platform", "stage", "signed", "requested", "material"]
+with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8", newline="") as out:
+    w = csv.DictWriter(out, fieldnames=fields)
+    w.writeheader()
+    for line in src:
+        row = json.loads(line)
+        row["free_shipping"] = "true" if row.get("free_shipping") else "false"
+        w.writerow(row)
+PY
+/usr/bin/time -o "$work/time" -f "%e %M" "$bin" replay --policy "$work/new.yaml" --baseline policies/default.yaml "$csv" >/dev/null 2>&1
+read -r s3 m3 < <(tail -n1 "$work/time")
+echo "| replay of 1000000 cases as CSV with --baseline | ${s3} s, peak $((m3 / 1024)) MB | ≤ 1 s |"
 
 if $zen; then
   (cd benches/zen && cargo build --release -q && ./target/release/aftersale-zen-bench)
