@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::tables::{Level, NONE, PLACES, PROVINCES, longest_name_at};
+use super::tables::{Level, NONE, PLACES, PROVINCES, longest_name_from};
 use super::{Lookup, PlaceMatch, Province};
 use crate::text::Phrases;
 use smallvec::SmallVec;
@@ -188,8 +188,12 @@ impl Mention {
 fn mentions(text: &str) -> SmallVec<[Mention; 8]> {
     let mut out = SmallVec::new();
     let mut covered = 0;
-    for (at, _) in text.char_indices() {
-        let Some((name, places)) = longest_name_at(text, at) else {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, a)) = chars.next() {
+        let Some(&(_, b)) = chars.peek() else {
+            break;
+        };
+        let Some((name, places)) = longest_name_from(text, at, a, b) else {
             continue;
         };
         let end = at + name.len();

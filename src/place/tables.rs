@@ -57,13 +57,17 @@ mod pair_key {
 use pair_key::{PAIR_SLOTS, pair_key, pair_slot};
 
 /// The longest known name the text at `at` starts with, and the places it
-/// names. Every name has two characters or more, so the first two characters
+/// names, given the first two characters there (`a`, `b`: a caller walking the
+/// text has them already). Every name has two characters or more, so they
 /// find the few candidates in one or two probes.
 #[inline]
-pub fn longest_name_at(text: &str, at: usize) -> Option<(&'static str, &'static [u16])> {
+pub fn longest_name_from(
+    text: &str,
+    at: usize,
+    a: char,
+    b: char,
+) -> Option<(&'static str, &'static [u16])> {
     let rest = &text[at..];
-    let mut chars = rest.chars();
-    let (a, b) = (chars.next()?, chars.next()?);
     // Names are Chinese: a position at an ASCII letter, digit or mark starts none.
     if a.is_ascii() {
         return None;
