@@ -12,8 +12,9 @@ use super::stats::{Counts, Stats};
 use super::{Format, Options, ReplayError};
 use crate::case::Case;
 use crate::engine::{self, EngineError, TitleTags, Verdict};
-use crate::place::{Lookup, places};
+use crate::place::{Lookup, fold_digits, places};
 use crate::policy::Policy;
+use crate::text::has_traditional;
 use std::collections::HashMap;
 
 /// Rows per chunk handed to a worker.
@@ -154,8 +155,12 @@ fn empty(policy: &Policy, baseline: Option<&Policy>) -> Report {
 struct Memo {
     /// Each title's tags under the new policy and the baseline.
     titles: HashMap<Box<str>, (TitleTags, Option<TitleTags>), foldhash::fast::RandomState>,
-    /// Each region text's province.
-    places: HashMap<Box<str>, Lookup, foldhash::fast::RandomState>,
+    /// Each region text's province, by its form with digits folded
+    /// ([`fold_digits`]); `None` for a form with Traditional characters,
+    /// which is resolved each time as written.
+    places: HashMap<Box<str>, Option<Lookup>, foldhash::fast::RandomState>,
+    /// The folded form of the region text in hand.
+    folded: String,
 }
 
 /// Titles a worker remembers before it starts afresh (memory stays flat).
@@ -166,9 +171,16 @@ const MEMO_PLACES: usize = 16384;
 impl Memo {
     /// The province of a region text, as [`crate::place::Places::locate`] says.
     fn locate(&mut self, text: &str) -> Lookup {
-        remember(&mut self.places, MEMO_PLACES, text, || {
-            places().locate(text)
-        })
+        // Addresses differ mostly in house and phone numbers: remembered without them.
+        fold_digits(text, &mut self.folded);
+        let folded = &self.folded;
+        let found = remember(&mut self.places, MEMO_PLACES, folded, || {
+            (!has_traditional(folded)).then(|| places().locate(folded))
+        });
+        match found {
+            Some(found) => found.unfold(text),
+            None => places().locate(text),
+        }
     }
 
     /// The tags of `title` under `policy` and `baseline`.
