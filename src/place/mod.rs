@@ -67,29 +67,61 @@ pub enum Lookup {
 /// examined here). A replay remembers addresses by this form.
 pub fn fold_digits(text: &str, out: &mut String) {
     out.clear();
-    let mut rest = text;
-    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
-        out.push_str(&rest[..i]);
+    let b = text.as_bytes();
+    let mut i = 0;
+    // Bytes, not characters: an ASCII byte is never part of a longer character.
+    while let Some(d) = next_digit(b, i) {
+        out.push_str(&text[i..d]);
         out.push('0');
-        rest = rest[i..].trim_start_matches(|c: char| c.is_ascii_digit());
+        i = run_end(b, d);
     }
-    out.push_str(rest);
+    out.push_str(&text[i..]);
 }
 
 /// The byte offset in `text` of offset `at` in its [`fold_digits`] form.
 fn unfolded(text: &str, at: usize) -> usize {
     let b = text.as_bytes();
-    let (mut i, mut j) = (0, 0);
-    while j < at && i < b.len() {
-        i += 1;
-        if b[i - 1].is_ascii_digit() {
-            while b.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-            }
+    // How much longer `text` is than its folded form, up to the run in hand.
+    let mut shift = 0;
+    let mut i = 0;
+    while let Some(start) = next_digit(b, i) {
+        // `at` lies before this run (or at its start): the runs after it do not count.
+        if start - shift >= at {
+            break;
         }
-        j += 1;
+        i = run_end(b, start);
+        shift += i - start - 1;
     }
-    i
+    at + shift
+}
+
+/// The end of the run of digits that starts at `i`.
+fn run_end(b: &[u8], i: usize) -> usize {
+    i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// The first ASCII digit at or after `i`, eight bytes at a time: an address is
+/// mostly Chinese, and a byte-by-byte search costs a few steps a byte.
+fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(w) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        let x = u64::from_le_bytes(word);
+        let low = x & LOW;
+        // The high bit of each byte from b'0' to b'9' (bytes of 0x80 and above drop out by `!x`).
+        let hit = (ONES * (127 + u64::from(b'9') + 1)).wrapping_sub(low)
+            & !x
+            & low.wrapping_add(ONES * (127 - (u64::from(b'0') - 1)))
+            & HIGH;
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    Some(i + b.get(i..)?.iter().position(u8::is_ascii_digit)?)
 }
 
 impl Lookup {
@@ -283,6 +315,21 @@ mod tests {
             fold_digits(&text, &mut folded);
             proptest::prop_assert_eq!(places().locate(&folded).unfold(&text), places().locate(&text));
         }
+    }
+
+    #[test]
+    fn the_next_digit_is_found_in_any_byte_of_a_word() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for start in 0..all.len() {
+            let want = all[start..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map(|p| p + start);
+            assert_eq!(next_digit(&all, start), want, "from {start}");
+        }
+        let text = "广东省深圳市某某路1号".as_bytes();
+        assert_eq!(next_digit(text, 0), Some(text.len() - 4));
+        assert_eq!(next_digit(b"/:", 0), None);
     }
 
     fn province_of(text: &str) -> Option<String> {
