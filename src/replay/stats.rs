@@ -186,27 +186,30 @@ impl Stats {
     }
 }
 
-/// Totals as a worker keeps them: by index, not by name, so a case costs no
-/// map lookup; [`Counts::into_stats`] names them once per chunk.
+/// Totals as a worker keeps them: one tally per region group and defect, by
+/// index, so a case costs one tally's sums and no map lookup; the overall,
+/// per-region and per-defect totals are summed from these cells once per
+/// chunk ([`Counts::into_stats`]; sums of exact decimals, so the order of
+/// adding does not matter).
 #[derive(Debug, Clone)]
 pub(super) struct Counts {
-    all: Tally,
     by_resolution: Vec<u64>,
     undecided: Vec<u64>,
-    /// Per region group (the policy's groups, its "other" group, then no region).
-    by_region: Vec<Tally>,
-    by_defect: Vec<Tally>,
+    /// Per region group (the policy's groups, its "other" group, then no
+    /// region), then per defect (then none), row by row.
+    cells: Vec<Tally>,
 }
+
+/// Columns of [`Counts::cells`]: each defect, then none.
+const DEFECTS: usize = Defect::ALL.len() + 1;
 
 impl Counts {
     /// No cases yet, for `policy`'s region groups.
     pub(super) fn new(policy: &Policy) -> Counts {
         Counts {
-            all: Tally::default(),
             by_resolution: vec![0; Resolution::ALL.len()],
             undecided: vec![0; Fact::ALL.len()],
-            by_region: vec![Tally::default(); policy.groups.len() + 2],
-            by_defect: vec![Tally::default(); Defect::ALL.len()],
+            cells: vec![Tally::default(); (policy.groups.len() + 2) * DEFECTS],
         }
     }
 
@@ -223,14 +226,10 @@ impl Counts {
                 let group = case.region.as_ref().map(|r| policy.group_of_place(r));
                 let cost =
                     leg_cost.or_else(|| policy.shipping_cost(group.unwrap_or(policy.groups.len())));
-                let one = One::new(v, cost);
-                self.all.add(&one);
                 self.by_resolution[v.resolution().index()] += 1;
-                let region = group.unwrap_or(self.by_region.len() - 1);
-                self.by_region[region].add(&one);
-                if let Some(d) = case.defect {
-                    self.by_defect[d.index()].add(&one);
-                }
+                let region = group.unwrap_or(policy.groups.len() + 1);
+                let defect = case.defect.map_or(DEFECTS - 1, |d| d.index());
+                self.cells[region * DEFECTS + defect].add(&One::new(v, cost));
             }
             Err(EngineError::Missing { fact, .. }) => self.undecided[*fact as usize] += 1,
         }
@@ -238,10 +237,7 @@ impl Counts {
 
     /// The totals by name, as the report shows them.
     pub(super) fn into_stats(self, policy: &Policy) -> Stats {
-        let mut s = Stats {
-            all: self.all,
-            ..Stats::default()
-        };
+        let mut s = Stats::default();
         for (r, n) in Resolution::ALL.iter().zip(self.by_resolution) {
             if n > 0 {
                 s.by_resolution.insert(r.id(), n);
@@ -253,13 +249,22 @@ impl Counts {
             }
         }
         let unknown: Arc<str> = Arc::from("未知地区");
-        for (g, t) in self.by_region.into_iter().enumerate() {
-            if t.cases > 0 {
+        let mut by_defect = vec![Tally::default(); DEFECTS];
+        for (g, row) in self.cells.chunks(DEFECTS).enumerate() {
+            let mut region = Tally::default();
+            for (d, t) in row.iter().enumerate() {
+                if t.cases > 0 {
+                    region.merge(t);
+                    by_defect[d].merge(t);
+                }
+            }
+            if region.cases > 0 {
+                s.all.merge(&region);
                 let name = policy.group_names.get(g).unwrap_or(&unknown).clone();
-                s.by_region.entry(name).or_default().merge(&t);
+                s.by_region.entry(name).or_default().merge(&region);
             }
         }
-        for (d, t) in Defect::ALL.iter().zip(self.by_defect) {
+        for (d, t) in Defect::ALL.iter().zip(by_defect) {
             if t.cases > 0 {
                 s.by_defect.entry(defect_key(*d)).or_default().merge(&t);
             }
