@@ -22,8 +22,9 @@ pub(super) enum Rows {
         /// The number of the block's first line.
         first: u64,
     },
-    /// CSV records, read against the header (or what kept one from being read).
-    Records(Vec<(u64, Result<csv::StringRecord, String>)>),
+    /// CSV records as bytes (or what kept one from being read): the worker
+    /// checks their encoding, so the reader thread only splits them.
+    Records(Vec<(u64, Result<csv::ByteRecord, String>)>),
 }
 
 /// Bytes of JSON Lines handed to a worker at a time (about two thousand cases).
@@ -125,17 +126,14 @@ impl<R: BufRead> Reader<R> {
             }
             Reader::Csv { reader } => {
                 let mut rows = Vec::with_capacity(max);
-                let mut record = csv::StringRecord::new();
+                let mut record = csv::ByteRecord::new();
                 loop {
                     let line = reader.position().line();
-                    match reader.read_record(&mut record) {
+                    match reader.read_byte_record(&mut record) {
                         Ok(true) => {
-                            if record.iter().all(|f| f.trim().is_empty()) {
-                                continue;
-                            }
                             // The next record is made as large as this one, so reading it never regrows.
-                            let next = csv::StringRecord::with_capacity(
-                                record.as_byte_record().as_slice().len(),
+                            let next = csv::ByteRecord::with_capacity(
+                                record.as_slice().len(),
                                 record.len(),
                             );
                             rows.push((line, Ok(std::mem::replace(&mut record, next))));
@@ -146,12 +144,6 @@ impl<R: BufRead> Reader<R> {
                         Ok(false) => break,
                         Err(e) => {
                             let line = e.position().map_or(line, |p| p.line());
-                            if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                                return Err(ReplayError::Encoding {
-                                    line,
-                                    what: "可能是 GBK",
-                                });
-                            }
                             rows.push((line, Err(e.to_string())));
                             if rows.len() == max {
                                 break;
@@ -286,25 +278,29 @@ pub(super) fn json_row(text: &str) -> Result<Parsed<'_>, String> {
     }
 }
 
-/// One CSV record as a case row: read by the fast reader, or by serde.
+/// One CSV record's fields as text (`fields`, refilled), or `None` when
+/// one is not UTF-8. Checked field by field, as the csv crate does: a
+/// character never spans a comma.
+pub(super) fn csv_text<'r>(record: &'r csv::ByteRecord, fields: &mut Vec<&'r str>) -> Option<()> {
+    fields.clear();
+    for f in record {
+        fields.push(simdutf8::basic::from_utf8(f).ok()?);
+    }
+    Some(())
+}
+
+/// One CSV record as a case row, read by serde: for a record the fast
+/// reader ([`fast_csv_row`]) leaves, and for its message.
 pub(super) fn csv_row<'r>(
-    record: &'r Result<csv::StringRecord, String>,
+    record: &'r csv::StringRecord,
     header: &'r csv::StringRecord,
 ) -> Result<Parsed<'r>, String> {
-    if let Ok(r) = record
-        && let Some(row) = fast_csv_row(r, header)
-    {
-        return Ok(Parsed::Row(row));
-    }
-    match record {
-        Ok(r) => match r.deserialize::<CaseRow>(Some(header)) {
-            Ok(row) => Ok(Parsed::Row(row)),
-            Err(_) => r
-                .deserialize(Some(header))
-                .map(|i| Parsed::Input(Box::new(i)))
-                .map_err(|e| e.to_string()),
-        },
-        Err(e) => Err(e.clone()),
+    match record.deserialize::<CaseRow>(Some(header)) {
+        Ok(row) => Ok(Parsed::Row(row)),
+        Err(_) => record
+            .deserialize(Some(header))
+            .map(|i| Parsed::Input(Box::new(i)))
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -314,12 +310,12 @@ pub(super) fn csv_row<'r>(
 /// A field serde would refuse, or a field named twice, is `None`, and serde
 /// reads the record for its message.
 pub(super) fn fast_csv_row<'r>(
-    record: &'r csv::StringRecord,
+    record: &[&'r str],
     header: &csv::StringRecord,
 ) -> Option<CaseRow<'r>> {
     let mut row = CaseRow::default();
     let mut seen = 0u64;
-    for (key, value) in header.iter().zip(record.iter()) {
+    for (key, &value) in header.iter().zip(record) {
         let (fact, slot) = row.slot(key.as_bytes())?;
         let bit = 1u64 << (fact as u32);
         if seen & bit != 0 {
@@ -680,7 +676,8 @@ mod tests {
         ) {
             let header: csv::StringRecord = fields.iter().map(|(k, _)| *k).collect();
             let record: csv::StringRecord = fields.iter().map(|(_, v)| *v).collect();
-            if let Some(fast) = fast_csv_row(&record, &header) {
+            let fields: Vec<&str> = record.iter().collect();
+            if let Some(fast) = fast_csv_row(&fields, &header) {
                 let slow = record.deserialize::<CaseRow>(Some(&header));
                 prop_assert!(slow.is_ok(), "fast read {fields:?}, serde refused it");
                 prop_assert_eq!(facts(&fast), facts(&slow.unwrap_or_default()), "{:?}", fields);
