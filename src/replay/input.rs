@@ -279,12 +279,14 @@ pub(super) fn json_row(text: &str) -> Result<Parsed<'_>, String> {
 }
 
 /// One CSV record's fields as text (`fields`, refilled), or `None` when
-/// one is not UTF-8. Checked field by field, as the csv crate does: a
-/// character never spans a comma.
+/// one is not UTF-8 (the csv crate checks each field on its own).
 pub(super) fn csv_text<'r>(record: &'r csv::ByteRecord, fields: &mut Vec<&'r str>) -> Option<()> {
     fields.clear();
-    for f in record {
-        fields.push(simdutf8::basic::from_utf8(f).ok()?);
+    // The fields end to end, checked at once: each field is then good text
+    // exactly when it starts and ends between characters.
+    let all = simdutf8::basic::from_utf8(record.as_slice()).ok()?;
+    for i in 0..record.len() {
+        fields.push(all.get(record.range(i)?)?);
     }
     Some(())
 }
@@ -330,8 +332,8 @@ pub(super) fn fast_csv_row<'r>(
             (CsvScalar::Text, Slot::Text(t)) => {
                 *t = (!crate::text::is_blank(value)).then_some(Cow::Borrowed(value));
             }
-            (CsvScalar::Number(n), Slot::Text(t)) => *t = Some(Cow::Owned(n)),
-            (CsvScalar::Int(n), Slot::Text(t)) => *t = Some(Cow::Owned(n.to_string())),
+            (CsvScalar::Number(n), Slot::Text(t)) => *t = Some(n),
+            (CsvScalar::Int(n), Slot::Text(t)) => *t = Some(int_text(value, n)),
             (CsvScalar::Text, Slot::Yes(y)) => *y = yes_no_word::<serde_json::Error>(value).ok()?,
             (CsvScalar::Bool(b), Slot::Yes(y)) => *y = Some(b),
             (CsvScalar::Int(n), Slot::Yes(y)) => *y = Some(n != 0),
@@ -344,20 +346,20 @@ pub(super) fn fast_csv_row<'r>(
 
 /// How the csv crate's serde reader takes a non-empty field.
 #[derive(Debug, PartialEq)]
-enum CsvScalar {
+enum CsvScalar<'a> {
     /// `true` or `false`.
     Bool(bool),
     /// A whole number that fits an `i64`, also as written back.
     Int(i64),
     /// A number, as serde's text facts write it back (`39.00` is `39`).
-    Number(String),
+    Number(Cow<'a, str>),
     /// Text.
     Text,
     /// A number the case readers refuse (a 128-bit integer, a float for yes/no).
     Refused,
 }
 
-fn csv_scalar(x: &str) -> CsvScalar {
+fn csv_scalar(x: &str) -> CsvScalar<'_> {
     // Text, true and false are told by their first byte already.
     match x.as_bytes().first() {
         Some(c) if c.is_ascii_digit() => quick_scalar(x).unwrap_or_else(|| any_scalar(x)),
@@ -368,7 +370,7 @@ fn csv_scalar(x: &str) -> CsvScalar {
 /// [`csv_scalar`] for the fields a log is made of, without trying five
 /// parsers on each: whole numbers, plain decimals and dates. `None` for
 /// anything else.
-fn quick_scalar(x: &str) -> Option<CsvScalar> {
+fn quick_scalar(x: &str) -> Option<CsvScalar<'_>> {
     let b = x.as_bytes();
     let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
     // Eighteen digits always fit an i64.
@@ -376,20 +378,22 @@ fn quick_scalar(x: &str) -> Option<CsvScalar> {
         return x.parse().ok().map(CsvScalar::Int);
     }
     // A plain decimal of at most 15 digits is one float, which prints as the
-    // decimal without its spare zeros: 39.00 is 39, 0.50 is 0.5.
+    // decimal without its spare zeros: 39.00 is 39, 0.50 is 0.5, a part of the field.
     if let Some((whole, part)) = x.split_once('.')
         && digits(whole.as_bytes())
         && digits(part.as_bytes())
         && whole.len() + part.len() <= 15
     {
-        let whole = whole.trim_start_matches('0');
-        let part = part.trim_end_matches('0');
-        let whole = if whole.is_empty() { "0" } else { whole };
-        return Some(CsvScalar::Number(if part.is_empty() {
-            whole.to_string()
+        let start = whole.len() - whole.trim_start_matches('0').len();
+        // All zeros before the point leave the last of them.
+        let start = start.min(whole.len() - 1);
+        let kept = part.trim_end_matches('0').len();
+        let end = if kept == 0 {
+            whole.len()
         } else {
-            format!("{whole}.{part}")
-        }));
+            whole.len() + 1 + kept
+        };
+        return Some(CsvScalar::Number(Cow::Borrowed(&x[start..end])));
     }
     // A sign that follows no exponent: no number reads it (a date, 2026-11-12).
     let inner_sign = b
@@ -398,8 +402,19 @@ fn quick_scalar(x: &str) -> Option<CsvScalar> {
     inner_sign.then_some(CsvScalar::Text)
 }
 
+/// A whole number `n` read from `value`, as serde's text facts write it back:
+/// the digits without leading zeros, a part of the field when it is all digits.
+fn int_text(value: &str, n: i64) -> Cow<'_, str> {
+    if value.bytes().all(|c| c.is_ascii_digit()) {
+        let start = (value.len() - value.trim_start_matches('0').len()).min(value.len() - 1);
+        Cow::Borrowed(&value[start..])
+    } else {
+        Cow::Owned(n.to_string())
+    }
+}
+
 /// [`csv_scalar`] for any field, trying each reading in the csv crate's order.
-fn any_scalar(x: &str) -> CsvScalar {
+fn any_scalar(x: &str) -> CsvScalar<'static> {
     if x == "true" {
         return CsvScalar::Bool(true);
     }
@@ -424,7 +439,7 @@ fn any_scalar(x: &str) -> CsvScalar {
         return CsvScalar::Refused;
     }
     match x.parse::<f64>() {
-        Ok(f) => CsvScalar::Number(f.to_string()),
+        Ok(f) => CsvScalar::Number(Cow::Owned(f.to_string())),
         Err(_) => CsvScalar::Text,
     }
 }
@@ -695,6 +710,20 @@ mod tests {
                 prop_assert_eq!(quick, any_scalar(&x), "{:?}", x);
             }
         }
+    }
+
+    #[test]
+    fn a_record_is_text_when_every_field_is() {
+        let mut fields = Vec::new();
+        let good = csv::ByteRecord::from(vec!["小瑕疵", "新疆", "", "89"]);
+        assert_eq!(csv_text(&good, &mut fields), Some(()));
+        assert_eq!(fields, ["小瑕疵", "新疆", "", "89"]);
+        // 中 cut in two by a comma: good bytes end to end, yet neither field is text.
+        let cut = csv::ByteRecord::from(vec![&b"a\xe4\xb8"[..], &b"\xad"[..]]);
+        assert!(csv::StringRecord::from_byte_record(cut.clone()).is_err());
+        assert_eq!(csv_text(&cut, &mut fields), None);
+        let gbk = csv::ByteRecord::from(vec![&b"quality"[..], &b"\xd0\xc2\xbd\xae"[..]]);
+        assert_eq!(csv_text(&gbk, &mut fields), None);
     }
 
     #[test]
