@@ -6,6 +6,8 @@ use std::io::BufRead;
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 use chrono::NaiveDate;
 
 use super::ReplayError;
@@ -24,7 +26,103 @@ pub(super) enum Rows {
     },
     /// CSV records as bytes (or what kept one from being read): the worker
     /// checks their encoding, so the reader thread only splits them.
-    Records(Vec<(u64, Result<csv::ByteRecord, String>)>),
+    Records(Records),
+}
+
+/// A chunk's CSV records, their fields end to end in one buffer: a record
+/// of its own would cost the reader an allocation per row.
+#[derive(Default)]
+pub(super) struct Records {
+    /// Every field's bytes, end to end.
+    bytes: Vec<u8>,
+    /// Where each field ends in `bytes`.
+    ends: Vec<usize>,
+    /// Each row: where it was read, and its fields (a range of `ends`) or
+    /// what kept it from being read.
+    rows: Vec<(csv::Position, Result<std::ops::Range<usize>, String>)>,
+}
+
+impl Records {
+    /// Adds a record read at `at`.
+    fn push(&mut self, at: csv::Position, record: &csv::ByteRecord) {
+        let base = self.bytes.len();
+        self.bytes.extend_from_slice(record.as_slice());
+        let first = self.ends.len();
+        self.ends.extend(
+            (0..record.len())
+                .filter_map(|i| record.range(i))
+                .map(|r| base + r.end),
+        );
+        self.rows.push((at, Ok(first..self.ends.len())));
+    }
+
+    /// The rows: each one's line, and the record as text, or what kept it from being read.
+    pub(super) fn rows(&self) -> impl Iterator<Item = (u64, Result<RecordText<'_>, &str>)> + '_ {
+        self.rows.iter().map(move |(at, row)| {
+            let fields = match row {
+                Ok(fields) => fields.clone(),
+                Err(e) => return (at.line(), Err(e.as_str())),
+            };
+            let start = fields.start.checked_sub(1).map_or(0, |i| self.ends[i]);
+            let ends = &self.ends[fields];
+            let bytes = &self.bytes[start..ends.last().copied().unwrap_or(start)];
+            // The fields end to end, checked at once: each field is then good text
+            // exactly when it starts and ends between characters, as the csv
+            // crate checks each field on its own.
+            let text = simdutf8::basic::from_utf8(bytes).ok().and_then(|all| {
+                let mut from = 0;
+                ends.iter()
+                    .map(|&e| {
+                        let f = all.get(from..e - start);
+                        from = e - start;
+                        f
+                    })
+                    .collect::<Option<SmallVec<[&str; 16]>>>()
+            });
+            let record = RecordText {
+                fields: text,
+                at,
+                bytes,
+                ends,
+                start,
+            };
+            (at.line(), Ok(record))
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// One CSV record of a chunk, as text.
+pub(super) struct RecordText<'a> {
+    /// Its fields, or `None` when one is not UTF-8.
+    pub fields: Option<SmallVec<[&'a str; 16]>>,
+    at: &'a csv::Position,
+    /// Its fields' bytes, end to end.
+    bytes: &'a [u8],
+    /// Where each field ends, counted from `start`.
+    ends: &'a [usize],
+    start: usize,
+}
+
+impl RecordText<'_> {
+    /// The record as the csv crate would have read it, position and all, for serde.
+    pub(super) fn record(&self) -> Option<csv::StringRecord> {
+        let mut r = csv::ByteRecord::with_capacity(self.bytes.len(), self.ends.len());
+        let mut from = 0;
+        for &e in self.ends {
+            r.push_field(&self.bytes[from..e - self.start]);
+            from = e - self.start;
+        }
+        r.set_position(Some(self.at.clone()));
+        csv::StringRecord::from_byte_record(r).ok()
+    }
 }
 
 /// Bytes of JSON Lines handed to a worker at a time (about two thousand cases).
@@ -125,26 +223,23 @@ impl<R: BufRead> Reader<R> {
                 Ok(Some((Rows::Lines { text, first }, *bytes, *line)))
             }
             Reader::Csv { reader } => {
-                let mut rows = Vec::with_capacity(max);
+                let mut rows = Records::default();
                 let mut record = csv::ByteRecord::new();
                 loop {
-                    let line = reader.position().line();
+                    let at = reader.position().clone();
                     match reader.read_byte_record(&mut record) {
                         Ok(true) => {
-                            // The next record is made as large as this one, so reading it never regrows.
-                            let next = csv::ByteRecord::with_capacity(
-                                record.as_slice().len(),
-                                record.len(),
-                            );
-                            rows.push((line, Ok(std::mem::replace(&mut record, next))));
+                            rows.push(at, &record);
                             if rows.len() == max {
                                 break;
                             }
                         }
                         Ok(false) => break,
                         Err(e) => {
-                            let line = e.position().map_or(line, |p| p.line());
-                            rows.push((line, Err(e.to_string())));
+                            let line = e.position().map_or(at.line(), |p| p.line());
+                            let mut at = at;
+                            at.set_line(line);
+                            rows.rows.push((at, Err(e.to_string())));
                             if rows.len() == max {
                                 break;
                             }
@@ -276,19 +371,6 @@ pub(super) fn json_row(text: &str) -> Result<Parsed<'_>, String> {
             .map(|i| Parsed::Input(Box::new(i)))
             .map_err(|e| e.to_string()),
     }
-}
-
-/// One CSV record's fields as text (`fields`, refilled), or `None` when
-/// one is not UTF-8 (the csv crate checks each field on its own).
-pub(super) fn csv_text<'r>(record: &'r csv::ByteRecord, fields: &mut Vec<&'r str>) -> Option<()> {
-    fields.clear();
-    // The fields end to end, checked at once: each field is then good text
-    // exactly when it starts and ends between characters.
-    let all = simdutf8::basic::from_utf8(record.as_slice()).ok()?;
-    for i in 0..record.len() {
-        fields.push(all.get(record.range(i)?)?);
-    }
-    Some(())
 }
 
 /// One CSV record as a case row, read by serde: for a record the fast
@@ -714,16 +796,47 @@ mod tests {
 
     #[test]
     fn a_record_is_text_when_every_field_is() {
-        let mut fields = Vec::new();
-        let good = csv::ByteRecord::from(vec!["小瑕疵", "新疆", "", "89"]);
-        assert_eq!(csv_text(&good, &mut fields), Some(()));
-        assert_eq!(fields, ["小瑕疵", "新疆", "", "89"]);
+        let fields = |rows: &Records| -> Vec<Option<Vec<String>>> {
+            rows.rows()
+                .map(|(_, r)| {
+                    r.ok()
+                        .and_then(|r| r.fields)
+                        .map(|f| f.iter().map(|x| x.to_string()).collect())
+                })
+                .collect()
+        };
+        let mut rows = Records::default();
+        let at = csv::Position::new();
+        rows.push(
+            at.clone(),
+            &csv::ByteRecord::from(vec!["小瑕疵", "新疆", "", "89"]),
+        );
         // 中 cut in two by a comma: good bytes end to end, yet neither field is text.
         let cut = csv::ByteRecord::from(vec![&b"a\xe4\xb8"[..], &b"\xad"[..]]);
         assert!(csv::StringRecord::from_byte_record(cut.clone()).is_err());
-        assert_eq!(csv_text(&cut, &mut fields), None);
-        let gbk = csv::ByteRecord::from(vec![&b"quality"[..], &b"\xd0\xc2\xbd\xae"[..]]);
-        assert_eq!(csv_text(&gbk, &mut fields), None);
+        rows.push(at.clone(), &cut);
+        rows.push(
+            at.clone(),
+            &csv::ByteRecord::from(vec![&b"quality"[..], &b"\xd0\xc2\xbd\xae"[..]]),
+        );
+        rows.push(at.clone(), &csv::ByteRecord::from(vec!["", "x"]));
+        assert_eq!(
+            fields(&rows),
+            [
+                Some(vec!["小瑕疵".into(), "新疆".into(), "".into(), "89".into()]),
+                None,
+                None,
+                Some(vec!["".into(), "x".into()])
+            ]
+        );
+        // The way back to a record gives the record read.
+        let back: Vec<_> = rows.rows().filter_map(|(_, r)| r.ok()?.record()).collect();
+        assert_eq!(back.len(), 2);
+        assert_eq!(
+            back[0],
+            csv::StringRecord::from(vec!["小瑕疵", "新疆", "", "89"])
+        );
+        assert_eq!(back[1], csv::StringRecord::from(vec!["", "x"]));
     }
 
     #[test]

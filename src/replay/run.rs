@@ -6,7 +6,7 @@
 use std::io::BufRead;
 use std::sync::{Mutex, mpsc};
 
-use super::input::{Parsed, Reader, Rows, csv_row, csv_text, fast_csv_row, json_row, lines};
+use super::input::{Parsed, Reader, Rows, csv_row, fast_csv_row, json_row, lines};
 use super::report::{BadLine, Change, KEEP_BAD, Report};
 use super::stats::{Counts, Stats};
 use super::{Format, Options, ReplayError};
@@ -280,32 +280,31 @@ fn run_chunk(
         }
         Rows::Records(records) => {
             let header = header.cloned().unwrap_or_default();
-            let mut fields = Vec::new();
-            for (line, record) in &records {
+            for (line, record) in records.rows() {
                 let record = match record {
                     Ok(r) => r,
                     Err(e) => {
-                        one(*line, Err(e.clone()))?;
+                        one(line, Err(e.to_string()))?;
                         continue;
                     }
                 };
                 let not_utf8 = ReplayError::Encoding {
-                    line: *line,
+                    line,
                     what: "可能是 GBK",
                 };
-                if csv_text(record, &mut fields).is_none() {
+                let Some(fields) = &record.fields else {
                     return Err(not_utf8);
-                }
+                };
                 if fields.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                match fast_csv_row(&fields, &header) {
-                    Some(row) => one(*line, Ok(Parsed::Row(row)))?,
+                match fast_csv_row(fields, &header) {
+                    Some(row) => one(line, Ok(Parsed::Row(row)))?,
                     None => {
-                        let Ok(text) = csv::StringRecord::from_byte_record(record.clone()) else {
+                        let Some(text) = record.record() else {
                             return Err(not_utf8);
                         };
-                        one(*line, csv_row(&text, &header))?;
+                        one(line, csv_row(&text, &header))?;
                     }
                 }
             }
