@@ -81,6 +81,14 @@ macro_rules! case_fields {
                 $( if key == stringify!($yf).as_bytes() { return Some((Fact::$yv, Slot::Yes(&mut self.$yf))); } )+
                 None
             }
+
+            /// The row's slot for `fact`.
+            pub(crate) fn slot_of(&mut self, fact: Fact) -> Slot<'_, 'a> {
+                match fact {
+                    $( Fact::$tv => Slot::Text(&mut self.$tf), )+
+                    $( Fact::$yv => Slot::Yes(&mut self.$yf), )+
+                }
+            }
         }
 
         /// A fact of a case, by name: what missing-fact errors, the intake's

@@ -388,29 +388,42 @@ pub(super) fn csv_row<'r>(
     }
 }
 
-/// Reads a CSV record against its header (in field names) as the csv crate's
-/// serde reader does, without it: that reader tries every field as a bool, four
-/// kinds of integer and a float before taking it as text, and copies each.
-/// A field serde would refuse, or a field named twice, is `None`, and serde
-/// reads the record for its message.
-pub(super) fn fast_csv_row<'r>(
-    record: &[&'r str],
-    header: &csv::StringRecord,
-) -> Option<CaseRow<'r>> {
+/// The fact each column of a CSV header names, worked out once for all its
+/// records; `None` when a column names no case field or one named twice,
+/// and serde reads every record for its message.
+pub(super) fn csv_columns(header: &csv::StringRecord) -> Option<Vec<Fact>> {
     let mut row = CaseRow::default();
     let mut seen = 0u64;
-    for (key, &value) in header.iter().zip(record) {
-        let (fact, slot) = row.slot(key.as_bytes())?;
+    let mut columns = Vec::with_capacity(header.len());
+    for key in header {
+        let (fact, _) = row.slot(key.as_bytes())?;
         let bit = 1u64 << (fact as u32);
         if seen & bit != 0 {
             return None;
         }
         seen |= bit;
+        columns.push(fact);
+    }
+    Some(columns)
+}
+
+/// Reads a CSV record against its header's facts ([`csv_columns`]) as the
+/// csv crate's serde reader does, without it: that reader tries every field
+/// as a bool, four kinds of integer and a float before taking it as text, and
+/// copies each. A field serde would refuse is `None`, and serde reads the
+/// record for its message.
+pub(super) fn fast_csv_row<'r>(record: &[&'r str], columns: &[Fact]) -> Option<CaseRow<'r>> {
+    // A record shorter or longer than its header leaves serde to say so.
+    if record.len() != columns.len() {
+        return None;
+    }
+    let mut row = CaseRow::default();
+    for (&fact, &value) in columns.iter().zip(record) {
         // An empty field is absent, whatever the fact.
         if value.is_empty() {
             continue;
         }
-        match (csv_scalar(value), slot) {
+        match (csv_scalar(value), row.slot_of(fact)) {
             (CsvScalar::Text, Slot::Text(t)) => {
                 *t = (!crate::text::is_blank(value)).then_some(Cow::Borrowed(value));
             }
@@ -422,8 +435,7 @@ pub(super) fn fast_csv_row<'r>(
             _ => return None,
         }
     }
-    // A record shorter than its header leaves serde to say so.
-    (record.len() == header.len()).then_some(row)
+    Some(row)
 }
 
 /// How the csv crate's serde reader takes a non-empty field.
@@ -774,7 +786,7 @@ mod tests {
             let header: csv::StringRecord = fields.iter().map(|(k, _)| *k).collect();
             let record: csv::StringRecord = fields.iter().map(|(_, v)| *v).collect();
             let fields: Vec<&str> = record.iter().collect();
-            if let Some(fast) = fast_csv_row(&fields, &header) {
+            if let Some(fast) = csv_columns(&header).and_then(|c| fast_csv_row(&fields, &c)) {
                 let slow = record.deserialize::<CaseRow>(Some(&header));
                 prop_assert!(slow.is_ok(), "fast read {fields:?}, serde refused it");
                 prop_assert_eq!(facts(&fast), facts(&slow.unwrap_or_default()), "{:?}", fields);

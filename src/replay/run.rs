@@ -6,7 +6,7 @@
 use std::io::BufRead;
 use std::sync::{Mutex, mpsc};
 
-use super::input::{Parsed, Reader, Rows, csv_row, fast_csv_row, json_row, lines};
+use super::input::{Parsed, Reader, Rows, csv_columns, csv_row, fast_csv_row, json_row, lines};
 use super::report::{BadLine, Change, KEEP_BAD, Report};
 use super::stats::{Counts, Stats};
 use super::{Format, Options, ReplayError};
@@ -280,6 +280,7 @@ fn run_chunk(
         }
         Rows::Records(records) => {
             let header = header.cloned().unwrap_or_default();
+            let columns = csv_columns(&header);
             for (line, record) in records.rows() {
                 let record = match record {
                     Ok(r) => r,
@@ -298,7 +299,7 @@ fn run_chunk(
                 if fields.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                match fast_csv_row(fields, &header) {
+                match columns.as_deref().and_then(|c| fast_csv_row(fields, c)) {
                     Some(row) => one(line, Ok(Parsed::Row(row)))?,
                     None => {
                         let Some(text) = record.record() else {
