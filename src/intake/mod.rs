@@ -267,22 +267,7 @@ fn before_shop_address(t: &str) -> &str {
 }
 
 fn shift(l: Lookup, by: usize) -> Lookup {
-    match l {
-        Lookup::Found(mut m) => {
-            m.span = m.span.start + by..m.span.end + by;
-            Lookup::Found(m)
-        }
-        Lookup::Ambiguous {
-            source,
-            span,
-            provinces,
-        } => Lookup::Ambiguous {
-            source,
-            span: span.start + by..span.end + by,
-            provinces,
-        },
-        Lookup::NotFound => Lookup::NotFound,
-    }
+    l.map_span(|s| s.start + by..s.end + by)
 }
 
 /// How many control characters (`char::is_control`, line breaks and tabs

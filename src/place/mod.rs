@@ -128,10 +128,15 @@ impl Lookup {
     /// This answer for the folded form of `text` ([`fold_digits`]), as an
     /// answer for `text`: its byte range moved back.
     pub fn unfold(self, text: &str) -> Lookup {
-        let back = |r: Range<usize>| unfolded(text, r.start)..unfolded(text, r.end);
+        self.map_span(|r| unfolded(text, r.start)..unfolded(text, r.end))
+    }
+
+    /// The same answer with its byte range changed by `f` (the text it
+    /// refers to was cut or folded).
+    pub fn map_span(self, f: impl FnOnce(Range<usize>) -> Range<usize>) -> Lookup {
         match self {
             Lookup::Found(m) => Lookup::Found(PlaceMatch {
-                span: back(m.span),
+                span: f(m.span),
                 ..m
             }),
             Lookup::Ambiguous {
@@ -140,7 +145,7 @@ impl Lookup {
                 provinces,
             } => Lookup::Ambiguous {
                 source,
-                span: back(span),
+                span: f(span),
                 provinces,
             },
             Lookup::NotFound => Lookup::NotFound,
