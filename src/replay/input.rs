@@ -478,9 +478,7 @@ fn quick_scalar(x: &str) -> Option<CsvScalar<'_>> {
         && digits(part.as_bytes())
         && whole.len() + part.len() <= 15
     {
-        let start = whole.len() - whole.trim_start_matches('0').len();
-        // All zeros before the point leave the last of them.
-        let start = start.min(whole.len() - 1);
+        let start = whole.len() - unpadded(whole).len();
         let kept = part.trim_end_matches('0').len();
         let end = if kept == 0 {
             whole.len()
@@ -500,11 +498,16 @@ fn quick_scalar(x: &str) -> Option<CsvScalar<'_>> {
 /// the digits without leading zeros, a part of the field when it is all digits.
 fn int_text(value: &str, n: i64) -> Cow<'_, str> {
     if value.bytes().all(|c| c.is_ascii_digit()) {
-        let start = (value.len() - value.trim_start_matches('0').len()).min(value.len() - 1);
-        Cow::Borrowed(&value[start..])
+        Cow::Borrowed(unpadded(value))
     } else {
         Cow::Owned(n.to_string())
     }
+}
+
+/// Non-empty digits without their leading zeros; all zeros leave the last one.
+fn unpadded(digits: &str) -> &str {
+    let start = digits.len() - digits.trim_start_matches('0').len();
+    &digits[start.min(digits.len().saturating_sub(1))..]
 }
 
 /// [`csv_scalar`] for any field, trying each reading in the csv crate's order.

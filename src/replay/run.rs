@@ -289,12 +289,12 @@ fn run_chunk(
                         continue;
                     }
                 };
-                let not_utf8 = ReplayError::Encoding {
+                let not_utf8 = || ReplayError::Encoding {
                     line,
                     what: "可能是 GBK",
                 };
                 let Some(fields) = &record.fields else {
-                    return Err(not_utf8);
+                    return Err(not_utf8());
                 };
                 if fields.iter().all(|f| f.trim().is_empty()) {
                     continue;
@@ -303,7 +303,7 @@ fn run_chunk(
                     Some(row) => one(line, Ok(Parsed::Row(row)))?,
                     None => {
                         let Some(text) = record.record() else {
-                            return Err(not_utf8);
+                            return Err(not_utf8());
                         };
                         one(line, csv_row(&text, &header))?;
                     }
