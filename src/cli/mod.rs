@@ -27,6 +27,10 @@ pub struct Cli {
     /// Policy file to use instead of the bundled one.
     #[arg(long, global = true, env = "AFTERSALE_POLICY", value_name = "FILE")]
     policy: Option<PathBuf>,
+    /// 按哪一天办理 / the day to read and advise as of (default: the clock's day):
+    /// 昨天, 7-day and 15-day windows count from it. A case's own `today:` wins.
+    #[arg(long, global = true, env = "AFTERSALE_TODAY", value_name = "DATE", value_parser = parse_day)]
+    today: Option<chrono::NaiveDate>,
     #[command(subcommand)]
     command: Command,
 }
@@ -66,7 +70,7 @@ enum Command {
 fn reads_cases(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
     let mut args = args.skip(1);
     while let Some(a) = args.next() {
-        if a == "--policy" {
+        if a == "--policy" || a == "--today" {
             args.next();
         } else if !a.to_string_lossy().starts_with('-') {
             return a == "advise" || a == "explain" || a == "extract";
@@ -77,7 +81,7 @@ fn reads_cases(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
 
 /// Runs the command; the exit code on success (1 for a failed regression case).
 pub fn run(cli: Cli) -> Result<u8, CliError> {
-    let today = chrono::Local::now().date_naive();
+    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let policy = cli.policy;
     match cli.command {
         Command::Advise(args) => advise::run(policy.as_ref(), *args, today),
@@ -99,6 +103,13 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Serve(args) => serve::run(policy, args),
         Command::Journal(args) => journal::run(args),
     }
+}
+
+/// A date given on the command line or in `AFTERSALE_TODAY`.
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    aftersale::case::parse_date(s).ok_or_else(|| {
+        format!("`{s}` 不是日期，请写成 2026-11-20 / `{s}` is not a date; write it as 2026-11-20")
+    })
 }
 
 /// The bundled policy, loading on another thread since the process started.

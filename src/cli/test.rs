@@ -16,15 +16,6 @@ pub struct TestArgs {
     /// Also list every rule with how many cases it decided, and the rules no case reaches.
     #[arg(long)]
     coverage: bool,
-    /// The date the cases are run on (default today): request dates and 昨天 count from it.
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
-    today: Option<chrono::NaiveDate>,
-}
-
-/// A date given on the command line.
-fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
-    aftersale::case::parse_date(s)
-        .ok_or_else(|| format!("`{s}` is not a date; write it as 2026-11-20"))
 }
 
 pub fn run(
@@ -33,7 +24,7 @@ pub fn run(
     today: chrono::NaiveDate,
 ) -> Result<u8, CliError> {
     let policy = load_policy(policy)?;
-    let report = regress::run(&policy, &args.dirs, args.today.unwrap_or(today))?;
+    let report = regress::run(&policy, &args.dirs, today)?;
     // The per-case lines end with the "N passed, M failed" line, so they go last.
     if args.coverage {
         out::print(&render::table::coverage(&report, &policy))?;
