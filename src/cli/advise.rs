@@ -20,7 +20,8 @@ pub struct AdviseArgs {
     /// A pasted case or a case file (YAML or JSON); `-` reads standard input.
     file: Option<PathBuf>,
     /// The pasted case text itself.
-    #[arg(long)]
+    // A paste may start with `-` (`--- 以下为买家消息 ---`): it is still the paste.
+    #[arg(long, allow_hyphen_values = true)]
     text: Option<String>,
     #[command(flatten)]
     facts: CaseInput,

@@ -14,7 +14,8 @@ pub struct ExtractArgs {
     /// File holding the paste; `-` reads standard input.
     file: Option<PathBuf>,
     /// The paste itself.
-    #[arg(long)]
+    // A paste may start with `-` (`--- 以下为买家消息 ---`): it is still the paste.
+    #[arg(long, allow_hyphen_values = true)]
     text: Option<String>,
     /// Print the facts as JSON.
     #[arg(long)]

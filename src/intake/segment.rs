@@ -300,10 +300,24 @@ pub struct Line<'t> {
     pub segment: Segment,
     /// Who said it (chat lines).
     pub speaker: Option<Speaker>,
+    /// Whether the speaker is a guess (a lone nickname, or told apart by how it talks).
+    pub speaker_guessed: bool,
     /// The field it fills (form and refund lines).
     pub field: Option<Field>,
     /// The chat turn it belongs to (0 before any turn).
     pub turn: usize,
+}
+
+/// One part of a line of labels: a field's value, a speaker's words, or
+/// words that are no field's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    /// The value of a labelled field.
+    Field(Field),
+    /// What a speaker named by a role word said (`… 实付款:¥139 买家:鞋面有污渍`).
+    Said(Speaker),
+    /// Words before the first label: an agent's note.
+    Unread,
 }
 
 /// How a raw line looks before roles are known.
@@ -321,8 +335,8 @@ enum Shape<'t> {
     Header {
         name: &'t str,
     },
-    /// Labelled fields: (field, value span) in order; `None` for words that are no field's.
-    Fields(Vec<(Option<Field>, Range<usize>)>),
+    /// Labelled fields and speakers on one line, in order.
+    Fields(Vec<(Item, Range<usize>)>),
     /// Anything else.
     Text(Range<usize>),
     /// A marker that a forwarded chat begins.
@@ -349,76 +363,52 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
     let roles = roles(text, &raw, &shapes);
     // A line gives one line of the reading, a line of fields one per field.
     let mut out = Vec::with_capacity(raw.len());
-    let mut current: Option<Speaker> = None;
+    let mut current = Who::default();
     let mut in_chat = false;
     let mut turn = 0;
     let mut last_field: Option<(Field, bool)> = None;
     for ((start, line), shape) in raw.iter().zip(&shapes) {
+        let whole = *start..start + line.len();
         match shape {
             Shape::Blank | Shape::Stamp | Shape::Forward => {}
             Shape::Said { name, rest } => match roles.get(name) {
-                Some(role) => {
+                Some(who) => {
                     turn += 1;
-                    current = *role;
+                    current = who;
                     in_chat = true;
                     last_field = None;
-                    if !rest.is_empty() {
-                        out.push(Line {
-                            span: rest.clone(),
-                            text: &text[rest.clone()],
-                            segment: Segment::Chat,
-                            speaker: current,
-                            field: None,
-                            turn,
-                        });
-                    }
+                    push_said(&mut out, text, rest.clone(), current, turn);
                 }
-                None => push_text(
-                    &mut out,
-                    text,
-                    *start..start + line.len(),
-                    in_chat,
-                    current,
-                    turn,
-                ),
+                None => push_text(&mut out, text, whole, in_chat, current, turn),
             },
-            Shape::Header { name } => {
-                if let Some(role) = roles.get(name) {
+            Shape::Header { name } => match roles.get(name) {
+                Some(who) => {
                     turn += 1;
-                    current = *role;
+                    current = who;
                     in_chat = true;
                     last_field = None;
-                } else {
-                    push_text(
-                        &mut out,
-                        text,
-                        *start..start + line.len(),
-                        in_chat,
-                        current,
-                        turn,
-                    );
                 }
-            }
+                None => push_text(&mut out, text, whole, in_chat, current, turn),
+            },
             Shape::Fields(fields) => {
-                for (field, value) in fields {
-                    let Some(field) = field else {
+                for (item, value) in fields {
+                    let field = match item {
+                        Item::Field(field) => *field,
                         // Words on a form line that are no field's: an agent's note.
-                        push_text(&mut out, text, value.clone(), false, None, turn);
-                        continue;
+                        Item::Unread => {
+                            push_text(&mut out, text, value.clone(), false, Who::default(), turn);
+                            continue;
+                        }
+                        // `… 实付款:¥139 买家:鞋面有污渍 补偿20吧`: the label ends where the speaker starts.
+                        Item::Said(who) => {
+                            turn += 1;
+                            let who = Who::sure(*who);
+                            push_said(&mut out, text, value.clone(), who, turn);
+                            continue;
+                        }
                     };
-                    out.push(Line {
-                        span: value.clone(),
-                        text: &text[value.clone()],
-                        segment: if field.is_refund() {
-                            Segment::Refund
-                        } else {
-                            Segment::Form
-                        },
-                        speaker: None,
-                        field: Some(*field),
-                        turn,
-                    });
-                    last_field = Some((*field, text[value.clone()].trim().is_empty()));
+                    out.push(Line::field(text, value.clone(), field, turn));
+                    last_field = Some((field, text[value.clone()].trim().is_empty()));
                 }
                 // A form block ends the turn: text after it is not the last speaker's.
                 in_chat = false;
@@ -426,18 +416,7 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
             Shape::Text(span) => match last_field {
                 // A field whose value runs on to the next line (收货地址:\n新疆 …).
                 Some((field, true)) => {
-                    out.push(Line {
-                        span: span.clone(),
-                        text: &text[span.clone()],
-                        segment: if field.is_refund() {
-                            Segment::Refund
-                        } else {
-                            Segment::Form
-                        },
-                        speaker: None,
-                        field: Some(field),
-                        turn,
-                    });
+                    out.push(Line::field(text, span.clone(), field, turn));
                     last_field = Some((field, false));
                 }
                 _ => push_text(&mut out, text, span.clone(), in_chat, current, turn),
@@ -447,31 +426,102 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Who is speaking, and whether that is a guess.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Who {
+    speaker: Option<Speaker>,
+    guessed: bool,
+}
+
+impl Who {
+    fn sure(speaker: Speaker) -> Who {
+        Who {
+            speaker: Some(speaker),
+            guessed: false,
+        }
+    }
+}
+
+impl<'t> Line<'t> {
+    /// The value of a labelled field.
+    fn field(text: &'t str, span: Range<usize>, field: Field, turn: usize) -> Line<'t> {
+        Line {
+            text: &text[span.clone()],
+            span,
+            segment: if field.is_refund() {
+                Segment::Refund
+            } else {
+                Segment::Form
+            },
+            speaker: None,
+            speaker_guessed: false,
+            field: Some(field),
+            turn,
+        }
+    }
+}
+
+/// A speaker's words on the line that names them.
+fn push_said<'t>(out: &mut Vec<Line<'t>>, text: &'t str, span: Range<usize>, who: Who, turn: usize) {
+    let span = trim_span(text, span);
+    if span.is_empty() {
+        return;
+    }
+    out.push(Line {
+        text: &text[span.clone()],
+        span,
+        segment: Segment::Chat,
+        speaker: who.speaker,
+        speaker_guessed: who.guessed,
+        field: None,
+        turn,
+    });
+}
+
 /// A line of text that is not labelled: the current turn's, or a note.
+///
+/// An agent often pastes their own earlier answer under the buyer's turn
+/// without a name (`亲 非常抱歉 这边给您返5元红包`): a line that opens the way
+/// the shop talks is taken as the shop's, and marked as a guess.
 fn push_text<'t>(
     out: &mut Vec<Line<'t>>,
     text: &'t str,
     span: Range<usize>,
     in_chat: bool,
-    speaker: Option<Speaker>,
+    who: Who,
     turn: usize,
 ) {
     let trimmed = trim_span(text, span);
     if trimmed.is_empty() {
         return;
     }
+    let words = &text[trimmed.clone()];
+    let who = if in_chat && who.speaker == Some(Speaker::Buyer) && shop_opening(words) {
+        Who {
+            speaker: Some(Speaker::Shop),
+            guessed: true,
+        }
+    } else {
+        who
+    };
     out.push(Line {
-        text: &text[trimmed.clone()],
+        text: words,
         span: trimmed,
         segment: if in_chat {
             Segment::Chat
         } else {
             Segment::Note
         },
-        speaker: if in_chat { speaker } else { None },
+        speaker: if in_chat { who.speaker } else { None },
+        speaker_guessed: in_chat && who.guessed,
         field: None,
         turn,
     });
+}
+
+/// Whether a line opens as the shop answers: 亲 first, and shop talk in it.
+fn shop_opening(line: &str) -> bool {
+    line.starts_with('亲') && talk(line) >= 2
 }
 
 fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
@@ -600,23 +650,38 @@ const LABEL_AFTER: &[char] = &[' ', '\t', ',', ';', '|', '，', '；', '·'];
 
 /// The labelled fields of a line: `label:` at its start or after a separator;
 /// words before the first label are kept as an unread field.
-fn fields(t: &str, at: usize) -> Option<Vec<(Option<Field>, Range<usize>)>> {
+fn fields(t: &str, at: usize) -> Option<Vec<(Item, Range<usize>)>> {
     // Every `label:` on the line; each value runs to the next label.
-    let mut found: Vec<(usize, usize, Field)> = Vec::new();
+    let mut found: Vec<(usize, usize, Item)> = Vec::new();
     let mut i = 0;
     // Whether the character before `i` lets a label start (the line's start or a separator).
     let mut may_start = true;
     while let Some(c) = t[i..].chars().next() {
+        // On a line that opens with a label, every later label counts too
+        // (收货地址:… 宝贝:… 实付款:¥139); elsewhere the common words only start a line.
+        let form_line = found.first().is_some_and(|f| f.0 == 0);
         if may_start
             && let Some((field, len)) = label_at(&t[i..])
             && (i == 0
+                || form_line
                 || !START_ONLY.iter().any(|l| {
                     t[i..].starts_with(l) && t[i + l.len()..].trim_start().starts_with(':')
                 }))
         {
-            found.push((i, i + len, field));
+            found.push((i, i + len, Item::Field(field)));
             i += len;
             may_start = t[..i].ends_with(LABEL_AFTER);
+            continue;
+        }
+        // A speaker after the fields: `… 实付款:¥139 买家:鞋面有污渍`.
+        if may_start
+            && i > 0
+            && !found.is_empty()
+            && let Some((who, len)) = role_label_at(&t[i..])
+        {
+            found.push((i, i + len, Item::Said(who)));
+            i += len;
+            may_start = false;
             continue;
         }
         may_start = LABEL_AFTER.contains(&c);
@@ -624,35 +689,39 @@ fn fields(t: &str, at: usize) -> Option<Vec<(Option<Field>, Range<usize>)>> {
     }
     let first = found.first()?.0;
     let mut out = Vec::new();
-    let mut push = |field: Option<Field>, from: usize, to: usize| {
+    let mut push = |item: Item, from: usize, to: usize| {
         let v = &t[from..to];
         let lead = v.len() - v.trim_start().len();
         let value = v.trim();
-        if field.is_some() || !value.is_empty() {
-            out.push((field, at + from + lead..at + from + lead + value.len()));
+        if item != Item::Unread || !value.is_empty() {
+            out.push((item, at + from + lead..at + from + lead + value.len()));
         }
     };
     if first > 0 {
-        push(None, 0, first);
+        push(Item::Unread, 0, first);
     }
-    for (k, (_, value_start, field)) in found.iter().enumerate() {
+    for (k, &(_, value_start, item)) in found.iter().enumerate() {
         let end = found.get(k + 1).map_or(t.len(), |n| n.0);
+        let Item::Field(field) = item else {
+            push(item, value_start, end);
+            continue;
+        };
         // 价格:159元,鞋子有瑕疵: a short value ends at a comma; the words after are a note.
         let cut = (!matches!(
             field,
             Field::Address | Field::Title | Field::RefundNote | Field::RefundReason
         ))
-        .then(|| t[*value_start..end].find(['，', ',', '。']))
+        .then(|| t[value_start..end].find(['，', ',', '。']))
         .flatten()
         .map(|i| value_start + i)
         .filter(|&i| t[i..end].chars().any(|c| c as u32 >= 0x4E00));
         match cut {
             Some(i) => {
-                push(Some(*field), *value_start, i);
+                push(item, value_start, i);
                 let rest = i + t[i..].chars().next().map_or(1, char::len_utf8);
-                push(None, rest, end);
+                push(Item::Unread, rest, end);
             }
-            None => push(Some(*field), *value_start, end),
+            None => push(item, value_start, end),
         }
     }
     Some(out)
@@ -698,6 +767,15 @@ fn label_at(t: &str) -> Option<(Field, usize)> {
 }
 
 /// Whether a line is only a timestamp.
+/// A role word used as a label (`买家:`, `客服：`), with the length up to the colon.
+fn role_label_at(t: &str) -> Option<(Speaker, usize)> {
+    ROLES.iter().find_map(|&(word, who)| {
+        let rest = t.strip_prefix(word)?;
+        let after = rest.trim_start_matches([' ', '\t']).strip_prefix(':')?;
+        (word != "我").then_some((who, t.len() - after.len()))
+    })
+}
+
 fn is_stamp_line(t: &str) -> bool {
     let t = trim(t);
     !t.is_empty() && stamp_prefix(t).is_some_and(|n| trim(&t[n..]).is_empty())
@@ -869,6 +947,14 @@ fn role_of(name: &str) -> Option<Speaker> {
     })
 }
 
+/// A Taobao account name as the platform makes it (tb_1234, tb5678_abc): a buyer's.
+fn buyer_nick(name: &str) -> bool {
+    let lower = name.as_bytes();
+    lower.len() > 2
+        && lower[..2].eq_ignore_ascii_case(b"tb")
+        && (lower[2] == b'_' || lower[2].is_ascii_digit())
+}
+
 fn is_shop_name(name: &str) -> bool {
     holds_any(name, SHOP_MARKS) && !ROLES.iter().any(|(r, _)| *r == name)
 }
@@ -912,18 +998,30 @@ const BUYER_TALK: &[&str] = &[
 ];
 
 /// The role of each name that speaks, in a list: a chat has a few names.
+/// Each speaker's name and role, and whether the role is a guess.
 #[derive(Default)]
-struct Roles<'t>(Vec<(&'t str, Option<Speaker>)>);
+struct Roles<'t>(Vec<(&'t str, Option<Speaker>, bool)>);
 
 impl<'t> Roles<'t> {
-    fn get(&self, name: &str) -> Option<&Option<Speaker>> {
-        self.0.iter().find(|(n, _)| *n == name).map(|(_, r)| r)
+    fn get(&self, name: &str) -> Option<Who> {
+        self.0
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|&(_, speaker, guessed)| Who { speaker, guessed })
     }
 
     fn insert(&mut self, name: &'t str, role: Option<Speaker>) {
-        match self.0.iter_mut().find(|(n, _)| *n == name) {
-            Some(e) => e.1 = role,
-            None => self.0.push((name, role)),
+        self.set(name, role, false);
+    }
+
+    fn guess(&mut self, name: &'t str, role: Option<Speaker>) {
+        self.set(name, role, role.is_some());
+    }
+
+    fn set(&mut self, name: &'t str, role: Option<Speaker>, guessed: bool) {
+        match self.0.iter_mut().find(|(n, _, _)| *n == name) {
+            Some(e) => (e.1, e.2) = (role, guessed),
+            None => self.0.push((name, role, guessed)),
         }
     }
 }
@@ -945,7 +1043,7 @@ fn roles<'t>(text: &str, raw: &[(usize, &'t str)], shapes: &[Shape<'t>]) -> Role
             None => names.push((name, 1, header)),
         }
     }
-    let known = |n: &str| role_of(n);
+    let known = |n: &str| role_of(n).or_else(|| buyer_nick(n).then_some(Speaker::Buyer));
     let any_known = names
         .iter()
         .any(|(n, _, _)| known(n).is_some() || is_shop_name(n));
@@ -961,7 +1059,7 @@ fn roles<'t>(text: &str, raw: &[(usize, &'t str)], shapes: &[Shape<'t>]) -> Role
             unknown.push(name);
         }
     }
-    let has = |roles: &Roles, who| roles.0.iter().any(|(_, r)| *r == Some(who));
+    let has = |roles: &Roles, who| roles.0.iter().any(|(_, r, _)| *r == Some(who));
     match unknown.as_slice() {
         [] => {}
         // One nickname beside a known side is the other side.
@@ -995,15 +1093,20 @@ fn roles<'t>(text: &str, raw: &[(usize, &'t str)], shapes: &[Shape<'t>]) -> Role
             let mut scored: Vec<(&str, i32)> = unknown.iter().map(|n| (*n, score(n))).collect();
             scored.sort_by_key(|(_, s)| -s);
             let shop_known = has(&roles, Speaker::Shop);
+            let lone = scored.len() == 1 && roles.0.is_empty();
             for (i, (name, s)) in scored.iter().enumerate() {
-                let role = if !shop_known && i == 0 && *s > 0 {
+                let role = if lone {
+                    // A lone speaker is the buyer unless it plainly talks as the shop:
+                    // an export often holds only the buyer's turns.
+                    Some(if *s >= 2 { Speaker::Shop } else { Speaker::Buyer })
+                } else if !shop_known && i == 0 && *s > 0 {
                     Some(Speaker::Shop)
                 } else if shop_known || i > 0 {
                     Some(Speaker::Buyer)
                 } else {
                     None
                 };
-                roles.insert(name, role);
+                roles.guess(name, role);
             }
         }
     }
