@@ -187,8 +187,13 @@ fn build(
         ))),
     }
     if let Some((a, b)) = v.unpriced {
+        let cap = v
+            .rule
+            .and_then(|r| r.then.offer.as_ref())
+            .and_then(|o| o.cap)
+            .map_or_else(String::new, |cap| format!("（最高¥{}）", Money::new(cap)));
         notes.push(Text::Owned(format!(
-            "没有实付金额，补偿按实付的{a}%–{b}%计算；加 --price 算出金额。"
+            "没有实付金额，补偿按实付的{a}%–{b}%计算{cap}；加 --price 算出金额。"
         )));
     }
     if chosen.compensation.is_some() && v.compensation.is_none() {
@@ -221,6 +226,17 @@ fn build(
         if let Some(n) = &a.note {
             notes.push(Text::Owned(values.text(n)));
         }
+    }
+    if let (Some(c), Some(price)) = (&chosen.compensation, case.price)
+        && let Some(floor) = c.floor
+        && price * c.percent / rust_decimal::Decimal::ONE_HUNDRED < floor
+    {
+        notes.push(Text::Owned(format!(
+            "实付的{}%不足最低额，{}按最低¥{}计（策略 compensation 的 floor）。",
+            c.percent,
+            c.label,
+            Money::new(floor)
+        )));
     }
     let compensation = match (&chosen.compensation, v.compensation, case.price) {
         (Some(c), Some(amount), Some(price)) => Some(Compensation {

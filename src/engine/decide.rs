@@ -543,7 +543,8 @@ fn verdict_of<'p>(
                         Amount::Yuan(y) => y,
                         Amount::Percent(p) => price.unwrap_or_default() * p / Decimal::ONE_HUNDRED,
                     };
-                    // Never offer more than the buyer paid.
+                    // Never more than the rule's cap, nor more than the buyer paid.
+                    let yuan = o.cap.map_or(yuan, |cap| yuan.min(cap));
                     Money::new(price.map_or(yuan, |price| yuan.min(price)))
                 };
                 Some((amount(open), amount(max)))

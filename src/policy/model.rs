@@ -206,6 +206,8 @@ pub struct OfferRule {
     pub kind: OfferKind,
     /// Whether a buyer's ask within the ceiling is agreed at once.
     pub agree_ask: bool,
+    /// The most either end may come to in yuan (for offers in percent of the price).
+    pub cap: Option<Decimal>,
 }
 
 /// What a rule recommends.

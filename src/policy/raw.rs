@@ -283,6 +283,8 @@ pub struct RawOffer {
     pub open_percent: Option<Located<Decimal>>,
     #[serde(default)]
     pub max_percent: Option<Located<Decimal>>,
+    #[serde(default)]
+    pub cap: Option<Located<Decimal>>,
     #[serde(default = "cash")]
     pub kind: OfferKind,
     #[serde(default = "yes")]

@@ -534,11 +534,24 @@ fn offer(c: &mut Checker, o: &RawOffer, rule: &str) -> Option<OfferRule> {
             },
         );
     }
+    let cap = o.cap.as_ref().map(|cap| {
+        let value = yuan(c, cap, &format!("rule `{rule}` offer cap"));
+        if value.is_zero() {
+            c.error(
+                Some(cap),
+                Kind::ZeroOffer {
+                    rule: rule.to_string(),
+                },
+            );
+        }
+        value
+    });
     Some(OfferRule {
         open,
         max,
         kind: o.kind,
         agree_ask: o.agree_ask,
+        cap,
     })
 }
 
