@@ -13,7 +13,7 @@ use crate::advice::{
     Advice, Alternative, Assumed, Compensation, Deadline, Due, Offer, Question, Risk, SeenFacts,
     Text, Trace, When,
 };
-use crate::case::{Case, Fact, Platform};
+use crate::case::{Case, Fact, Platform, Stage};
 use crate::money::Money;
 use crate::policy::{
     Anchor, DeadlineRule, Outcome, Piece, Policy, Resolution, RiskRule, Slot, Start,
@@ -39,6 +39,35 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
                     when: When {
                         fact: g.fact(),
                         value: g.value_label(value),
+                    },
+                    resolution: other.resolution(),
+                    offer: other.offer.clone(),
+                    shipping: other.shipping,
+                    compensation: other.compensation,
+                    rule: Arc::from(other.rule_id()),
+                });
+            }
+        }
+    }
+    // The stage taken from the defect kind alone (no stage, no dates): each
+    // other stage that changes the resolution, the money or a payer is listed,
+    // so the agent sees U1 before shipping, a refusal before signing, and so on.
+    if case.stage.is_none() && case.signed.is_none() && case.completed.is_none() {
+        for &stage in Stage::ALL {
+            if stage == view.stage {
+                continue;
+            }
+            let other_case = Case {
+                stage: Some(stage),
+                ..case.clone()
+            };
+            let (other_view, _) = super::decide::view(policy, &other_case)?;
+            let other = super::decide::verdict(policy, &other_view)?;
+            if !other.same_as(&verdict) {
+                alternatives.push(Alternative {
+                    when: When {
+                        fact: Fact::Stage,
+                        value: stage.label(),
                     },
                     resolution: other.resolution(),
                     offer: other.offer.clone(),
