@@ -230,6 +230,10 @@ fn build(
             "没有实付金额，算不出违约金；加 --price 算出金额。",
         ));
     }
+    // The decline an express refund replaced: its reasons stay in view.
+    if let Some(n) = v.declined.and_then(|d| d.note.as_ref()) {
+        notes.push(Text::Owned(values.text(n)));
+    }
     let steps: SmallVec<[&Outcome; 2]> = std::iter::once(chosen).chain(v.next).collect();
     for o in &steps {
         if o.quality_return {
@@ -492,7 +496,13 @@ fn reply(
             out.push_str(&r.if_refused_intro);
             values.fill(&mut out, &next.reply);
         }
-        _ => values.fill(&mut out, &v.outcome.reply),
+        _ => {
+            // Why the request cannot be agreed, then what the buyer is asked instead.
+            if let Some(d) = v.declined {
+                values.fill(&mut out, &d.reply);
+            }
+            values.fill(&mut out, &v.outcome.reply)
+        }
     }
     for q in ask {
         out.push_str(&q.question);

@@ -385,6 +385,9 @@ pub struct Verdict<'p> {
     pub rule: Option<&'p Rule>,
     /// What the rule (or its above-ceiling answer) says.
     pub outcome: &'p Outcome,
+    /// The decline this replaces: an express refund (极速退款) is never
+    /// declined outright, the policy's `express_refund_decline` answers instead.
+    pub declined: Option<&'p Outcome>,
     /// The step after a counter-offer at the ceiling, if the buyer refuses it.
     pub next: Option<&'p Outcome>,
     /// The offer, after the ask and the price.
@@ -597,6 +600,18 @@ fn verdict_of<'p>(
             }
         }
     }
+    // An express refund is never declined outright: the money is already with the buyer,
+    // and a refusal turns it into a platform intervention.
+    let mut declined = None;
+    if case.express_refund
+        && outcome.resolution == Resolution::Decline
+        && let Some(instead) = &policy.express_refund_decline
+    {
+        declined = Some(outcome);
+        outcome = instead;
+        offer = None;
+        next = None;
+    }
     let payers = |o: &Outcome| {
         let mut s = o.shipping;
         if o.quality_return {
@@ -622,6 +637,7 @@ fn verdict_of<'p>(
     Verdict {
         rule,
         outcome,
+        declined,
         next,
         offer,
         unpriced,

@@ -139,6 +139,8 @@ pub struct Policy {
     pub(crate) rules_by_defect: Vec<Vec<u16>>,
     /// What to do when no rule matches.
     pub(crate) fallback: Outcome,
+    /// What to do instead of declining an express refund (极速退款), if anything.
+    pub(crate) express_refund_decline: Option<Outcome>,
     /// Estimated cost of one shipping leg per region group index (`groups.len()` is 其他地区).
     pub(crate) shipping_costs: Vec<Option<rust_decimal::Decimal>>,
     /// Warnings found while checking.

@@ -36,6 +36,8 @@ pub struct RawPolicy {
     pub rules: Located<Vec<RawRule>>,
     pub fallback: RawOutcome,
     #[serde(default)]
+    pub express_refund_decline: Option<RawOutcome>,
+    #[serde(default)]
     pub made_to_order_tags: Vec<Located<String>>,
     #[serde(default)]
     pub questions: BTreeMap<String, Located<String>>,

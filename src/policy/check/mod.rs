@@ -98,6 +98,10 @@ pub(super) fn compile(
     };
     let rules = rules::check(&mut c, &raw.rules, &refs);
     let fallback = rules::outcome(&mut c, &raw.fallback, &refs, FALLBACK);
+    let express_refund_decline = raw
+        .express_refund_decline
+        .as_ref()
+        .map(|o| rules::outcome(&mut c, o, &refs, "express_refund_decline"));
     let alerts = rules::alerts(&mut c, &raw.alerts, &refs);
     let payer = vocabulary.quality_return_payer;
     let setting = |c: &mut Checker, text: &str, what: &str| {
@@ -209,6 +213,7 @@ pub(super) fn compile(
             .collect(),
         rules,
         fallback,
+        express_refund_decline,
         shipping_costs,
         warnings: c.found,
         group_by_province,
