@@ -2,7 +2,8 @@
 //! money away, is the same every time, and a broken policy is never used.
 
 use aftersale::advice::Advice;
-use aftersale::case::{CaseInput, Defect, Material, Platform, Stage, Wants};
+use aftersale::case::{CaseInput, Defect, Fault, Material, Platform, Stage, Wants};
+use aftersale::policy::Resolution;
 use aftersale::engine::{self, EngineError};
 use aftersale::intake::Intake;
 use aftersale::located::Located;
@@ -68,7 +69,10 @@ prop_compose! {
         requested in date(),
         material in proptest::option::of(proptest::sample::select(Material::ALL)),
         wants in proptest::option::of(proptest::sample::select(Wants::ALL)),
+        fault in proptest::option::weighted(0.3, proptest::sample::select(Fault::ALL)),
         flags in any::<(bool, bool, bool)>(),
+        express in proptest::bool::weighted(0.15),
+        refused_twice in proptest::bool::weighted(0.15),
     ) -> CaseInput {
         let l = |s: &str| Some(Located::flag(s.to_string()));
         CaseInput {
@@ -87,7 +91,9 @@ prop_compose! {
             not_resellable: Some(flags.0),
             perishable: Some(flags.1),
             claim_false: Some(flags.2),
-            fault: None,
+            fault: fault.and_then(|f| l(f.id())),
+            express_refund: Some(express),
+            refused_twice: Some(refused_twice),
             ..CaseInput::default()
         }
     }
@@ -179,6 +185,59 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
     // The reply is Chinese text: full-width punctuation.
     for c in [',', ';', '!', '?'] {
         prop_assert!(!a.reply.contains(c), "half-width `{}` in {}", c, a.reply);
+    }
+    // The reply never says something the advice does not do.
+    fn says(reply: &str, words: &[&'static str]) -> Option<&'static str> {
+        words.iter().find(|w| reply.contains(**w)).copied()
+    }
+    // No admission of fault when the fault is the buyer's, or when the agent found the
+    // buyer's out-of-stock / late-shipment claim untrue (what --claim-false is about).
+    let claim_found_false = input.claim_false == Some(true)
+        && matches!(
+            a.case_facts.defect,
+            Defect::OutOfStock | Defect::LateShipment
+        );
+    if a.case_facts.fault == Fault::Buyer || claim_found_false {
+        let admits = says(&a.reply, &[
+            "是我们的问题",
+            "我们的质量问题",
+            "是我们发错",
+            "是我们漏发",
+            "我们发货晚了",
+            "质检没做好",
+            "服务没做好",
+        ]);
+        prop_assert!(
+            admits.is_none(),
+            "admits `{:?}` (fault {:?}, claim found false {}) in {}",
+            admits,
+            a.case_facts.fault,
+            claim_found_false,
+            a.reply
+        );
+    }
+    // No 违约金 promised without compensation owed (with no price, the notes say it cannot be worked out).
+    if let Some(w) = says(&a.reply, &["违约金", "赔付您"]) {
+        let unpriced = price.is_none() && a.notes.iter().any(|n| n.contains("算不出违约金"));
+        prop_assert!(
+            a.compensation.as_ref().is_some_and(|c| !c.amount.value().is_zero()) || unpriced,
+            "`{}` in the reply with no compensation: {}",
+            w,
+            a.reply
+        );
+    }
+    // No exchange wording when the resolution is a return.
+    if a.resolution == Resolution::ReturnRefund {
+        let exchange = says(&a.reply, &["换货", "换一双", "退换", "发正确的"]);
+        prop_assert!(exchange.is_none(), "`{:?}` in a return's reply: {}", exchange, a.reply);
+    }
+    // An express refund is never declined outright (000 Tip f).
+    if input.express_refund == Some(true) {
+        prop_assert!(a.resolution != Resolution::Decline, "an express refund declined: {}", a.rule);
+    }
+    // The refused-twice alert is about quality refunds (F4) only.
+    if a.alerts.iter().any(|x| &**x == "quality_refused_twice") {
+        prop_assert_eq!(a.case_facts.defect, Defect::Quality);
     }
     // A fact the case states is never listed as assumed.
     for (given, key) in [
