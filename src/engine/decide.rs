@@ -297,7 +297,19 @@ fn view_tagged<'a>(
             defaults.stage
         }
     };
-    let wants = case.wants.or_else(|| {
+    // A buyer who names an amount and no wish, on a kind whose policy says what
+    // that means (keeping the shoes for money), wants that.
+    let with_ask = defaults
+        .wants_with_ask
+        .filter(|_| case.wants.is_none() && case.ask.is_some_and(|a| !a.is_zero()));
+    if let Some(w) = with_ask {
+        assumed.push(Assumed::new(
+            Fact::Wants,
+            w.label(),
+            "买家开了补偿金额、没说要退换：按留下商品要补偿处理；不对请加 --wants return/exchange",
+        ));
+    }
+    let wants = case.wants.or(with_ask).or_else(|| {
         defaults.wants.inspect(|w| {
             assumed.push(Assumed::new(
                 Fact::Wants,

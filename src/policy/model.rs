@@ -29,6 +29,8 @@ pub struct DefectInfo {
     pub stage: Stage,
     /// Default wish (return / exchange), for buyer reasons.
     pub wants: Option<Wants>,
+    /// The wish taken when the buyer names an amount and states no wish.
+    pub wants_with_ask: Option<Wants>,
     /// Words in a chat that point to this defect.
     pub keywords: Vec<String>,
 }

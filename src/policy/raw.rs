@@ -101,6 +101,8 @@ pub struct RawDefect {
     #[serde(default)]
     pub wants: Option<Wants>,
     #[serde(default)]
+    pub wants_with_ask: Option<Wants>,
+    #[serde(default)]
     pub keywords: Vec<Located<String>>,
 }
 

@@ -51,6 +51,7 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) -> Vocabulary {
                 fault: info.fault,
                 stage: info.stage,
                 wants: info.wants,
+                wants_with_ask: info.wants_with_ask,
                 keywords: info.keywords.iter().map(|k| k.value.clone()).collect(),
             }),
             None => c.error(
