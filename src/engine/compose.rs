@@ -63,7 +63,8 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
             };
             let (other_view, _) = super::decide::view(policy, &other_case)?;
             let other = super::decide::verdict(policy, &other_view)?;
-            if !other.same_as(&verdict) {
+            // A stage no rule answers for this kind (缺货 after shipping) is no branch to show.
+            if other.rule.is_some() && !other.same_as(&verdict) {
                 alternatives.push(Alternative {
                     when: When {
                         fact: Fact::Stage,
