@@ -38,6 +38,7 @@ pub mod intake;
 pub mod journal;
 mod labels;
 pub mod located;
+pub mod mask;
 pub mod money;
 pub mod place;
 pub mod policy;

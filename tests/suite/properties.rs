@@ -401,3 +401,48 @@ proptest! {
         }
     }
 }
+
+/// A phone number in one of the forms buyers and order forms write, from its digits.
+fn phone_in_form(form: usize, d: &[u8]) -> String {
+    let s = |r: std::ops::Range<usize>| d[r].iter().map(|x| char::from(b'0' + x)).collect::<String>();
+    let full_width = |t: String| t.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)).collect::<String>();
+    let mobile = format!("1{}{}", char::from(b'3' + d[0] % 7), s(1..10));
+    match form {
+        0 => mobile,
+        1 => format!("+86 {}-{}-{}", &mobile[..3], &mobile[3..7], &mobile[7..]),
+        2 => format!("0086.{}.{}.{}", &mobile[..3], &mobile[3..7], &mobile[7..]),
+        3 => full_width(mobile),
+        4 => format!("0{}-{}", s(0..3), s(3..11)),
+        5 => format!("(0{}){}", s(0..2), s(2..10)),
+        6 => format!("400-{}-{}", s(0..3), s(3..7)),
+        7 => format!("09{}-{}-{}", s(0..2), s(2..5), s(5..8)),
+        8 => format!("+886 9{} {} {}", s(0..2), s(2..5), s(5..8)),
+        9 => format!("9{} {}", s(0..3), s(3..7)),
+        10 => format!("+852 {} {}", s(0..4), s(4..8)),
+        _ => format!("+853 6{} {}", s(0..3), s(3..7)),
+    }
+}
+
+proptest! {
+    /// Every form of phone number inside Chinese text is masked: all its
+    /// digits but the last four (and a mainland mobile's first three) are gone,
+    /// and the words around it are left as they were.
+    #[test]
+    fn phones_in_every_form_are_masked_inside_chinese_text(
+        form in 0usize..12,
+        digits in proptest::collection::vec(0u8..10, 11),
+        before in "[\u{4e00}-\u{4e80}]{0,6}[：: ]?",
+        after in "[ ，。]?[\u{4e00}-\u{4e80}]{0,6}",
+    ) {
+        let phone = phone_in_form(form, &digits);
+        let text = format!("{before}{phone}{after}");
+        let masked = aftersale::mask::phones(&text);
+        prop_assert!(masked.starts_with(&before) && masked.ends_with(&after), "{text} -> {masked}");
+        let shown: Vec<char> = phone.chars().filter(|c| c.is_numeric()).collect();
+        let kept: Vec<char> = masked[before.len()..masked.len() - after.len()].chars().filter(|c| c.is_numeric()).collect();
+        let prefix = match form { 1 => 2, 2 => 4, _ => 0 };
+        let head = if form <= 3 { 3 } else { 0 };
+        prop_assert_eq!(kept.len(), prefix + head + 4, "{} -> {}", text, masked);
+        prop_assert_eq!(&kept[kept.len() - 4..], &shown[shown.len() - 4..]);
+    }
+}

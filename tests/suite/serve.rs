@@ -13,19 +13,19 @@ use serde_json::{Value, json};
 use super::regression::tempdir;
 
 /// A reply: status and body.
-struct Reply {
-    status: u16,
-    body: String,
+pub(super) struct Reply {
+    pub(super) status: u16,
+    pub(super) body: String,
 }
 
 impl Reply {
-    fn json(&self) -> Value {
+    pub(super) fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 }
 
 /// One HTTP/1.1 request on its own connection.
-fn request(
+pub(super) fn request(
     server: &Server,
     method: &str,
     path: &str,
@@ -81,17 +81,17 @@ fn dechunk(mut s: &str) -> String {
     out
 }
 
-const JSON: (&str, &str) = ("Content-Type", "application/json");
+pub(super) const JSON: (&str, &str) = ("Content-Type", "application/json");
 
-fn post(server: &Server, path: &str, body: &Value) -> Reply {
+pub(super) fn post(server: &Server, path: &str, body: &Value) -> Reply {
     request(server, "POST", path, &[JSON], body.to_string().as_bytes())
 }
 
-fn get(server: &Server, path: &str) -> Reply {
+pub(super) fn get(server: &Server, path: &str) -> Reply {
     request(server, "GET", path, &[], b"")
 }
 
-fn start(dir: &Path, policy: Option<PathBuf>, token: Option<&str>) -> Server {
+pub(super) fn start(dir: &Path, policy: Option<PathBuf>, token: Option<&str>) -> Server {
     Server::start(Config {
         addr: "127.0.0.1:0".parse().expect("an address"),
         journal: dir.join("journal.sqlite3"),
@@ -305,9 +305,18 @@ fn off_loopback_needs_a_token_and_every_api_call_carries_it() {
     });
     assert!(matches!(refused, Err(ServeError::NeedsToken(_))));
 
-    let server = start(&dir, None, Some("s3cret-token"));
+    let weak = Server::start(Config {
+        addr: "0.0.0.0:0".parse().expect("an address"),
+        journal: dir.join("journal.sqlite3"),
+        policy: None,
+        token: Some("a".into()),
+        watch_every: Duration::from_secs(1),
+    });
+    assert!(matches!(weak, Err(ServeError::WeakToken(16))));
+
+    let server = start(&dir, None, Some("s3cret-token-0123456789"));
     assert!(
-        server.url.ends_with("?token=s3cret-token"),
+        server.url.ends_with("?token=s3cret-token-0123456789"),
         "{}",
         server.url
     );
@@ -324,7 +333,7 @@ fn off_loopback_needs_a_token_and_every_api_call_carries_it() {
         &server,
         "GET",
         "/api/policy",
-        &[("Authorization", "Bearer s3cret-token")],
+        &[("Authorization", "Bearer s3cret-token-0123456789")],
         b"",
     );
     assert_eq!(right.status, 200, "{}", right.body);
@@ -335,7 +344,7 @@ fn off_loopback_needs_a_token_and_every_api_call_carries_it() {
         &server,
         "POST",
         "/api/advise",
-        &[JSON, ("X-Aftersale-Token", "s3cret-token")],
+        &[JSON, ("X-Aftersale-Token", "s3cret-token-0123456789")],
         body.as_bytes(),
     );
     assert_eq!(r.status, 200, "{}", r.body);

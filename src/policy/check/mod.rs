@@ -159,6 +159,7 @@ pub(super) fn compile(
         },
         source: text.into(),
         file: file.into(),
+        workbench: raw.settings.workbench.clone(),
         group_names: regions
             .groups
             .iter()
