@@ -21,7 +21,7 @@ pub(super) fn words(text: &str) -> String {
     // `不对请加 --fault shop/buyer/logistics`, `请核对 --completed`, `加 --material … 可附上`.
     static FLAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?P<lead>不对请加|请加|请补上|请核对|可加|加|或)?\s*--(?P<flag>[a-z][a-z-]*)(?:\s+[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*)?\s*",
+            r"(?P<lead>不对请加|请加|请补上|请核对|可加|加|或)?\s*--(?P<flag>[a-z][a-z-]*)(?:=[A-Za-z0-9_]+|\s+[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*)?\s*",
         )
         .expect("a valid pattern")
     });
@@ -96,12 +96,20 @@ fn advice(a: &mut Value, policy: &Policy) {
     let ids: Vec<String> = obj
         .get("alerts")
         .and_then(Value::as_array)
-        .map(|v| v.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|v| {
+            v.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     let mut notes: Vec<String> = obj
         .get("notes")
         .and_then(Value::as_array)
-        .map(|v| v.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|v| {
+            v.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     let mut banners = Vec::new();
     for id in &ids {
@@ -128,7 +136,10 @@ fn advice(a: &mut Value, policy: &Policy) {
             None => {
                 let watched: Vec<&str> = alert.deadlines.iter().map(|(_, d)| &*d.label).collect();
                 if !watched.is_empty() {
-                    banners.push(format!("注意时限：{}（见下方「时限」）", watched.join("、")));
+                    banners.push(format!(
+                        "注意时限：{}（见下方「时限」）",
+                        watched.join("、")
+                    ));
                 }
             }
         }
@@ -213,6 +224,7 @@ mod tests {
             "未给材质，回复里没有附清洁建议；加 --material suede/pu/fabric/slipper/canvas 可附上。",
             "交易成功但没有成交日期，按15天售后期内处理；请核对 --completed",
             "没有实付金额，按不是低价商品处理；请补上 --price",
+            "没说是否包邮，按包邮处理；请核对商品页，不包邮请加 --free-shipping=false",
         ] {
             let w = words(t);
             assert!(!w.contains("--") && !w.is_ascii(), "{w}");
