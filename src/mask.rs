@@ -218,8 +218,14 @@ mod tests {
         let stored = s.apply(paste);
         assert!(stored.contains("王**"), "{stored}");
         assert!(stored.contains("浙江省杭州市西湖区 ****"), "{stored}");
-        assert!(!stored.contains("小明") && !stored.contains("文三路"), "{stored}");
-        assert_eq!(s.apply(r#"{"source":"西湖区 文三路 88 号"}"#), r#"{"source":"西湖区 ****"}"#);
+        assert!(
+            !stored.contains("小明") && !stored.contains("文三路"),
+            "{stored}"
+        );
+        assert_eq!(
+            s.apply(r#"{"source":"西湖区 文三路 88 号"}"#),
+            r#"{"source":"西湖区 ****"}"#
+        );
         let kept = Scrub::of(
             paste,
             Hide {

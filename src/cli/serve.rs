@@ -53,7 +53,11 @@ fn parse_addr(text: &str) -> Result<SocketAddr, String> {
     }
     let found: Vec<SocketAddr> = text
         .to_socket_addrs()
-        .map_err(|e| format!("地址 `{text}` 不对（写成 127.0.0.1:7878 或 localhost:7878）/ not an address: {e}"))?
+        .map_err(|e| {
+            format!(
+                "地址 `{text}` 不对（写成 127.0.0.1:7878 或 localhost:7878）/ not an address: {e}"
+            )
+        })?
         .collect();
     found
         .iter()

@@ -85,7 +85,9 @@ pub enum JournalError {
     #[error("没有编号为 {0} 的案例 / no case {0}")]
     NotFound(i64),
     /// An amount given with an outcome that agrees no money.
-    #[error("“{0}”不是达成协议，不记金额 / an amount is recorded only with an agreement (accepted, exchanged, refunded)")]
+    #[error(
+        "“{0}”不是达成协议，不记金额 / an amount is recorded only with an agreement (accepted, exchanged, refunded)"
+    )]
     AmountWithoutAgreement(&'static str),
     /// A stored row could not be read back.
     #[error("案例 {id} 的记录已损坏 / case {id} is damaged: {why}")]
@@ -495,9 +497,9 @@ impl Journal {
         });
         let matching = "day = ?1 AND (?2 IS NULL OR order_no LIKE ?2 ESCAPE '\\'
             OR buyer LIKE ?2 ESCAPE '\\' OR paste LIKE ?2 ESCAPE '\\' OR agent LIKE ?2 ESCAPE '\\')";
-        let total: u64 = conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM cases WHERE {matching}"))?
-            .query_row(params![&day, &like], |r| r.get::<_, i64>(0))? as u64;
+        let total: u64 =
+            conn.prepare_cached(&format!("SELECT COUNT(*) FROM cases WHERE {matching}"))?
+                .query_row(params![&day, &like], |r| r.get::<_, i64>(0))? as u64;
         // One more than asked says whether more follow.
         let mut cases = conn
             .prepare_cached(&format!(
@@ -539,8 +541,9 @@ impl Journal {
     /// Every case as a replay row, oldest first.
     pub fn replay_rows(&self) -> Result<Vec<ReplayRow>, JournalError> {
         let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT id, day, input, outcome, amount, amount_uncertain FROM cases ORDER BY id")?;
+        let mut stmt = conn.prepare(
+            "SELECT id, day, input, outcome, amount, amount_uncertain FROM cases ORDER BY id",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,

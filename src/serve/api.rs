@@ -47,12 +47,15 @@ async fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), ApiErro
         Some(g) if constant_time_eq(g.trim().as_bytes(), token.as_bytes()) => Ok(()),
         _ => {
             let _turn = state.wrong_token.lock().await;
-            tokio::time::sleep(std::time::Duration::from_millis(state.limits.wrong_token_ms)).await;
+            tokio::time::sleep(std::time::Duration::from_millis(
+                state.limits.wrong_token_ms,
+            ))
+            .await;
             Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "token",
-            "缺少或错误的令牌：请用启动时打印的网址打开页面（带 ?token=…），或在请求头加 Authorization: Bearer <令牌>",
-            "missing or wrong token: open the page from the URL printed at start (with ?token=…), or send Authorization: Bearer <token>",
+                StatusCode::UNAUTHORIZED,
+                "token",
+                "缺少或错误的令牌：请用启动时打印的网址打开页面（带 ?token=…），或在请求头加 Authorization: Bearer <令牌>",
+                "missing or wrong token: open the page from the URL printed at start (with ?token=…), or send Authorization: Bearer <token>",
             ))
         }
     }
@@ -137,7 +140,11 @@ pub(super) async fn advise(
         return Err(too_large());
     }
     let longest = state.limits.longest_line;
-    if req.text.lines().any(|l| l.len() > longest && l.chars().count() > longest) {
+    if req
+        .text
+        .lines()
+        .any(|l| l.len() > longest && l.chars().count() > longest)
+    {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "line_too_long",
@@ -210,7 +217,12 @@ fn answer(
     let unreadable = |e: SessionError| match e {
         SessionError::Case(c) => {
             let said = super::agent::case_error(&c);
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "unreadable", said, c.to_string())
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unreadable",
+                said,
+                c.to_string(),
+            )
         }
         SessionError::Intake(crate::intake::IntakeError::NothingFound) => ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -431,7 +443,9 @@ pub(super) async fn cases(
         number("before")?,
         limit,
     )?;
-    ok(&serde_json::json!({ "date": day, "cases": list.cases, "total": list.total, "more": list.more }))
+    ok(
+        &serde_json::json!({ "date": day, "cases": list.cases, "total": list.total, "more": list.more }),
+    )
 }
 
 /// `GET /api/cases/{id}`.

@@ -350,7 +350,10 @@ async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> 
                 StatusCode::REQUEST_TIMEOUT,
                 "slow_body",
                 format!("请求没有在 {} 秒内发完，已断开", wait.as_secs()),
-                format!("the request body did not arrive within {} s", wait.as_secs()),
+                format!(
+                    "the request body did not arrive within {} s",
+                    wait.as_secs()
+                ),
             )
             .into_response();
             r.headers_mut()
@@ -358,7 +361,8 @@ async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> 
             return r;
         }
     };
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 /// Whether a `Host` header names this server: an allowed name, with this port or none.
@@ -477,10 +481,22 @@ mod tests {
     #[test]
     fn only_the_machines_own_names_are_hosts() {
         let hosts = allowed_hosts("127.0.0.2".parse().expect("an address"));
-        for ok in ["127.0.0.1:7878", "localhost:7878", "[::1]:7878", "127.0.0.2:7878", "localhost"] {
+        for ok in [
+            "127.0.0.1:7878",
+            "localhost:7878",
+            "[::1]:7878",
+            "127.0.0.2:7878",
+            "localhost",
+        ] {
             assert!(host_is_ours(ok, &hosts, 7878), "{ok}");
         }
-        for bad in ["evil.example:7878", "127.0.0.1:80", "localhost.evil.example:7878", "", "[::2]:7878"] {
+        for bad in [
+            "evil.example:7878",
+            "127.0.0.1:80",
+            "localhost.evil.example:7878",
+            "",
+            "[::2]:7878",
+        ] {
             assert!(!host_is_ours(bad, &hosts, 7878), "{bad}");
         }
     }

@@ -108,8 +108,16 @@ fn phones_names_and_streets_are_kept_out_of_the_journal_and_its_export() {
     );
     let csv = super::stdout(&csv);
     let disk = bytes_on_disk(&dir);
-    for (what, text) in [("stored", stored.as_bytes()), ("csv", csv.as_bytes()), ("disk", &disk)] {
-        for p in PHONES.iter().copied().chain(["0571 8765 4329", "18612345678", "13912345678"]) {
+    for (what, text) in [
+        ("stored", stored.as_bytes()),
+        ("csv", csv.as_bytes()),
+        ("disk", &disk),
+    ] {
+        for p in PHONES
+            .iter()
+            .copied()
+            .chain(["0571 8765 4329", "18612345678", "13912345678"])
+        {
             assert!(!contains(text, p), "{what} holds {p}");
             assert!(!contains(text, &compact(p)), "{what} holds {p}");
         }
@@ -117,7 +125,10 @@ fn phones_names_and_streets_are_kept_out_of_the_journal_and_its_export() {
             assert!(!contains(text, secret), "{what} holds {secret}");
         }
     }
-    assert!(stored.contains("王**") && stored.contains("西湖区 ****"), "{stored}");
+    assert!(
+        stored.contains("王**") && stored.contains("西湖区 ****"),
+        "{stored}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -134,7 +145,10 @@ fn without_a_token_only_the_machines_own_names_are_answered() {
         (format!("localhost.evil.example:{port}"), 421),
         ("127.0.0.1:1".to_string(), 421),
     ] {
-        let r = raw(&server, &format!("GET /api/policy HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"));
+        let r = raw(
+            &server,
+            &format!("GET /api/policy HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
         assert!(r.starts_with(&format!("HTTP/1.1 {status}")), "{host}: {r}");
         if status == 421 {
             assert!(r.contains("不是工作台"), "{r}");
@@ -161,9 +175,19 @@ fn without_a_token_only_the_machines_own_names_are_answered() {
     for t in tries {
         assert!(t.join().expect("a try").starts_with("HTTP/1.1 401"));
     }
-    assert!(started.elapsed() >= Duration::from_millis(1500), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_millis(1500),
+        "{:?}",
+        started.elapsed()
+    );
     let right = Instant::now();
-    let r = request(&server, "GET", "/api/policy", &[("Authorization", "Bearer a-long-enough-token-42")], b"");
+    let r = request(
+        &server,
+        "GET",
+        "/api/policy",
+        &[("Authorization", "Bearer a-long-enough-token-42")],
+        b"",
+    );
     assert_eq!(r.status, 200);
     assert!(right.elapsed() < Duration::from_millis(500));
     let _ = std::fs::remove_dir_all(&dir);
@@ -172,7 +196,8 @@ fn without_a_token_only_the_machines_own_names_are_answered() {
 /// Sends `text` on a new connection and reads until it closes.
 fn raw(server: &Server, text: &str) -> String {
     let mut s = TcpStream::connect(server.addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+    s.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
     s.write_all(text.as_bytes()).expect("write");
     let mut out = Vec::new();
     let _ = s.read_to_end(&mut out);
@@ -184,34 +209,67 @@ fn slow_clients_and_oversized_bodies_are_let_go() {
     let dir = tempdir("wb-slow");
     let policy = policy_with(
         &dir,
-        &[("header_seconds", "1"), ("body_seconds", "1"), ("connections", "6")],
+        &[
+            ("header_seconds", "1"),
+            ("body_seconds", "1"),
+            ("connections", "6"),
+        ],
     );
     let server = start(&dir, Some(policy), None);
     let host = format!("127.0.0.1:{}", server.addr.port());
 
     // Half the headers, then silence: the server hangs up.
     let started = Instant::now();
-    let r = raw(&server, &format!("GET /api/policy HTTP/1.1\r\nHost: {host}\r\n"));
+    let r = raw(
+        &server,
+        &format!("GET /api/policy HTTP/1.1\r\nHost: {host}\r\n"),
+    );
     assert!(!r.contains("200 OK"), "{r}");
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
 
     // A tenth of the body, then silence: 408.
     let started = Instant::now();
-    let r = raw(&server, &format!("POST /api/advise HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"text\":"));
+    let r = raw(
+        &server,
+        &format!(
+            "POST /api/advise HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"text\":"
+        ),
+    );
     assert!(r.starts_with("HTTP/1.1 408"), "{r}");
     assert!(started.elapsed() < Duration::from_secs(5));
 
     // A body declared at 99 GB is refused before a byte of it is sent.
     let started = Instant::now();
-    let r = raw(&server, &format!("POST /api/advise HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: 99000000000\r\n\r\n"));
+    let r = raw(
+        &server,
+        &format!(
+            "POST /api/advise HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: 99000000000\r\n\r\n"
+        ),
+    );
     assert!(r.starts_with("HTTP/1.1 413"), "{r}");
-    assert!(started.elapsed() < Duration::from_millis(500), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
 
     // Over the connection cap: 503 at once, and room again when they close.
-    let held: Vec<TcpStream> = (0..6).map(|_| TcpStream::connect(server.addr).expect("connect")).collect();
+    let held: Vec<TcpStream> = (0..6)
+        .map(|_| TcpStream::connect(server.addr).expect("connect"))
+        .collect();
     std::thread::sleep(Duration::from_millis(200));
-    let r = raw(&server, &format!("GET /api/policy HTTP/1.1\r\nHost: {host}\r\n\r\n"));
-    assert!(r.starts_with("HTTP/1.1 503") && r.contains("连接已满"), "{r}");
+    let r = raw(
+        &server,
+        &format!("GET /api/policy HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+    );
+    assert!(
+        r.starts_with("HTTP/1.1 503") && r.contains("连接已满"),
+        "{r}"
+    );
     drop(held);
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(get(&server, "/api/policy").status, 200);
@@ -229,7 +287,8 @@ fn a_huge_paste_is_refused_while_other_agents_are_answered_at_once() {
     assert_eq!(get(&server, "/api/policy").status, 200);
     let send = move |body: String| {
         let mut s = TcpStream::connect(addr).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(60))).expect("timeout");
+        s.set_read_timeout(Some(Duration::from_secs(60)))
+            .expect("timeout");
         s.write_all(format!("POST /api/advise HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).as_bytes()).expect("head");
         s.write_all(body.as_bytes()).expect("body");
         let mut out = String::new();
@@ -238,13 +297,17 @@ fn a_huge_paste_is_refused_while_other_agents_are_answered_at_once() {
     };
     // A one-line paste of about 1 MB, full of amounts; and pastes of lines
     // just under the limit, which take long to read.
-    let line: String = (0..200_000).map(|i| format!("¥{} ", i % 997)).collect::<String>();
+    let line: String = (0..200_000)
+        .map(|i| format!("¥{} ", i % 997))
+        .collect::<String>();
     let mut end = 1_000_000 - 100;
     while !line.is_char_boundary(end) {
         end -= 1;
     }
     let line = &line[..end];
-    let long_lines: String = (0..40).map(|_| format!("{}\n", "补偿¥12 ".repeat(500))).collect();
+    let long_lines: String = (0..40)
+        .map(|_| format!("{}\n", "补偿¥12 ".repeat(500)))
+        .collect();
     let heavy: Vec<_> = [line.to_string(), long_lines.clone(), long_lines]
         .into_iter()
         .map(|text| {
@@ -260,12 +323,27 @@ fn a_huge_paste_is_refused_while_other_agents_are_answered_at_once() {
         slowest = slowest.max(t.elapsed());
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(slowest < Duration::from_millis(50), "other agents waited {slowest:?}");
-    let answers: Vec<String> = heavy.into_iter().map(|h| h.join().expect("an answer")).collect();
-    assert!(answers[0].starts_with("HTTP/1.1 422") && answers[0].contains("超过 4000 个字"), "{}", &answers[0][..answers[0].len().min(300)]);
+    assert!(
+        slowest < Duration::from_millis(50),
+        "other agents waited {slowest:?}"
+    );
+    let answers: Vec<String> = heavy
+        .into_iter()
+        .map(|h| h.join().expect("an answer"))
+        .collect();
+    assert!(
+        answers[0].starts_with("HTTP/1.1 422") && answers[0].contains("超过 4000 个字"),
+        "{}",
+        &answers[0][..answers[0].len().min(300)]
+    );
     for a in &answers[1..] {
         let head = &a[..a.len().min(400)];
-        assert!(a.starts_with("HTTP/1.1 503") || a.starts_with("HTTP/1.1 200") || a.starts_with("HTTP/1.1 422"), "{head}");
+        assert!(
+            a.starts_with("HTTP/1.1 503")
+                || a.starts_with("HTTP/1.1 200")
+                || a.starts_with("HTTP/1.1 422"),
+            "{head}"
+        );
         if a.starts_with("HTTP/1.1 503") {
             assert!(a.contains("秒内没有处理完"), "{head}");
         }
@@ -292,7 +370,12 @@ fn only_agreements_carry_money_and_old_uncertain_amounts_are_left_out() {
         )
         .expect("schema 1");
         let today = chrono::Local::now().date_naive();
-        for (outcome, amount, open) in [("refused", "10.00", "10.00"), ("escalated", "15.00", "10.00"), ("accepted", "8.00", "8.00"), ("accepted", "12.00", "10.00")] {
+        for (outcome, amount, open) in [
+            ("refused", "10.00", "10.00"),
+            ("escalated", "15.00", "10.00"),
+            ("accepted", "8.00", "8.00"),
+            ("accepted", "12.00", "10.00"),
+        ] {
             conn.execute(
                 "INSERT INTO cases (handled_at, day, summary, paste, request_facts, input, advice, offer_open, policy_name, policy_hash, outcome, amount)
                  VALUES (?1 || ' 10:00:00', ?1, '', '', '{}', '{\"defect\":\"小瑕疵\",\"region\":\"新疆\"}', '{}', ?2, 'p', 'h', ?3, ?4)",
@@ -308,21 +391,45 @@ fn only_agreements_carry_money_and_old_uncertain_amounts_are_left_out() {
     assert_eq!(stats["money"]["uncertain_cases"], 3);
 
     // New outcomes: a refusal or an escalation takes no amount.
-    let id = post(&server, "/api/advise", &json!({"facts": {"defect": "小瑕疵", "region": "新疆"}})).json()["case_id"]
+    let id = post(
+        &server,
+        "/api/advise",
+        &json!({"facts": {"defect": "小瑕疵", "region": "新疆"}}),
+    )
+    .json()["case_id"]
         .as_i64()
         .expect("a case");
-    let r = post(&server, &format!("/api/cases/{id}/outcome"), &json!({"outcome": "refused", "amount": "10"}));
+    let r = post(
+        &server,
+        &format!("/api/cases/{id}/outcome"),
+        &json!({"outcome": "refused", "amount": "10"}),
+    );
     assert_eq!(r.status, 400, "{}", r.body);
-    assert!(r.json()["error"]["zh"].as_str().is_some_and(|z| z.contains("不记金额")));
-    let r = post(&server, &format!("/api/cases/{id}/outcome"), &json!({"outcome": "refused"}));
+    assert!(
+        r.json()["error"]["zh"]
+            .as_str()
+            .is_some_and(|z| z.contains("不记金额"))
+    );
+    let r = post(
+        &server,
+        &format!("/api/cases/{id}/outcome"),
+        &json!({"outcome": "refused"}),
+    );
     assert_eq!(r.status, 200);
-    let r = post(&server, &format!("/api/cases/{id}/outcome"), &json!({"outcome": "accepted", "amount": "9"}));
+    let r = post(
+        &server,
+        &format!("/api/cases/{id}/outcome"),
+        &json!({"outcome": "accepted", "amount": "9"}),
+    );
     assert_eq!((r.status, r.json()["amount"].clone()), (200, json!("9.00")));
     let stats = get(&server, "/api/stats").json();
     assert_eq!(stats["money"]["agreed"], "21.00", "{stats:#}");
     drop(server);
 
-    let out = super::aftersale(&["replay", "--journal", &file.to_string_lossy(), "--json"], None);
+    let out = super::aftersale(
+        &["replay", "--journal", &file.to_string_lossy(), "--json"],
+        None,
+    );
     assert!(out.status.success(), "{}", super::stderr(&out));
     let report: Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
     assert_eq!(report["agreed"]["cases"], 2, "{report:#}");
@@ -334,17 +441,39 @@ fn only_agreements_carry_money_and_old_uncertain_amounts_are_left_out() {
 fn formula_cells_go_out_inert() {
     let dir = tempdir("wb-csv");
     let server = start(&dir, None, None);
-    let paste = "=HYPERLINK(\"http://x\",\"点我\")\n收货地址：新疆乌鲁木齐市天山区 鞋面有污渍 补偿10块吧";
-    let id = post(&server, "/api/advise", &json!({"text": paste, "agent": "@SUM(1+1)"})).json()["case_id"]
+    let paste =
+        "=HYPERLINK(\"http://x\",\"点我\")\n收货地址：新疆乌鲁木齐市天山区 鞋面有污渍 补偿10块吧";
+    let id = post(
+        &server,
+        "/api/advise",
+        &json!({"text": paste, "agent": "@SUM(1+1)"}),
+    )
+    .json()["case_id"]
         .as_i64()
         .expect("a case");
-    post(&server, &format!("/api/cases/{id}/outcome"), &json!({"outcome": "other", "note": "+cmd|' /C calc'!A0"}));
+    post(
+        &server,
+        &format!("/api/cases/{id}/outcome"),
+        &json!({"outcome": "other", "note": "+cmd|' /C calc'!A0"}),
+    );
     drop(server);
-    let out = super::aftersale(&["journal", "--journal", &dir.join("journal.sqlite3").to_string_lossy(), "export", "--csv"], None);
+    let out = super::aftersale(
+        &[
+            "journal",
+            "--journal",
+            &dir.join("journal.sqlite3").to_string_lossy(),
+            "export",
+            "--csv",
+        ],
+        None,
+    );
     let mut rows = csv::Reader::from_reader(out.stdout.as_slice());
     for row in rows.records() {
         for cell in row.expect("a row").iter() {
-            assert!(!cell.starts_with(['=', '+', '-', '@']), "live formula: {cell}");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "live formula: {cell}"
+            );
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -377,7 +506,10 @@ fn the_case_list_pages_at_fifty_thousand_cases_a_day() {
     assert_eq!(first["more"], true);
     let cases = first["cases"].as_array().expect("cases");
     assert_eq!(cases.len(), 50);
-    assert!(took < Duration::from_millis(200), "the first page took {took:?}");
+    assert!(
+        took < Duration::from_millis(200),
+        "the first page took {took:?}"
+    );
     let last = cases[49]["id"].as_i64().expect("an id");
     let t = Instant::now();
     let next = get(&server, &format!("/api/cases?before={last}")).json();
@@ -385,8 +517,16 @@ fn the_case_list_pages_at_fifty_thousand_cases_a_day() {
     assert_eq!(next["cases"][0]["id"].as_i64(), Some(last - 1));
     // An advice brings its own list line: the page inserts it without the list.
     let t = Instant::now();
-    let r = post(&server, "/api/advise", &json!({"facts": {"defect": "小瑕疵", "region": "新疆"}}));
-    assert!(t.elapsed() < Duration::from_millis(200), "advice took {:?}", t.elapsed());
+    let r = post(
+        &server,
+        "/api/advise",
+        &json!({"facts": {"defect": "小瑕疵", "region": "新疆"}}),
+    );
+    assert!(
+        t.elapsed() < Duration::from_millis(200),
+        "advice took {:?}",
+        t.elapsed()
+    );
     assert_eq!(r.json()["summary"]["id"], r.json()["case_id"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -397,7 +537,11 @@ fn old_cases_go_at_start_and_a_purge_leaves_no_trace_on_disk() {
     let file = dir.join("journal.sqlite3");
     let server = start(&dir, None, None);
     let marker = "左脚鞋跟独有的划痕记号";
-    let r = post(&server, "/api/advise", &json!({"text": format!("收货地址：新疆乌鲁木齐市天山区\n买家：{marker} 鞋面有污渍 补偿10块吧")}));
+    let r = post(
+        &server,
+        "/api/advise",
+        &json!({"text": format!("收货地址：新疆乌鲁木齐市天山区\n买家：{marker} 鞋面有污渍 补偿10块吧")}),
+    );
     assert_eq!(r.status, 200, "{}", r.body);
     drop(server);
     // Widen what an older version may have left: the files are made owner-only again.
@@ -419,7 +563,10 @@ fn old_cases_go_at_start_and_a_purge_leaves_no_trace_on_disk() {
     }
     let server = start(&dir, None, None);
     assert_eq!(server.purged, 1);
-    assert_eq!(get(&server, "/api/stats?from=2000-01-01").json()["cases"], 1);
+    assert_eq!(
+        get(&server, "/api/stats?from=2000-01-01").json()["cases"],
+        1
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -429,11 +576,27 @@ fn old_cases_go_at_start_and_a_purge_leaves_no_trace_on_disk() {
         }
     }
     drop(server);
-    assert!(contains(&bytes_on_disk(&dir), marker), "the case is on disk before the purge");
-    let out = super::aftersale(&["journal", "--journal", &file.to_string_lossy(), "purge", "--before", "2999-01-01"], None);
+    assert!(
+        contains(&bytes_on_disk(&dir), marker),
+        "the case is on disk before the purge"
+    );
+    let out = super::aftersale(
+        &[
+            "journal",
+            "--journal",
+            &file.to_string_lossy(),
+            "purge",
+            "--before",
+            "2999-01-01",
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", super::stderr(&out));
     let disk = bytes_on_disk(&dir);
-    assert!(!contains(&disk, marker) && !contains(&disk, "去年的案例"), "purged text is still on disk");
+    assert!(
+        !contains(&disk, marker) && !contains(&disk, "去年的案例"),
+        "purged text is still on disk"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -451,14 +614,34 @@ fn the_agents_page_gets_no_flag_rule_id_or_setting_path() {
         assert_eq!(r.status, 200, "{}", r.body);
         let a = r.json();
         for key in ["alerts", "notes"] {
-            shown.extend(a[key].as_array().into_iter().flatten().filter_map(Value::as_str).map(str::to_string));
+            shown.extend(
+                a[key]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string),
+            );
         }
-        shown.extend(a["assumed"].as_array().into_iter().flatten().filter_map(|x| x["why"].as_str()).map(str::to_string));
+        shown.extend(
+            a["assumed"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x["why"].as_str())
+                .map(str::to_string),
+        );
     }
     assert!(shown.len() >= 5, "{shown:?}");
     for t in &shown {
-        assert!(!t.contains("--") && !t.contains("settings") && !t.contains('_'), "{t}");
-        assert!(!t.chars().any(|c| c.is_ascii_lowercase()), "English on the page: {t}");
+        assert!(
+            !t.contains("--") && !t.contains("settings") && !t.contains('_'),
+            "{t}"
+        );
+        assert!(
+            !t.chars().any(|c| c.is_ascii_lowercase()),
+            "English on the page: {t}"
+        );
     }
     let r = post(&server, "/api/advise", &json!({"text": "你好你好你好"}));
     let zh = r.json()["error"]["zh"].as_str().unwrap_or("").to_string();
