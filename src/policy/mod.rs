@@ -181,16 +181,30 @@ impl Policy {
             return Err(too_large(&file, size as usize));
         }
         let bytes = std::fs::read(path).map_err(io)?;
-        let text = String::from_utf8(bytes).map_err(|e| PolicyError::Invalid {
-            file: file.clone(),
-            text: Arc::from(""),
-            diagnostics: vec![Diagnostic {
-                severity: Severity::Error,
-                kind: Kind::Yaml {
-                    slip: slip::encoding(e.as_bytes()),
-                },
-                pos: None,
-            }],
+        let text = String::from_utf8(bytes).map_err(|e| {
+            // Point at the first line that is not UTF-8: one GBK line in a UTF-8 file
+            // (pasted from another program) is found without searching.
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
+            let start = bytes[..bad].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[start..bad]).chars().count() + 1;
+            PolicyError::Invalid {
+                file: file.clone(),
+                text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
+                diagnostics: vec![Diagnostic {
+                    severity: Severity::Error,
+                    kind: Kind::Yaml {
+                        slip: slip::encoding(bytes),
+                    },
+                    pos: Some(crate::located::Pos {
+                        file: file.clone(),
+                        line: u32::try_from(line).unwrap_or(u32::MAX),
+                        column: u32::try_from(column).unwrap_or(u32::MAX),
+                        bytes: None,
+                    }),
+                }],
+            }
         })?;
         // A UTF-8 file saved with a byte-order mark (Notepad does) reads as plain UTF-8.
         Policy::parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &file)

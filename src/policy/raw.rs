@@ -171,10 +171,10 @@ pub struct RawRisk {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawReplies {
-    pub greeting: String,
-    pub apology: String,
-    pub tip_intro: String,
-    pub thanks: String,
+    pub greeting: Located<String>,
+    pub apology: Located<String>,
+    pub tip_intro: Located<String>,
+    pub thanks: Located<String>,
     #[serde(default)]
     pub counter: Option<Located<String>>,
     #[serde(default)]

@@ -64,6 +64,7 @@ pub(super) fn fixed_text(
     what: &str,
     escalate_to: &str,
 ) -> String {
+    dollar(c, text, what);
     if let Some(piece) = brace_slip(&text.value) {
         c.error(
             Some(text),
@@ -191,6 +192,40 @@ where
     out
 }
 
+/// An empty text: the buyer would get a reply with nothing in it (no offer,
+/// no apology), so it is refused, not sent.
+pub(super) fn not_empty(c: &mut Checker, t: &Located<String>, what: &str) {
+    if t.value.trim().is_empty() {
+        c.error(
+            Some(t),
+            Kind::Implausible {
+                zh: format!("{what} 是空的：买家会收到一句空话"),
+                en: format!("{what} is empty: the buyer would get nothing"),
+                fix_zh: "写上要对买家说的话，用双引号括起来，如 \"对不起，给您添麻烦了。\"".into(),
+                fix_en: "write what the buyer should read, in double quotes".into(),
+            },
+        );
+    }
+}
+
+/// `${open}` (a placeholder written as in other tools) shows the buyer a `$`.
+fn dollar(c: &mut Checker, t: &Located<String>, what: &str) {
+    if let Some(i) = t.value.find("${") {
+        let end = t.value[i..].find('}').map_or(t.value.len(), |j| i + j + 1);
+        let piece = &t.value[i..end];
+        let right = &piece[1..];
+        c.error(
+            Some(t),
+            Kind::Implausible {
+                zh: format!("“{what}”的话术里 {piece} 多了一个 $：买家会看到“$4元”"),
+                en: format!("{what} has `{piece}`: the buyer would see a `$`"),
+                fix_zh: format!("把 {piece} 改成 {right}"),
+                fix_en: format!("write `{right}` instead of `{piece}`"),
+            },
+        );
+    }
+}
+
 /// A note or reply template: every placeholder known and fillable here.
 fn template(
     c: &mut Checker,
@@ -209,7 +244,20 @@ fn template(
             },
         );
     }
+    dollar(c, t, rule);
     for name in placeholders(&t.value) {
+        // A rule's reply is sent whether or not the buyer named an amount.
+        if name == "ask" {
+            c.warn(
+                Some(t),
+                Kind::Implausible {
+                    zh: format!("规则“{rule}”的话术用了 {{ask}}：买家没开价时会显示成“适当金额”"),
+                    en: format!("rule `{rule}` uses {{ask}}: with no ask the buyer reads 适当金额"),
+                    fix_zh: "改用 {open} 或 {max}，或者把规则限定在买家开了价的情况".into(),
+                    fix_en: "use {open} or {max} instead".into(),
+                },
+            );
+        }
         let ok = match name {
             "open" | "max" => offer.is_some(),
             "compensation" => compensation,
@@ -576,6 +624,7 @@ pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) 
         let comp = o.compensation.is_some();
         template(c, t, rule, offer.as_ref(), comp, o.quality_return)
     };
+    not_empty(c, &o.reply, &format!("规则“{rule}”的 reply"));
     let reply = fill(c, &o.reply);
     let (deadlines, risks, ask) = extras(c, &o.deadlines, &o.risks, &o.ask, refs, rule);
     let note = o.note.as_ref().map(|n| fill(c, n));
