@@ -335,6 +335,7 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
         rules.push(rule);
     }
     outliers(c, raw, &rules);
+    ladder(c, raw, &rules);
     for d in Defect::ALL {
         // A rule that names the kind handles it; so does one for every kind with no
         // other condition narrowing it to some orders (a stage, 极速退款 …). A
@@ -400,6 +401,74 @@ fn outliers(c: &mut Checker, raw: &Located<Vec<RawRule>>, rules: &[Rule]) {
                     other: other.to_string(),
                 },
             );
+        }
+    }
+}
+
+/// How many times its neighbours on the same ladder (the same defects in
+/// other region groups) an amount may be before it looks like an extra zero.
+const LADDER: i64 = 3;
+
+/// Warns about an opening offer or ceiling more than [`LADDER`] times every
+/// other region group's for the same defects (江浙沪 ¥50 beside ¥10 and ¥15).
+fn ladder(c: &mut Checker, raw: &Located<Vec<RawRule>>, rules: &[Rule]) {
+    let ends = |r: &Rule| match r.then.offer.as_ref().map(|o| (o.open, o.max)) {
+        Some((Amount::Yuan(a), Amount::Yuan(b))) => Some((a, b)),
+        _ => None,
+    };
+    for (i, r) in rules.iter().enumerate() {
+        let Some(mine) = ends(r) else { continue };
+        // Already warned as ten times every offer for these defects: one warning is enough.
+        let warned = c
+            .found
+            .iter()
+            .any(|d| matches!(&d.kind, Kind::OfferOutlier { rule, .. } if **rule == *r.id));
+        if warned {
+            continue;
+        }
+        let others: Vec<(&Rule, (Decimal, Decimal))> = rules
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j != i
+                    && o.when.defect == r.when.defect
+                    && o.when.region != r.when.region
+                    && (o.when.region.is_some() || r.when.region.is_some())
+            })
+            .filter_map(|(_, o)| ends(o).map(|e| (o, e)))
+            .collect();
+        for (what, pick) in [("开价", 0), ("上限", 1)] {
+            let of = |e: (Decimal, Decimal)| if pick == 0 { e.0 } else { e.1 };
+            let Some(top) = others.iter().map(|(_, e)| of(*e)).max() else {
+                continue;
+            };
+            let amount = of(mine);
+            if top.is_zero() || amount <= top * Decimal::from(LADDER) {
+                continue;
+            }
+            let list: Vec<String> = others
+                .iter()
+                .map(|(o, e)| format!("{} {}", o.id, of(*e)))
+                .collect();
+            let tenth = (amount / Decimal::TEN).round_dp(2);
+            c.warn(
+                raw.value.get(i).map(|x| &x.id),
+                Kind::Implausible {
+                    zh: format!(
+                        "规则“{}”的{what} {amount} 元超过同一问题其他地区组（{}）最高的 {LADDER} 倍",
+                        r.id,
+                        list.join("、")
+                    ),
+                    en: format!(
+                        "rule `{}`: {amount} is more than {LADDER}× the other region groups' figure for the same defects ({})",
+                        r.id,
+                        list.join(", ")
+                    ),
+                    fix_zh: format!("多打了一个零？应写 \"{tenth:.2}\"；确实要这么高就忽略这条提醒"),
+                    fix_en: format!("an extra zero? write \"{tenth:.2}\"; if meant, ignore this warning"),
+                },
+            );
+            break;
         }
     }
 }
