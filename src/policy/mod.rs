@@ -109,6 +109,8 @@ pub struct Policy {
     pub(crate) quality_return_words: Arc<str>,
     /// Whom to escalate to.
     pub(crate) escalate_to: Arc<str>,
+    /// Whether the workbench waits for the manager to confirm an edit's impact.
+    pub(crate) confirm_changes: bool,
     /// Defaults per defect, by [`Defect::index`].
     pub(crate) defects: Vec<DefectInfo>,
     /// Tips per material.
@@ -286,6 +288,11 @@ impl Policy {
     /// The region groups.
     pub fn groups(&self) -> &[RegionGroup] {
         &self.groups
+    }
+
+    /// Whether the workbench waits for the manager to confirm an edit that changes advice.
+    pub fn confirm_changes(&self) -> bool {
+        self.confirm_changes
     }
 
     /// Whom to escalate to.

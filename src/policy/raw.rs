@@ -70,6 +70,8 @@ pub struct RawSettings {
     #[serde(default)]
     pub quality_return_words: Option<ByPayer>,
     pub escalate_to: Located<String>,
+    #[serde(default = "yes")]
+    pub confirm_changes: bool,
 }
 
 /// A text for each quality-return payer, or one text for both.

@@ -173,6 +173,7 @@ pub(super) fn compile(
         quality_return_note: quality_return_note.into(),
         quality_return_words: quality_return_words.into(),
         escalate_to: escalate_to.into(),
+        confirm_changes: raw.settings.confirm_changes,
         defects: vocabulary.defects,
         materials: vocabulary.materials,
         fault_keywords: raw
