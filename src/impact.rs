@@ -65,7 +65,7 @@ const PROVINCES: &[&str] = &[
 ];
 const PRICES: &[&str] = &[
     "9.90", "15.00", "19.90", "20.00", "39.00", "59.00", "89.00", "129.00", "199.00", "299.00",
-    "599.00", "1299.00",
+    "599.00", "1299.00", "6999.00",
 ];
 const ASKS: &[&str] = &["2", "4", "5", "8", "10", "12", "15", "20", "30", "50", "100"];
 const TITLES: &[&str] = &["2026新款 女士单鞋", "男鞋 特价 清仓", "帆布鞋 秒杀", "定制 皮鞋 预售"];
@@ -151,6 +151,8 @@ fn generated() -> Vec<SampleCase> {
 struct Decided {
     rule: String,
     resolution: Option<Resolution>,
+    /// The next step if the buyer refuses.
+    if_refused: Option<Resolution>,
     offer: Option<(Money, Money)>,
     compensation: Option<Money>,
     shipping: Option<Shipping>,
@@ -162,6 +164,7 @@ impl Decided {
             Ok(v) => Decided {
                 rule: v.rule_id().to_string(),
                 resolution: Some(v.resolution()),
+                if_refused: v.outcome.if_refused,
                 offer: v.offer.as_ref().map(|o| (o.open, o.max)),
                 compensation: v.compensation,
                 shipping: Some(v.shipping),
@@ -170,6 +173,7 @@ impl Decided {
             Err(_) => Decided {
                 rule: "（缺少事实）".to_string(),
                 resolution: None,
+                if_refused: None,
                 offer: None,
                 compensation: None,
                 shipping: None,
@@ -189,6 +193,9 @@ impl Decided {
             .map_or("无法判断".to_string(), |r| r.label().to_string());
         if let Some((open, max)) = self.offer {
             let _ = write!(s, " ¥{open}–{max}");
+        }
+        if let Some(next) = self.if_refused {
+            let _ = write!(s, "，不接受就{}", short(next));
         }
         if let Some(c) = self.compensation {
             let _ = write!(s, " 赔付¥{c}");
@@ -309,6 +316,7 @@ pub fn compare(old: &Policy, new: &Policy, reference: &str, sample: &[SampleCase
         *fired_before.entry(a.rule.clone()).or_default() += 1;
         fired_now.insert(b.rule.clone());
         if a.resolution == b.resolution
+            && a.if_refused == b.if_refused
             && a.offer == b.offer
             && a.compensation == b.compensation
             && a.shipping == b.shipping
@@ -322,6 +330,13 @@ pub fn compare(old: &Policy, new: &Policy, reference: &str, sample: &[SampleCase
             let m = format!("{} → {}", label(a.resolution), label(b.resolution));
             *moves.entry(m.clone()).or_default() += 1;
             what.push(m);
+        }
+        if a.if_refused != b.if_refused {
+            what.push(format!(
+                "不接受时 {} → {}",
+                a.if_refused.map_or("无", short),
+                b.if_refused.map_or("无", short)
+            ));
         }
         if a.shipping != b.shipping {
             imp.payer += 1;
