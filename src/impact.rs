@@ -445,7 +445,16 @@ fn short(r: Resolution) -> &'static str {
     }
 }
 
-/// The impact in Chinese, as `check`, `serve` and `advise` show it.
+/// The impact in one line, for `advise --policy`: the advice comes from a
+/// policy that differs from the bundled one, and by how much.
+pub fn summary(imp: &Impact) -> String {
+    format!(
+        "注意：这份策略和{}相比，{} 个样本案例的建议不同（处理方式变 {}，多给钱 {}、少给钱 {}，运费承担变 {}）；详情用 aftersale check 文件 查看 / this policy changes the advice of {} sample case(s) against {}",
+        imp.reference, imp.changed, imp.resolution, imp.more, imp.less, imp.payer, imp.changed, imp.reference
+    )
+}
+
+/// The impact in Chinese, as `check` and `serve` show it.
 pub fn render(imp: &Impact) -> String {
     let mut s = String::new();
     let sample = if imp.journal > 0 {
