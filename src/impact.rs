@@ -60,15 +60,36 @@ fn day() -> NaiveDate {
 /// Provinces standing for every region group of the bundled policy and for
 /// provinces in none, several per group so that moving one shows.
 const PROVINCES: &[&str] = &[
-    "浙江", "江苏", "上海", "新疆", "内蒙古", "青海", "西藏", "香港", "台湾", "广东", "湖北",
-    "四川", "北京", "山东", "河南", "云南",
+    "浙江",
+    "江苏",
+    "上海",
+    "新疆",
+    "内蒙古",
+    "青海",
+    "西藏",
+    "香港",
+    "台湾",
+    "广东",
+    "湖北",
+    "四川",
+    "北京",
+    "山东",
+    "河南",
+    "云南",
 ];
 const PRICES: &[&str] = &[
     "9.90", "15.00", "19.90", "20.00", "39.00", "59.00", "89.00", "129.00", "199.00", "299.00",
     "599.00", "1299.00", "6999.00",
 ];
-const ASKS: &[&str] = &["2", "4", "5", "8", "10", "12", "15", "20", "30", "50", "100"];
-const TITLES: &[&str] = &["2026新款 女士单鞋", "男鞋 特价 清仓", "帆布鞋 秒杀", "定制 皮鞋 预售"];
+const ASKS: &[&str] = &[
+    "2", "4", "5", "8", "10", "12", "15", "20", "30", "50", "100",
+];
+const TITLES: &[&str] = &[
+    "2026新款 女士单鞋",
+    "男鞋 特价 清仓",
+    "帆布鞋 秒杀",
+    "定制 皮鞋 预售",
+];
 
 fn generated() -> Vec<SampleCase> {
     let mut rng = fastrand::Rng::with_seed(SEED);
@@ -79,7 +100,8 @@ fn generated() -> Vec<SampleCase> {
         }
     }
     let today = day();
-    let back = |rng: &mut fastrand::Rng, most: i64| today - chrono::Duration::days(rng.i64(0..=most));
+    let back =
+        |rng: &mut fastrand::Rng, most: i64| today - chrono::Duration::days(rng.i64(0..=most));
     let maybe = |rng: &mut fastrand::Rng, in_ten: u8| rng.u8(0..10) < in_ten;
     let mut out = Vec::with_capacity(GENERATED);
     for i in 0..GENERATED {
@@ -203,7 +225,12 @@ impl Decided {
         if let Some(sh) = self.shipping
             && sh != Shipping::NONE
         {
-            let _ = write!(s, " 运费 寄回{}/寄出{}", payer(sh.to_shop), payer(sh.to_buyer));
+            let _ = write!(
+                s,
+                " 运费 寄回{}/寄出{}",
+                payer(sh.to_shop),
+                payer(sh.to_buyer)
+            );
         }
         let _ = write!(s, "（{}）", self.rule);
         s
@@ -360,7 +387,10 @@ pub fn compare(old: &Policy, new: &Policy, reference: &str, sample: &[SampleCase
                         doubled = Some((format!("{name} ¥{x} → ¥{y}"), tell(s)));
                     }
                 } else {
-                    what.push(format!("{name}{}", if y.is_some() { "新增" } else { "取消" }));
+                    what.push(format!(
+                        "{name}{}",
+                        if y.is_some() { "新增" } else { "取消" }
+                    ));
                 }
             }
         }
@@ -391,13 +421,12 @@ pub fn compare(old: &Policy, new: &Policy, reference: &str, sample: &[SampleCase
     kinds.truncate(SHOWN);
     imp.largest = kinds;
     let mut moves: Vec<(String, usize)> = moves.into_iter().collect();
-    moves.sort_by(|x, y| y.1.cmp(&x.1));
+    moves.sort_by_key(|m| std::cmp::Reverse(m.1));
     imp.moves = moves;
     for (rule, n) in fired_before {
         if !fired_now.contains(&rule) && rule != "（缺少事实）" {
-            imp.large.push(format!(
-                "规则“{rule}”不再生效（原来决定 {n} 个样本案例）"
-            ));
+            imp.large
+                .push(format!("规则“{rule}”不再生效（原来决定 {n} 个样本案例）"));
             imp.silenced.push((rule, n));
         }
     }
@@ -450,7 +479,14 @@ fn short(r: Resolution) -> &'static str {
 pub fn summary(imp: &Impact) -> String {
     format!(
         "注意：这份策略和{}相比，{} 个样本案例的建议不同（处理方式变 {}，多给钱 {}、少给钱 {}，运费承担变 {}）；详情用 aftersale check 文件 查看 / this policy changes the advice of {} sample case(s) against {}",
-        imp.reference, imp.changed, imp.resolution, imp.more, imp.less, imp.payer, imp.changed, imp.reference
+        imp.reference,
+        imp.changed,
+        imp.resolution,
+        imp.more,
+        imp.less,
+        imp.payer,
+        imp.changed,
+        imp.reference
     )
 }
 
@@ -458,7 +494,10 @@ pub fn summary(imp: &Impact) -> String {
 pub fn render(imp: &Impact) -> String {
     let mut s = String::new();
     let sample = if imp.journal > 0 {
-        format!("{} 个生成案例和 {} 个记录的案例", imp.generated, imp.journal)
+        format!(
+            "{} 个生成案例和 {} 个记录的案例",
+            imp.generated, imp.journal
+        )
     } else {
         format!("{} 个生成案例", imp.generated)
     };

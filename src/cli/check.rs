@@ -78,10 +78,15 @@ fn impact_of(
 ) -> Result<usize, CliError> {
     let (old, reference) = match &against {
         Some(p) => (Policy::from_path(p)?, p.display().to_string()),
-        None => (Policy::bundled()?, "自带策略 policies/default.yaml".to_string()),
+        None => (
+            Policy::bundled()?,
+            "自带策略 policies/default.yaml".to_string(),
+        ),
     };
     if old.hash() == policy.hash() {
-        out::line(&format!("【改动的影响 / impact】和 {reference} 完全相同 / identical"))?;
+        out::line(&format!(
+            "【改动的影响 / impact】和 {reference} 完全相同 / identical"
+        ))?;
         return Ok(0);
     }
     let journal = journal.or_else(|| {

@@ -189,7 +189,10 @@ impl Policy {
             let bytes = e.as_bytes();
             let bad = e.utf8_error().valid_up_to();
             let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
-            let start = bytes[..bad].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let start = bytes[..bad]
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
             let column = String::from_utf8_lossy(&bytes[start..bad]).chars().count() + 1;
             PolicyError::Invalid {
                 file: file.clone(),

@@ -396,7 +396,12 @@ fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
     if m.contains("unknown anchor") {
         let alias = line
             .find('*')
-            .map(|i| line[i + 1..].split([' ', ',', ']', '}']).next().unwrap_or(""))
+            .map(|i| {
+                line[i + 1..]
+                    .split([' ', ',', ']', '}'])
+                    .next()
+                    .unwrap_or("")
+            })
             .unwrap_or("");
         return Some(said(
             format!("用了 *{alias}，但它前面没有 &{alias}：别名要先定义再使用"),
@@ -407,7 +412,11 @@ fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
     }
     if m.contains("invalid u32") || m.contains("invalid digit") || m.contains("expected u32") {
         let written = line
-            .get(line.char_indices().nth(e.column.saturating_sub(1) as usize).map_or(0, |x| x.0)..)
+            .get(
+                line.char_indices()
+                    .nth(e.column.saturating_sub(1) as usize)
+                    .map_or(0, |x| x.0)..,
+            )
             .unwrap_or("")
             .split([',', '}', ' '])
             .next()
@@ -415,7 +424,10 @@ fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
             .to_string();
         let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
         // In a flow mapping the key is the word just before the value, not the line's first.
-        let before: String = line.chars().take(e.column.saturating_sub(1) as usize).collect();
+        let before: String = line
+            .chars()
+            .take(e.column.saturating_sub(1) as usize)
+            .collect();
         let key = before
             .trim_end()
             .trim_end_matches(':')
@@ -429,7 +441,9 @@ fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
             if digits.is_empty() {
                 format!("只写数字，如 {key}: 72；单位由 days（天）或 hours（小时）决定")
             } else {
-                format!("只写数字：{key}: {digits}；单位由 days（天）或 hours（小时）决定，不要写“小时”“天”")
+                format!(
+                    "只写数字：{key}: {digits}；单位由 days（天）或 hours（小时）决定，不要写“小时”“天”"
+                )
             },
             "write the number alone; days or hours gives the unit",
         ));
@@ -437,9 +451,17 @@ fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
     if m.contains("expected sequence start") {
         if value.starts_with(['［', '【', '〔']) {
             return Some(said(
-                format!("“{key}”的列表用了全角括号“{}”", value.chars().next().unwrap_or('［')),
+                format!(
+                    "“{key}”的列表用了全角括号“{}”",
+                    value.chars().next().unwrap_or('［')
+                ),
                 "a list written with full-width brackets",
-                format!("改成半角方括号和逗号：{key}: [{}]", value.trim_matches(['［', '］', '【', '】', '〔', '〕']).replace(['，', '、'], ", ")),
+                format!(
+                    "改成半角方括号和逗号：{key}: [{}]",
+                    value
+                        .trim_matches(['［', '］', '【', '】', '〔', '〕'])
+                        .replace(['，', '、'], ", ")
+                ),
                 "use ASCII brackets [ ] and commas",
             ));
         }
@@ -454,7 +476,9 @@ fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
         return Some(said(
             format!("“{key}”后面是空的"),
             "this value is empty",
-            format!("写上内容，用双引号括起来，如 {key}: \"对不起，给您添麻烦了。\"，可以对照 policies/default.yaml"),
+            format!(
+                "写上内容，用双引号括起来，如 {key}: \"对不起，给您添麻烦了。\"，可以对照 policies/default.yaml"
+            ),
             "write the text in double quotes; compare with policies/default.yaml",
         ));
     }

@@ -121,7 +121,10 @@ impl Live {
 
     /// The edit waiting for confirmation, if any.
     pub fn pending(&self) -> Option<Arc<Pending>> {
-        self.pending.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        self.pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// What the last edit that went live did to the advice.

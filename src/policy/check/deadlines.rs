@@ -98,13 +98,23 @@ fn units(c: &mut Checker, id: &str, d: &RawDeadline) {
         (None, Some(x)) => (x.value, x, true),
         _ => return,
     };
-    let (unit, key) = if hours { ("小时", "hours") } else { ("天", "days") };
+    let (unit, key) = if hours {
+        ("小时", "hours")
+    } else {
+        ("天", "days")
+    };
     let kind = if n == 0 {
         Kind::Implausible {
             zh: format!("时效“{id}”是 0 {unit}：一开始就已经过期"),
             en: format!("deadline `{id}` is 0 {key}: it has run out before it starts"),
-            fix_zh: format!("写上真实的时长，如 `{key}: {}`", if hours { 24 } else { 15 }),
-            fix_en: format!("write the real length, e.g. `{key}: {}`", if hours { 24 } else { 15 }),
+            fix_zh: format!(
+                "写上真实的时长，如 `{key}: {}`",
+                if hours { 24 } else { 15 }
+            ),
+            fix_en: format!(
+                "write the real length, e.g. `{key}: {}`",
+                if hours { 24 } else { 15 }
+            ),
         }
     } else if hours && n < 24 {
         Kind::Implausible {

@@ -224,8 +224,21 @@ pub(super) fn compile(
 
 /// Keys whose values are words for the buyer or the agent.
 const TEXT_KEYS: &[&str] = &[
-    "reply", "note", "text", "tmall", "greeting", "apology", "counter", "if_refused_intro",
-    "tip_intro", "thanks", "tip", "label", "escalate_to", "description", "name",
+    "reply",
+    "note",
+    "text",
+    "tmall",
+    "greeting",
+    "apology",
+    "counter",
+    "if_refused_intro",
+    "tip_intro",
+    "thanks",
+    "tip",
+    "label",
+    "escalate_to",
+    "description",
+    "name",
 ];
 
 /// ` #` inside an unquoted text starts a YAML comment: the rest of the words
@@ -260,10 +273,19 @@ fn cut_by_hash(c: &mut Checker, text: &str) {
         c.error(
             Some(&at),
             Kind::Implausible {
-                zh: format!("“{}”这段没加引号，# 后面的字会被当成注释丢掉，只剩“{kept}”", key.trim()),
-                en: format!("`{}` is unquoted: everything after ` #` is a comment and is dropped", key.trim()),
+                zh: format!(
+                    "“{}”这段没加引号，# 后面的字会被当成注释丢掉，只剩“{kept}”",
+                    key.trim()
+                ),
+                en: format!(
+                    "`{}` is unquoted: everything after ` #` is a comment and is dropped",
+                    key.trim()
+                ),
                 fix_zh: format!("整句用双引号括起来：{}: \"{whole}\"", key.trim()),
-                fix_en: format!("put the whole text in double quotes: {}: \"{whole}\"", key.trim()),
+                fix_en: format!(
+                    "put the whole text in double quotes: {}: \"{whole}\"",
+                    key.trim()
+                ),
             },
         );
     }

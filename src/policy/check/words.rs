@@ -131,7 +131,9 @@ fn broad(
             (PASTES, PASTE_SHARE, "客服聊天")
         };
         let lines = corpus.lines().filter(|l| !l.is_empty());
-        let (hit, all) = lines.fold((0usize, 0usize), |(h, a), l| (h + usize::from(l.contains(word)), a + 1));
+        let (hit, all) = lines.fold((0usize, 0usize), |(h, a), l| {
+            (h + usize::from(l.contains(word)), a + 1)
+        });
         if all > 0 && hit * 100 > limit * all {
             let share = hit * 100 / all;
             c.warn(
