@@ -3,11 +3,11 @@
 
 use aftersale::advice::Advice;
 use aftersale::case::{CaseInput, Defect, Fault, Material, Platform, Stage, Wants};
-use aftersale::policy::Resolution;
 use aftersale::engine::{self, EngineError};
 use aftersale::intake::Intake;
 use aftersale::located::Located;
 use aftersale::money::Money;
+use aftersale::policy::Resolution;
 use aftersale::policy::{BUNDLED, Policy};
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -198,15 +198,18 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
             Defect::OutOfStock | Defect::LateShipment
         );
     if a.case_facts.fault == Fault::Buyer || claim_found_false {
-        let admits = says(&a.reply, &[
-            "是我们的问题",
-            "我们的质量问题",
-            "是我们发错",
-            "是我们漏发",
-            "我们发货晚了",
-            "质检没做好",
-            "服务没做好",
-        ]);
+        let admits = says(
+            &a.reply,
+            &[
+                "是我们的问题",
+                "我们的质量问题",
+                "是我们发错",
+                "是我们漏发",
+                "我们发货晚了",
+                "质检没做好",
+                "服务没做好",
+            ],
+        );
         prop_assert!(
             admits.is_none(),
             "admits `{:?}` (fault {:?}, claim found false {}) in {}",
@@ -220,7 +223,10 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
     if let Some(w) = says(&a.reply, &["违约金", "赔付您"]) {
         let unpriced = price.is_none() && a.notes.iter().any(|n| n.contains("算不出违约金"));
         prop_assert!(
-            a.compensation.as_ref().is_some_and(|c| !c.amount.value().is_zero()) || unpriced,
+            a.compensation
+                .as_ref()
+                .is_some_and(|c| !c.amount.value().is_zero())
+                || unpriced,
             "`{}` in the reply with no compensation: {}",
             w,
             a.reply
@@ -229,11 +235,20 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
     // No exchange wording when the resolution is a return.
     if a.resolution == Resolution::ReturnRefund {
         let exchange = says(&a.reply, &["换货", "换一双", "退换", "发正确的"]);
-        prop_assert!(exchange.is_none(), "`{:?}` in a return's reply: {}", exchange, a.reply);
+        prop_assert!(
+            exchange.is_none(),
+            "`{:?}` in a return's reply: {}",
+            exchange,
+            a.reply
+        );
     }
     // An express refund is never declined outright (000 Tip f).
     if input.express_refund == Some(true) {
-        prop_assert!(a.resolution != Resolution::Decline, "an express refund declined: {}", a.rule);
+        prop_assert!(
+            a.resolution != Resolution::Decline,
+            "an express refund declined: {}",
+            a.rule
+        );
     }
     // The refused-twice alert is about quality refunds (F4) only.
     if a.alerts.iter().any(|x| &**x == "quality_refused_twice") {

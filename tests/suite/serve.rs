@@ -435,7 +435,9 @@ fn an_edit_that_moves_money_waits_for_the_managers_confirmation() {
     );
     save(&file, &raised);
     let p = wait_for(&server, |p| !p["pending"].is_null());
-    let impact = p["pending"]["impact"].as_str().expect("the impact is shown");
+    let impact = p["pending"]["impact"]
+        .as_str()
+        .expect("the impact is shown");
     assert!(
         impact.contains("个案例的建议变了") && impact.contains("small_flaw_remote"),
         "{impact}"
@@ -451,7 +453,11 @@ fn an_edit_that_moves_money_waits_for_the_managers_confirmation() {
     assert_eq!(ceiling(&server), "25.00");
     let p = get(&server, "/api/policy").json();
     assert!(p["pending"].is_null());
-    assert!(p["last_impact"].as_str().is_some_and(|t| t.contains("small_flaw_remote")));
+    assert!(
+        p["last_impact"]
+            .as_str()
+            .is_some_and(|t| t.contains("small_flaw_remote"))
+    );
 
     // Switched off in the policy: an edit goes live on save, its impact still shown.
     let unconfirmed = raised.replacen("confirm_changes: true", "confirm_changes: false", 1);
