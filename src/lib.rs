@@ -34,6 +34,7 @@ pub mod advice;
 pub mod case;
 pub mod engine;
 pub mod generate;
+pub mod impact;
 pub mod intake;
 pub mod journal;
 mod labels;

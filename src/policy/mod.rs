@@ -142,6 +142,8 @@ pub struct Policy {
     pub(crate) escalate_to: Arc<str>,
     /// The workbench's limits and what its journal keeps (`settings.workbench`).
     pub(crate) workbench: Option<Workbench>,
+    /// Whether the workbench waits for the manager to confirm an edit's impact.
+    pub(crate) confirm_changes: bool,
     /// Defaults per defect, by [`Defect::index`].
     pub(crate) defects: Vec<DefectInfo>,
     /// Tips per material.
@@ -214,16 +216,33 @@ impl Policy {
             return Err(too_large(&file, size as usize));
         }
         let bytes = std::fs::read(path).map_err(io)?;
-        let text = String::from_utf8(bytes).map_err(|e| PolicyError::Invalid {
-            file: file.clone(),
-            text: Arc::from(""),
-            diagnostics: vec![Diagnostic {
-                severity: Severity::Error,
-                kind: Kind::Yaml {
-                    slip: slip::encoding(e.as_bytes()),
-                },
-                pos: None,
-            }],
+        let text = String::from_utf8(bytes).map_err(|e| {
+            // Point at the first line that is not UTF-8: one GBK line in a UTF-8 file
+            // (pasted from another program) is found without searching.
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
+            let start = bytes[..bad]
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[start..bad]).chars().count() + 1;
+            PolicyError::Invalid {
+                file: file.clone(),
+                text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
+                diagnostics: vec![Diagnostic {
+                    severity: Severity::Error,
+                    kind: Kind::Yaml {
+                        slip: slip::encoding(bytes),
+                    },
+                    pos: Some(crate::located::Pos {
+                        file: file.clone(),
+                        line: u32::try_from(line).unwrap_or(u32::MAX),
+                        column: u32::try_from(column).unwrap_or(u32::MAX),
+                        bytes: None,
+                    }),
+                }],
+            }
         })?;
         // A UTF-8 file saved with a byte-order mark (Notepad does) reads as plain UTF-8.
         Policy::parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &file)
@@ -317,6 +336,11 @@ impl Policy {
                 .expect("the bundled policy sets settings.workbench")
         });
         self.workbench.as_ref().unwrap_or(&BUNDLED_WORKBENCH)
+    }
+
+    /// Whether the workbench waits for the manager to confirm an edit that changes advice.
+    pub fn confirm_changes(&self) -> bool {
+        self.confirm_changes
     }
 
     /// Whom to escalate to.

@@ -474,7 +474,40 @@ pub(super) async fn policy(State(state): State<Arc<AppState>>, headers: HeaderMa
         "loaded_at": live.loaded_at,
         "check": live.check,
         "reload_error": state.live.reload_error(),
+        "pending": state.live.pending().map(|p| serde_json::json!({
+            "hash": p.loaded.policy.hash(),
+            "loaded_at": p.loaded.loaded_at,
+            "impact": p.impact,
+            "check": p.loaded.check,
+        })),
+        "last_impact": state.live.last_impact(),
     }))
+}
+
+/// The body of `POST /api/policy/confirm`: the hash of the edit the manager saw.
+#[derive(serde::Deserialize)]
+struct Confirm {
+    hash: String,
+}
+
+/// `POST /api/policy/confirm` `{"hash": "…"}`: the waiting edit goes live.
+pub(super) async fn confirm_policy(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult {
+    authorised(&state, &headers).await?;
+    let c: Confirm = json_body(&headers, body)?;
+    if state.live.confirm(&c.hash) {
+        ok(&serde_json::json!({"confirmed": true, "hash": c.hash}))
+    } else {
+        Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "no_such_edit",
+            "没有等待确认的这一版策略（可能文件又改了，请刷新页面再看）",
+            "no edit with this hash is waiting for confirmation; reload the page",
+        ))
+    }
 }
 
 /// `GET /api/stats?from=&to=`.

@@ -184,7 +184,16 @@ impl Server {
                         loop {
                             tick.tick().await;
                             let s = watcher.clone();
-                            let _ = tokio::task::spawn_blocking(move || s.live.check_file()).await;
+                            let _ = tokio::task::spawn_blocking(move || {
+                                // The journal's cases join the impact only when the file changed.
+                                s.live.check_file_with(|| {
+                                    s.journal.replay_rows().map_or_else(
+                                        |_| Vec::new(),
+                                        |rows| rows.into_iter().map(|r| (r.id, r.line)).collect(),
+                                    )
+                                })
+                            })
+                            .await;
                         }
                     });
                     let journal = state.clone();
@@ -384,6 +393,7 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/api/cases/{id}", get(api::case))
         .route("/api/cases/{id}/outcome", post(api::outcome))
         .route("/api/policy", get(api::policy))
+        .route("/api/policy/confirm", post(api::confirm_policy))
         .route("/api/stats", get(api::stats))
         .route("/api/vocab", get(api::vocab))
         .fallback(not_found)

@@ -469,3 +469,57 @@ proptest! {
         prop_assert_eq!(&kept[kept.len() - 4..], &shown[shown.len() - 4..]);
     }
 }
+
+/// Every money figure of the bundled policy that reaches the advice, as the
+/// byte range of its digits: quoted amounts and percentages, outside
+/// `shipping_costs` (replay's estimate only). Tmall's ¥0.01 floor is left out:
+/// 30% of any price is above it, ten times it or a tenth of it alike.
+fn money_figures() -> Vec<std::ops::Range<usize>> {
+    let amount = regex::Regex::new(r#""(\d+\.\d\d)"|percent: (\d+)"#).expect("regex");
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut costs = false;
+    for line in BUNDLED.split_inclusive('\n') {
+        if !line.starts_with([' ', '#', '\n']) {
+            costs = line.starts_with("shipping_costs:");
+        }
+        if !costs && !line.trim_start().starts_with('#') {
+            for c in amount.captures_iter(line) {
+                let m = c.get(1).or_else(|| c.get(2)).expect("a group");
+                if m.as_str() != "0.01" {
+                    out.push(offset + m.start()..offset + m.end());
+                }
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// An edit of one money figure by ×10 or ×0.1 is never silent: `check`
+    /// refuses it or shows sample cases whose advice changes.
+    #[test]
+    fn a_money_figure_moved_tenfold_always_shows_in_the_impact(pick in any::<prop::sample::Index>(), up in any::<bool>()) {
+        let figures = money_figures();
+        prop_assume!(figures.len() > 20);
+        let at = figures[pick.index(figures.len())].clone();
+        let old: Decimal = BUNDLED[at.clone()].parse().expect("a number");
+        let new = if up { old * Decimal::TEN } else { old / Decimal::TEN };
+        let written = if BUNDLED[at.clone()].contains('.') {
+            format!("{:.2}", new.round_dp(2))
+        } else {
+            new.normalize().to_string()
+        };
+        // Tmall's ¥500 cap raised tenfold: no shoe costs ¥16,667, so nothing can change.
+        prop_assume!(!(BUNDLED[at.clone()].eq("500.00") && up));
+        let text = format!("{}{written}{}", &BUNDLED[..at.start], &BUNDLED[at.end..]);
+        if let Ok(p) = Policy::parse(&text, "edited.yaml") {
+            let bundled = Policy::bundled().expect("bundled");
+            let imp = aftersale::impact::compare(&bundled, &p, "自带策略", &aftersale::impact::sample(&[]));
+            prop_assert!(imp.any(), "{} -> {written} at byte {} shows no impact", &BUNDLED[at.clone()], at.start);
+        }
+    }
+}

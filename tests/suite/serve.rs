@@ -424,3 +424,59 @@ fn a_policy_edit_is_used_when_valid_and_refused_when_broken() {
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_edit_that_moves_money_waits_for_the_managers_confirmation() {
+    let dir = tempdir("serve-confirm");
+    let file = dir.join("policy.yaml");
+    let original = std::fs::read_to_string(super::repo("policies/default.yaml")).expect("policy");
+    std::fs::write(&file, &original).expect("write");
+    let server = start(&dir, Some(file.clone()), None);
+    let xinjiang = json!({"facts": {"defect": "小瑕疵", "region": "新疆"}});
+    let ceiling = |s: &Server| post(s, "/api/advise", &xinjiang).json()["offer"]["max"].clone();
+    assert_eq!(ceiling(&server), "15.00");
+
+    // The remote ceiling goes from ¥15 to ¥25: shown with its impact, not used yet.
+    let raised = original.replacen(
+        "offer: {open: \"10.00\", max: \"15.00\"}",
+        "offer: {open: \"10.00\", max: \"25.00\"}",
+        1,
+    );
+    save(&file, &raised);
+    let p = wait_for(&server, |p| !p["pending"].is_null());
+    let impact = p["pending"]["impact"]
+        .as_str()
+        .expect("the impact is shown");
+    assert!(
+        impact.contains("个案例的建议变了") && impact.contains("small_flaw_remote"),
+        "{impact}"
+    );
+    assert_eq!(ceiling(&server), "15.00", "used before it was confirmed");
+
+    // A stale confirmation changes nothing; the right one puts the edit live.
+    let r = post(&server, "/api/policy/confirm", &json!({"hash": "0000"}));
+    assert_eq!(r.status, 409, "{}", r.body);
+    let hash = p["pending"]["hash"].clone();
+    let r = post(&server, "/api/policy/confirm", &json!({"hash": hash}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(ceiling(&server), "25.00");
+    let p = get(&server, "/api/policy").json();
+    assert!(p["pending"].is_null());
+    assert!(
+        p["last_impact"]
+            .as_str()
+            .is_some_and(|t| t.contains("small_flaw_remote"))
+    );
+
+    // Switched off in the policy: an edit goes live on save, its impact still shown.
+    let unconfirmed = raised.replacen("confirm_changes: true", "confirm_changes: false", 1);
+    let unconfirmed = unconfirmed.replacen("max: \"25.00\"}", "max: \"20.00\"}", 1);
+    save(&file, &unconfirmed);
+    let start = Instant::now();
+    while ceiling(&server) != "20.00" && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert_eq!(ceiling(&server), "20.00");
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
