@@ -419,23 +419,29 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
             if shop || noted_offer {
                 offers.push(value);
-                facts.offered = Some(Found::new(
-                    value,
-                    text.quote(c.amount.span.clone()),
-                    l.segment,
-                    l.speaker,
-                ));
+                facts.offered = Some(
+                    Found::new(
+                        value,
+                        text.quote(c.amount.span.clone()),
+                        l.segment,
+                        l.speaker,
+                    )
+                    .guessed(l.speaker_guessed),
+                );
             } else {
                 // 你说的3块太少了: the shop's own figure, turned down.
                 if offers.contains(&value) && REJECTION.iter().any(|w| c.clause.contains(w)) {
                     continue;
                 }
-                asks.push(Found::new(
-                    value,
-                    text.quote(c.amount.span.clone()),
-                    l.segment,
-                    l.speaker,
-                ));
+                asks.push(
+                    Found::new(
+                        value,
+                        text.quote(c.amount.span.clone()),
+                        l.segment,
+                        l.speaker,
+                    )
+                    .guessed(l.speaker_guessed),
+                );
             }
         }
     }

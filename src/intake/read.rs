@@ -106,6 +106,7 @@ fn found<T>(text: &Text, lines: &[Line], h: &Hit, value: T) -> Found<T> {
         line.segment,
         line.speaker,
     )
+    .guessed(line.speaker_guessed)
 }
 
 /// A defect seen in one clause, with how strongly the words name it.
@@ -436,6 +437,7 @@ fn relabel<A, B>(f: &Found<A>, value: B) -> Found<B> {
         source: f.source.clone(),
         segment: f.segment,
         speaker: f.speaker,
+        speaker_guessed: f.speaker_guessed,
     }
 }
 
