@@ -348,6 +348,9 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
             {
                 // 淘宝 89元 有图: an amount with a unit in an agent's note.
                 consider(10, li, c.amount.clone());
+            } else if l.segment == Segment::Chat && is_price(c) && !is_fee(c) {
+                // 199的鞋穿一周就坏, ¥459买个假货: the price as the buyer says it, last.
+                consider(11, li, c.amount.clone());
             }
         }
     }

@@ -124,6 +124,9 @@ impl<'p> Intake<'p> {
         let reason = read::refund_request(&text, &lines, &mut facts);
         let reason_found = facts.refund_reason.clone();
         read::order_words(&text, &lines, &hits, &mut facts);
+        if facts.platform.is_none() {
+            self.platform_in_names(&text, &mut facts);
+        }
         let reading = read::defect(
             &text,
             &lines,
@@ -201,6 +204,22 @@ impl<'p> Intake<'p> {
                 candidates: provinces,
             }),
             Lookup::NotFound => {}
+        }
+    }
+
+    /// The platform from the speakers' names (踏云旗舰店:阿琳), which no line
+    /// of the reading holds: the first platform word anywhere in the paste.
+    fn platform_in_names(&self, text: &Text, facts: &mut Facts) {
+        let mut words = Vec::new();
+        self.lexicon.find_all_into(&text.norm, &mut words);
+        let platform = words.iter().find_map(|(span, tags)| {
+            tags.iter().find_map(|t| match t {
+                lexicon::Tag::Platform(p) => Some((span.clone(), *p)),
+                _ => None,
+            })
+        });
+        if let Some((span, p)) = platform {
+            facts.platform = Some(Found::new(p, text.quote(span), Segment::Chat, None));
         }
     }
 
