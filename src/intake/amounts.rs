@@ -116,6 +116,9 @@ const ASK_AFTER: &[&str] = &[
 
 /// Words before an amount in a note that make it the shop's offer (已给3块).
 const OFFERED_IN_NOTE: &[&str] = &[
+    "报价",
+    "已报",
+    "开价",
     "已给",
     "给了",
     "已补",
@@ -142,6 +145,12 @@ const SIZE_BEFORE: &[&str] = &[
 /// (37偏小 想换38, 两个码都拍了 30的想退掉).
 const SIZE_TALK: &[&str] = &[
     "码", "偏小", "偏大", "小了", "大了", "挤", "夹脚", "磨脚", "顶脚", "紧", "松", "脚长", "尺寸", "号",
+];
+
+/// Words before a sum that tell what was paid, not what is asked.
+const STATEMENT_BEFORE: &[&str] = &[
+    "一共", "总共", "共", "合计", "花了", "付了", "实付", "付款", "原价", "到手", "价格", "售价",
+    "单价", "标价", "运费", "邮费", "就花", "才",
 ];
 
 /// Words right before a number that make it a count (数量 1, ×2).
@@ -458,7 +467,12 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             // A chat's spaces end its phrases as commas do (4块太少了 6块 不行我就退了),
             // for a sum with its unit: a bare number after a space may be a zip code.
             let phrase = c.before.rsplit([' ', '\u{3000}']).next().unwrap_or("");
-            let starts = if c.amount.marked { phrase } else { c.before };
+            // A sum alone in its phrase answers a figure just turned down (… 太少了 6块);
+            // in an order line or a note (浅蓝  ¥199 付款10-16) it is no ask.
+            let answers = l.segment == Segment::Chat
+                && c.before.len() > phrase.len()
+                && REJECTION.iter().any(|w| c.before[..c.before.len() - phrase.len()].contains(w));
+            let starts = if c.amount.marked && answers { phrase } else { c.before };
             let bare = buyer_side
                 && (starts.trim().is_empty()
                     || ASK_AFTER
@@ -474,7 +488,12 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             let marked_weak = c.amount.marked && holds_any(tail(c.before.trim_end(), 3), WEAK_VERBS);
             // 运费垫了15块: in a postage claim the buyer's fee is what they ask back.
             let postage_claim = postage && buyer_side && is_fee(c);
-            let money_like = worded || marked_weak || postage_claim || shop && c.amount.marked;
+            // In the buyer's own turn a sum with its unit is an ask (那8块 8块总行了吧)
+            // unless it is told as what was paid (两双一共¥398, 运费花了12块).
+            let told = holds_any(tail(c.before.trim_end(), 4), STATEMENT_BEFORE);
+            let buyer_turn = l.segment == Segment::Chat && c.amount.marked && !told;
+            let money_like =
+                worded || marked_weak || postage_claim || buyer_turn || shop && c.amount.marked;
             if !money_like
                 || is_price(c)
                 || is_size(c, l.text)

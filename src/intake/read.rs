@@ -70,6 +70,10 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
             if !transparent {
                 pending_negation = None;
             }
+            // 也没有污渍: a word that is also a negation (也没有, 都没有) negates the next one.
+            if tags.contains(&Tag::Negation) {
+                pending_negation = Some((clause, span.end));
+            }
             out.push(Hit {
                 line: li,
                 span: line.span.start + span.start..line.span.start + span.end,

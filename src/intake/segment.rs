@@ -141,6 +141,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("买家地址", Field::Address),
     ("收货人信息", Field::Address),
     ("商品标题", Field::Title),
+    ("订单", Field::Title),
     ("宝贝标题", Field::Title),
     ("商品名称", Field::Title),
     ("宝贝名称", Field::Title),
@@ -662,7 +663,7 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 
 /// Labels too common to be fields anywhere but at the start of a line.
 const START_ONLY: &[&str] = &[
-    "申请", "原因", "说明", "留言", "状态", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格",
+    "申请", "原因", "说明", "留言", "状态", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单",
     "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证", "手机", "电话",
 ];
 
