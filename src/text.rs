@@ -8,6 +8,46 @@ use std::sync::OnceLock;
 
 /// Characters `zhconv` changes when converting to Simplified (see `data/zh/README.md`).
 const HANT_CHARS: &str = include_str!("../data/zh/hant_chars.txt");
+/// Cantonese and Taiwanese usages and the Mandarin they mean (`data/dialect.txt`).
+const DIALECT: &str = include_str!("../data/dialect.txt");
+
+/// The dialect table: (form, Mandarin) with equal character counts, and the
+/// forms' first characters, so a paste without any is passed over at once.
+fn dialect() -> &'static (Vec<(&'static str, &'static str)>, Vec<char>) {
+    static TABLE: OnceLock<(Vec<(&'static str, &'static str)>, Vec<char>)> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut pairs: Vec<(&str, &str)> = DIALECT
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('='))
+            .map(|(a, b)| (a.trim(), b.trim()))
+            .filter(|(a, b)| a.chars().count() == b.chars().count() && !a.is_empty())
+            .collect();
+        // Longer forms first, so 甩胶 is read before a character inside it.
+        pairs.sort_by_key(|(a, _)| std::cmp::Reverse(a.chars().count()));
+        let mut firsts: Vec<char> = pairs.iter().filter_map(|(a, _)| a.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        (pairs, firsts)
+    })
+}
+
+/// The text with its dialect usages read as Mandarin, character for character
+/// (`None` when it holds none).
+fn mandarin(text: &str) -> Option<String> {
+    let (pairs, firsts) = dialect();
+    if !text.chars().any(|c| firsts.binary_search(&c).is_ok()) {
+        return None;
+    }
+    let mut out = text.to_string();
+    for (form, plain) in pairs {
+        if out.contains(form) {
+            out = out.replace(form, plain);
+        }
+    }
+    Some(out)
+}
 
 /// The Traditional-only characters, one bit per code point of the Basic
 /// Multilingual Plane (8 KB), plus the few beyond it: every paste is asked
@@ -50,6 +90,7 @@ pub fn has_traditional(text: &str) -> bool {
 /// Builds the Traditional character set now, so a caller can do it on another thread.
 pub fn warm_up() {
     let _ = hant();
+    let _ = dialect();
 }
 
 /// The paste, normalised for matching, and a way to quote the original.
@@ -103,6 +144,11 @@ impl<'a> Text<'a> {
             }
         }
         half.push_str(&raw[run..]);
+        let dialect = {
+            let (_, firsts) = dialect();
+            half.chars().any(|c| firsts.binary_search(&c).is_ok())
+        };
+        special |= dialect;
         if !special {
             return Text {
                 raw,
@@ -120,6 +166,10 @@ impl<'a> Text<'a> {
         // (少於20, 烘乾機). Same byte length, so quotes still line up.
         if norm.contains(['於', '乾']) {
             norm = norm.replace('於', "于").replace('乾', "干");
+        }
+        // 爛咗 / 唔啱size / 甩胶: Cantonese and Taiwanese usages read as Mandarin.
+        if let Some(plain) = mandarin(&norm) {
+            norm = plain;
         }
         let map = if norm.chars().count() == raw.chars().count() {
             let mut map = vec![raw.len(); norm.len() + 1];

@@ -76,6 +76,13 @@ const PRICE_WORDS: &[&str] = &[
 const PRICE_AFTER: &[&str] = &[
     "的鞋",
     "买的",
+    "买个",
+    "买了",
+    "买来",
+    "买双",
+    "买一双",
+    "的东西",
+    "的货",
     "块钱买",
     "元买",
     "的东西",
@@ -109,6 +116,9 @@ const ASK_AFTER: &[&str] = &[
 
 /// Words before an amount in a note that make it the shop's offer (已给3块).
 const OFFERED_IN_NOTE: &[&str] = &[
+    "报价",
+    "已报",
+    "开价",
     "已给",
     "给了",
     "已补",
@@ -119,8 +129,38 @@ const OFFERED_IN_NOTE: &[&str] = &[
     "开了",
 ];
 
+/// Words after an amount that make it money offered or asked (10元补偿, 5元红包).
+const MONEY_AFTER: &[&str] = &[
+    "补偿", "的补偿", "红包", "的红包", "优惠券", "券", "无门槛", "解决", "就好", "了事", "私了",
+];
+
+/// Words just before a bare number that make it a shoe size (换38, 平时穿40,
+/// 拍的39, 左脚37): with no unit it is a size, not money.
+const SIZE_BEFORE: &[&str] = &[
+    "换", "换成", "改成", "换个", "穿", "拍的", "拍了", "发的", "发了", "发成", "寄的", "左脚",
+    "右脚", "一只", "平时", "尺码", "码数", "大小", "色",
+];
+
+/// Words in a line that make its bare numbers in the range of sizes sizes
+/// (37偏小 想换38, 两个码都拍了 30的想退掉).
+const SIZE_TALK: &[&str] = &[
+    "码", "偏小", "偏大", "小了", "大了", "挤", "夹脚", "磨脚", "顶脚", "紧", "松", "脚长", "尺寸", "号",
+];
+
+/// Words before a sum that tell what was paid, not what is asked.
+const STATEMENT_BEFORE: &[&str] = &[
+    "一共", "总共", "共", "合计", "花了", "付了", "实付", "付款", "原价", "到手", "价格", "售价",
+    "单价", "标价", "运费", "邮费", "就花", "才",
+];
+
+/// Words right before a number that make it a count (数量 1, ×2).
+const COUNT_BEFORE: &[&str] = &["数量", "×", "x", "X", "*", "共"];
+
 /// Words that make a buyer's amount a rejection of the shop's offer (你说的3块太少了).
 const REJECTION: &[&str] = &[
+    "有什么用",
+    "有啥用",
+    "哪够",
     "太少",
     "不够",
     "才",
@@ -186,6 +226,33 @@ fn is_price(c: &Context) -> bool {
         || PRICE_AFTER
             .iter()
             .any(|w| c.after.trim_start().starts_with(w))
+}
+
+/// A shoe size: a number in the range of sizes (33–47, halves too), without
+/// a money unit, right after a word that sizes go with (换38, 平时穿40).
+fn is_size(c: &Context, line: &str) -> bool {
+    let v = c.amount.value;
+    let whole_or_half = (v * Decimal::TWO).fract().is_zero();
+    let adult = v >= Decimal::from(33) && v <= Decimal::from(47);
+    // Children's sizes start lower; they count only beside size talk.
+    let any = v >= Decimal::from(18) && v <= Decimal::from(47);
+    !c.amount.marked
+        && whole_or_half
+        && (adult && holds_any(tail(c.before.trim_end(), 3), SIZE_BEFORE)
+            || any && !verb_before(c.before) && holds_any(line, SIZE_TALK))
+}
+
+/// A count (数量 1, ×2): never money.
+fn is_count(c: &Context) -> bool {
+    let near = c.before.trim_end();
+    COUNT_BEFORE.iter().any(|w| near.ends_with(w))
+}
+
+/// Words after the amount that make it money (10元补偿).
+fn money_after(c: &Context) -> bool {
+    MONEY_AFTER
+        .iter()
+        .any(|w| c.after.trim_start().starts_with(w))
 }
 
 fn is_fee(c: &Context) -> bool {
@@ -290,6 +357,9 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
             {
                 // 淘宝 89元 有图: an amount with a unit in an agent's note.
                 consider(10, li, c.amount.clone());
+            } else if l.segment == Segment::Chat && is_price(c) && !is_fee(c) {
+                // 199的鞋穿一周就坏, ¥459买个假货: the price as the buyer says it, last.
+                consider(11, li, c.amount.clone());
             }
         }
     }
@@ -394,8 +464,17 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 continue;
             }
             // 30 不给就差评, 18吧, 十五: a bare number the buyer says is an amount asked for.
+            // A chat's spaces end its phrases as commas do (4块太少了 6块 不行我就退了),
+            // for a sum with its unit: a bare number after a space may be a zip code.
+            let phrase = c.before.rsplit([' ', '\u{3000}']).next().unwrap_or("");
+            // A sum alone in its phrase answers a figure just turned down (… 太少了 6块);
+            // in an order line or a note (浅蓝  ¥199 付款10-16) it is no ask.
+            let answers = l.segment == Segment::Chat
+                && c.before.len() > phrase.len()
+                && REJECTION.iter().any(|w| c.before[..c.before.len() - phrase.len()].contains(w));
+            let starts = if c.amount.marked && answers { phrase } else { c.before };
             let bare = buyer_side
-                && (c.before.trim().is_empty()
+                && (starts.trim().is_empty()
                     || ASK_AFTER
                         .iter()
                         .any(|w| c.after.trim_start().starts_with(w)));
@@ -403,8 +482,25 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 && ASK_AFTER
                     .iter()
                     .any(|w| c.after.trim_start().starts_with(w));
-            let money_like = c.amount.marked || verb_before(c.before) || bare || weak;
-            if !money_like || is_price(c) || c.amount.value.is_zero() || discount(c) {
+            // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
+            // only an asking word around it makes it an ask. The shop's marked sums are offers.
+            let worded = verb_before(c.before) || money_after(c) || bare || weak;
+            let marked_weak = c.amount.marked && holds_any(tail(c.before.trim_end(), 3), WEAK_VERBS);
+            // 运费垫了15块: in a postage claim the buyer's fee is what they ask back.
+            let postage_claim = postage && buyer_side && is_fee(c);
+            // In the buyer's own turn a sum with its unit is an ask (那8块 8块总行了吧)
+            // unless it is told as what was paid (两双一共¥398, 运费花了12块).
+            let told = holds_any(tail(c.before.trim_end(), 4), STATEMENT_BEFORE);
+            let buyer_turn = l.segment == Segment::Chat && c.amount.marked && !told;
+            let money_like =
+                worded || marked_weak || postage_claim || buyer_turn || shop && c.amount.marked;
+            if !money_like
+                || is_price(c)
+                || is_size(c, l.text)
+                || is_count(c)
+                || c.amount.value.is_zero()
+                || discount(c)
+            {
                 continue;
             }
             // 优惠券:-¥30 实付 ¥99 in a note: an order's money, no ask.
@@ -419,23 +515,29 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
             if shop || noted_offer {
                 offers.push(value);
-                facts.offered = Some(Found::new(
-                    value,
-                    text.quote(c.amount.span.clone()),
-                    l.segment,
-                    l.speaker,
-                ));
+                facts.offered = Some(
+                    Found::new(
+                        value,
+                        text.quote(c.amount.span.clone()),
+                        l.segment,
+                        l.speaker,
+                    )
+                    .guessed(l.speaker_guessed),
+                );
             } else {
                 // 你说的3块太少了: the shop's own figure, turned down.
                 if offers.contains(&value) && REJECTION.iter().any(|w| c.clause.contains(w)) {
                     continue;
                 }
-                asks.push(Found::new(
-                    value,
-                    text.quote(c.amount.span.clone()),
-                    l.segment,
-                    l.speaker,
-                ));
+                asks.push(
+                    Found::new(
+                        value,
+                        text.quote(c.amount.span.clone()),
+                        l.segment,
+                        l.speaker,
+                    )
+                    .guessed(l.speaker_guessed),
+                );
             }
         }
     }

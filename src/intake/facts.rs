@@ -24,6 +24,9 @@ pub struct Found<T> {
     /// Who said it, for a chat line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Speaker>,
+    /// Whether the speaker is a guess (a lone nickname, an unnamed line), shown beside it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub speaker_guessed: bool,
 }
 
 impl<T> Found<T> {
@@ -34,7 +37,14 @@ impl<T> Found<T> {
             source,
             segment: Some(segment),
             speaker,
+            speaker_guessed: false,
         }
+    }
+
+    /// Marks the speaker as a guess when it is one.
+    pub fn guessed(mut self, guessed: bool) -> Found<T> {
+        self.speaker_guessed = guessed && self.speaker.is_some();
+        self
     }
 }
 

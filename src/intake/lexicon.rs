@@ -24,6 +24,12 @@ pub enum Tag {
     Vague(Defect),
     /// A part of the shoe.
     Part,
+    /// A symptom morpheme (黑, 蹭, 勾丝): a small flaw only after a part in its clause.
+    SymptomMinor,
+    /// A failing morpheme (脱开, 断, 裂): a failed shoe only after a part in its clause.
+    SymptomMajor,
+    /// A symptom said small (小缝, 小眼): after a failing word, the failing is a small flaw.
+    SymptomSmall,
     /// A small, cosmetic symptom.
     Minor,
     /// A loose thread: nothing that affects wear.
@@ -216,6 +222,9 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("defect", id) => Tag::Defect(Defect::parse(id)?),
         ("vague", id) => Tag::Vague(Defect::parse(id)?),
         ("part", "") => Tag::Part,
+        ("symptom", "minor") => Tag::SymptomMinor,
+        ("symptom", "major") => Tag::SymptomMajor,
+        ("symptom", "small") => Tag::SymptomSmall,
         ("minor", "") => Tag::Minor,
         ("thread", "") => Tag::Thread,
         ("major", "") => Tag::Major,

@@ -124,6 +124,9 @@ impl<'p> Intake<'p> {
         let reason = read::refund_request(&text, &lines, &mut facts);
         let reason_found = facts.refund_reason.clone();
         read::order_words(&text, &lines, &hits, &mut facts);
+        if facts.platform.is_none() {
+            self.platform_in_names(&text, &mut facts);
+        }
         let reading = read::defect(
             &text,
             &lines,
@@ -160,7 +163,8 @@ impl<'p> Intake<'p> {
         if found == Lookup::NotFound {
             // No address field: a place named anywhere but in the product title.
             for l in lines.iter().filter(|l| l.field != Some(Field::Title)) {
-                found = shift(places().locate(before_shop_address(l.text)), l.span.start);
+                let own = without_couriers(before_shop_address(l.text));
+                found = shift(places().locate(&own), l.span.start);
                 if found != Lookup::NotFound {
                     found_in = Some(l);
                     break;
@@ -201,6 +205,22 @@ impl<'p> Intake<'p> {
                 candidates: provinces,
             }),
             Lookup::NotFound => {}
+        }
+    }
+
+    /// The platform from the speakers' names (踏云旗舰店:阿琳), which no line
+    /// of the reading holds: the first platform word anywhere in the paste.
+    fn platform_in_names(&self, text: &Text, facts: &mut Facts) {
+        let mut words = Vec::new();
+        self.lexicon.find_all_into(&text.norm, &mut words);
+        let platform = words.iter().find_map(|(span, tags)| {
+            tags.iter().find_map(|t| match t {
+                lexicon::Tag::Platform(p) => Some((span.clone(), *p)),
+                _ => None,
+            })
+        });
+        if let Some((span, p)) = platform {
+            facts.platform = Some(Found::new(p, text.quote(span), Segment::Chat, None));
         }
     }
 
@@ -264,6 +284,54 @@ fn before_shop_address(t: &str) -> &str {
         .filter_map(|w| t.find(w))
         .min()
         .map_or(t, |i| &t[..i])
+}
+
+/// Words that end the name of a courier's or a forwarder's site (武汉转运中心,
+/// 深圳平湖集运仓, XX县人民路营业部): the place before them is not the buyer's.
+const COURIER_SITES: &[&str] = &[
+    "转运中心", "集散中心", "分拨中心", "分拣中心", "转运场", "中转场", "中转站", "中转中心",
+    "营业部", "营业点", "网点", "集运仓", "转运仓", "集运", "转运",
+];
+
+/// Words after a tracking line's place that say the parcel reached the buyer there.
+const DELIVERED_AT: &[&str] = &["签收", "派送", "派件", "投递"];
+
+/// A line with the courier's sites blanked out (same length, so spans hold):
+/// a tracking line's hubs (【武汉转运中心】已发出) and a site named in passing
+/// (一直停在武汉转运中心). A site the parcel was signed or delivered at stays.
+fn without_couriers(t: &str) -> std::borrow::Cow<'_, str> {
+    let mut blank: Vec<std::ops::Range<usize>> = Vec::new();
+    for site in COURIER_SITES {
+        for (at, _) in t.match_indices(site) {
+            let end = at + site.len();
+            // Inside 【…】: the whole bracket, unless delivery follows it.
+            if let Some(open) = t[..at].rfind('【').filter(|&o| !t[o..at].contains('】')) {
+                let close = t[end..].find('】').map_or(end, |c| end + c + '】'.len_utf8());
+                if !crate::text::holds_any(t[close..].get(..12.min(t.len() - close)).unwrap_or(""), DELIVERED_AT) {
+                    blank.push(open..close);
+                }
+                continue;
+            }
+            // In running text: the name's characters before the site word.
+            let start = t[..at]
+                .char_indices()
+                .rev()
+                .take(10)
+                .take_while(|(_, c)| !c.is_whitespace() && !c.is_ascii_punctuation() && !"，。！？：；、".contains(*c))
+                .last()
+                .map_or(at, |(i, _)| i);
+            blank.push(start..end);
+        }
+    }
+    if blank.is_empty() {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = t.to_string().into_bytes();
+    for r in blank {
+        out[r].fill(b' ');
+    }
+    // Whole characters were blanked, so the bytes are still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| t.to_string()))
 }
 
 fn shift(l: Lookup, by: usize) -> Lookup {

@@ -70,6 +70,10 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
             if !transparent {
                 pending_negation = None;
             }
+            // 也没有污渍: a word that is also a negation (也没有, 都没有) negates the next one.
+            if tags.contains(&Tag::Negation) {
+                pending_negation = Some((clause, span.end));
+            }
             out.push(Hit {
                 line: li,
                 span: line.span.start + span.start..line.span.start + span.end,
@@ -106,6 +110,7 @@ fn found<T>(text: &Text, lines: &[Line], h: &Hit, value: T) -> Found<T> {
         line.segment,
         line.speaker,
     )
+    .guessed(line.speaker_guessed)
 }
 
 /// A defect seen in one clause, with how strongly the words name it.
@@ -226,6 +231,7 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
     }
 
     let slight = has(Tag::Slight).is_some();
+    part_and_symptom(clause, first, slight, &mut out);
     for (k, h) in live() {
         for tag in h.tags {
             let (defect, strength) = match *tag {
@@ -248,6 +254,61 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
         }
     }
     out
+}
+
+/// Each part of the shoe a clause names and, after it (up to the next part),
+/// what is wrong with it (鞋尖那块黑黑的, 网面勾了一根丝, 才穿两天鞋底就脱开了):
+/// the grammar that names a defect no phrase lists. A failing morpheme is a
+/// failed shoe, unless the clause says it is slight; a failing said small
+/// (侧面裂了条小缝) is a small flaw, and beats the failing word alone.
+fn part_and_symptom(clause: &[Hit], first: usize, slight: bool, out: &mut Vec<Seen>) {
+    let flush = |g: Option<Symptoms>, out: &mut Vec<Seen>| {
+        let Some(g) = g else { return };
+        let Some(k) = g.first else { return };
+        let (defect, strength) = match (g.major, g.said_small) {
+            (true, true) => (Defect::SmallFlaw, 4),
+            (true, false) if !slight => (Defect::Quality, 3),
+            _ => (Defect::SmallFlaw, 3),
+        };
+        out.push(Seen {
+            defect,
+            strength,
+            hit: first + k,
+        });
+    };
+    let mut group: Option<Symptoms> = None;
+    for (k, h) in clause.iter().enumerate().filter(|(_, h)| !h.negated) {
+        if h.tags.contains(&Tag::Part) {
+            flush(group.take(), out);
+            group = Some(Symptoms::default());
+            continue;
+        }
+        let Some(g) = group.as_mut() else {
+            continue;
+        };
+        // The phrases count too: 裂了 (a failing) then 小缝 (said small). Other
+        // marks beside a failing (折痕的地方开裂了, 掉了一块 一高一低) leave it a failing.
+        let small = h.tags.contains(&Tag::SymptomSmall);
+        let minor = small || h.tags.contains(&Tag::SymptomMinor);
+        let major = h.tags.contains(&Tag::SymptomMajor) || h.tags.contains(&Tag::Major);
+        if minor || major {
+            g.first.get_or_insert(k);
+            g.said_small |= small && g.major;
+            g.major |= major;
+        }
+    }
+    flush(group, out);
+}
+
+/// What the words after one part of the shoe say is wrong with it.
+#[derive(Debug, Default, Clone, Copy)]
+struct Symptoms {
+    /// The first symptom's hit in the clause.
+    first: Option<usize>,
+    /// A failing word (脱开, 裂了).
+    major: bool,
+    /// A small symptom after the failing (裂了条小缝).
+    said_small: bool,
 }
 
 /// Transit words that say the goods were damaged, not only that they travelled.
@@ -436,6 +497,7 @@ fn relabel<A, B>(f: &Found<A>, value: B) -> Found<B> {
         source: f.source.clone(),
         segment: f.segment,
         speaker: f.speaker,
+        speaker_guessed: f.speaker_guessed,
     }
 }
 

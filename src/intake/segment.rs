@@ -136,7 +136,12 @@ const FIELDS: &[(&str, Field)] = &[
     ("地址", Field::Address),
     ("收货人", Field::Address),
     ("收件人", Field::Address),
+    ("收货", Field::Address),
+    ("买家收货", Field::Address),
+    ("买家地址", Field::Address),
+    ("收货人信息", Field::Address),
     ("商品标题", Field::Title),
+    ("订单", Field::Title),
     ("宝贝标题", Field::Title),
     ("商品名称", Field::Title),
     ("宝贝名称", Field::Title),
@@ -351,13 +356,13 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
         .enumerate()
         .map(|(i, (start, line))| {
             // Asked only of a line that could be a name alone.
-            let next_is_stamp = || {
+            let next = || {
                 raw[i + 1..]
                     .iter()
                     .find(|(_, l)| !l.trim().is_empty())
-                    .is_some_and(|(_, l)| is_stamp_line(l))
+                    .map(|(_, l)| *l)
             };
-            shape(*start, line, next_is_stamp)
+            shape(*start, line, next)
         })
         .collect();
     let roles = roles(text, &raw, &shapes);
@@ -538,7 +543,8 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 }
 
 /// What a line looks like.
-fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) -> Shape<'t> {
+fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) -> Shape<'t> {
+    let next_is_stamp = || next().is_some_and(is_stamp_line);
     let t = trim(line);
     if t.is_empty() {
         return Shape::Blank;
@@ -563,8 +569,20 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) 
                 body_start + n + (t[n..].len() - t[n..].trim_start().len()),
             )
         }
+        // `2026-11-19 08:40 阿猫不吃鱼` / `[2026/11/19 08:41] 老王在此`, the message on the
+        // next lines: a name after a timestamp, when the next line is not another stamped one.
+        Some(n)
+            if is_name(trim(&t[n..]))
+                && !trim(&t[n..]).contains(':')
+                && next().is_some_and(|l| stamp_prefix(trim(l)).is_none()) =>
+        {
+            return Shape::Header {
+                name: trim(&t[n..]),
+            };
+        }
         _ => (t, body_start),
     };
+    let stamped = body_start != start + lead;
     if label_at(t).is_some()
         && let Some(fields) = fields(t, body_start)
     {
@@ -594,8 +612,12 @@ fn shape<'t>(start: usize, line: &'t str, next_is_stamp: impl FnOnce() -> bool) 
             let after = &t[colon + 1..];
             let rest = trim(after);
             let rest_start = body_start + colon + 1 + (after.len() - after.trim_start().len());
-            // A shop sub-account `店名:小王 20:31:05` with nothing after is a header.
-            if rest.is_empty() || strip_stamp(rest).1 && is_name(strip_stamp(rest).0) {
+            // A shop sub-account `店名:小王 20:31:05` with nothing after is a header,
+            // and so is `2026-11-19 08:43 踏云旗舰店:阿琳`.
+            if rest.is_empty()
+                || strip_stamp(rest).1 && is_name(strip_stamp(rest).0)
+                || stamped && is_shop_name(name) && sub_account(rest)
+            {
                 return Shape::Header { name };
             }
             return Shape::Said {
@@ -647,7 +669,7 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 
 /// Labels too common to be fields anywhere but at the start of a line.
 const START_ONLY: &[&str] = &[
-    "申请", "原因", "说明", "留言", "状态", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格",
+    "申请", "原因", "说明", "留言", "状态", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单",
     "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证", "手机", "电话",
 ];
 
@@ -773,6 +795,11 @@ fn label_at(t: &str) -> Option<(Field, usize)> {
 }
 
 /// Whether a line is only a timestamp.
+/// A shop's sub-account name after its shop name (阿琳, 小王, 售后01).
+fn sub_account(rest: &str) -> bool {
+    rest.chars().count() <= 6 && is_name(rest) && !rest.contains(' ')
+}
+
 /// A role word used as a label (`买家:`, `客服：`), with the length up to the colon.
 fn role_label_at(t: &str) -> Option<(Speaker, usize)> {
     ROLES.iter().find_map(|&(word, who)| {

@@ -222,7 +222,9 @@ pub fn facts(f: &Facts) -> String {
         line("实付金额", format!("¥{}", x.value), &x.source);
     }
     if let Some(x) = &f.ask {
-        line("买家要求", format!("¥{}", x.value), &x.source);
+        // The speaker was guessed: the agent checks who said it.
+        let who = if x.speaker_guessed { "（推测是买家说的）" } else { "" };
+        line("买家要求", format!("¥{}{who}", x.value), &x.source);
     }
     if let Some(x) = &f.stage {
         line("订单状态", x.value.label().into(), &x.source);
