@@ -2,10 +2,12 @@
 //! run against a policy. Managers add a file, not Rust, to pin a behaviour.
 //!
 //! A case file is YAML (or JSON) with `case:` (the same fields as a case file for
-//! `advise`) and `expect:` (only the fields given are checked):
+//! `advise`), `expect:` (only the fields given are checked) and the day it is
+//! asked on, so it passes on any day it is run:
 //!
 //! ```yaml
 //! name: 江浙沪小污渍,买家没开价
+//! today: 2026-11-20
 //! case: {defect: 小瑕疵, region: 浙江省杭州市, material: pu}
 //! expect:
 //!   resolution: partial_refund
@@ -22,6 +24,7 @@ use std::path::{Path, PathBuf};
 use crate::advice::Advice;
 use crate::case::CaseInput;
 use crate::intake::Facts;
+use crate::located::Located;
 use crate::policy::{Payer, Policy, Resolution};
 use crate::session::{self, Outcome};
 
@@ -35,6 +38,11 @@ pub struct CaseFile {
     /// Where the situation comes from (a seed document, a real ticket).
     #[serde(default)]
     pub source: Option<String>,
+    /// The day the case is asked on (`2026-11-20`): the request date when
+    /// none is given, and what 昨天 or a date without a year means. It wins
+    /// over `--today`, so the file gives the same answer on any day.
+    #[serde(default)]
+    pub today: Option<Located<String>>,
     /// The facts, as for `advise` (with a paste: flags over the pasted facts).
     #[serde(default)]
     pub case: Option<CaseInput>,
@@ -292,11 +300,33 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
     let file: CaseFile = match crate::located::from_yaml(&text) {
         Ok(f) => f,
         Err(e) => {
+            let (line, column, message) = crate::case::file_slip(&text, &e);
             return failed(
                 "-".into(),
-                format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message),
+                format!("{}:{line}:{column}: {message}", path.display()),
             );
         }
+    };
+    let today = match &file.today {
+        None => today,
+        Some(day) => match crate::case::parse_date(&day.value) {
+            Some(d) => d,
+            None => {
+                let at = day
+                    .at
+                    .as_ref()
+                    .map_or(String::new(), |a| format!(":{}:{}", a.line, a.column));
+                return failed(
+                    file.name,
+                    format!(
+                        "{}{at}: today “{}” 不是日期，请写成 2026-11-20 / `today: {}` is not a date; write it as 2026-11-20",
+                        path.display(),
+                        day.value,
+                        day.value
+                    ),
+                );
+            }
+        },
     };
     let mut diffs = Vec::new();
     let (facts, base) = match &file.paste {

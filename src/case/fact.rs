@@ -26,21 +26,22 @@ macro_rules! case_fields {
     ) => {
         /// The raw facts of a case as text, from flags, a case file or a log
         /// line, before checking. Every field is optional: an absent fact is
-        /// inferred openly or asked for, never guessed.
+        /// inferred openly or asked for, never guessed. A file may name a
+        /// fact by its Chinese label (`问题类型: 小瑕疵`) as well as its field.
         #[derive(Debug, Clone, Default, Deserialize, clap::Args)]
         #[serde(deny_unknown_fields)]
         pub struct CaseInput {
             $(
                 $(#[doc = $tdoc])*
                 #[arg(long, allow_negative_numbers = true)]
-                #[serde(default, deserialize_with = "text")]
+                #[serde(default, deserialize_with = "text", alias = $tl)]
                 pub $tf: Option<Located<String>>,
             )+
             $(
                 $(#[doc = $ydoc])*
                 #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true",
                       value_parser = clap::builder::BoolishValueParser::new())]
-                #[serde(default, deserialize_with = "yes_no")]
+                #[serde(default, deserialize_with = "yes_no", alias = $yl)]
                 pub $yf: Option<bool>,
             )+
         }
@@ -54,11 +55,11 @@ macro_rules! case_fields {
         #[serde(deny_unknown_fields)]
         pub(crate) struct CaseRow<'a> {
             $(
-                #[serde(default, borrow, deserialize_with = "row_text")]
+                #[serde(default, borrow, deserialize_with = "row_text", alias = $tl)]
                 $tf: Option<std::borrow::Cow<'a, str>>,
             )+
             $(
-                #[serde(default, deserialize_with = "row_yes_no")]
+                #[serde(default, deserialize_with = "row_yes_no", alias = $yl)]
                 $yf: Option<bool>,
             )+
         }

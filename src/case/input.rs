@@ -5,22 +5,90 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer};
 
-use super::{CaseError, CaseInput};
-use crate::located::Located;
+use super::{CaseError, CaseInput, Fact};
+use crate::located::{Located, YamlError};
+use crate::policy::slip::Slip;
 
 impl CaseInput {
     /// Loads a case from a YAML or JSON file (or its text), keeping line numbers.
     pub fn from_yaml(text: &str, file: &str) -> Result<CaseInput, CaseError> {
-        let mut input: CaseInput =
-            crate::located::from_yaml(text).map_err(|e| CaseError::Syntax {
+        let mut input: CaseInput = crate::located::from_yaml(text).map_err(|e| {
+            let (line, column, message) = file_slip(text, &e);
+            CaseError::Syntax {
                 file: file.to_string(),
-                line: e.line,
-                column: e.column,
-                message: e.message,
-                source_line: source_line(text, e.line),
-            })?;
+                line,
+                column,
+                message,
+                source_line: source_line(text, line),
+            }
+        })?;
         input.set_file(file);
         Ok(input)
+    }
+}
+
+/// A case file's YAML error told Chinese first, with where it is: a misspelt
+/// field gets the nearest one (`是不是要写 expect？`), the other slips a
+/// manager makes (a Tab, a full-width colon, an unclosed bracket …) the
+/// sentence the policy file gets for them.
+pub(crate) fn file_slip(text: &str, e: &YamlError) -> (u32, u32, String) {
+    let (slip, pos) = crate::policy::slip::explain(text, e, "");
+    let (line, column) = pos.map_or((e.line, e.column), |p| (p.line, p.column));
+    let message = match slip {
+        Slip::UnknownField { field, allowed, .. } => unknown_field(&field, &allowed),
+        Slip::MissingField { field } => {
+            format!("这一段缺少“{field}” / missing field `{field}`")
+        }
+        // The policy's fallback sends the reader to the policy file: say what the reader said.
+        Slip::Other { message } => format!("YAML 写法有误 / {message}"),
+        // The fix once, in Chinese: its English twin may repeat a long list.
+        other => {
+            let (zh, en, fix_zh, _) = other.text();
+            format!("{zh}：{fix_zh} / {en}")
+        }
+    };
+    (line, column, message)
+}
+
+/// `不认识的字段“regoin”，是不是要写 region？`: the nearest field when one is
+/// near, else every field the block takes (a case's with its Chinese label).
+fn unknown_field(field: &str, allowed: &str) -> String {
+    let is_label = |n: &str| Fact::ALL.iter().any(|f| f.label() == n);
+    // The reader lists the Chinese labels too; they are shown beside their fields.
+    let names: Vec<&str> = allowed
+        .split(", ")
+        .filter(|n| !n.is_empty() && !is_label(n))
+        .collect();
+    let label = |name: &str| {
+        Fact::ALL
+            .iter()
+            .find(|f| f.key() == name)
+            .map_or(name.to_string(), |f| format!("{name}（{}）", f.label()))
+    };
+    let spellings: Vec<(&str, &str)> = names
+        .iter()
+        .flat_map(|n| {
+            let zh = Fact::ALL.iter().find(|f| f.key() == *n).map(|f| f.label());
+            std::iter::once((*n, *n)).chain(zh.map(|zh| (zh, *n)))
+        })
+        .collect();
+    let nearest = spellings
+        .iter()
+        .map(|(s, n)| (strsim::normalized_levenshtein(field, s), *s, *n))
+        .filter(|(score, _, _)| *score >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match nearest {
+        Some((_, spelling, _)) => format!(
+            "不认识的字段“{field}”，是不是要写 {spelling}？ / unknown field `{field}`; did you mean `{spelling}`?"
+        ),
+        None => format!(
+            "不认识的字段“{field}”，这里可以写：{} / unknown field `{field}`",
+            names
+                .iter()
+                .map(|n| label(n))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
     }
 }
 

@@ -19,7 +19,7 @@ use crate::money::parse_amount;
 use crate::place::{Lookup, PlaceMatch, places};
 pub use fact::{CaseInput, Fact};
 pub(crate) use fact::{CaseRow, Slot};
-pub(crate) use input::yes_no_word;
+pub(crate) use input::{file_slip, yes_no_word};
 pub use vocab::{Defect, Evidence, Fault, Material, Platform, RefundType, Stage, Threat, Wants};
 
 /// The checked facts of one case.

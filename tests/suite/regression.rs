@@ -118,3 +118,49 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+#[test]
+fn a_case_file_may_name_its_facts_by_their_chinese_labels() {
+    let policy = Policy::bundled().expect("bundled policy loads");
+    let path = repo("tests/cases/s2_remote_chinese_labels.yaml");
+    let r = regress::run_file(&policy, &path, today());
+    assert!(r.ok(), "{:?}", r.diffs);
+    // The same case as `advise` reads it from a file.
+    let input = CaseInput::from_yaml(
+        "问题类型: 小瑕疵\n收货地区: 新疆\n实付金额: 89\n包邮: 是\n",
+        "case.yaml",
+    )
+    .expect("read");
+    let case = input.into_case(today()).expect("a case");
+    assert_eq!(case.price.map(|p| p.to_string()).as_deref(), Some("89"));
+    assert_eq!(case.free_shipping, Some(true));
+    assert_eq!(case.region.map(|r| r.province.0), Some("新疆"));
+}
+
+#[test]
+fn a_slip_in_a_case_file_gets_a_chinese_message_at_its_line() {
+    let policy = Policy::bundled().expect("bundled policy loads");
+    let dir = repo("tests/case_slips");
+    let files = regress::case_files(&dir).expect("case files");
+    assert!(files.len() >= 6, "only {} slips", files.len());
+    for path in files {
+        // On two far-apart days: the file's own day wins.
+        let shown: Vec<String> = [today(), NaiveDate::from_ymd_opt(2099, 1, 1).expect("date")]
+            .into_iter()
+            .map(|day| {
+                let r = regress::run_file(&policy, &path, day);
+                assert!(!r.ok(), "{} passed", path.display());
+                r.diffs
+                    .join("\n")
+                    .replace(&format!("{}/", dir.display()), "")
+            })
+            .collect();
+        assert_eq!(shown[0], shown[1]);
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a name")
+            .to_string();
+        insta::assert_snapshot!(format!("case_slip_{name}"), shown[0]);
+    }
+}
