@@ -120,6 +120,54 @@ impl Drop for TempDir {
 }
 
 #[test]
+fn every_bundled_case_file_carries_its_day() {
+    let mut undated = Vec::new();
+    for dir in ["tests/cases", "tests/intake", "tests/intake_misses"] {
+        for path in regress::case_files(&repo(dir)).expect("case files") {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            if !text.lines().any(|l| l.starts_with("today: ")) {
+                undated.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(undated.is_empty(), "no `today:` in {undated:?}");
+}
+
+#[test]
+fn the_bundled_cases_pass_on_any_day_the_test_is_run() {
+    let cases = repo("tests/cases");
+    let intake = repo("tests/intake");
+    let (cases, intake) = (
+        cases.to_str().expect("utf-8"),
+        intake.to_str().expect("utf-8"),
+    );
+    // Far-apart days, the clock's (no --today), and the environment's.
+    for today in [
+        Some("2001-01-01"),
+        Some("2026-11-23"),
+        Some("2031-02-28"),
+        Some("2099-12-31"),
+        None,
+    ] {
+        let mut args = vec!["test", cases, intake];
+        if let Some(day) = today {
+            args.splice(0..0, ["--today", day]);
+        }
+        let o = super::aftersale(&args, None);
+        let out = super::stdout(&o);
+        assert_eq!(o.status.code(), Some(0), "--today {today:?}:\n{out}");
+        assert!(out.ends_with(" passed, 0 failed\n"), "{out}");
+    }
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_aftersale"))
+        .args(["test", cases])
+        .env("AFTERSALE_TODAY", "1999-12-31")
+        .env_remove("AFTERSALE_POLICY")
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", super::stdout(&o));
+}
+
+#[test]
 fn a_case_file_may_name_its_facts_by_their_chinese_labels() {
     let policy = Policy::bundled().expect("bundled policy loads");
     let path = repo("tests/cases/s2_remote_chinese_labels.yaml");
