@@ -82,6 +82,35 @@ pub enum Slip {
         /// The column it should start at (1-based).
         column: usize,
     },
+    /// A field indented less than the block it belongs to, with fields of
+    /// that block after it: the block ends there, so a later field is missed.
+    Dedented {
+        /// The field.
+        field: String,
+        /// Its line.
+        line: u32,
+        /// Spaces before it.
+        written: usize,
+        /// Spaces before the block's fields.
+        block: usize,
+        /// The field the block was then found to lack.
+        missing: String,
+    },
+    /// A valid field (or block) written at another level of indentation than
+    /// its own, so the block it landed in does not know it.
+    WrongLevel {
+        /// The field.
+        field: String,
+        /// Its line.
+        line: u32,
+        /// Spaces before it.
+        written: usize,
+        /// Spaces it takes.
+        wanted: usize,
+        /// The key it belongs beside (indented too far) or under (not far
+        /// enough); `None` at the top level.
+        near: Option<String>,
+    },
     /// A required field that is not there.
     MissingField {
         /// The field.
@@ -224,6 +253,74 @@ impl Slip {
                     format!("indent `{field}:` on line {line} by {spaces} spaces, like the other fields of this block"),
                 )
             }
+            Slip::Dedented {
+                field,
+                line,
+                written,
+                block,
+                missing,
+            } => t(
+                format!(
+                    "第 {line} 行的“{field}”缩进少了 {} 格：前面只有 {written} 个空格，同一段的字段是 {block} 个，这一段在它这里就断了，所以后面的字段不算在这一段里（报的是缺少“{missing}”）",
+                    block - written
+                ),
+                format!(
+                    "`{field}` on line {line} is indented {written} spaces, the fields of its block {block}: the block ends there, so the fields after it are not in it (reported as a missing `{missing}`)"
+                ),
+                format!("把第 {line} 行的“{field}:”前面改成 {block} 个空格，和上下同一段的字段对齐"),
+                format!("indent `{field}:` on line {line} by {block} spaces, like the fields above and below it"),
+            ),
+            Slip::WrongLevel {
+                field,
+                line,
+                written,
+                wanted,
+                near,
+            } => {
+                let (zh, en) = match (near, wanted < written) {
+                    (None, _) => (
+                        format!("“{field}”是顶层的字段，要顶格写"),
+                        format!("`{field}` is a top-level key and starts the line"),
+                    ),
+                    (Some(n), true) => (
+                        format!("它是和“{n}”同一层的字段，却落进了上一段里面"),
+                        format!("it belongs beside `{n}`, not inside the block above"),
+                    ),
+                    (Some(n), false) => (
+                        format!("它是“{n}”里面的字段，却跑出了“{n}”"),
+                        format!("it belongs inside `{n}`, not after it"),
+                    ),
+                };
+                let (more, diff) = if wanted < written {
+                    ("多", written - wanted)
+                } else {
+                    ("少", wanted - written)
+                };
+                let put = match near {
+                    None => format!("把第 {line} 行的“{field}:”前面的空格删掉，顶格写"),
+                    Some(n) if wanted < written => format!(
+                        "把第 {line} 行的“{field}:”前面改成 {wanted} 个空格，和“{n}:”对齐"
+                    ),
+                    Some(n) => format!(
+                        "把第 {line} 行的“{field}:”前面改成 {wanted} 个空格，和“{n}”里的其他字段对齐"
+                    ),
+                };
+                let way = if wanted < written { "左" } else { "右" };
+                let spaces = |n: usize| if n == 1 { "1 space".to_string() } else { format!("{n} spaces") };
+                t(
+                    format!("第 {line} 行的“{field}”缩进{more}了 {diff} 格：{zh}"),
+                    format!(
+                        "`{field}` on line {line} is indented {} instead of {wanted}: {en}",
+                        spaces(*written)
+                    ),
+                    format!("{put}；它下面如果还有属于它的行，也一起往{way}移 {diff} 格"),
+                    format!(
+                        "indent `{field}:` on line {line} by {}, and move the lines under it by {} too",
+                        spaces(*wanted),
+                        spaces(diff)
+                    ),
+                )
+            }
             Slip::MissingField { field } => t(
                 format!("这一段缺少“{field}”"),
                 format!("this block has no `{field}`"),
@@ -256,8 +353,16 @@ impl Slip {
     }
 }
 
-/// The slip behind a YAML reader's error, and where it is.
+/// The slip behind a YAML reader's error in a policy file, and where it is;
+/// the bundled policy tells at what indentation each field is written.
 pub fn explain(text: &str, e: &YamlError, file: &str) -> (Slip, Option<Pos>) {
+    explain_in(text, e, file, super::BUNDLED)
+}
+
+/// The slip behind a YAML reader's error, and where it is; `reference` is a
+/// well-formed file of the same kind (or nothing), for the indentation a
+/// field is written at when the file itself holds it only once.
+pub fn explain_in(text: &str, e: &YamlError, file: &str, reference: &str) -> (Slip, Option<Pos>) {
     let pos = |line: u32, column: u32| {
         (line > 0).then(|| Pos {
             file: file.to_string(),
@@ -290,6 +395,9 @@ pub fn explain(text: &str, e: &YamlError, file: &str) -> (Slip, Option<Pos>) {
             .unwrap_or_default();
         let names: Vec<&str> = allowed.split(", ").collect();
         // A valid field of another block, at this line: it is indented wrongly.
+        if let Some(slip) = wrong_level(text, reference, field, e.line) {
+            return (slip, pos(e.line, key_column(text, e.line)));
+        }
         return (
             Slip::UnknownField {
                 field: field.to_string(),
@@ -300,6 +408,20 @@ pub fn explain(text: &str, e: &YamlError, file: &str) -> (Slip, Option<Pos>) {
         );
     }
     if let Some(field) = between(m, "missing field `", "`") {
+        if let Some((line, column)) = first_too_deep(text, e.line) {
+            let field = line_key(text, line).unwrap_or(field).to_string();
+            return (
+                Slip::Indented {
+                    field,
+                    line,
+                    column,
+                },
+                pos(line, key_column(text, line)),
+            );
+        }
+        if let Some((slip, line)) = dedented(text, field, e.line) {
+            return (slip, pos(line, key_column(text, line)));
+        }
         if let Some((line, column)) = misplaced(text, field, e.line) {
             return (
                 Slip::Indented {
@@ -360,6 +482,12 @@ pub fn explain(text: &str, e: &YamlError, file: &str) -> (Slip, Option<Pos>) {
     }
     if let Some(said) = library(text, e, m) {
         return (said, here);
+    }
+    // A block moved to another level can also leave the reader lost for a key.
+    if let Some(slip) =
+        line_key(text, e.line).and_then(|key| wrong_level(text, reference, key, e.line))
+    {
+        return (slip, pos(e.line, key_column(text, e.line)));
     }
     (
         Slip::Other {
@@ -682,6 +810,159 @@ fn misplaced(text: &str, field: &str, line: u32) -> Option<(u32, usize)> {
         .map(|i| (i as u32 + 1, indent + 1))
 }
 
+/// Spaces before a line's text.
+fn indent(l: &str) -> usize {
+    l.len() - l.trim_start_matches(' ').len()
+}
+
+/// Whether a line holds nothing the reader reads (blank, or a comment).
+fn idle(l: &str) -> bool {
+    let t = l.trim();
+    t.is_empty() || t.starts_with('#')
+}
+
+/// The key a line starts (`offer` of `    offer: {…}`, `- id: x` gives `id`).
+fn line_key(text: &str, line: u32) -> Option<&str> {
+    let l = text.lines().nth(line.checked_sub(1)? as usize)?;
+    let (key, _) = l.trim_start().trim_start_matches("- ").split_once(':')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.contains([' ', '"', '\'', '{', '['])).then_some(key)
+}
+
+/// A line of the block that starts at `line` indented less than the block,
+/// with the block's fields going on after it: the reader ends the block
+/// there and reports a later field missing. Its slip and line.
+fn dedented(text: &str, missing: &str, line: u32) -> Option<(Slip, u32)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = line.checked_sub(1)? as usize;
+    let block = indent(lines.get(at)?);
+    let mut i = at + 1;
+    while i < lines.len() {
+        let l = lines[i];
+        if idle(l) || indent(l) >= block {
+            i += 1;
+            continue;
+        }
+        let out = indent(l);
+        // The next line the reader reads: back at the block's indentation, the block
+        // resumes — unless the line opens a block of its own, whose lines those are.
+        let next = lines[i + 1..].iter().find(|l| !idle(l))?;
+        let field = line_key(text, i as u32 + 1)?;
+        // Indented with something else than spaces, or the missing field itself: misplaced.
+        let lead = &l[..l.len() - l.trim_start().len()];
+        if field == missing || lead.chars().any(|c| c != ' ') {
+            return None;
+        }
+        let inline = l
+            .split_once(':')
+            .is_some_and(|(_, v)| !strip_comment(v.trim()).trim().is_empty());
+        return (inline && indent(next) == block).then(|| {
+            (
+                Slip::Dedented {
+                    field: field.to_string(),
+                    line: i as u32 + 1,
+                    written: out,
+                    block,
+                    missing: missing.to_string(),
+                },
+                i as u32 + 1,
+            )
+        });
+    }
+    None
+}
+
+/// The first line of a block indented deeper than the fields after it
+/// (which are still inside the block around it): that line is the slip. Its
+/// line, and the column the fields start at.
+fn first_too_deep(text: &str, line: u32) -> Option<(u32, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = line.checked_sub(1)? as usize;
+    let first = indent(lines.get(at)?);
+    let parent = lines[..at]
+        .iter()
+        .rev()
+        .find(|l| !idle(l) && indent(l) < first)
+        .map_or(0, |l| indent(l));
+    let next = lines[at + 1..]
+        .iter()
+        .find(|l| !idle(l) && indent(l) < first)?;
+    let n = indent(next);
+    (n > parent && line_key(text, line).is_some()).then_some((line, n + 1))
+}
+
+/// Where `field` on `line` belongs when it is written at another level than
+/// its own: the indentations it has elsewhere in the file (or in `reference`)
+/// that the line could reach — an enclosing level it was pushed in from, or
+/// the level of the block just above it, out of which it slipped.
+fn wrong_level(text: &str, reference: &str, field: &str, line: u32) -> Option<Slip> {
+    let lines: Vec<&str> = text.lines().collect();
+    let at = line.checked_sub(1)? as usize;
+    let written = indent(lines.get(at)?);
+    let is_key = |l: &str| {
+        l.trim_start()
+            .trim_start_matches("- ")
+            .strip_prefix(field)
+            .is_some_and(|r| r.starts_with(':'))
+    };
+    let mut levels: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| i != at && is_key(l))
+        .map(|(i, l)| (i, *l))
+        .chain(reference.lines().enumerate().filter(|(_, l)| is_key(l)))
+        .map(|(_, l)| {
+            // A list item's key is written after its dash.
+            let body = l.trim_start();
+            indent(l) + if body.starts_with("- ") { 2 } else { 0 }
+        })
+        .filter(|&n| n != written)
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let above: Vec<(usize, &str)> = lines[..at]
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, l)| !idle(l))
+        .collect();
+    // The enclosing keys, innermost first: each line above less indented than the last.
+    let mut enclosing = Vec::new();
+    let mut limit = written;
+    for &(i, l) in above.iter().rev() {
+        if indent(l) < limit {
+            limit = indent(l);
+            enclosing.push((indent(l), i));
+        }
+    }
+    // Pushed in too far: a level the line is inside of, nearest first.
+    let outer = enclosing
+        .iter()
+        .find(|(n, _)| levels.contains(n))
+        .map(|&(n, i)| (n, line_key(text, i as u32 + 1).map(str::to_string)));
+    // Not far enough: the block just above is at that level.
+    let inner = above.last().and_then(|&(_, l)| {
+        let n = indent(l);
+        if n <= written || !levels.contains(&n) {
+            return None;
+        }
+        let opener = above
+            .iter()
+            .rev()
+            .find(|(_, o)| indent(o) < n)
+            .and_then(|&(j, _)| line_key(text, j as u32 + 1));
+        Some((n, opener.map(str::to_string)))
+    });
+    let (wanted, near) = outer.or(inner)?;
+    Some(Slip::WrongLevel {
+        field: field.to_string(),
+        line,
+        written,
+        wanted,
+        near: if wanted == 0 { None } else { near },
+    })
+}
+
 /// An amount as it should be written, when it can be read: `10元` -> `10.00`.
 fn amount_fix(written: &str) -> Option<String> {
     let plain: String = written
@@ -720,6 +1001,30 @@ mod tests {
         assert_eq!(amount_fix("“12.5”").as_deref(), Some("12.50"));
         assert_eq!(amount_fix("几块"), None);
         assert_eq!(amount_fix("30。00").as_deref(), Some("30.00"));
+    }
+
+    #[test]
+    fn a_line_moved_left_or_right_is_explained_without_a_panic() {
+        // Every fifth line of the bundled policy, two spaces either way: whatever the
+        // reader says, the explanation stands on the lines it finds.
+        let lines: Vec<&str> = super::super::BUNDLED.lines().collect();
+        for i in (0..lines.len()).step_by(5) {
+            for shift in [-2i32, 2] {
+                let mut moved = lines.clone();
+                let line = if shift > 0 {
+                    format!("  {}", lines[i])
+                } else {
+                    lines[i].strip_prefix("  ").unwrap_or(lines[i]).to_string()
+                };
+                moved[i] = &line;
+                let text = moved.join("\n");
+                if let Err(e) = crate::located::from_yaml::<super::super::raw::RawPolicy>(&text) {
+                    let (slip, pos) = explain(&text, &e, "p.yaml");
+                    let _ = slip.text();
+                    assert!(pos.is_none_or(|p| p.line as usize <= moved.len()));
+                }
+            }
+        }
     }
 
     #[test]
