@@ -98,7 +98,7 @@ fn ser_region<S: serde::Serializer>(r: &Option<PlaceMatch>, s: S) -> Result<S::O
 #[derive(Debug, thiserror::Error)]
 pub enum CaseError {
     /// A label that is not one of the known ones.
-    #[error("{at}unknown {what} `{value}`{}\n  = help: {help}", suggest(.suggestions))]
+    #[error("{at}{}\n  = help: {help}", self.for_log())]
     Unknown {
         /// Where the value was given.
         at: String,
@@ -112,7 +112,7 @@ pub enum CaseError {
         help: String,
     },
     /// A district name found in several provinces, with nothing to tell which.
-    #[error("{at}`{value}` exists in several provinces ({}); the region is ambiguous\n  = help: add the city or province, e.g. --region \"{}{value}\"", .provinces.join(", "), .provinces.first().map(String::as_str).unwrap_or(""))]
+    #[error("{at}{}\n  = help: add the city or province, e.g. --region \"{}{value}\"", self.for_log(), .provinces.first().map(String::as_str).unwrap_or(""))]
     Ambiguous {
         /// Where the value was given.
         at: String,
@@ -123,7 +123,8 @@ pub enum CaseError {
     },
     /// An amount that is not a non-negative number of yuan.
     #[error(
-        "{at}{field} `{value}` is not a valid amount: {reason}\n  = help: give yuan as a plain number, e.g. {flag} 89 or {flag} 12.50"
+        "{at}{}\n  = help: give yuan as a plain number, e.g. {flag} 89 or {flag} 12.50",
+        self.for_log()
     )]
     Amount {
         /// Where the value was given.
@@ -139,7 +140,8 @@ pub enum CaseError {
     },
     /// A date that cannot be read.
     #[error(
-        "{at}{field} `{value}` is not a date\n  = help: write it as 2026-11-18 ({flag} 2026-11-18)"
+        "{at}{}\n  = help: write it as 2026-11-18 ({flag} 2026-11-18)",
+        self.for_log()
     )]
     Date {
         /// Where the value was given.
@@ -183,6 +185,93 @@ pub enum CaseError {
     },
 }
 
+impl CaseError {
+    /// The error in one line, Chinese first, the fact named by its label and
+    /// no flag: how a replayed log's bad line is reported (a log has columns,
+    /// not flags), and the first line of the message for flags and files.
+    pub fn for_log(&self) -> String {
+        match self {
+            CaseError::Unknown {
+                what,
+                value,
+                suggestions,
+                ..
+            } => {
+                let near = match suggestions.as_slice() {
+                    [] => String::new(),
+                    s => format!("，是不是“{}”？", s.join("”或“")),
+                };
+                format!(
+                    "{}“{value}”不认识{near} / unknown {what} `{value}`{}",
+                    label_of(what),
+                    suggest(suggestions)
+                )
+            }
+            CaseError::Ambiguous {
+                value, provinces, ..
+            } => format!(
+                "收货地区“{value}”在好几个省都有（{}），要写上城市或省份 / `{value}` exists in several provinces ({}); the region is ambiguous",
+                provinces.join("、"),
+                provinces.join(", ")
+            ),
+            CaseError::Amount {
+                field,
+                flag,
+                value,
+                reason,
+                ..
+            } => {
+                let zh = match reason.split_once(" / ") {
+                    Some((zh, _)) => zh.to_string(),
+                    None => format!("{}，写数字，如 89 或 12.50", reason_zh(reason)),
+                };
+                format!(
+                    "{}“{value}”不是金额：{zh} / {field} `{value}` is not a valid amount: {reason}",
+                    flag_label(flag)
+                )
+            }
+            CaseError::Date {
+                field, flag, value, ..
+            } => format!(
+                "{}“{value}”不是日期：写成 2026-11-18 或 2026年11月18日 / {field} `{value}` is not a date",
+                flag_label(flag)
+            ),
+            other => {
+                let text = other.to_string();
+                text.lines().next().unwrap_or(&text).to_string()
+            }
+        }
+    }
+}
+
+/// The Chinese name of a kind of label (`defect` is 问题类型).
+fn label_of(what: &str) -> &'static str {
+    match what {
+        "wish" => Fact::Wants.label(),
+        "refund type" => Fact::RefundType.label(),
+        "threat" => Fact::Threats.label(),
+        other => Fact::parse(other).map_or("", |f| f.label()),
+    }
+}
+
+/// The Chinese label of the fact a flag sets (`--price` is 实付金额).
+fn flag_label(flag: &str) -> &'static str {
+    let key = flag.trim_start_matches("--").replace('-', "_");
+    Fact::parse(&key).map_or("", |f| f.label())
+}
+
+/// Why an amount cannot be read, in Chinese.
+fn reason_zh(reason: &str) -> &'static str {
+    match reason {
+        "it is empty" => "是空的",
+        "an amount cannot be negative" => "金额不能是负数",
+        "it is not a number" => "不是数字",
+        "amounts are in yuan with at most two decimals (fen)" => "金额以元为单位，最多两位小数",
+        "it is larger than any order this tool handles" => "比任何一笔订单都大",
+        _ => "写法不对",
+    }
+}
+
 fn suggest(s: &[String]) -> String {
     if s.is_empty() {
         String::new()
@@ -197,17 +286,27 @@ fn suggest(s: &[String]) -> String {
     }
 }
 
-/// The nearest spellings to an unknown label.
+/// The nearest spellings to an unknown label: a slip of a letter or two, or
+/// a label cut short (小瑕 for 小瑕疵). A word that merely shares a letter or
+/// two with a label (broken_heel, 断跟) gets none: a guess there misleads.
 fn nearest(value: &str, spellings: &[&str]) -> Vec<String> {
+    let value = value.to_lowercase();
     let mut scored: Vec<(f64, &str)> = spellings
         .iter()
         .map(|s| {
+            let s_low = s.to_lowercase();
+            let score = strsim::normalized_levenshtein(&value, &s_low);
+            let same_start = value.chars().next() == s_low.chars().next();
             (
-                strsim::normalized_levenshtein(&value.to_lowercase(), &s.to_lowercase()),
+                if score >= 0.6 || (score >= 0.5 && same_start) {
+                    score
+                } else {
+                    0.0
+                },
                 *s,
             )
         })
-        .filter(|(score, _)| *score >= 0.3)
+        .filter(|(score, _)| *score > 0.0)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored
@@ -274,18 +373,35 @@ macro_rules! read_label {
     };
 }
 
-/// Reads a date as `2026-11-18`, `2026/11/18` or `2026.11.18`, ignoring a time after it.
+/// Reads a date as `2026-11-18`, `2026/11/18`, `2026.11.18` or
+/// `2026年11月18日` (as Excel and the platform write it), ignoring a time after it.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     // The usual `2026-11-18`, alone, read directly: a replay reads two dates a case.
     if let Some(date) = iso_day(text) {
         return Some(date);
     }
     let day = crate::text::trim(text).split_whitespace().next()?;
-    iso_day(day).or_else(|| {
-        ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
-            .iter()
-            .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
-    })
+    iso_day(day)
+        .or_else(|| {
+            ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
+        })
+        .or_else(|| chinese_day(day))
+}
+
+/// `2026年11月1日` (a time may follow the 日 directly, `2026年11月1日14:02`).
+fn chinese_day(day: &str) -> Option<NaiveDate> {
+    let (y, rest) = day.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let (d, _) = rest.split_once(['日', '号']).unwrap_or((rest, ""));
+    let num = |s: &str| {
+        let s = s.trim();
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
 }
 
 /// Exactly `2026-11-18`, a real day.
@@ -546,6 +662,25 @@ impl Case {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_as_excel_and_the_platform_write_them() {
+        let want = NaiveDate::from_ymd_opt(2026, 11, 1);
+        for text in [
+            "2026-11-01",
+            "2026/11/1",
+            "2026.11.01 14:02",
+            "2026年11月1日",
+            "2026年11月01日 14:02:03",
+            "2026年11月1日14:02",
+            "2026年11月1号",
+        ] {
+            assert_eq!(parse_date(text), want, "{text}");
+        }
+        for text in ["2026年13月1日", "年月日", "2026年11月", "11月1日"] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn unknown_defect_suggests_the_nearest() {

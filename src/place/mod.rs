@@ -238,8 +238,11 @@ impl Places {
 }
 
 /// The closest names; provinces rank before other places on equal scores
-/// (新彊 means 新疆, not 新乡).
+/// (新彊 means 新疆, not 新乡). A name that shares no more than a character
+/// with a place, and not its first (火星 and 新星), gets no guess: a place's
+/// last character (星, 州, 山) is common to many, and says nothing.
 fn nearest(name: &str, provinces_only: bool) -> Vec<String> {
+    let first = name.chars().next();
     let mut scored: Vec<(f64, Level, &str)> = NAMES
         .iter()
         .filter_map(|(n, ids)| {
@@ -247,7 +250,7 @@ fn nearest(name: &str, provinces_only: bool) -> Vec<String> {
             (!provinces_only || level == Level::Province).then_some((n, level))
         })
         .map(|(n, level)| (strsim::normalized_levenshtein(name, n), level, *n))
-        .filter(|(s, _, _)| *s >= 0.34)
+        .filter(|(s, _, n)| *s > 0.5 || (*s >= 0.34 && n.chars().next() == first))
         .collect();
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
