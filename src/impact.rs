@@ -217,7 +217,7 @@ impl Decided {
             let _ = write!(s, " ¥{open}–{max}");
         }
         if let Some(next) = self.if_refused {
-            let _ = write!(s, "，不接受就{}", short(next));
+            let _ = write!(s, "，不接受就{}", next.short());
         }
         if let Some(c) = self.compensation {
             let _ = write!(s, " 赔付¥{c}");
@@ -228,23 +228,12 @@ impl Decided {
             let _ = write!(
                 s,
                 " 运费 寄回{}/寄出{}",
-                payer(sh.to_shop),
-                payer(sh.to_buyer)
+                sh.to_shop.short(),
+                sh.to_buyer.short()
             );
         }
         let _ = write!(s, "（{}）", self.rule);
         s
-    }
-}
-
-fn payer(p: crate::policy::Payer) -> &'static str {
-    use crate::policy::Payer;
-    match p {
-        Payer::Shop => "商家",
-        Payer::Buyer => "买家",
-        Payer::Split => "各半",
-        Payer::Courier => "快递",
-        Payer::None => "无",
     }
 }
 
@@ -361,8 +350,8 @@ pub fn compare(old: &Policy, new: &Policy, reference: &str, sample: &[SampleCase
         if a.if_refused != b.if_refused {
             what.push(format!(
                 "不接受时 {} → {}",
-                a.if_refused.map_or("无", short),
-                b.if_refused.map_or("无", short)
+                a.if_refused.map_or("无", Resolution::short),
+                b.if_refused.map_or("无", Resolution::short)
             ));
         }
         if a.shipping != b.shipping {
@@ -449,29 +438,7 @@ fn more_than_double(x: Decimal, y: Decimal) -> bool {
 }
 
 fn label(r: Option<Resolution>) -> &'static str {
-    r.map_or("无法判断", short)
-}
-
-/// A resolution in a few characters, for the moves line.
-fn short(r: Resolution) -> &'static str {
-    match r {
-        Resolution::PartialRefund => "部分退款",
-        Resolution::ReturnOrExchange => "退货或换货",
-        Resolution::ReturnRefund => "退货退款",
-        Resolution::Exchange => "换货",
-        Resolution::RefundWithoutReturn => "仅退款",
-        Resolution::Reship => "补发",
-        Resolution::RefuseDelivery => "拒签",
-        Resolution::Repair => "维修",
-        Resolution::Refund => "退款",
-        Resolution::Escalate => "上报主管",
-        Resolution::Decline => "婉拒",
-        Resolution::ProvideInvoice => "开发票",
-        Resolution::RefundPostage => "退运费",
-        Resolution::ChangeReason => "请改退款原因",
-        Resolution::ChaseCourier => "催快递",
-        Resolution::Compensate => "赔违约金",
-    }
+    r.map_or("无法判断", Resolution::short)
 }
 
 /// The impact in one line, for `advise --policy`: the advice comes from a

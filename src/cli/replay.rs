@@ -75,7 +75,10 @@ pub fn run(
         eprintln!();
     }
     for b in &report.bad {
-        eprintln!("warning: line {}: {} (skipped)", b.line, b.message);
+        eprintln!(
+            "警告 / warning: 第 {} 行读不了，已跳过 / line {} skipped: {}",
+            b.line, b.line, b.message
+        );
     }
     if args.json {
         out::line(&serde_json::to_string_pretty(&report)?)?;
@@ -84,7 +87,24 @@ pub fn run(
     } else {
         out::print(&render::table::replay(&report))?;
     }
+    // The report is printed either way, so the bad lines can be found; the
+    // exit code says the totals leave out too much to act on.
+    if report.too_many_bad() {
+        eprintln!("{}", too_many_bad(report.bad_total, report.lines));
+        return Ok(1);
+    }
     Ok(0)
+}
+
+/// Why a replay with more than 5% of its lines unreadable ends with exit 1.
+fn too_many_bad(bad: u64, lines: u64) -> String {
+    let percent =
+        rust_decimal::Decimal::from(bad * 100) / rust_decimal::Decimal::from(lines.max(1));
+    format!(
+        "error: {lines} 行里有 {bad} 行（{}%）读不了，超过 5%：上面的合计少算了这些案例，不能据此决定；请先改好这些行再重放 / {bad} of {lines} lines ({}%) could not be read, more than 5%: the totals leave them out; fix them and replay again",
+        percent.round_dp(1).normalize(),
+        percent.round_dp(1).normalize()
+    )
 }
 
 /// Replays the journal's recorded facts as a JSON Lines log, then sets the agreed money beside.

@@ -583,12 +583,15 @@ impl Journal {
         Ok(out)
     }
 
-    /// Writes every case as CSV (one row per case, the list columns plus the paste).
+    /// Writes every case as CSV: one row per case, the list columns, the
+    /// paste, and last the case as advised (`case`, a case-log JSON line),
+    /// so `aftersale replay` reads the export back.
     pub fn export_csv(&self, out: impl std::io::Write) -> Result<u64, JournalError> {
         let conn = self.conn();
         let mut stmt = conn.prepare(
             "SELECT id, handled_at, agent, order_no, buyer, summary, resolution, offer_open, offer_max, region_group,
-                defect, outcome, CASE WHEN amount_uncertain THEN NULL ELSE amount END, note, paste, policy_name, policy_hash
+                defect, outcome, CASE WHEN amount_uncertain THEN NULL ELSE amount END, note, paste, policy_name, policy_hash,
+                input
              FROM cases ORDER BY id",
         )?;
         let mut w = csv::Writer::from_writer(out);
@@ -614,14 +617,15 @@ impl Journal {
             "paste",
             "policy_name",
             "policy_hash",
+            "case",
         ])
         .map_err(io)?;
         let mut n = 0;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let mut rec: Vec<String> = Vec::with_capacity(17);
+            let mut rec: Vec<String> = Vec::with_capacity(18);
             rec.push(r.get::<_, i64>(0)?.to_string());
-            for i in 1..17 {
+            for i in 1..18 {
                 let cell = r.get::<_, Option<String>>(i)?.unwrap_or_default();
                 rec.push(inert_cell(cell));
             }

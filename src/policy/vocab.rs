@@ -57,6 +57,43 @@ labels! {
     }
 }
 
+impl Resolution {
+    /// The resolution in a few characters, for tables and one-line summaries.
+    pub fn short(self) -> &'static str {
+        match self {
+            Resolution::PartialRefund => "部分退款",
+            Resolution::ReturnOrExchange => "退货或换货",
+            Resolution::ReturnRefund => "退货退款",
+            Resolution::Exchange => "换货",
+            Resolution::RefundWithoutReturn => "仅退款",
+            Resolution::Reship => "补发",
+            Resolution::RefuseDelivery => "拒签",
+            Resolution::Repair => "维修",
+            Resolution::Refund => "退款",
+            Resolution::Escalate => "上报主管",
+            Resolution::Decline => "婉拒",
+            Resolution::ProvideInvoice => "开发票",
+            Resolution::RefundPostage => "退运费",
+            Resolution::ChangeReason => "请改退款原因",
+            Resolution::ChaseCourier => "催快递",
+            Resolution::Compensate => "赔违约金",
+        }
+    }
+}
+
+impl Payer {
+    /// Who pays, in a word or two, for one-line summaries.
+    pub fn short(self) -> &'static str {
+        match self {
+            Payer::Shop => "商家",
+            Payer::Buyer => "买家",
+            Payer::Split => "各半",
+            Payer::Courier => "快递",
+            Payer::None => "无",
+        }
+    }
+}
+
 /// Who pays each shipping leg.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Shipping {

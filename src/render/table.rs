@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
+use crate::case::Defect;
 use crate::money::Money;
 use crate::policy::Policy;
 use crate::policy::analysis::Analysis;
@@ -40,18 +41,30 @@ pub fn pad(s: &str, width: usize, right: bool) -> String {
     }
 }
 
-/// A readable table: the totals side by side with the baseline, the
-/// breakdowns by region group and defect, the changed cases and bad lines.
+/// A readable table, in Chinese labels first: the totals side by side with
+/// the baseline, the breakdowns by region group and defect, the changed cases
+/// (how many get more or less money, the counter-offers avoided or added),
+/// the columns not read and the bad lines.
 pub fn replay(r: &Report) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "replay: {} cases, {} bad line(s) skipped",
-        r.lines, r.bad_total
+        "重放 / replay: {} 个案例，{} 行读不了已跳过 / {} cases, {} bad line(s) skipped",
+        r.lines, r.bad_total, r.lines, r.bad_total
     );
-    let _ = writeln!(o, "policy:   {}", r.policy);
+    let _ = writeln!(o, "新策略 / policy:   {}", r.policy);
     if let Some(b) = &r.baseline {
-        let _ = writeln!(o, "baseline: {b}");
+        let _ = writeln!(o, "原策略 / baseline: {b}");
+    }
+    if !r.ignored.is_empty() {
+        let _ = writeln!(
+            o,
+            "没有读的列（不是案例字段） / not read (no case field): {}",
+            r.ignored.join("、")
+        );
+    }
+    for note in &r.notes {
+        let _ = writeln!(o, "注意 / note: {note}");
     }
     let _ = writeln!(o);
     let fmt = |v: Decimal, money: bool| amount(v, money, false);
@@ -60,9 +73,9 @@ pub fn replay(r: &Report) -> String {
             o,
             "{}{}{}{}",
             pad("", 38, false),
-            pad("baseline", 16, true),
-            pad("new", 16, true),
-            pad("change", 14, true)
+            pad("原策略 baseline", 16, true),
+            pad("新策略 new", 16, true),
+            pad("变化 change", 14, true)
         );
     }
     for l in r.lines() {
@@ -88,23 +101,25 @@ pub fn replay(r: &Report) -> String {
             }
         }
     }
-    for (title, new, old) in [
+    for (title, new, old, name) in [
         (
-            "by region group / 按地区组",
+            "按地区组 / by region group",
             &r.new.by_region,
             r.old.as_ref().map(|s| &s.by_region),
+            (|k: &str| k.to_string()) as fn(&str) -> String,
         ),
         (
-            "by defect / 按问题类型",
+            "按问题类型 / by defect",
             &r.new.by_defect,
             r.old.as_ref().map(|s| &s.by_defect),
+            |k: &str| Defect::parse(k).map(Defect::label).unwrap_or(k).to_string(),
         ),
     ] {
         let _ = writeln!(
             o,
             "\n{title}{}",
             if old.is_some() {
-                " (new, change vs baseline)"
+                "（新策略，括号里是比原策略的变化 / new, change vs baseline）"
             } else {
                 ""
             }
@@ -122,6 +137,9 @@ pub fn replay(r: &Report) -> String {
             .chain(Tally::default().metrics().map(|m| m.1.to_string()))
             .collect();
         let _ = writeln!(o, "  {}", row(&heading));
+        // Defects in the order they are declared; region groups by name.
+        let mut new: Vec<_> = new.iter().collect();
+        new.sort_by_key(|(k, _)| (Defect::parse(k).map_or(0, |d| d.index() + 1), *k));
         for (key, t) in new {
             let was = old
                 .and_then(|m| m.get(key))
@@ -129,7 +147,7 @@ pub fn replay(r: &Report) -> String {
                 .unwrap_or_default()
                 .metrics();
             // The case count stands alone; every other total shows its change.
-            let cells: Vec<String> = std::iter::once(key.to_string())
+            let cells: Vec<String> = std::iter::once(name(key))
                 .chain(t.metrics().iter().zip(was).enumerate().map(
                     |(i, ((_, _, v, money), (_, _, b, _)))| {
                         let base = fmt(*v, *money);
@@ -152,29 +170,45 @@ pub fn replay(r: &Report) -> String {
         };
         let _ = writeln!(
             o,
-            "\nre-priced only / 仅运费单价变化: {} case(s) keep their advice, but a province moved to a group with another leg cost: shop shipping {sign}¥{} (not counted above)",
+            "\n仅运费单价变化 / re-priced only: {} 个案例建议不变，但省份换了地区组、每程运费不同：商家运费 {sign}¥{}（上面没有算进去） / {} case(s) keep their advice, but a province moved to a group with another leg cost (not counted above)",
             r.repriced_cases,
-            crate::money::Money::new(r.repricing.abs())
+            crate::money::Money::new(r.repricing.abs()),
+            r.repriced_cases
         );
     }
     if r.baseline.is_some() {
         let _ = writeln!(
             o,
-            "\n{} case(s) get different advice / 建议有变化的案例",
+            "\n{} 个案例的建议有变化 / case(s) get different advice",
             r.changed_total
         );
+        if r.changed_total > 0 {
+            let _ = writeln!(
+                o,
+                "  买家可能拿到的钱（上限加赔付）：更多 {} 个，更少 {} 个 / more money {}, less {}",
+                r.more_money, r.less_money, r.more_money, r.less_money
+            );
+            let _ = writeln!(
+                o,
+                "  还价：不用再还价 {} 个，要多还价 {} 个 / counter-offers avoided {}, added {}",
+                r.counters_avoided, r.counters_added, r.counters_avoided, r.counters_added
+            );
+        }
         for c in &r.changed {
             let _ = writeln!(
                 o,
-                "  line {:<8} {}\n    old: {}\n    new: {}",
-                c.line, c.case, c.old, c.new
+                "  {}{}\n    原 / old: {}\n    新 / new: {}",
+                pad(&format!("第 {} 行", c.line), 12, false),
+                c.case,
+                c.old,
+                c.new
             );
         }
         if (r.changed.len() as u64) < r.changed_total {
+            let more = r.changed_total - r.changed.len() as u64;
             let _ = writeln!(
                 o,
-                "  … {} more (use --all to list every one)",
-                r.changed_total - r.changed.len() as u64
+                "  … 还有 {more} 个（加 --all 全部列出） / … {more} more (use --all to list every one)"
             );
         }
     }
@@ -182,9 +216,13 @@ pub fn replay(r: &Report) -> String {
         agreed(&mut o, a);
     }
     if !r.bad.is_empty() {
-        let _ = writeln!(o, "\nbad lines / 无法读取的行 (skipped):");
+        let _ = writeln!(o, "\n读不了、已跳过的行 / bad lines (skipped):");
         for b in &r.bad {
-            let _ = writeln!(o, "  line {}: {}", b.line, b.message);
+            let _ = writeln!(o, "  第 {} 行 / line {}: {}", b.line, b.line, b.message);
+        }
+        if (r.bad.len() as u64) < r.bad_total {
+            let more = r.bad_total - r.bad.len() as u64;
+            let _ = writeln!(o, "  … 还有 {more} 行 / … {more} more");
         }
     }
     o
@@ -219,11 +257,13 @@ pub fn replay_csv(r: &Report) -> String {
     ] {
         for (key, t) in new {
             let was = old.map(|m| m.get(key).cloned().unwrap_or_default().metrics());
+            // A defect by its Chinese label, as region groups are named.
+            let name = Defect::parse(key).map(Defect::label).unwrap_or(key);
             for (i, (metric, _, v, _)) in t.metrics().into_iter().enumerate() {
                 let was = was.map(|w| w[i].2);
                 let _ = w.write_record([
                     scope,
-                    key,
+                    name,
                     metric,
                     &v.to_string(),
                     &cell(was),
@@ -351,11 +391,14 @@ pub fn coverage(r: &regress::Report, policy: &Policy) -> String {
 fn agreed(o: &mut String, a: &crate::replay::Agreed) {
     let _ = writeln!(
         o,
-        "\n实际成交 / agreed with buyers: {} case(s), ¥{}{}",
+        "\n实际成交 / agreed with buyers: {} 个案例，共 ¥{}{}",
         a.cases,
         Money::new(a.agreed),
         if a.unadvised > 0 {
-            format!(" ({} case(s) could not be advised)", a.unadvised)
+            format!(
+                "（另有 {} 个给不了建议 / could not be advised）",
+                a.unadvised
+            )
         } else {
             String::new()
         }
@@ -363,7 +406,7 @@ fn agreed(o: &mut String, a: &crate::replay::Agreed) {
     let row = |o: &mut String, name: &str, t: &crate::replay::Against| {
         let _ = writeln!(
             o,
-            "  {name}: advised open ¥{} / ceiling ¥{}; agreed above the ceiling in {} case(s) by ¥{}; below the opening offer in {}",
+            "  {name}：建议开价合计 ¥{}、上限合计 ¥{}；成交高于上限 {} 个，共高出 ¥{}；低于开价 {} 个",
             Money::new(t.open),
             Money::new(t.max),
             t.above_ceiling,
@@ -372,7 +415,7 @@ fn agreed(o: &mut String, a: &crate::replay::Agreed) {
         );
     };
     if let Some(old) = &a.old {
-        row(o, "baseline", old);
+        row(o, "原策略 / baseline", old);
     }
-    row(o, "new     ", &a.new);
+    row(o, "新策略 / new     ", &a.new);
 }

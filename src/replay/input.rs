@@ -5,6 +5,7 @@
 use std::io::BufRead;
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use smallvec::SmallVec;
 
@@ -145,6 +146,9 @@ pub(super) enum Reader<R: BufRead> {
     Csv {
         /// The streaming reader.
         reader: csv::Reader<R>,
+        /// Lines end in `\r\n` (Excel): the reader counts each record's line
+        /// break only when it reads the next record, one line short.
+        crlf: bool,
     },
 }
 
@@ -159,8 +163,10 @@ impl<R: BufRead> Reader<R> {
         }
     }
 
-    /// A CSV reader whose header names only case fields; `None` for an empty log.
-    pub(super) fn csv(input: R) -> Result<(Reader<R>, Option<csv::StringRecord>), ReplayError> {
+    /// A CSV reader and what its header's columns are; `None` for an empty log.
+    pub(super) fn csv(mut input: R) -> Result<(Reader<R>, Option<Header>), ReplayError> {
+        let head = input.fill_buf()?;
+        let crlf = memchr::memchr(b'\n', head).is_some_and(|i| i > 0 && head[i - 1] == b'\r');
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(false)
@@ -174,13 +180,17 @@ impl<R: BufRead> Reader<R> {
                     what: "可能是 GBK",
                 });
             }
-            Err(e) => return Err(ReplayError::Header(format!("cannot be read: {e}"))),
+            Err(e) => {
+                return Err(ReplayError::Header(format!(
+                    "CSV 的表头读不了 / the CSV header cannot be read: {e}"
+                )));
+            }
         };
         let header = match header {
-            Some(h) => Some(check_header(&h)?),
+            Some(h) => Some(Header::read(&h)?),
             None => None,
         };
-        Ok((Reader::Csv { reader }, header))
+        Ok((Reader::Csv { reader, crlf }, header))
     }
 
     /// Up to `max` rows, with the bytes read so far and the last line number.
@@ -222,11 +232,13 @@ impl<R: BufRead> Reader<R> {
                 *bytes += text.len() as u64;
                 Ok(Some((Rows::Lines { text, first }, *bytes, *line)))
             }
-            Reader::Csv { reader } => {
+            Reader::Csv { reader, crlf } => {
                 let mut rows = Records::default();
                 let mut record = csv::ByteRecord::new();
+                let behind = u64::from(*crlf);
                 loop {
-                    let at = reader.position().clone();
+                    let mut at = reader.position().clone();
+                    at.set_line(at.line() + behind);
                     match reader.read_byte_record(&mut record) {
                         Ok(true) => {
                             rows.push(at, &record);
@@ -236,10 +248,10 @@ impl<R: BufRead> Reader<R> {
                         }
                         Ok(false) => break,
                         Err(e) => {
-                            let line = e.position().map_or(at.line(), |p| p.line());
+                            let line = e.position().map_or(at.line(), |p| p.line() + behind);
                             let mut at = at;
                             at.set_line(line);
-                            rows.rows.push((at, Err(e.to_string())));
+                            rows.rows.push((at, Err(csv_error(&e))));
                             if rows.len() == max {
                                 break;
                             }
@@ -283,6 +295,11 @@ fn column(heading: &str) -> Option<&'static str> {
         ("交易成功时间", "completed"),
         ("诉求", "wants"),
         ("已开价", "offered"),
+        // Headings of the platform's own order export.
+        ("宝贝标题", "title"),
+        ("买家实际支付金额", "price"),
+        ("订单付款时间", "paid"),
+        ("确认收货时间", "completed"),
     ];
     let h = heading.trim().trim_start_matches('\u{feff}');
     Fact::ALL
@@ -292,33 +309,129 @@ fn column(heading: &str) -> Option<&'static str> {
         .or_else(|| ALIASES.iter().find(|(a, _)| *a == h).map(|(_, k)| *k))
 }
 
-/// Every column of a CSV header must name a case field; the header comes back
-/// in field names, so rows deserialise whatever language the heading was in.
-fn check_header(h: &csv::StringRecord) -> Result<csv::StringRecord, ReplayError> {
-    let unknown: Vec<&str> = h
+/// What the columns of a CSV header are: the case field each names, or
+/// none for a column that is ignored (an order number, the buyer's nick);
+/// or, for the workbench journal's own export, the column holding each
+/// recorded case and the one with the day it was handled.
+pub(super) struct Header {
+    /// Each column's case field; `None` for a column ignored.
+    pub columns: Vec<Option<Fact>>,
+    /// The fields of the columns read, in order, for the general reader.
+    pub names: csv::StringRecord,
+    /// The headings ignored, each with why when it is not plain.
+    pub ignored: Vec<String>,
+    /// A journal export: the column of the recorded case (JSON) and of the
+    /// time it was handled (its day is the request date when it gives none).
+    pub journal: Option<(usize, usize)>,
+}
+
+/// The journal export's column holding the recorded case.
+const JOURNAL_CASE: &str = "case";
+
+impl Header {
+    /// Reads a header: a column that names no case field is ignored, and
+    /// said so; a header that names none at all is refused.
+    fn read(h: &csv::StringRecord) -> Result<Header, ReplayError> {
+        let headings: Vec<&str> = h
+            .iter()
+            .map(|c| c.trim().trim_start_matches('\u{feff}'))
+            .collect();
+        let position = |name: &str| headings.iter().position(|c| *c == name);
+        if let (Some(case), Some(day)) = (position(JOURNAL_CASE), position("handled_at")) {
+            return Ok(Header {
+                columns: vec![None; headings.len()],
+                names: csv::StringRecord::new(),
+                ignored: Vec::new(),
+                journal: Some((case, day)),
+            });
+        }
+        if position("handled_at").is_some() && position("policy_hash").is_some() {
+            return Err(ReplayError::Header(
+                "这是旧版的工作台导出，没有 case 列（记录的案例） / an older workbench export, without the `case` column; re-export it with `aftersale journal export --csv`, or replay the journal itself with `replay --journal FILE`".into(),
+            ));
+        }
+        let mut columns = Vec::with_capacity(headings.len());
+        let mut ignored = Vec::new();
+        let mut seen = 0u64;
+        for (i, heading) in headings.iter().enumerate() {
+            let fact =
+                column(heading).and_then(|k| Fact::ALL.iter().copied().find(|f| f.key() == k));
+            match fact {
+                // A second column for one fact (省份 beside 收货地址): the first is read.
+                Some(f) if seen & (1 << f as u32) != 0 => {
+                    let first = headings[..i]
+                        .iter()
+                        .find(|c| column(c) == Some(f.key()))
+                        .copied()
+                        .unwrap_or_default();
+                    ignored.push(format!(
+                        "{heading}（和“{first}”同是{}，读的是“{first}”）",
+                        f.label()
+                    ));
+                    columns.push(None);
+                }
+                Some(f) => {
+                    seen |= 1 << f as u32;
+                    columns.push(Some(f));
+                }
+                None => {
+                    if !heading.is_empty() {
+                        ignored.push(match near_field(heading) {
+                            Some(near) => format!("{heading}（是不是 {near}？）"),
+                            None => heading.to_string(),
+                        });
+                    }
+                    columns.push(None);
+                }
+            }
+        }
+        if seen == 0 {
+            return Err(ReplayError::Header(format!(
+                "CSV 的表头没有一列是案例字段（{}） / the CSV header names no case field ({}); 案例字段 / case fields: {}",
+                headings.join("，"),
+                headings.join(","),
+                Fact::ALL
+                    .iter()
+                    .map(|f| format!("{}（{}）", f.key(), f.label()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        Ok(Header {
+            names: columns.iter().flatten().map(|f| f.key()).collect(),
+            columns,
+            ignored,
+            journal: None,
+        })
+    }
+}
+
+/// The case field a heading that names none is nearly spelt as
+/// (`defct` for defect, `签收日起` for 签收日期); none for a heading merely
+/// sharing a character or two with one (订单号, 买家旺旺).
+fn near_field(heading: &str) -> Option<&'static str> {
+    Fact::ALL
         .iter()
-        .map(str::trim)
-        .filter(|c| column(c).is_none())
-        .collect();
-    if unknown.len() == h.len() {
-        return Err(ReplayError::Header(format!(
-            "names no case field ({})",
-            h.iter().collect::<Vec<_>>().join(",")
-        )));
+        .flat_map(|f| [f.key(), f.label()])
+        .map(|name| (strsim::normalized_levenshtein(heading, name), name))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
+/// A CSV reader's error on a row, Chinese first.
+fn csv_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!(
+            "这一行有 {len} 列，表头有 {expected_len} 列：文字里有英文逗号就整格用英文双引号括起来 / {len} fields where the header has {expected_len}: quote a text that holds a comma"
+        ),
+        csv::ErrorKind::Utf8 { .. } => {
+            "这一行不是 UTF-8 文字 / this line is not UTF-8 text".to_string()
+        }
+        _ => format!("这一行读不了 / cannot be read: {e}"),
     }
-    if !unknown.is_empty() {
-        return Err(ReplayError::Header(format!(
-            "names column(s) that are not case fields: {} / 不认识的列：{}; case fields are {}",
-            unknown.join(", "),
-            unknown.join("、"),
-            Fact::ALL
-                .iter()
-                .map(|f| format!("{}（{}）", f.key(), f.label()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
-    }
-    Ok(h.iter().filter_map(column).collect())
 }
 
 /// The lines of a JSON Lines block with their numbers: a line break (`\n` or
@@ -360,51 +473,134 @@ impl Parsed<'_> {
 }
 
 /// One JSON line: read by the fast reader, or in place by serde, and only a
-/// row neither can read is read again the general way, for its message.
-pub(super) fn json_row(text: &str) -> Result<Parsed<'_>, String> {
+/// row neither can read is read again the general way, for its message. A
+/// key that is no case field is left out and named in `ignored`.
+pub(super) fn json_row<'t>(
+    text: &'t str,
+    ignored: &mut BTreeSet<String>,
+) -> Result<Parsed<'t>, String> {
     if let Some(row) = fast_row(text) {
         return Ok(Parsed::Row(row));
     }
     match serde_json::from_str::<CaseRow>(text) {
         Ok(row) => Ok(Parsed::Row(row)),
-        Err(_) => serde_json::from_str(text)
-            .map(|i| Parsed::Input(Box::new(i)))
-            .map_err(|e| e.to_string()),
+        Err(_) => general_json(text, ignored),
     }
+}
+
+/// Keys of a log line that are left out are named up to this many.
+const IGNORED_NAMES: usize = 20;
+
+/// A JSON line the in-place readers refuse: its keys that are no case field
+/// are left out (and named), the rest read by [`CaseInput`]'s own reader.
+fn general_json(text: &str, ignored: &mut BTreeSet<String>) -> Result<Parsed<'static>, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "这一行不是 JSON，每行要写成 {{\"defect\": \"小瑕疵\", \"region\": \"新疆\"}} / not a JSON line: {e}"
+        )
+    })?;
+    let serde_json::Value::Object(mut map) = value else {
+        return Err(
+            "这一行不是 JSON 对象，每行要写成 {\"defect\": \"小瑕疵\", …} / not a JSON object"
+                .into(),
+        );
+    };
+    let unknown: Vec<String> = map
+        .keys()
+        .filter(|k| !Fact::ALL.iter().any(|f| f.key() == *k || f.label() == *k))
+        .cloned()
+        .collect();
+    for key in unknown {
+        map.remove(&key);
+        if ignored.len() < IGNORED_NAMES {
+            ignored.insert(key);
+        }
+    }
+    serde_json::from_value::<CaseInput>(serde_json::Value::Object(map.clone()))
+        .map(|i| Parsed::Input(Box::new(i)))
+        .map_err(|e| {
+            // The JSON reader does not say which field: the one read alone that fails.
+            let fact = map.into_iter().find_map(|(k, v)| {
+                let one = serde_json::Value::Object([(k.clone(), v)].into_iter().collect());
+                serde_json::from_value::<CaseInput>(one)
+                    .is_err()
+                    .then(|| {
+                        Fact::ALL
+                            .iter()
+                            .copied()
+                            .find(|f| f.key() == k || f.label() == k)
+                    })
+                    .flatten()
+            });
+            value_error(fact, &e.to_string())
+        })
 }
 
 /// One CSV record as a case row, read by serde: for a record the fast
-/// reader ([`fast_csv_row`]) leaves, and for its message.
+/// reader ([`fast_csv_row`]) leaves, and for its message. Only the columns
+/// the header reads are handed on.
 pub(super) fn csv_row<'r>(
     record: &'r csv::StringRecord,
-    header: &'r csv::StringRecord,
+    header: &'r Header,
 ) -> Result<Parsed<'r>, String> {
-    match record.deserialize::<CaseRow>(Some(header)) {
-        Ok(row) => Ok(Parsed::Row(row)),
-        Err(_) => record
-            .deserialize(Some(header))
-            .map(|i| Parsed::Input(Box::new(i)))
-            .map_err(|e| e.to_string()),
+    // The csv reader does not say which field: the one read alone that fails.
+    let message = |read: &csv::StringRecord, e: csv::Error| {
+        let fact = header
+            .names
+            .iter()
+            .zip(read.iter())
+            .find(|(name, value)| {
+                let one = csv::StringRecord::from(vec![*value]);
+                let name = csv::StringRecord::from(vec![*name]);
+                one.deserialize::<CaseInput>(Some(&name)).is_err()
+            })
+            .and_then(|(name, _)| Fact::parse(name));
+        value_error(fact, &e.to_string())
+    };
+    if header.columns.iter().all(Option::is_some) {
+        return match record.deserialize::<CaseRow>(Some(&header.names)) {
+            Ok(row) => Ok(Parsed::Row(row)),
+            Err(_) => record
+                .deserialize(Some(&header.names))
+                .map(|i| Parsed::Input(Box::new(i)))
+                .map_err(|e| message(record, e)),
+        };
     }
+    // Only the columns read are handed on: a record of its own, so the row owns its text.
+    let mut read: csv::StringRecord = record
+        .iter()
+        .zip(&header.columns)
+        .filter_map(|(field, c)| c.map(|_| field))
+        .collect();
+    read.set_position(record.position().cloned());
+    read.deserialize(Some(&header.names))
+        .map(|i| Parsed::Input(Box::new(i)))
+        .map_err(|e| message(&read, e))
 }
 
-/// The fact each column of a CSV header names, worked out once for all its
-/// records; `None` when a column names no case field or one named twice,
-/// and serde reads every record for its message.
-pub(super) fn csv_columns(header: &csv::StringRecord) -> Option<Vec<Fact>> {
-    let mut row = CaseRow::default();
-    let mut seen = 0u64;
-    let mut columns = Vec::with_capacity(header.len());
-    for key in header {
-        let (fact, _) = row.slot(key.as_bytes())?;
-        let bit = 1u64 << (fact as u32);
-        if seen & bit != 0 {
-            return None;
-        }
-        seen |= bit;
-        columns.push(fact);
+/// A reader's message on a row's value, Chinese first, naming the field by
+/// its label: the field is `fact` when known, else the one the message names.
+pub(super) fn value_error(fact: Option<Fact>, message: &str) -> String {
+    let message = message
+        .strip_prefix("CSV deserialize error: ")
+        .unwrap_or(message);
+    // The csv reader names the record before what is wrong with it.
+    let message = message.rsplit_once("): ").map_or(message, |(_, m)| m);
+    let message = message
+        .split_once(": ")
+        .filter(|(f, _)| f.starts_with("field "))
+        .map_or(message, |(_, m)| m);
+    let zh = if message.contains("yes or no") {
+        "要写 是 或 否（true / false）"
+    } else if message.contains("expected text or a number") {
+        "要写文字或数字"
+    } else {
+        "写法不对"
+    };
+    match fact {
+        Some(f) => format!("{}的值{zh} / {}: {message}", f.label(), f.key()),
+        None => format!("有一个值{zh} / {message}"),
     }
-    Some(columns)
 }
 
 /// Reads a CSV record against its header's facts ([`csv_columns`]) as the
@@ -412,17 +608,20 @@ pub(super) fn csv_columns(header: &csv::StringRecord) -> Option<Vec<Fact>> {
 /// as a bool, four kinds of integer and a float before taking it as text, and
 /// copies each. A field serde would refuse is `None`, and serde reads the
 /// record for its message.
-pub(super) fn fast_csv_row<'r>(record: &[&'r str], columns: &[Fact]) -> Option<CaseRow<'r>> {
+pub(super) fn fast_csv_row<'r>(
+    record: &[&'r str],
+    columns: &[Option<Fact>],
+) -> Option<CaseRow<'r>> {
     // A record shorter or longer than its header leaves serde to say so.
     if record.len() != columns.len() {
         return None;
     }
     let mut row = CaseRow::default();
     for (&fact, &value) in columns.iter().zip(record) {
-        // An empty field is absent, whatever the fact.
-        if value.is_empty() {
+        // An empty field is absent, whatever the fact; a column ignored is skipped.
+        let Some(fact) = fact.filter(|_| !value.is_empty()) else {
             continue;
-        }
+        };
         match (csv_scalar(value), row.slot_of(fact)) {
             (CsvScalar::Text, Slot::Text(t)) => {
                 *t = (!crate::text::is_blank(value)).then_some(Cow::Borrowed(value));
@@ -789,7 +988,9 @@ mod tests {
             let header: csv::StringRecord = fields.iter().map(|(k, _)| *k).collect();
             let record: csv::StringRecord = fields.iter().map(|(_, v)| *v).collect();
             let fields: Vec<&str> = record.iter().collect();
-            if let Some(fast) = csv_columns(&header).and_then(|c| fast_csv_row(&fields, &c)) {
+            // A column named twice is left to the general reader, as a log's header is.
+            let read = Header::read(&header).ok().filter(|h| h.ignored.is_empty());
+            if let Some(fast) = read.and_then(|h| fast_csv_row(&fields, &h.columns)) {
                 let slow = record.deserialize::<CaseRow>(Some(&header));
                 prop_assert!(slow.is_ok(), "fast read {fields:?}, serde refused it");
                 prop_assert_eq!(facts(&fast), facts(&slow.unwrap_or_default()), "{:?}", fields);

@@ -37,9 +37,9 @@ pub enum ReplayError {
         /// What is wrong.
         message: String,
     },
-    /// A CSV header that names no case field, or a column that is not one.
+    /// A CSV header that names no case field, or a log that cannot be read as one.
     #[error(
-        "the CSV header {0}\n  = help: the first line must name columns such as defect,region,title,price,ask"
+        "{0}\n  = help: 第一行是列名，如 问题类型,收货地区,实付款 或 defect,region,price / the first line must name columns such as defect,region,title,price,ask"
     )]
     Header(String),
     /// A region group the log's cases may fall in has no shipping cost.
@@ -67,6 +67,17 @@ pub enum ReplayError {
         "日志里没有一行是案例 / no line of the log is a case\n  = help: 每行一个 JSON 对象（{{\"defect\": \"小瑕疵\", \"region\": \"新疆\"}}），或第一行是列名的 CSV（问题类型,地区,实付款 …）"
     )]
     Empty,
+    /// Lines were read, and not one of them is a case.
+    #[error(
+        "日志的 {lines} 行都读不了，没有一行是案例 / none of the log's {lines} line(s) is a case:{}\n  = help: 按上面的说明改好这些行再重放 / fix the lines as said above and replay again",
+        .bad.iter().map(|b| format!("\n  第 {} 行 / line {}: {}", b.line, b.line, b.message)).collect::<String>()
+    )]
+    NoCaseRead {
+        /// How many lines there were.
+        lines: u64,
+        /// The first of them, with what is wrong.
+        bad: Vec<BadLine>,
+    },
     /// A worker thread stopped without finishing its part of the log.
     #[error("a replay worker stopped unexpectedly: {0}")]
     Worker(String),

@@ -6,6 +6,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::stats::{Stats, Tally};
+use crate::case::Fact;
+use crate::policy::Resolution;
 
 /// A case whose advice differs between the baseline and the new policy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -48,6 +50,16 @@ pub struct Report {
     pub old: Option<Stats>,
     /// How many cases changed.
     pub changed_total: u64,
+    /// Changed cases whose buyer may now get more money (ceiling and
+    /// compensation), and less.
+    pub more_money: u64,
+    /// Changed cases whose buyer may now get less money.
+    pub less_money: u64,
+    /// Changed cases the baseline countered the buyer's ask on and the new
+    /// policy agrees to (a counter-offer avoided), and the other way round.
+    pub counters_avoided: u64,
+    /// Changed cases the new policy counters and the baseline did not.
+    pub counters_added: u64,
     /// The changed cases kept, in log order.
     pub changed: Vec<Change>,
     /// Cases whose advice did not change but whose legs the new policy prices
@@ -56,6 +68,13 @@ pub struct Report {
     /// What that re-pricing alone changes in the shop's shipping estimate.
     #[serde(serialize_with = "crate::money::serde_2dp")]
     pub repricing: Decimal,
+    /// Columns of a CSV log (or keys of JSON lines) that are no case field and
+    /// were not read, each with a note when it is not plain (订单号, 买家旺旺).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ignored: Vec<String>,
+    /// What else the reader of the report should know about how the log was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// For a journal: the money agents agreed, against each policy's advice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agreed: Option<super::Agreed>,
@@ -76,6 +95,15 @@ impl Report {
             old.merge(o_old);
         }
         self.changed_total += o.changed_total;
+        self.more_money += o.more_money;
+        self.less_money += o.less_money;
+        self.counters_avoided += o.counters_avoided;
+        self.counters_added += o.counters_added;
+        for name in o.ignored {
+            if !self.ignored.contains(&name) {
+                self.ignored.push(name);
+            }
+        }
         self.repriced_cases += o.repriced_cases;
         self.repricing += o.repricing;
         self.changed.extend(o.changed);
@@ -99,7 +127,8 @@ pub struct Line {
 }
 
 impl Report {
-    /// The summary rows: resolutions, undecided cases, money, escalations, returns.
+    /// The summary rows: resolutions, undecided cases, money, counter-offers,
+    /// escalations, returns; labelled in Chinese first.
     pub fn lines(&self) -> Vec<Line> {
         let mut out = Vec::new();
         let old = self.old.as_ref();
@@ -113,7 +142,7 @@ impl Report {
         };
         let n = |v: u64| Decimal::from(v);
         push(
-            "cases decided / 已给建议".into(),
+            "已给建议 / cases decided".into(),
             n(self.new.all.cases),
             old.map(|o| n(o.all.cases)),
             false,
@@ -121,17 +150,33 @@ impl Report {
         // Cases per resolution, then cases the rules could not decide, per missing fact.
         type Counts = fn(&Stats) -> &BTreeMap<&'static str, u64>;
         type Label = fn(&str) -> String;
-        let tables: [(Counts, Label); 2] = [
-            (|s| &s.by_resolution, |k| format!("  {k}")),
-            (|s| &s.undecided, |k| format!("needs {k} / 缺信息")),
+        // In the order the policy's words are declared, as the advice lists them.
+        type Order = fn(&str) -> usize;
+        let tables: [(Counts, Label, Order); 2] = [
+            (
+                |s| &s.by_resolution,
+                |k| {
+                    let short = Resolution::parse(k).map(Resolution::short).unwrap_or(k);
+                    format!("  {short}")
+                },
+                |k| Resolution::parse(k).map_or(usize::MAX, Resolution::index),
+            ),
+            (
+                |s| &s.undecided,
+                |k| {
+                    let label = Fact::parse(k).map(Fact::label).unwrap_or(k);
+                    format!("缺“{label}” / needs {k}")
+                },
+                |k| Fact::parse(k).map_or(usize::MAX, |f| f as usize),
+            ),
         ];
-        for (of, label) in tables {
+        for (of, label, order) in tables {
             let mut keys: Vec<&str> = of(&self.new)
                 .keys()
                 .chain(old.iter().flat_map(|o| of(o).keys()))
                 .copied()
                 .collect();
-            keys.sort();
+            keys.sort_by_key(|k| (order(k), *k));
             keys.dedup();
             for k in keys {
                 let get = |s: &Stats| n(of(s).get(k).copied().unwrap_or(0));
@@ -141,59 +186,71 @@ impl Report {
         let t = |s: &Stats| s.all.clone();
         let (a, b) = (t(&self.new), old.map(t));
         push(
-            "cases with an offer / 有报价".into(),
+            "有报价 / cases with an offer".into(),
             n(a.offers),
             b.as_ref().map(|b| n(b.offers)),
             false,
         );
         push(
-            "opening offers, total / 开价合计".into(),
+            "开价合计 / opening offers, total".into(),
             a.open,
             b.as_ref().map(|b| b.open),
             true,
         );
         push(
-            "ceilings, total / 上限合计".into(),
+            "上限合计 / ceilings, total".into(),
             a.max,
             b.as_ref().map(|b| b.max),
             true,
         );
         push(
-            "mean opening offer / 平均开价".into(),
+            "平均开价 / mean opening offer".into(),
             a.mean_open(),
             b.as_ref().map(Tally::mean_open),
             true,
         );
         push(
-            "mean ceiling / 平均上限".into(),
+            "平均上限 / mean ceiling".into(),
             a.mean_max(),
             b.as_ref().map(Tally::mean_max),
             true,
         );
         push(
-            "compensation owed / 平台赔付".into(),
+            "平台赔付 / compensation owed".into(),
             a.compensation,
             b.as_ref().map(|b| b.compensation),
             true,
         );
         push(
-            "escalations / 上报".into(),
+            "要还价 / counter-offers".into(),
+            n(self.new.counters),
+            old.map(|o| n(o.counters)),
+            false,
+        );
+        push(
+            "上报 / escalations".into(),
             n(a.escalations),
             b.as_ref().map(|b| n(b.escalations)),
             false,
         );
         push(
-            "returns / 退回".into(),
+            "退回 / returns".into(),
             n(a.returns),
             b.as_ref().map(|b| n(b.returns)),
             false,
         );
         push(
-            "shop shipping, est. / 商家运费估算".into(),
+            "商家运费估算 / shop shipping, est.".into(),
             a.shop_shipping,
             b.as_ref().map(|b| b.shop_shipping),
             true,
         );
         out
+    }
+
+    /// Whether more than 5% of the lines read could not be read: then the
+    /// totals leave out too much to be relied on.
+    pub fn too_many_bad(&self) -> bool {
+        self.bad_total * 20 > self.lines
     }
 }

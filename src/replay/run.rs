@@ -6,16 +6,18 @@
 use std::io::BufRead;
 use std::sync::{Mutex, mpsc};
 
-use super::input::{Parsed, Reader, Rows, csv_columns, csv_row, fast_csv_row, json_row, lines};
+use super::input::{Header, Parsed, Reader, Rows, csv_row, fast_csv_row, json_row, lines};
 use super::report::{BadLine, Change, KEEP_BAD, Report};
 use super::stats::{Counts, Stats};
 use super::{Format, Options, ReplayError};
-use crate::case::Case;
-use crate::engine::{self, EngineError, TitleTags, Verdict};
+use crate::case::{Case, Fact, Slot};
+use crate::engine::{self, AskSeen, EngineError, TitleTags, Verdict};
 use crate::place::{Lookup, fold_digits, places};
 use crate::policy::Policy;
 use crate::text::has_traditional;
-use std::collections::HashMap;
+use rust_decimal::Decimal;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 
 /// Rows per chunk handed to a worker.
 const CHUNK: usize = 2048;
@@ -119,7 +121,21 @@ pub fn replay(
             return Err(e);
         }
         if total.lines == total.bad_total {
-            return Err(ReplayError::Empty);
+            return Err(match total.bad_total {
+                0 => ReplayError::Empty,
+                n => ReplayError::NoCaseRead {
+                    lines: n,
+                    bad: total.bad,
+                },
+            });
+        }
+        if let Some(h) = &header {
+            if h.journal.is_some() {
+                total.notes.push(
+                    "读的是工作台日志的导出：每行按 case 列（记录的案例）重放，其他列不用；实际成交的金额请用 replay --journal 对照 / a workbench journal export: each row is replayed from its `case` column".into(),
+                );
+            }
+            total.ignored.extend(h.ignored.iter().cloned());
         }
         Ok(total)
     })
@@ -225,18 +241,19 @@ fn remember<V: Clone>(
 fn run_chunk(
     policy: &Policy,
     baseline: Option<&Policy>,
-    header: Option<&csv::StringRecord>,
+    header: Option<&Header>,
     rows: Rows,
     opts: &Options,
     memo: &mut Memo,
 ) -> Result<Report, ReplayError> {
     let mut r = empty(policy, baseline);
     let mut counts = (Counts::new(policy), baseline.map(Counts::new));
+    let mut ignored = BTreeSet::new();
     let mut one = |line: u64, input: Result<Parsed, String>| -> Result<(), ReplayError> {
         r.lines += 1;
         let case = input.and_then(|i| {
             i.into_case(opts.today, &mut |text| memo.locate(text))
-                .map_err(|e| first_line(&e.to_string()))
+                .map_err(|e| e.for_log())
         });
         match case {
             Ok(case) => {
@@ -275,12 +292,13 @@ fn run_chunk(
                 if text.trim().is_empty() {
                     continue;
                 }
-                one(line, json_row(text))?;
+                one(line, json_row(text, &mut ignored))?;
             }
         }
         Rows::Records(records) => {
-            let header = header.cloned().unwrap_or_default();
-            let columns = csv_columns(&header);
+            let Some(header) = header else {
+                return Err(ReplayError::Empty);
+            };
             for (line, record) in records.rows() {
                 let record = match record {
                     Ok(r) => r,
@@ -299,21 +317,76 @@ fn run_chunk(
                 if fields.iter().all(|f| f.trim().is_empty()) {
                     continue;
                 }
-                match columns.as_deref().and_then(|c| fast_csv_row(fields, c)) {
+                if let Some((case, day)) = header.journal {
+                    let row = match (fields.get(case), fields.get(day)) {
+                        (Some(case), Some(day)) => journal_row(case, day, &mut ignored),
+                        _ => Err("这一行缺了 case 列 / the row has no `case` field".into()),
+                    };
+                    one(line, row)?;
+                    continue;
+                }
+                match fast_csv_row(fields, &header.columns) {
                     Some(row) => one(line, Ok(Parsed::Row(row)))?,
                     None => {
                         let Some(text) = record.record() else {
                             return Err(not_utf8());
                         };
-                        one(line, csv_row(&text, &header))?;
+                        one(line, csv_row(&text, header))?;
                     }
                 }
             }
         }
     }
+    r.ignored = ignored.into_iter().collect();
     r.new = counts.0.into_stats(policy);
     r.old = baseline.zip(counts.1).map(|(b, c)| c.into_stats(b));
     Ok(r)
+}
+
+/// A row of the journal's export: the recorded case (a case-log JSON line),
+/// asked on the day it was handled unless it gives its own request date, as
+/// `replay --journal` reads it.
+fn journal_row<'a>(
+    case: &'a str,
+    handled_at: &'a str,
+    ignored: &mut BTreeSet<String>,
+) -> Result<Parsed<'a>, String> {
+    let day = handled_at.split_whitespace().next().unwrap_or_default();
+    let mut parsed = json_row(case, ignored)?;
+    if !day.is_empty() {
+        match &mut parsed {
+            Parsed::Row(row) => {
+                if let Slot::Text(t) = row.slot_of(Fact::Requested)
+                    && t.is_none()
+                {
+                    *t = Some(Cow::Borrowed(day));
+                }
+            }
+            Parsed::Input(input) => {
+                if input.requested.is_none() {
+                    input.requested = Some(crate::located::Located::flag(day.to_string()));
+                }
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+/// Whether the advice counters the buyer's ask instead of agreeing to it:
+/// the ask is above the ceiling, or this rule haggles from its opening offer.
+pub(super) fn counters(v: &Verdict) -> bool {
+    matches!(
+        v.ask,
+        AskSeen::Counter(..) | AskSeen::AboveNoRule(..) | AskSeen::Held(..)
+    )
+}
+
+/// The money a buyer may get from an advice: its ceiling and compensation.
+fn money(r: &Result<Verdict, EngineError>) -> Decimal {
+    r.as_ref().map_or(Decimal::ZERO, |v| {
+        v.offer.as_ref().map_or(Decimal::ZERO, |o| o.max.value())
+            + v.compensation.map_or(Decimal::ZERO, |c| c.value())
+    })
 }
 
 /// Decides one case under the new policy (and the baseline), tallies both and
@@ -362,6 +435,17 @@ fn decide_both(
     }
     if !same {
         r.changed_total += 1;
+        match money(&new).cmp(&money(&old)) {
+            std::cmp::Ordering::Greater => r.more_money += 1,
+            std::cmp::Ordering::Less => r.less_money += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+        let counter = |x: &Result<Verdict, EngineError>| x.as_ref().is_ok_and(counters);
+        match (counter(&old), counter(&new)) {
+            (true, false) => r.counters_avoided += 1,
+            (false, true) => r.counters_added += 1,
+            _ => {}
+        }
         if opts.keep_changes.is_none_or(|k| r.changed.len() < k) {
             r.changed.push(Change {
                 line,
@@ -373,27 +457,23 @@ fn decide_both(
     }
 }
 
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or(s).to_string()
-}
-
-/// The decision in a few words: resolution, offer, shipping, compensation.
+/// The decision in a few words: resolution, offer, compensation, shipping.
 fn summary(a: &Result<Verdict, EngineError>) -> String {
     match a {
-        Err(EngineError::Missing { fact, .. }) => format!("needs {}", fact.key()),
+        Err(EngineError::Missing { fact, .. }) => format!("缺“{}”，定不了", fact.label()),
         Ok(v) => {
-            let mut s = v.resolution().id().to_string();
+            let mut s = v.resolution().short().to_string();
             if let Some(o) = &v.offer {
-                s.push_str(&format!(" {}-{}", o.open, o.max));
+                s.push_str(&format!(" ¥{}–{}", o.open, o.max));
+            }
+            if let Some(c) = v.compensation {
+                s.push_str(&format!(" 赔付¥{c}"));
             }
             s.push_str(&format!(
-                " ship {}/{}",
-                v.shipping.to_shop.id(),
-                v.shipping.to_buyer.id()
+                " 运费 寄回{}/寄出{}",
+                v.shipping.to_shop.short(),
+                v.shipping.to_buyer.short()
             ));
-            if let Some(c) = v.compensation {
-                s.push_str(&format!(" comp {c}"));
-            }
             s
         }
     }

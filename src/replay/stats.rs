@@ -86,19 +86,19 @@ impl Tally {
         self.shop_shipping += o.shop_shipping;
     }
 
-    /// Each total with its CSV name, its table heading and whether it is money,
+    /// Each total with its CSV name, its table heading (Chinese) and whether it is money,
     /// in column order: the table and the CSV both print from this list.
     pub fn metrics(&self) -> [(&'static str, &'static str, Decimal, bool); 8] {
         let n = |v: u64| Decimal::from(v);
         [
-            ("cases", "cases", n(self.cases), false),
-            ("offers", "offers", n(self.offers), false),
-            ("opening_total", "opening total", self.open, true),
-            ("ceiling_total", "ceiling total", self.max, true),
-            ("compensation", "compensation", self.compensation, true),
-            ("escalations", "escalate", n(self.escalations), false),
-            ("returns", "returns", n(self.returns), false),
-            ("shop_shipping", "shop shipping", self.shop_shipping, true),
+            ("cases", "案例", n(self.cases), false),
+            ("offers", "有报价", n(self.offers), false),
+            ("opening_total", "开价合计", self.open, true),
+            ("ceiling_total", "上限合计", self.max, true),
+            ("compensation", "平台赔付", self.compensation, true),
+            ("escalations", "上报", n(self.escalations), false),
+            ("returns", "退回", n(self.returns), false),
+            ("shop_shipping", "商家运费", self.shop_shipping, true),
         ]
     }
 
@@ -162,6 +162,8 @@ pub struct Stats {
     pub by_resolution: BTreeMap<&'static str, u64>,
     /// Cases the engine could not decide, per missing fact.
     pub undecided: BTreeMap<&'static str, u64>,
+    /// Cases whose advice counters the buyer's ask instead of agreeing to it.
+    pub counters: u64,
     /// Totals per region group.
     pub by_region: BTreeMap<Arc<str>, Tally>,
     /// Totals per defect id.
@@ -171,6 +173,7 @@ pub struct Stats {
 impl Stats {
     pub(super) fn merge(&mut self, o: &Stats) {
         self.all.merge(&o.all);
+        self.counters += o.counters;
         for (k, v) in &o.by_resolution {
             *self.by_resolution.entry(k).or_default() += v;
         }
@@ -195,6 +198,7 @@ impl Stats {
 pub(super) struct Counts {
     by_resolution: Vec<u64>,
     undecided: Vec<u64>,
+    counters: u64,
     /// Per region group (the policy's groups, its "other" group, then no
     /// region), then per defect (then none), row by row.
     cells: Vec<Tally>,
@@ -209,6 +213,7 @@ impl Counts {
         Counts {
             by_resolution: vec![0; Resolution::ALL.len()],
             undecided: vec![0; Fact::ALL.len()],
+            counters: 0,
             cells: vec![Tally::default(); (policy.groups.len() + 2) * DEFECTS],
         }
     }
@@ -227,6 +232,7 @@ impl Counts {
                 let cost =
                     leg_cost.or_else(|| policy.shipping_cost(group.unwrap_or(policy.groups.len())));
                 self.by_resolution[v.resolution().index()] += 1;
+                self.counters += u64::from(super::run::counters(v));
                 let region = group.unwrap_or(policy.groups.len() + 1);
                 let defect = case.defect.map_or(DEFECTS - 1, |d| d.index());
                 self.cells[region * DEFECTS + defect].add(&One::new(v, cost));
@@ -237,7 +243,10 @@ impl Counts {
 
     /// The totals by name, as the report shows them.
     pub(super) fn into_stats(self, policy: &Policy) -> Stats {
-        let mut s = Stats::default();
+        let mut s = Stats {
+            counters: self.counters,
+            ..Stats::default()
+        };
         for (r, n) in Resolution::ALL.iter().zip(self.by_resolution) {
             if n > 0 {
                 s.by_resolution.insert(r.id(), n);

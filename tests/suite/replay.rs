@@ -146,10 +146,9 @@ fn a_bad_line_is_skipped_with_its_number_or_stops_a_strict_run() {
     let r = run(&text, Format::JsonLines, 2);
     assert_eq!(r.bad_total, 2);
     assert_eq!(r.bad[0].line, 51);
-    assert!(
-        r.bad[0].message.contains("unknown defect `broken_heel`"),
-        "{}",
-        r.bad[0].message
+    assert_eq!(
+        r.bad[0].message,
+        "问题类型“broken_heel”不认识 / unknown defect `broken_heel`"
     );
     assert_eq!(r.bad[1].line, 52);
     assert_eq!(r.new.all.cases + r.new.undecided.values().sum::<u64>(), 60);
@@ -158,9 +157,10 @@ fn a_bad_line_is_skipped_with_its_number_or_stops_a_strict_run() {
     let path = dir.join("log.jsonl");
     std::fs::write(&path, &text).expect("write");
     let p = path.to_str().expect("utf-8");
+    // Two bad lines in 62 (3%): reported, and the replay stands.
     let o = aftersale(&["replay", p], None);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stderr(&o).contains("line 51: "), "{}", stderr(&o));
+    assert!(stderr(&o).contains("第 51 行读不了"), "{}", stderr(&o));
     let o = aftersale(&["replay", "--strict", p], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("line 51: "), "{}", stderr(&o));
@@ -191,18 +191,28 @@ fn the_report_prints_as_table_json_and_csv() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let t = stdout(&o);
     for want in [
-        "replay: 400 cases",
-        "baseline",
-        "change",
-        "opening offers, total",
-        "by region group",
+        "重放 / replay: 400 个案例",
+        "原策略 baseline",
+        "变化 change",
+        "开价合计 / opening offers, total",
+        "按地区组 / by region group",
         "江浙沪",
-        "by defect",
-        "get different advice",
-        "old: ",
-        "new: ",
+        "按问题类型 / by defect",
+        "  小瑕疵 ",
+        "个案例的建议有变化",
+        "原 / old: ",
+        "新 / new: ",
     ] {
         assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    // The table a manager reads has no ids.
+    for id in [
+        "partial_refund",
+        "small_flaw",
+        "return_or_exchange",
+        "quality",
+    ] {
+        assert!(!t.contains(id), "{id} in\n{t}");
     }
 
     let o = aftersale(
@@ -237,6 +247,11 @@ fn the_report_prints_as_table_json_and_csv() {
         "{c}"
     );
     assert!(c.contains("region,江浙沪,opening_total,"), "{c}");
+    assert!(c.contains("defect,小瑕疵,opening_total,"), "{c}");
+    assert!(
+        !c.contains("small_flaw") && !c.contains("partial_refund"),
+        "{c}"
+    );
 }
 
 #[test]
@@ -248,7 +263,7 @@ fn gen_cases_writes_json_lines_that_replay_reads() {
     let o = aftersale(&["replay", "-"], Some(&text));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("replay: 25 cases, 0 bad line(s) skipped"),
+        stdout(&o).contains("重放 / replay: 25 个案例，0 行读不了已跳过"),
         "{}",
         stdout(&o)
     );
@@ -269,16 +284,24 @@ fn a_shop_export_with_chinese_headings_and_a_bom_is_read() {
     let csv = "\u{feff}问题类型,地区,实付款,买家要求,签收日期\n小瑕疵,新疆,89,12,2026-11-18\n\"质量问题\",\"广东省\n广州市\",159,,2026-11-18\n";
     let r = replay_one(&bundled, None, csv.as_bytes(), Format::Csv).expect("read");
     assert_eq!((r.new.all.cases, r.bad_total), (2, 0), "{:?}", r.bad);
-    // A heading that is no case field is named, not dropped.
-    let err = replay_one(
+    // A heading that is no case field is not read, and named.
+    let r = replay_one(
         &bundled,
         None,
-        "问题类型,颜色\n小瑕疵,红\n".as_bytes(),
+        "问题类型,颜色,收货地区\n小瑕疵,红,新疆\n".as_bytes(),
         Format::Csv,
     )
-    .expect_err("refused")
-    .to_string();
-    assert!(err.contains("颜色"), "{err}");
+    .expect("read");
+    assert_eq!((r.new.all.cases, r.bad_total), (1, 0), "{:?}", r.bad);
+    assert_eq!(r.ignored, ["颜色"]);
+    // A header naming no case field at all is refused, Chinese first.
+    let err = replay_one(&bundled, None, "颜色,尺码\n红,39\n".as_bytes(), Format::Csv)
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        err.starts_with("CSV 的表头没有一列是案例字段（颜色，尺码）"),
+        "{err}"
+    );
     // JSON Lines saved with a byte-order mark.
     let jsonl = "\u{feff}{\"defect\":\"小瑕疵\",\"region\":\"新疆\"}\n";
     let r = replay_one(&bundled, None, jsonl.as_bytes(), Format::JsonLines).expect("read");
@@ -403,4 +426,270 @@ fn the_readme_worked_example_prints_what_the_readme_shows() {
             "README line not printed:\n{line}\n--- printed:\n{printed}"
         );
     }
+}
+
+/// The bad-line block of a printed report, from its heading on.
+fn bad_block(table: &str) -> String {
+    table
+        .find("读不了、已跳过的行")
+        .map_or(String::new(), |i| table[i..].to_string())
+}
+
+#[test]
+fn an_excel_export_with_extra_columns_chinese_dates_and_crlf_is_read() {
+    let path = super::repo("tests/fixtures/replay/shop_export_crlf.csv");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert!(text.contains("\r\n") && text.starts_with('\u{feff}'));
+    let o = aftersale(&["replay", path.to_str().expect("utf-8")], None);
+    let (out, err) = (stdout(&o), stderr(&o));
+    // Three of twelve rows cannot be read: the report, then exit 1 saying so.
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        out.starts_with("重放 / replay: 12 个案例，3 行读不了已跳过"),
+        "{out}"
+    );
+    assert!(
+        out.contains("没有读的列（不是案例字段） / not read (no case field): 订单号、买家旺旺\n"),
+        "{out}"
+    );
+    // 2026年11月18日 14:02 and the like are dates: nine cases decided, none short of a date.
+    assert!(
+        out.contains("已给建议 / cases decided                               9\n"),
+        "{out}"
+    );
+    assert!(!out.contains("缺“签收日期”"), "{out}");
+    // Each bad line is named by its line in the file, as a text editor counts them.
+    let file_lines: Vec<&str> = text.lines().collect();
+    for (line, word) in [(5, "断跟"), (7, "火星"), (11, "2026年13月1日")] {
+        assert!(file_lines[line - 1].contains(word), "line {line}");
+        assert!(
+            out.contains(&format!("第 {line} 行 / line {line}: ")),
+            "{out}"
+        );
+    }
+    // Nonsense gets no guess: 火星 is not a misspelt 新星.
+    assert!(
+        !out.contains("是不是") && !out.contains("did you mean"),
+        "{out}"
+    );
+    insta::assert_snapshot!("replay_excel_export_bad_lines", bad_block(&out));
+    insta::assert_snapshot!(
+        "replay_excel_export_too_many_bad",
+        err.lines().last().unwrap_or_default()
+    );
+}
+
+#[test]
+fn more_than_five_percent_unreadable_ends_with_exit_1_after_the_report() {
+    let dir = super::regression::tempdir("replay-share");
+    let good = log(95, 31);
+    for (bad, code) in [(5, 0), (6, 1)] {
+        // 5 bad of 100 is 5%, not more; 6 of 101 is.
+        let mut text = good.clone();
+        for i in 0..bad {
+            text.push_str(&format!(
+                "{{\"defect\": \"小瑕疵\", \"region\": \"火星{i}\"}}\n"
+            ));
+        }
+        let path = dir.join(format!("log{bad}.jsonl"));
+        std::fs::write(&path, &text).expect("write");
+        let o = aftersale(&["replay", path.to_str().expect("utf-8")], None);
+        assert_eq!(o.status.code(), Some(code), "{}", stderr(&o));
+        assert!(
+            stdout(&o).contains("重放 / replay: "),
+            "the report is printed"
+        );
+        if code == 1 {
+            insta::assert_snapshot!(
+                "replay_six_of_101_unreadable",
+                stderr(&o).lines().last().unwrap_or_default()
+            );
+        }
+    }
+    // Every line unreadable: no report to print, and the lines say why.
+    let path = dir.join("all_bad.csv");
+    std::fs::write(&path, "问题类型,收货地区\n断跟,浙江\n小瑕疵,火星\n").expect("write");
+    let o = aftersale(&["replay", path.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    insta::assert_snapshot!(
+        "replay_no_line_readable",
+        &err[err.find("error:").unwrap_or(0)..]
+    );
+}
+
+#[test]
+fn a_json_line_with_keys_that_are_no_case_field_is_read_and_they_are_named() {
+    let bundled = Policy::bundled().expect("bundled");
+    let jsonl = "{\"order_no\": \"3712345678901234567\", \"defect\": \"小瑕疵\", \"region\": \"新疆\"}\n\
+                 {\"defect\": \"小瑕疵\", \"收货地区\": \"浙江\", \"签收日期\": \"2026年11月18日\", \"旺旺\": \"tb_小鱼\"}\n";
+    let r = replay_one(&bundled, None, jsonl.as_bytes(), Format::JsonLines).expect("read");
+    assert_eq!((r.new.all.cases, r.bad_total), (2, 0), "{:?}", r.bad);
+    assert_eq!(r.ignored, ["order_no", "旺旺"]);
+    // A value that cannot be meant is still a bad line, said in Chinese first.
+    let r = replay_one(
+        &bundled,
+        None,
+        "{\"defect\": \"小瑕疵\", \"region\": \"新疆\"}\n{\"defect\": \"小瑕疵\", \"price\": [89]}\nnot json\n"
+            .as_bytes(),
+        Format::JsonLines,
+    )
+    .expect("read");
+    let messages: Vec<String> = r
+        .bad
+        .iter()
+        .map(|b| format!("{}: {}", b.line, b.message))
+        .collect();
+    // And in a CSV log, a yes/no column with neither.
+    let r = replay_one(
+        &bundled,
+        None,
+        "问题类型,收货地区,包邮,订单号\n小瑕疵,新疆,是,1\n小瑕疵,新疆,也许,2\n".as_bytes(),
+        Format::Csv,
+    )
+    .expect("read");
+    let messages: Vec<String> = messages
+        .into_iter()
+        .chain(
+            r.bad
+                .iter()
+                .map(|b| format!("csv {}: {}", b.line, b.message)),
+        )
+        .collect();
+    insta::assert_snapshot!("replay_bad_values", messages.join("\n"));
+}
+
+#[test]
+fn the_journal_export_is_replayed_as_the_journal_is() {
+    let dir = super::regression::tempdir("replay-export");
+    let file = dir.join("journal.sqlite3");
+    drop(aftersale::journal::Journal::open(&file).expect("journal"));
+    let conn = rusqlite::Connection::open(&file).expect("sqlite");
+    for (at, input) in [
+        (
+            "2026-11-20 09:00:00",
+            r#"{"defect":"小瑕疵","region":"新疆","price":"89.00","ask":"12"}"#,
+        ),
+        (
+            "2026-11-21 10:30:00",
+            r#"{"defect":"quality","region":"浙江省杭州市西湖区 ****","price":"159.00","signed":"2026-11-19"}"#,
+        ),
+        (
+            "2026-11-22 11:00:00",
+            r#"{"defect":"不喜欢","region":"湖北","signed":"2026-11-18","title":"女士单鞋"}"#,
+        ),
+    ] {
+        conn.execute(
+            "INSERT INTO cases (handled_at, day, order_no, summary, paste, request_facts, input, advice, resolution, policy_name, policy_hash)
+             VALUES (?1, substr(?1, 1, 10), '=1+1', '摘要', '买家说：鞋面有污渍', '{}', ?2, '{}', 'partial_refund', 'p', 'h')",
+            rusqlite::params![at, input],
+        )
+        .expect("case");
+    }
+    drop(conn);
+    let journal = file.to_str().expect("utf-8");
+    let export = aftersale(&["journal", "--journal", journal, "export", "--csv"], None);
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    let csv_path = dir.join("cases.csv");
+    std::fs::write(&csv_path, &export.stdout).expect("write");
+    let csv_path = csv_path.to_str().expect("utf-8");
+    let report = |args: &[&str]| -> serde_json::Value {
+        let o = aftersale(args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).expect("json")
+    };
+    let from_export = report(&["--today", "2027-03-01", "replay", "--json", csv_path]);
+    let from_journal = report(&[
+        "--today",
+        "2027-03-01",
+        "replay",
+        "--json",
+        "--journal",
+        journal,
+    ]);
+    assert_eq!(from_export["lines"], 3);
+    assert_eq!(from_export["bad_total"], 0, "{from_export:#}");
+    assert_eq!(from_export["new"], from_journal["new"]);
+    // The seven days count from the day each case was handled, not from --today.
+    assert!(
+        from_export["new"]["by_resolution"].get("decline").is_none(),
+        "{from_export:#}"
+    );
+    let o = aftersale(&["replay", csv_path], None);
+    assert!(
+        stdout(&o).contains("注意 / note: 读的是工作台日志的导出"),
+        "{}",
+        stdout(&o)
+    );
+    // An export from before the `case` column says how to get one that replays.
+    let old: String = String::from_utf8_lossy(&export.stdout)
+        .lines()
+        .map(|l| {
+            l.rsplit_once(",\"{")
+                .map_or(l, |(head, _)| head)
+                .trim_end_matches(",case")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let old_path = dir.join("old.csv");
+    std::fs::write(&old_path, old).expect("write");
+    let o = aftersale(&["replay", old_path.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("旧版的工作台导出"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_report_counts_more_and_less_money_and_counter_offers_avoided_and_added() {
+    // 江浙沪 small flaws 3–5 → 4–6 (more money; an ask of 6 is now agreed),
+    // 偏远地区 10–15 → 8–12 (less money; an ask of 13 is now countered).
+    let text = BUNDLED
+        .replace(
+            "offer: {open: \"3.00\", max: \"5.00\"}",
+            "offer: {open: \"4.00\", max: \"6.00\"}",
+        )
+        .replacen(
+            "offer: {open: \"10.00\", max: \"15.00\"}",
+            "offer: {open: \"8.00\", max: \"12.00\"}",
+            1,
+        );
+    let policy = Policy::parse(&text, "new.yaml").expect("new policy");
+    let bundled = Policy::bundled().expect("bundled");
+    let log = [
+        r#"{"defect":"小瑕疵","region":"浙江","price":"89","ask":"6"}"#,
+        r#"{"defect":"小瑕疵","region":"浙江","price":"89","ask":"4"}"#,
+        r#"{"defect":"小瑕疵","region":"浙江","price":"89"}"#,
+        r#"{"defect":"小瑕疵","region":"新疆","price":"89","ask":"13"}"#,
+        r#"{"defect":"小瑕疵","region":"新疆","price":"89"}"#,
+        r#"{"defect":"质量问题","region":"新疆","price":"89"}"#,
+    ]
+    .join("\n");
+    let r = replay_one(&policy, Some(&bundled), log.as_bytes(), Format::JsonLines).expect("read");
+    assert_eq!(r.changed_total, 4);
+    assert_eq!((r.more_money, r.less_money), (2, 2));
+    assert_eq!((r.counters_avoided, r.counters_added), (1, 1));
+    let old = r.old.as_ref().expect("baseline");
+    assert_eq!((old.counters, r.new.counters), (1, 1));
+    let table = aftersale::render::table::replay(&r);
+    for want in [
+        "4 个案例的建议有变化 / case(s) get different advice\n",
+        "  买家可能拿到的钱（上限加赔付）：更多 2 个，更少 2 个 / more money 2, less 2\n",
+        "  还价：不用再还价 1 个，要多还价 1 个 / counter-offers avoided 1, added 1\n",
+        "要还价 / counter-offers                                1                1              0\n",
+        "  第 1 行      小瑕疵 浙江 ¥89 要¥6\n    原 / old: 部分退款 ¥5.00–5.00 运费 寄回无/寄出无\n    新 / new: 部分退款 ¥6.00–6.00 运费 寄回无/寄出无\n",
+    ] {
+        assert!(table.contains(want), "missing {want:?} in\n{table}");
+    }
+}
+
+#[test]
+fn a_word_that_is_no_label_gets_no_sound_alike_guess() {
+    let bundled = Policy::bundled().expect("bundled");
+    let log = "问题类型,收货地区\n小瑕疵,新疆\n小瑕疵,火星\n断跟,浙江\nbroken_heel,浙江\n小瑕,浙江\n小瑕疵,新彊\n";
+    let r = replay_one(&bundled, None, log.as_bytes(), Format::Csv).expect("read");
+    let messages: Vec<String> = r
+        .bad
+        .iter()
+        .map(|b| format!("{}: {}", b.line, b.message))
+        .collect();
+    insta::assert_snapshot!("replay_no_guess_for_nonsense", messages.join("\n"));
 }
