@@ -49,8 +49,9 @@ labels! {
 labels! {
     /// Where the order is.
     Stage, "stage" {
-        Unshipped = "unshipped", "未发货";
-        InTransit = "in_transit", "已发货" | "运输中" | "未签收";
+        // The long forms are the order status column of the platform's order export.
+        Unshipped = "unshipped", "未发货" | "买家已付款，等待卖家发货";
+        InTransit = "in_transit", "已发货" | "运输中" | "未签收" | "卖家已发货，等待买家确认";
         Signed = "signed", "已签收";
         Completed = "completed", "交易成功" | "已完成" | "确认收货";
     }
@@ -114,5 +115,9 @@ mod tests {
         assert_eq!(Defect::parse("small_flaw"), Some(Defect::SmallFlaw));
         assert_eq!(Material::parse("绒面"), Some(Material::Suede));
         assert_eq!(Stage::parse("已签收"), Some(Stage::Signed));
+        assert_eq!(
+            Stage::parse("卖家已发货，等待买家确认"),
+            Some(Stage::InTransit)
+        );
     }
 }

@@ -25,11 +25,11 @@ pub use stats::{Stats, Tally};
 #[derive(Debug, thiserror::Error)]
 pub enum ReplayError {
     /// The log could not be read.
-    #[error("cannot read the case log: {0}")]
+    #[error("读不了案例日志 / cannot read the case log: {0}")]
     Io(#[from] std::io::Error),
     /// A bad line under `--strict`.
     #[error(
-        "line {line}: {message}\n  = help: fix the line, or run without --strict to skip bad lines"
+        "第 {line} 行读不了 / line {line}: {message}\n  = help: 改好这一行，或者去掉 --strict 跳过读不了的行 / fix the line, or run without --strict to skip bad lines"
     )]
     BadLine {
         /// 1-based line number.

@@ -294,6 +294,26 @@ fn a_shop_export_with_chinese_headings_and_a_bom_is_read() {
     .expect("read");
     assert_eq!((r.new.all.cases, r.bad_total), (1, 0), "{:?}", r.bad);
     assert_eq!(r.ignored, ["颜色"]);
+    // A heading nearly spelt as a field is named with it; a second column for one
+    // fact is named with the first, which is the one read.
+    let r = replay_one(
+        &bundled,
+        None,
+        "问题类型,收货地区,签收日起,省份\n小瑕疵,新疆,2026-11-18,浙江\n".as_bytes(),
+        Format::Csv,
+    )
+    .expect("read");
+    assert_eq!(
+        r.ignored,
+        [
+            "签收日起（是不是 签收日期？）",
+            "省份（和“收货地区”同是收货地区，读的是“收货地区”）"
+        ]
+    );
+    assert_eq!(
+        r.new.by_region.keys().map(|k| &**k).collect::<Vec<_>>(),
+        ["偏远地区"]
+    );
     // A header naming no case field at all is refused, Chinese first.
     let err = replay_one(&bundled, None, "颜色,尺码\n红,39\n".as_bytes(), Format::Csv)
         .expect_err("refused")
