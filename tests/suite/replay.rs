@@ -560,6 +560,10 @@ fn a_json_line_with_keys_that_are_no_case_field_is_read_and_they_are_named() {
         .iter()
         .map(|b| format!("{}: {}", b.line, b.message))
         .collect();
+    // Saved with CRLF line ends, the lines keep their numbers.
+    let crlf = "{\"defect\": \"小瑕疵\", \"region\": \"新疆\"}\r\n\r\n{\"defect\": \"断跟\"}\r\n";
+    let r = replay_one(&bundled, None, crlf.as_bytes(), Format::JsonLines).expect("read");
+    assert_eq!(r.bad.iter().map(|b| b.line).collect::<Vec<_>>(), [3]);
     // And in a CSV log, a yes/no column with neither.
     let r = replay_one(
         &bundled,
