@@ -212,6 +212,11 @@ const FIELDS: &[(&str, Field)] = &[
     ("申请金额", Field::RefundAmount),
     ("退款说明", Field::RefundNote),
     ("问题描述", Field::RefundNote),
+    ("问题", Field::RefundNote),
+    ("诉求", Field::RefundNote),
+    ("买家诉求", Field::RefundNote),
+    ("买家备注", Field::RefundNote),
+    ("买家补充", Field::RefundNote),
     ("补充描述", Field::RefundNote),
     ("补充说明", Field::RefundNote),
     ("买家留言", Field::RefundNote),
@@ -663,7 +668,7 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 
 /// Labels too common to be fields anywhere but at the start of a line.
 const START_ONLY: &[&str] = &[
-    "申请", "原因", "说明", "留言", "状态", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单",
+    "申请", "原因", "说明", "留言", "状态", "问题", "诉求", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单",
     "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证", "手机", "电话",
 ];
 
