@@ -270,30 +270,6 @@ pub fn half_width(c: char) -> char {
     }
 }
 
-/// Masks mainland mobile numbers (11 digits from 1[3-9]) to `138****5678`,
-/// so a stored paste keeps no full phone number.
-pub fn mask_phones(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let starts = chars[i] == '1'
-            && (i == 0 || !chars[i - 1].is_ascii_digit())
-            && chars.get(i + 1).is_some_and(|c| ('3'..='9').contains(c));
-        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if starts && run == 11 {
-            out.extend(&chars[i..i + 3]);
-            out.push_str("****");
-            out.extend(&chars[i + 7..i + 11]);
-            i += 11;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 /// Whether `hay` starts with `word`, compared byte by byte: most candidates
 /// differ in their first byte, and a loop stops there where `memcmp` is a call.
 #[inline]
@@ -742,14 +718,6 @@ mod tests {
         assert!(has_traditional("收貨地址"));
         assert_eq!(Text::new("鞋子有污漬").norm, "鞋子有污渍");
         assert_eq!(Text::new("实付款：￥８９").norm, "实付款:¥89");
-    }
-
-    #[test]
-    fn phones_are_masked_and_other_numbers_kept() {
-        assert_eq!(
-            mask_phones("张三 13812345678 订单 3712345678901234567"),
-            "张三 138****5678 订单 3712345678901234567"
-        );
     }
 
     #[test]

@@ -41,7 +41,23 @@ pub fn run(
     args: AdviseArgs,
     today: chrono::NaiveDate,
 ) -> Result<u8, CliError> {
+    let edited = policy.is_some();
     let policy = load_policy(policy)?;
+    if edited {
+        // Advice from a policy of one's own: say, once, how far it is from the bundled one.
+        let bundled = Policy::bundled()?;
+        if bundled.hash() != policy.hash() {
+            let imp = aftersale::impact::compare(
+                &bundled,
+                &policy,
+                "自带策略",
+                &aftersale::impact::sample(&[]),
+            );
+            if imp.any() {
+                eprintln!("{}", aftersale::impact::summary(&imp));
+            }
+        }
+    }
     // The paste reader is built once, when a paste comes, and serves the whole loop.
     let reader = OnceCell::new();
     let result = (|| {

@@ -81,7 +81,9 @@ fn reads_cases(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
 
 /// Runs the command; the exit code on success (1 for a failed regression case).
 pub fn run(cli: Cli) -> Result<u8, CliError> {
-    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let policy = cli.policy;
     match cli.command {
         Command::Advise(args) => advise::run(policy.as_ref(), *args, today),

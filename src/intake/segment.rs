@@ -472,7 +472,13 @@ impl<'t> Line<'t> {
 }
 
 /// A speaker's words on the line that names them.
-fn push_said<'t>(out: &mut Vec<Line<'t>>, text: &'t str, span: Range<usize>, who: Who, turn: usize) {
+fn push_said<'t>(
+    out: &mut Vec<Line<'t>>,
+    text: &'t str,
+    span: Range<usize>,
+    who: Who,
+    turn: usize,
+) {
     let span = trim_span(text, span);
     if span.is_empty() {
         return;
@@ -1130,7 +1136,11 @@ fn roles<'t>(text: &str, raw: &[(usize, &'t str)], shapes: &[Shape<'t>]) -> Role
                 let role = if lone {
                     // A lone speaker is the buyer unless it plainly talks as the shop:
                     // an export often holds only the buyer's turns.
-                    Some(if *s >= 2 { Speaker::Shop } else { Speaker::Buyer })
+                    Some(if *s >= 2 {
+                        Speaker::Shop
+                    } else {
+                        Speaker::Buyer
+                    })
                 } else if !shop_known && i == 0 && *s > 0 {
                     Some(Speaker::Shop)
                 } else if shop_known || i > 0 {

@@ -13,6 +13,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 
+use crate::mask::{self, Hide, Scrub};
 use crate::money::{Money, parse_amount};
 pub use stats::{Group, JournalStats, MoneyTotals};
 
@@ -45,6 +46,13 @@ const MIGRATIONS: &[&str] = &[
         outcome_at TEXT
     );
     CREATE INDEX cases_day ON cases(day);",
+    // 2: an amount is money agreed only for an agreement. Before, the page filled
+    // in the opening offer and kept it on any outcome: such amounts are marked
+    // uncertain (a refusal or escalation with an amount, or an agreement at
+    // exactly the opening offer) and left out of every 达成 figure.
+    "ALTER TABLE cases ADD COLUMN amount_uncertain INTEGER NOT NULL DEFAULT 0;
+    UPDATE cases SET amount_uncertain = 1 WHERE amount IS NOT NULL
+       AND (outcome IS NULL OR outcome NOT IN ('accepted', 'exchanged', 'refunded') OR amount = offer_open);",
 ];
 
 /// Why the journal could not be used.
@@ -76,6 +84,11 @@ pub enum JournalError {
     /// No case with that number.
     #[error("没有编号为 {0} 的案例 / no case {0}")]
     NotFound(i64),
+    /// An amount given with an outcome that agrees no money.
+    #[error(
+        "“{0}”不是达成协议，不记金额 / an amount is recorded only with an agreement (accepted, exchanged, refunded)"
+    )]
+    AmountWithoutAgreement(&'static str),
     /// A stored row could not be read back.
     #[error("案例 {id} 的记录已损坏 / case {id} is damaged: {why}")]
     Damaged {
@@ -144,6 +157,14 @@ impl Outcome {
         }
     }
 
+    /// Whether the buyer and the shop agreed on money: only these carry an amount.
+    pub fn is_agreement(self) -> bool {
+        matches!(
+            self,
+            Outcome::Accepted | Outcome::Exchanged | Outcome::Refunded
+        )
+    }
+
     /// The outcome a name (English or the button's Chinese) stands for.
     pub fn parse(s: &str) -> Option<Outcome> {
         let s = s.trim();
@@ -175,6 +196,8 @@ pub struct NewCase<'a> {
     pub policy_name: &'a str,
     /// The policy's hash.
     pub policy_hash: &'a str,
+    /// What of the buyer the stored case hides besides phone numbers.
+    pub hide: Hide,
 }
 
 /// One line of the case list.
@@ -204,10 +227,13 @@ pub struct Summary {
     pub defect: Option<String>,
     /// What happened.
     pub outcome: Option<String>,
-    /// The money finally agreed.
+    /// The money finally agreed (only with an agreement).
     pub amount: Option<String>,
     /// The agent's note on the outcome.
     pub note: Option<String>,
+    /// The amount was recorded before outcomes were told apart and may be the
+    /// pre-filled opening offer: it counts in no 达成 figure.
+    pub amount_uncertain: bool,
 }
 
 /// One case in full.
@@ -251,7 +277,20 @@ pub struct Journal {
     path: PathBuf,
 }
 
-const SUMMARY_COLUMNS: &str = "id, handled_at, agent, order_no, buyer, summary, resolution, offer_open, offer_max, region_group, defect, outcome, amount, note";
+const SUMMARY_COLUMNS: &str = "id, handled_at, agent, order_no, buyer, summary, resolution, offer_open, offer_max, region_group, defect, outcome, amount, note, amount_uncertain";
+/// How many columns [`SUMMARY_COLUMNS`] names: the next column's index.
+const AFTER_SUMMARY: usize = 15;
+
+/// A page of the case list: the cases and how many the day (or search) has in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListPage {
+    /// The cases, newest first.
+    pub cases: Vec<Summary>,
+    /// How many match in all.
+    pub total: u64,
+    /// Whether older ones follow.
+    pub more: bool,
+}
 
 impl Journal {
     /// Opens (or creates, owner-only) the journal at `path` and migrates it.
@@ -261,7 +300,11 @@ impl Journal {
             source,
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(create)?;
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(dir).map_err(create)?;
         }
         // Made owner-only before SQLite opens it; SQLite gives its -wal and -shm files the same mode.
         let mut options = std::fs::OpenOptions::new();
@@ -269,6 +312,7 @@ impl Journal {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         options.open(path).map_err(create)?;
+        owner_only(path).map_err(create)?;
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -277,7 +321,18 @@ impl Journal {
         // behind it); [`Journal::checkpoint`] does it on its own connection.
         conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A deleted case's text is overwritten, not left in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         migrate(&conn, path)?;
+        // SQLite made the side files with the journal's mode; an older journal's may be wider.
+        for side in ["-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(side);
+            let p = PathBuf::from(p);
+            if p.exists() {
+                owner_only(&p).map_err(create)?;
+            }
+        }
         Ok(Journal {
             conn: Mutex::new(conn),
             checkpointer: Mutex::new(None),
@@ -352,19 +407,17 @@ impl Journal {
         note: Option<&str>,
         at: NaiveDateTime,
     ) -> Result<Summary, JournalError> {
+        if amount.is_some() && !outcome.is_agreement() {
+            return Err(JournalError::AmountWithoutAgreement(outcome.label()));
+        }
         let amount = amount.map(|a| Money::new(a).to_string());
+        let note = note.filter(|n| !n.trim().is_empty()).map(mask::phones);
         let changed = self
             .conn()
             .prepare_cached(
-                "UPDATE cases SET outcome = ?2, amount = ?3, note = ?4, outcome_at = ?5 WHERE id = ?1",
+                "UPDATE cases SET outcome = ?2, amount = ?3, note = ?4, outcome_at = ?5, amount_uncertain = 0 WHERE id = ?1",
             )?
-            .execute(params![
-                id,
-                outcome.id(),
-                amount,
-                note.filter(|n| !n.trim().is_empty()),
-                stamp(at)
-            ])?;
+            .execute(params![id, outcome.id(), amount, note, stamp(at)])?;
         if changed == 0 {
             return Err(JournalError::NotFound(id));
         }
@@ -390,14 +443,15 @@ impl Journal {
                 "SELECT {SUMMARY_COLUMNS}, paste, request_facts, input, advice, policy_name, policy_hash FROM cases WHERE id = ?1"
             ))?
             .query_row([id], |r| {
+                let n = AFTER_SUMMARY;
                 Ok((
                     summary_of(r)?,
-                    r.get::<_, String>(14)?,
-                    r.get::<_, String>(15)?,
-                    r.get::<_, String>(16)?,
-                    r.get::<_, String>(17)?,
-                    r.get::<_, String>(18)?,
-                    r.get::<_, String>(19)?,
+                    r.get::<_, String>(n)?,
+                    r.get::<_, String>(n + 1)?,
+                    r.get::<_, String>(n + 2)?,
+                    r.get::<_, String>(n + 3)?,
+                    r.get::<_, String>(n + 4)?,
+                    r.get::<_, String>(n + 5)?,
                 ))
             })
             .optional()?;
@@ -422,35 +476,43 @@ impl Journal {
     }
 
     /// The cases handled on `day`, newest first, those matching `query` (order
-    /// number, buyer or any words of the paste) when one is given.
-    pub fn list(&self, day: NaiveDate, query: Option<&str>) -> Result<Vec<Summary>, JournalError> {
+    /// number, buyer or any words of the paste) when one is given: at most
+    /// `limit` of them, older than case `before` when it is given.
+    pub fn list(
+        &self,
+        day: NaiveDate,
+        query: Option<&str>,
+        before: Option<i64>,
+        limit: usize,
+    ) -> Result<ListPage, JournalError> {
         let day = day_text(day);
         let conn = self.conn();
-        let query = query.map(str::trim).filter(|q| !q.is_empty());
-        let rows = match query {
-            None => conn
-                .prepare_cached(&format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM cases WHERE day = ?1 ORDER BY id DESC"
-                ))?
-                .query_map([&day], summary_of)?
-                .collect::<Result<Vec<_>, _>>()?,
-            Some(q) => {
-                let like = format!(
-                    "%{}%",
-                    q.replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_")
-                );
-                conn.prepare_cached(&format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM cases WHERE day = ?1 AND (order_no LIKE ?2 ESCAPE '\\'
-                       OR buyer LIKE ?2 ESCAPE '\\' OR paste LIKE ?2 ESCAPE '\\' OR agent LIKE ?2 ESCAPE '\\')
-                     ORDER BY id DESC"
-                ))?
-                .query_map(params![&day, &like], summary_of)?
-                .collect::<Result<Vec<_>, _>>()?
-            }
-        };
-        Ok(rows)
+        let like = query.map(str::trim).filter(|q| !q.is_empty()).map(|q| {
+            format!(
+                "%{}%",
+                q.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            )
+        });
+        let matching = "day = ?1 AND (?2 IS NULL OR order_no LIKE ?2 ESCAPE '\\'
+            OR buyer LIKE ?2 ESCAPE '\\' OR paste LIKE ?2 ESCAPE '\\' OR agent LIKE ?2 ESCAPE '\\')";
+        let total: u64 =
+            conn.prepare_cached(&format!("SELECT COUNT(*) FROM cases WHERE {matching}"))?
+                .query_row(params![&day, &like], |r| r.get::<_, i64>(0))? as u64;
+        // One more than asked says whether more follow.
+        let mut cases = conn
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM cases WHERE {matching} AND id < ?3 ORDER BY id DESC LIMIT ?4"
+            ))?
+            .query_map(
+                params![&day, &like, before.unwrap_or(i64::MAX), limit as i64 + 1],
+                summary_of,
+            )?
+            .collect::<Result<Vec<_>, _>>()?;
+        let more = cases.len() > limit;
+        cases.truncate(limit);
+        Ok(ListPage { cases, total, more })
     }
 
     /// Every case handled from `from` to `to` (both included), oldest first,
@@ -465,7 +527,7 @@ impl Journal {
                 "SELECT {SUMMARY_COLUMNS}, escalate FROM cases WHERE day >= ?1 AND day <= ?2 ORDER BY id"
             ))?
             .query_map(params![day_text(from), day_text(to)], |r| {
-                Ok((summary_of(r)?, r.get::<_, bool>(14)?))
+                Ok((summary_of(r)?, r.get::<_, bool>(AFTER_SUMMARY)?))
             })?
             .collect::<Result<Vec<_>, _>>()
             .map_err(Into::into)
@@ -479,8 +541,9 @@ impl Journal {
     /// Every case as a replay row, oldest first.
     pub fn replay_rows(&self) -> Result<Vec<ReplayRow>, JournalError> {
         let conn = self.conn();
-        let mut stmt =
-            conn.prepare("SELECT id, day, input, outcome, amount FROM cases ORDER BY id")?;
+        let mut stmt = conn.prepare(
+            "SELECT id, day, input, outcome, amount, amount_uncertain FROM cases ORDER BY id",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -488,11 +551,12 @@ impl Journal {
                 r.get::<_, String>(2)?,
                 r.get::<_, Option<String>>(3)?,
                 r.get::<_, Option<String>>(4)?,
+                r.get::<_, bool>(5)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, day, input, outcome, amount) = row?;
+            let (id, day, input, outcome, amount, uncertain) = row?;
             let mut value: serde_json::Value =
                 serde_json::from_str(&input).map_err(|e| JournalError::Damaged {
                     id,
@@ -503,11 +567,17 @@ impl Journal {
                 obj.entry("requested")
                     .or_insert(serde_json::Value::String(day));
             }
+            let outcome = outcome.as_deref().and_then(Outcome::parse);
+            // Only money an agreement recorded for certain was agreed.
+            let agreed = outcome.is_some_and(Outcome::is_agreement) && !uncertain;
             out.push(ReplayRow {
                 id,
                 line: value.to_string(),
-                outcome: outcome.as_deref().and_then(Outcome::parse),
-                amount: amount.as_deref().and_then(|a| parse_amount(a).ok()),
+                outcome,
+                amount: amount
+                    .as_deref()
+                    .filter(|_| agreed)
+                    .and_then(|a| parse_amount(a).ok()),
             });
         }
         Ok(out)
@@ -516,9 +586,11 @@ impl Journal {
     /// Writes every case as CSV (one row per case, the list columns plus the paste).
     pub fn export_csv(&self, out: impl std::io::Write) -> Result<u64, JournalError> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {SUMMARY_COLUMNS}, paste, policy_name, policy_hash FROM cases ORDER BY id"
-        ))?;
+        let mut stmt = conn.prepare(
+            "SELECT id, handled_at, agent, order_no, buyer, summary, resolution, offer_open, offer_max, region_group,
+                defect, outcome, CASE WHEN amount_uncertain THEN NULL ELSE amount END, note, paste, policy_name, policy_hash
+             FROM cases ORDER BY id",
+        )?;
         let mut w = csv::Writer::from_writer(out);
         let io = |e: csv::Error| JournalError::Create {
             path: PathBuf::from("-"),
@@ -550,7 +622,8 @@ impl Journal {
             let mut rec: Vec<String> = Vec::with_capacity(17);
             rec.push(r.get::<_, i64>(0)?.to_string());
             for i in 1..17 {
-                rec.push(r.get::<_, Option<String>>(i)?.unwrap_or_default());
+                let cell = r.get::<_, Option<String>>(i)?.unwrap_or_default();
+                rec.push(inert_cell(cell));
             }
             w.write_record(&rec).map_err(io)?;
             n += 1;
@@ -562,13 +635,76 @@ impl Journal {
         Ok(n)
     }
 
-    /// Deletes the cases handled before `day`; how many went.
+    /// Deletes the cases handled before `day`; how many went. Their text is
+    /// gone from disk afterwards: the file is rebuilt and the WAL emptied.
     pub fn purge_before(&self, day: NaiveDate) -> Result<usize, JournalError> {
         let conn = self.conn();
         let n = conn.execute("DELETE FROM cases WHERE day < ?1", [day_text(day)])?;
-        // Give the space back, and keep no deleted paste in the file.
-        conn.execute_batch("VACUUM")?;
+        if n > 0 {
+            conn.execute_batch("VACUUM")?;
+        }
+        // VACUUM in WAL mode writes the rebuilt file to the WAL; copying it back
+        // and truncating the WAL leaves no deleted page in either file.
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(n)
+    }
+
+    /// Deletes the cases older than `keep_days` days before `today` (none when
+    /// `keep_days` is 0); how many went.
+    pub fn keep_days(&self, keep_days: u32, today: NaiveDate) -> Result<usize, JournalError> {
+        if keep_days == 0 {
+            return Ok(0);
+        }
+        let first = today - chrono::Days::new(u64::from(keep_days));
+        let conn = self.conn();
+        let old: bool = conn
+            .prepare("SELECT EXISTS (SELECT 1 FROM cases WHERE day < ?1)")?
+            .query_row([day_text(first)], |r| r.get(0))?;
+        drop(conn);
+        // A start with nothing to delete does not rebuild the file.
+        if old { self.purge_before(first) } else { Ok(0) }
+    }
+}
+
+/// Makes a journal file owner-only (0600), whatever it was made with.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)?.permissions().mode() & 0o777;
+        if mode != 0o600 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Makes the journal's folder owner-only (0700), whatever it was made with.
+/// Only for the folder the program owns (the default one): a folder the user
+/// named may hold other things and is theirs to set.
+pub fn owner_only_folder(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir)?.permissions().mode() & 0o777;
+        if mode != 0o700 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// A CSV cell a spreadsheet will not run: one that starts as a formula
+/// (`=`, `+`, `-`, `@`, a tab or a carriage return) is led by `'`.
+fn inert_cell(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
     }
 }
 
@@ -608,6 +744,7 @@ fn summary_of(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
         outcome: r.get(11)?,
         amount: r.get(12)?,
         note: r.get(13)?,
+        amount_uncertain: r.get(14)?,
     })
 }
 
@@ -646,20 +783,21 @@ impl Row {
     fn of(case: &NewCase) -> Row {
         let a = case.advice;
         let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
-        let paste = mask_phones(case.paste);
+        let scrub = Scrub::of(case.paste, case.hide);
+        let paste = scrub.apply(case.paste);
         Row {
             handled_at: stamp(case.handled_at),
             day: day_text(case.handled_at.date()),
             agent: case
                 .agent
                 .filter(|a| !a.trim().is_empty())
-                .map(str::to_string),
+                .map(mask::phones),
             order_no: order_number(&paste),
             buyer: buyer_name(&paste),
             summary: summary_line(&paste),
-            request_facts: mask_phones(&case.request_facts.to_string()),
-            input: mask_phones(&case.input.to_string()),
-            advice: mask_phones(case.advice_text),
+            request_facts: scrub.apply(&case.request_facts.to_string()),
+            input: scrub.apply(&case.input.to_string()),
+            advice: scrub.apply(case.advice_text),
             resolution: text(&a["resolution"]),
             offer_open: text(&a["offer"]["open"]),
             offer_max: text(&a["offer"]["max"]),
@@ -696,21 +834,6 @@ impl Row {
     }
 }
 
-/// The paste with mainland mobile numbers masked to their first three and last four digits.
-pub fn mask_phones(text: &str) -> String {
-    static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(^|[^0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})($|[^0-9])",
-        )
-        .expect("a valid pattern")
-    });
-    // Matches may touch (a number right after another); a second pass catches the neighbour.
-    let once = PHONE.replace_all(text, "${1}${2}****${4}${5}");
-    PHONE
-        .replace_all(&once, "${1}${2}****${4}${5}")
-        .into_owned()
-}
-
 /// The order number, from an 订单号/订单编号 label.
 fn order_number(text: &str) -> Option<String> {
     static ORDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -720,10 +843,10 @@ fn order_number(text: &str) -> Option<String> {
     ORDER.captures(text).map(|c| c[1].to_string())
 }
 
-/// The buyer's name or nickname, from a labelled line.
+/// The buyer's nickname (their account, never their real name), from a labelled line.
 fn buyer_name(text: &str) -> Option<String> {
     static BUYER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:买家昵称|买家旺旺|旺旺|会员名|买家账号|收货人|買家暱稱|收貨人)\s*[:：]\s*([^\s,，;；]{1,24})")
+        Regex::new(r"(?:买家昵称|买家旺旺|旺旺|会员名|买家账号|買家暱稱|買家帳號)\s*[:：]\s*([^\s,，;；]{1,24})")
             .expect("a valid pattern")
     });
     BUYER.captures(text).map(|c| c[1].to_string())
@@ -749,17 +872,6 @@ fn summary_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn phone_numbers_are_masked_wherever_they_stand() {
-        assert_eq!(
-            mask_phones("电话：13812345678，备用 139-1234-5678"),
-            "电话：138****5678，备用 139****5678"
-        );
-        assert_eq!(mask_phones("+86 15012345678"), "150****5678");
-        // An order number is not a phone number.
-        assert_eq!(mask_phones("订单号 3921847561203"), "订单号 3921847561203");
-    }
 
     #[test]
     fn a_new_file_is_migrated_and_a_newer_schema_is_refused() {

@@ -26,6 +26,9 @@ pub struct MoneyTotals {
     pub agreed: Decimal,
     /// How many cases have an agreed amount.
     pub agreed_cases: u64,
+    /// Cases whose recorded amount is not counted: recorded before outcomes
+    /// were told apart, it may be the pre-filled opening offer.
+    pub uncertain_cases: u64,
 }
 
 /// One group's line (a region group, a defect, a resolution, an outcome or a day).
@@ -140,9 +143,20 @@ fn add(g: &mut Group, c: &Summary, escalated: bool, returned: bool) {
     g.cases += 1;
     g.money.offered_open += amount(&c.offer_open).unwrap_or_default();
     g.money.offered_max += amount(&c.offer_max).unwrap_or_default();
-    if let Some(a) = amount(&c.amount) {
-        g.money.agreed += a;
-        g.money.agreed_cases += 1;
+    // 达成 is money an agreement recorded for certain; a refusal or an
+    // escalation agreed nothing, whatever an old row holds.
+    let agreement = c
+        .outcome
+        .as_deref()
+        .and_then(Outcome::parse)
+        .is_some_and(Outcome::is_agreement);
+    match amount(&c.amount) {
+        Some(a) if agreement && !c.amount_uncertain => {
+            g.money.agreed += a;
+            g.money.agreed_cases += 1;
+        }
+        Some(_) => g.money.uncertain_cases += 1,
+        None => {}
     }
     g.escalations += u64::from(escalated);
     g.returns += u64::from(returned);

@@ -114,6 +114,19 @@ pub enum Kind {
         /// The group.
         group: String,
     },
+    /// A value that cannot be meant (a percent written as a fraction, hours
+    /// that read like days, an empty reply …), with the words worked out where
+    /// it was found.
+    Implausible {
+        /// What is wrong, in Chinese.
+        zh: String,
+        /// What is wrong, in English.
+        en: String,
+        /// What to type instead, in Chinese.
+        fix_zh: String,
+        /// What to type instead, in English.
+        fix_en: String,
+    },
     /// An offer far above the shop's other offers for the same defects.
     OfferOutlier {
         /// The rule.
@@ -449,6 +462,9 @@ impl Kind {
                 format!("在 shipping_costs 下加上 {group}: \"12.00\"（replay 要用它算运费）"),
                 format!("add `{group}: \"12.00\"` under shipping_costs (replay totals shipping with it)"),
             ),
+            Implausible { zh, en, fix_zh, fix_en } => {
+                t(zh.clone(), en.clone(), fix_zh.clone(), fix_en.clone())
+            }
             OfferOutlier {
                 rule,
                 amount,

@@ -17,7 +17,7 @@ pub mod vocab;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use sha2::{Digest, Sha256};
 
@@ -30,6 +30,37 @@ pub use vocab::{OfferKind, PaidAs, Payer, PolicyRef, Resolution, Shipping};
 
 /// The policy compiled into the binary, used when no other is given.
 pub const BUNDLED: &str = include_str!("../../policies/default.yaml");
+/// The workbench's limits and what its journal keeps of buyers
+/// (`settings.workbench`; field docs are in `policies/default.yaml`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workbench {
+    /// Days a case stays in the journal; older ones are deleted at start (0: kept forever).
+    pub keep_days: u32,
+    /// Whether the stored paste hides the buyer's name (王**).
+    pub hide_buyer_name: bool,
+    /// Whether the stored paste hides the address after the district.
+    pub hide_street: bool,
+    /// Pastes read and advised at the same time.
+    pub advise_at_once: usize,
+    /// The longest a paste may take to read and advise, in seconds.
+    pub advise_seconds: u64,
+    /// The longest line of a paste, in characters.
+    pub longest_line: usize,
+    /// Seconds a client has to send a request's headers.
+    pub header_seconds: u64,
+    /// Seconds a client has to send a request's body.
+    pub body_seconds: u64,
+    /// Connections open at once.
+    pub connections: usize,
+    /// The shortest token `serve --token` takes, in characters.
+    pub token_min_chars: usize,
+    /// Milliseconds each wrong token waits, one at a time, before its answer.
+    pub wrong_token_ms: u64,
+    /// Cases the 今日案例 list loads at a time.
+    pub list_page: usize,
+}
+
 /// The name the bundled policy is reported under.
 pub const BUNDLED_PATH: &str = "policies/default.yaml";
 
@@ -109,6 +140,10 @@ pub struct Policy {
     pub(crate) quality_return_words: Arc<str>,
     /// Whom to escalate to.
     pub(crate) escalate_to: Arc<str>,
+    /// The workbench's limits and what its journal keeps (`settings.workbench`).
+    pub(crate) workbench: Option<Workbench>,
+    /// Whether the workbench waits for the manager to confirm an edit's impact.
+    pub(crate) confirm_changes: bool,
     /// Defaults per defect, by [`Defect::index`].
     pub(crate) defects: Vec<DefectInfo>,
     /// Tips per material.
@@ -181,16 +216,33 @@ impl Policy {
             return Err(too_large(&file, size as usize));
         }
         let bytes = std::fs::read(path).map_err(io)?;
-        let text = String::from_utf8(bytes).map_err(|e| PolicyError::Invalid {
-            file: file.clone(),
-            text: Arc::from(""),
-            diagnostics: vec![Diagnostic {
-                severity: Severity::Error,
-                kind: Kind::Yaml {
-                    slip: slip::encoding(e.as_bytes()),
-                },
-                pos: None,
-            }],
+        let text = String::from_utf8(bytes).map_err(|e| {
+            // Point at the first line that is not UTF-8: one GBK line in a UTF-8 file
+            // (pasted from another program) is found without searching.
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
+            let start = bytes[..bad]
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&bytes[start..bad]).chars().count() + 1;
+            PolicyError::Invalid {
+                file: file.clone(),
+                text: Arc::from(String::from_utf8_lossy(bytes).as_ref()),
+                diagnostics: vec![Diagnostic {
+                    severity: Severity::Error,
+                    kind: Kind::Yaml {
+                        slip: slip::encoding(bytes),
+                    },
+                    pos: Some(crate::located::Pos {
+                        file: file.clone(),
+                        line: u32::try_from(line).unwrap_or(u32::MAX),
+                        column: u32::try_from(column).unwrap_or(u32::MAX),
+                        bytes: None,
+                    }),
+                }],
+            }
         })?;
         // A UTF-8 file saved with a byte-order mark (Notepad does) reads as plain UTF-8.
         Policy::parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &file)
@@ -272,6 +324,23 @@ impl Policy {
     /// The region groups.
     pub fn groups(&self) -> &[RegionGroup] {
         &self.groups
+    }
+
+    /// The workbench's limits and what its journal keeps: the policy's own, or,
+    /// for a policy written before they existed, the bundled policy's.
+    pub fn workbench(&self) -> &Workbench {
+        static BUNDLED_WORKBENCH: LazyLock<Workbench> = LazyLock::new(|| {
+            serde_json::from_str::<serde_json::Value>(BUNDLED_JSON)
+                .ok()
+                .and_then(|v| serde_json::from_value(v["settings"]["workbench"].clone()).ok())
+                .expect("the bundled policy sets settings.workbench")
+        });
+        self.workbench.as_ref().unwrap_or(&BUNDLED_WORKBENCH)
+    }
+
+    /// Whether the workbench waits for the manager to confirm an edit that changes advice.
+    pub fn confirm_changes(&self) -> bool {
+        self.confirm_changes
     }
 
     /// Whom to escalate to.

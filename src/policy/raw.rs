@@ -70,6 +70,10 @@ pub struct RawSettings {
     #[serde(default)]
     pub quality_return_words: Option<ByPayer>,
     pub escalate_to: Located<String>,
+    #[serde(default)]
+    pub workbench: Option<super::Workbench>,
+    #[serde(default = "yes")]
+    pub confirm_changes: bool,
 }
 
 /// A text for each quality-return payer, or one text for both.
@@ -171,10 +175,10 @@ pub struct RawRisk {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawReplies {
-    pub greeting: String,
-    pub apology: String,
-    pub tip_intro: String,
-    pub thanks: String,
+    pub greeting: Located<String>,
+    pub apology: Located<String>,
+    pub tip_intro: Located<String>,
+    pub thanks: Located<String>,
     #[serde(default)]
     pub counter: Option<Located<String>>,
     #[serde(default)]

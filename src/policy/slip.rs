@@ -13,6 +13,17 @@ use crate::located::{Pos, YamlError};
 pub enum Slip {
     /// A Tab in the indentation.
     Tab,
+    /// A YAML-library error told in a sentence worked out where it was found.
+    Said {
+        /// What is wrong, in Chinese.
+        zh: String,
+        /// What is wrong, in English.
+        en: String,
+        /// The fix, in Chinese.
+        fix_zh: String,
+        /// The fix, in English.
+        fix_en: String,
+    },
     /// `key：value` with a full-width colon.
     FullWidthColon {
         /// The key before it.
@@ -229,6 +240,12 @@ impl Slip {
                 "请用 UTF-8 保存：记事本 → 另存为 → 编码选“UTF-8”；VS Code → 右下角编码 → 通过编码保存 → UTF-8；不要用 Excel 或 WPS 表格保存".into(),
                 "save it as UTF-8: Notepad → Save As → Encoding: UTF-8; VS Code → the encoding in the status bar → Save with Encoding → UTF-8; do not save it from Excel".into(),
             ),
+            Slip::Said {
+                zh,
+                en,
+                fix_zh,
+                fix_en,
+            } => t(zh.clone(), en.clone(), fix_zh.clone(), fix_en.clone()),
             Slip::Other { message } => t(
                 "YAML 写法有误".into(),
                 message.clone(),
@@ -341,12 +358,131 @@ pub fn explain(text: &str, e: &YamlError, file: &str) -> (Slip, Option<Pos>) {
     if m.contains("tab") {
         return (Slip::Tab, here);
     }
+    if let Some(said) = library(text, e, m) {
+        return (said, here);
+    }
     (
         Slip::Other {
             message: m.to_string(),
         },
         here,
     )
+}
+
+/// The YAML library's own errors, each told as the slip a manager made.
+fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
+    let line = text
+        .lines()
+        .nth(e.line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    let key = line.trim_start().trim_start_matches("- ");
+    let key = key.split_once(':').map_or("", |(k, _)| k.trim());
+    let value = value_at(text, e.line);
+    let said = |zh: String, en: &str, fix_zh: String, fix_en: &str| Slip::Said {
+        zh,
+        en: en.to_string(),
+        fix_zh,
+        fix_en: fix_en.to_string(),
+    };
+    if m.contains("mapping values are not allowed") {
+        let whole = value.replace('"', "\\\"");
+        return Some(said(
+            format!("“{key}”的文字里有半角冒号“:”，没加引号时会被当成新的字段"),
+            "an unquoted text holds `: `, which YAML reads as a new key",
+            format!("整句用双引号括起来：{key}: \"{whole}\"，或者把冒号改成全角“：”"),
+            "put the whole text in double quotes, or use a full-width colon",
+        ));
+    }
+    if m.contains("unknown anchor") {
+        let alias = line
+            .find('*')
+            .map(|i| {
+                line[i + 1..]
+                    .split([' ', ',', ']', '}'])
+                    .next()
+                    .unwrap_or("")
+            })
+            .unwrap_or("");
+        return Some(said(
+            format!("用了 *{alias}，但它前面没有 &{alias}：别名要先定义再使用"),
+            "an alias is used before (or without) its anchor",
+            format!("在前面要复用的内容上写 &{alias}，或者直接把内容写在这里"),
+            "define the anchor with & above, or write the value out here",
+        ));
+    }
+    if m.contains("invalid u32") || m.contains("invalid digit") || m.contains("expected u32") {
+        let written = line
+            .get(
+                line.char_indices()
+                    .nth(e.column.saturating_sub(1) as usize)
+                    .map_or(0, |x| x.0)..,
+            )
+            .unwrap_or("")
+            .split([',', '}', ' '])
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
+        // In a flow mapping the key is the word just before the value, not the line's first.
+        let before: String = line
+            .chars()
+            .take(e.column.saturating_sub(1) as usize)
+            .collect();
+        let key = before
+            .trim_end()
+            .trim_end_matches(':')
+            .rsplit([' ', '{', ','])
+            .next()
+            .filter(|k| !k.is_empty())
+            .unwrap_or(key);
+        return Some(said(
+            format!("“{key}”要写一个整数，写成了“{written}”"),
+            "a whole number is expected here, with no unit",
+            if digits.is_empty() {
+                format!("只写数字，如 {key}: 72；单位由 days（天）或 hours（小时）决定")
+            } else {
+                format!(
+                    "只写数字：{key}: {digits}；单位由 days（天）或 hours（小时）决定，不要写“小时”“天”"
+                )
+            },
+            "write the number alone; days or hours gives the unit",
+        ));
+    }
+    if m.contains("expected sequence start") {
+        if value.starts_with(['［', '【', '〔']) {
+            return Some(said(
+                format!(
+                    "“{key}”的列表用了全角括号“{}”",
+                    value.chars().next().unwrap_or('［')
+                ),
+                "a list written with full-width brackets",
+                format!(
+                    "改成半角方括号和逗号：{key}: [{}]",
+                    value
+                        .trim_matches(['［', '］', '【', '】', '〔', '〕'])
+                        .replace(['，', '、'], ", ")
+                ),
+                "use ASCII brackets [ ] and commas",
+            ));
+        }
+        return Some(said(
+            format!("“{key}”要写成列表，写成了“{value}”"),
+            "a list is expected here",
+            format!("写成方括号里的列表：{key}: [{value}]"),
+            "write a list in brackets, e.g. [P4]",
+        ));
+    }
+    if m.contains("null into string") || m.contains("invalid type: null") {
+        return Some(said(
+            format!("“{key}”后面是空的"),
+            "this value is empty",
+            format!(
+                "写上内容，用双引号括起来，如 {key}: \"对不起，给您添麻烦了。\"，可以对照 policies/default.yaml"
+            ),
+            "write the text in double quotes; compare with policies/default.yaml",
+        ));
+    }
+    None
 }
 
 /// Whether bytes that are not UTF-8 look like UTF-16 rather than GBK.
@@ -552,7 +688,8 @@ fn amount_fix(written: &str) -> Option<String> {
         .chars()
         .filter_map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' => Some('.'),
+            // A full stop typed in Chinese is a decimal point: dropping it would move the amount 100×.
+            '．' | '。' => Some('.'),
             '0'..='9' | '.' => Some(c),
             _ => None,
         })
@@ -582,6 +719,7 @@ mod tests {
         assert_eq!(amount_fix("１０").as_deref(), Some("10.00"));
         assert_eq!(amount_fix("“12.5”").as_deref(), Some("12.50"));
         assert_eq!(amount_fix("几块"), None);
+        assert_eq!(amount_fix("30。00").as_deref(), Some("30.00"));
     }
 
     #[test]

@@ -20,14 +20,17 @@ use crate::case::{
 use crate::intake::segment::{Segment, Speaker};
 use crate::intake::{Intake, MAX_PASTE};
 use crate::journal::{NewCase, Outcome};
+use crate::mask::Hide;
 use crate::money::parse_amount;
 use crate::policy::{Payer, Resolution};
 use crate::session::{self, SessionError};
 
 type ApiResult = Result<Response, ApiError>;
 
-/// Refuses a call without the server's token, when it has one.
-fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+/// Refuses a call without the server's token, when it has one. Wrong tokens
+/// are answered one at a time, each after the policy's wait, so guessing
+/// runs at a few tries a second however many connections try.
+async fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     let Some(token) = &state.token else {
         return Ok(());
     };
@@ -42,12 +45,19 @@ fn authorised(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
         });
     match given {
         Some(g) if constant_time_eq(g.trim().as_bytes(), token.as_bytes()) => Ok(()),
-        _ => Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "token",
-            "缺少或错误的令牌：请用启动时打印的网址打开页面（带 ?token=…），或在请求头加 Authorization: Bearer <令牌>",
-            "missing or wrong token: open the page from the URL printed at start (with ?token=…), or send Authorization: Bearer <token>",
-        )),
+        _ => {
+            let _turn = state.wrong_token.lock().await;
+            tokio::time::sleep(std::time::Duration::from_millis(
+                state.limits.wrong_token_ms,
+            ))
+            .await;
+            Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "token",
+                "缺少或错误的令牌：请用启动时打印的网址打开页面（带 ?token=…），或在请求头加 Authorization: Bearer <令牌>",
+                "missing or wrong token: open the page from the URL printed at start (with ?token=…), or send Authorization: Bearer <token>",
+            ))
+        }
     }
 }
 
@@ -124,11 +134,73 @@ pub(super) async fn advise(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    authorised(&state, &headers)?;
+    authorised(&state, &headers).await?;
     let req: AdviseRequest = json_body(&headers, body)?;
     if req.text.len() > MAX_PASTE {
         return Err(too_large());
     }
+    let longest = state.limits.longest_line;
+    if req
+        .text
+        .lines()
+        .any(|l| l.len() > longest && l.chars().count() > longest)
+    {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "line_too_long",
+            format!(
+                "粘贴里有一行超过 {longest} 个字，读不过来：请只粘贴订单信息、收货地址和聊天记录，每条消息一行"
+            ),
+            format!("a line of the paste is longer than {longest} characters"),
+        ));
+    }
+    // Reading and advising run on the blocking pool, a few at a time, so a
+    // slow paste never holds the workers that answer other agents.
+    let deadline = std::time::Duration::from_secs(state.limits.advise_seconds.max(1));
+    let busy = || {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy",
+            format!(
+                "这段粘贴 {} 秒内没有处理完（或同时处理的太多）：请删掉与案例无关的内容后再试",
+                deadline.as_secs()
+            ),
+            format!("the paste was not answered within {} s", deadline.as_secs()),
+        )
+    };
+    let started = tokio::time::Instant::now();
+    let permit = tokio::time::timeout(deadline, state.advising.clone().acquire_owned())
+        .await
+        .map_err(|_| busy())?
+        .map_err(ApiError::internal)?;
+    // Past the deadline the answer is not wanted: the reader finishes (it
+    // cannot be stopped from outside) but records nothing.
+    let abandoned = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let work = {
+        let state = state.clone();
+        let abandoned = abandoned.clone();
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            answer(&state, req, &abandoned)
+        })
+    };
+    let left = deadline.saturating_sub(started.elapsed());
+    match tokio::time::timeout(left, work).await {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => Err(ApiError::internal(e)),
+        Err(_) => {
+            abandoned.store(true, std::sync::atomic::Ordering::SeqCst);
+            Err(busy())
+        }
+    }
+}
+
+/// Reads, advises and records one request; on a blocking thread.
+fn answer(
+    state: &AppState,
+    req: AdviseRequest,
+    abandoned: &std::sync::atomic::AtomicBool,
+) -> ApiResult {
     let flags = flags_of(&req.facts)?;
     if req.text.trim().is_empty() && !flags.has_facts() {
         return Err(ApiError::new(
@@ -144,14 +216,20 @@ pub(super) async fn advise(
     let today = now.date();
     let unreadable = |e: SessionError| match e {
         SessionError::Case(c) => {
-            let drawn = crate::render::diagnostics::case_error(&c);
+            let said = super::agent::case_error(&c);
             ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "unreadable",
-                format!("有一项信息写得不对，请按提示改正后再试：\n{drawn}"),
-                drawn,
+                said,
+                c.to_string(),
             )
         }
+        SessionError::Intake(crate::intake::IntakeError::NothingFound) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unreadable",
+            "粘贴里没有找到案例信息（地址、商品、金额、订单状态或问题）：请粘贴订单信息和买家的话，或在「识别结果」下的「补充其他信息」里直接选",
+            "no case facts found in the paste",
+        ),
         other => ApiError::unreadable(other.to_string()),
     };
     let (facts, base) = if req.text.trim().is_empty() {
@@ -164,11 +242,15 @@ pub(super) async fn advise(
     input.overlay(flags.clone());
     let answer = session::answer(policy, facts, base, flags, today, false).map_err(unreadable)?;
     let mut value = crate::render::json::answer_value(&answer).map_err(ApiError::internal)?;
+    if abandoned.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(ApiError::internal("abandoned"));
+    }
     let request_facts = serde_json::Value::Object(req.facts);
     let input = serde_json::Value::Object(input.to_json());
     // Stored without the trace; it goes back into the answer afterwards.
     let trace = value.as_object_mut().and_then(|o| o.remove("trace"));
     let advice_text = value.to_string();
+    let wb = policy.workbench();
     let record = NewCase {
         handled_at: now,
         agent: req.agent.as_deref(),
@@ -179,6 +261,10 @@ pub(super) async fn advise(
         advice_text: &advice_text,
         policy_name: policy.name(),
         policy_hash: policy.hash(),
+        hide: Hide {
+            name: wb.hide_buyer_name,
+            street: wb.hide_street,
+        },
     };
     let id = match req.case_id {
         Some(id) => {
@@ -187,11 +273,18 @@ pub(super) async fn advise(
         }
         None => state.journal.record(&record)?,
     };
+    let line = state.journal.summary(id)?;
+    super::agent::rewrite(&mut value, policy);
     if let Some(obj) = value.as_object_mut() {
         if let Some(t) = trace {
             obj.insert("trace".into(), t);
         }
         obj.insert("case_id".into(), id.into());
+        // The list line, so the page puts the case in 今日案例 without asking for the list.
+        obj.insert(
+            "summary".into(),
+            serde_json::to_value(line).map_err(ApiError::internal)?,
+        );
     }
     ok(&value)
 }
@@ -223,10 +316,12 @@ fn flags_of(facts: &serde_json::Map<String, serde_json::Value>) -> Result<CaseIn
                     .join(","),
             ),
             Value::Bool(_) if !fact.is_yes_no() => {
-                return Err(ApiError::bad_json(format!(
-                    "`{key}` takes text ({}), not true/false",
-                    fact.example()
-                )));
+                return Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad_json",
+                    format!("「{}」要填文字，不是“是/否”", fact.label()),
+                    format!("`{key}` takes text ({}), not true/false", fact.example()),
+                ));
             }
             other => other.clone(),
         };
@@ -236,7 +331,7 @@ fn flags_of(facts: &serde_json::Map<String, serde_json::Value>) -> Result<CaseIn
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "unreadable",
-            format!("事实的值不对：{e}"),
+            "有一项信息的值不对：请在「识别结果」里点选或重新填写",
             format!("a fact's value is wrong: {e}"),
         )
     })
@@ -258,7 +353,7 @@ pub(super) async fn outcome(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    authorised(&state, &headers)?;
+    authorised(&state, &headers).await?;
     let id = case_id(&id)?;
     let req: OutcomeRequest = json_body(&headers, body)?;
     let Some(outcome) = Outcome::parse(&req.outcome) else {
@@ -325,10 +420,32 @@ pub(super) async fn cases(
     headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult {
-    authorised(&state, &headers)?;
+    authorised(&state, &headers).await?;
     let day = date_param(&q, "date")?.unwrap_or_else(|| Local::now().date_naive());
-    let list = state.journal.list(day, q.get("q").map(String::as_str))?;
-    ok(&serde_json::json!({ "date": day, "cases": list }))
+    let number = |name: &str| -> Result<Option<i64>, ApiError> {
+        match q.get(name).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => s.parse().map(Some).map_err(|_| {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "bad_query",
+                    format!("`{name}` 要写整数，不是 `{s}`"),
+                    format!("`{name}` takes a whole number, not `{s}`"),
+                )
+            }),
+        }
+    };
+    let page = state.limits.list_page.max(1);
+    let limit = number("limit")?.map_or(page, |n| (n.max(1) as usize).min(page * 20));
+    let list = state.journal.list(
+        day,
+        q.get("q").map(String::as_str),
+        number("before")?,
+        limit,
+    )?;
+    ok(
+        &serde_json::json!({ "date": day, "cases": list.cases, "total": list.total, "more": list.more }),
+    )
 }
 
 /// `GET /api/cases/{id}`.
@@ -337,14 +454,18 @@ pub(super) async fn case(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult {
-    authorised(&state, &headers)?;
+    authorised(&state, &headers).await?;
     let stored = state.journal.get(case_id(&id)?)?;
-    ok(&serde_json::to_value(stored).map_err(ApiError::internal)?)
+    let mut value = serde_json::to_value(stored).map_err(ApiError::internal)?;
+    if let Some(advice) = value.get_mut("advice") {
+        super::agent::rewrite(advice, &state.live.current().policy);
+    }
+    ok(&value)
 }
 
 /// `GET /api/policy`.
 pub(super) async fn policy(State(state): State<Arc<AppState>>, headers: HeaderMap) -> ApiResult {
-    authorised(&state, &headers)?;
+    authorised(&state, &headers).await?;
     let live = state.live.current();
     ok(&serde_json::json!({
         "name": live.policy.name(),
@@ -353,7 +474,40 @@ pub(super) async fn policy(State(state): State<Arc<AppState>>, headers: HeaderMa
         "loaded_at": live.loaded_at,
         "check": live.check,
         "reload_error": state.live.reload_error(),
+        "pending": state.live.pending().map(|p| serde_json::json!({
+            "hash": p.loaded.policy.hash(),
+            "loaded_at": p.loaded.loaded_at,
+            "impact": p.impact,
+            "check": p.loaded.check,
+        })),
+        "last_impact": state.live.last_impact(),
     }))
+}
+
+/// The body of `POST /api/policy/confirm`: the hash of the edit the manager saw.
+#[derive(serde::Deserialize)]
+struct Confirm {
+    hash: String,
+}
+
+/// `POST /api/policy/confirm` `{"hash": "…"}`: the waiting edit goes live.
+pub(super) async fn confirm_policy(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult {
+    authorised(&state, &headers).await?;
+    let c: Confirm = json_body(&headers, body)?;
+    if state.live.confirm(&c.hash) {
+        ok(&serde_json::json!({"confirmed": true, "hash": c.hash}))
+    } else {
+        Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "no_such_edit",
+            "没有等待确认的这一版策略（可能文件又改了，请刷新页面再看）",
+            "no edit with this hash is waiting for confirmation; reload the page",
+        ))
+    }
 }
 
 /// `GET /api/stats?from=&to=`.
@@ -362,7 +516,7 @@ pub(super) async fn stats(
     headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult {
-    authorised(&state, &headers)?;
+    authorised(&state, &headers).await?;
     let to = date_param(&q, "to")?.unwrap_or_else(|| Local::now().date_naive());
     let from = date_param(&q, "from")?.unwrap_or(to - chrono::Days::new(29));
     let stats = state.journal.stats(from, to)?;
@@ -371,7 +525,7 @@ pub(super) async fn stats(
 
 /// `GET /api/vocab`: every fact with its label, kind and choices, and the labels of answers.
 pub(super) async fn vocab(State(state): State<Arc<AppState>>, headers: HeaderMap) -> ApiResult {
-    authorised(&state, &headers)?;
+    authorised(&state, &headers).await?;
     ok(&vocab_json())
 }
 

@@ -92,6 +92,14 @@ impl From<crate::journal::JournalError> for ApiError {
     fn from(e: crate::journal::JournalError) -> ApiError {
         match e {
             crate::journal::JournalError::NotFound(id) => ApiError::not_found(&id.to_string()),
+            crate::journal::JournalError::AmountWithoutAgreement(label) => ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                "amount_without_agreement",
+                format!(
+                    "“{label}”没有达成金额，不记金额：只有买家接受、已换货、已退款才填最终金额"
+                ),
+                "an amount is recorded only with an agreement (accepted, exchanged, refunded)",
+            ),
             other => ApiError::internal(other),
         }
     }

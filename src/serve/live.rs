@@ -1,12 +1,15 @@
 //! The policy in use while the server runs: loaded once with its reading
 //! vocabulary, and reloaded when its file changes on disk. A file that does
 //! not pass the checks is refused; the last good policy stays in use and the
-//! refusal is kept for the page to show.
+//! refusal is kept for the page to show. A valid edit that changes advice
+//! waits, with its impact, until the manager confirms it on /manager (unless
+//! the policy's `settings.confirm_changes` is false).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::SystemTime;
 
+use crate::impact;
 use crate::intake::Lexicon;
 use crate::policy::{Policy, PolicyError, analysis};
 use crate::render;
@@ -55,10 +58,22 @@ fn stamp(path: &Path) -> Option<Stamp> {
     Some((m.modified().ok(), m.len()))
 }
 
+/// A valid edit waiting for the manager's confirmation.
+pub struct Pending {
+    /// The edited policy, ready to go live.
+    pub loaded: Arc<Loaded>,
+    /// What it does to the advice, against the policy in use.
+    pub impact: String,
+}
+
 /// The policy in use, and the file it is watched in.
 pub struct Live {
     path: Option<PathBuf>,
     current: RwLock<Arc<Loaded>>,
+    /// An edit that changes advice, shown on /manager until confirmed.
+    pending: Mutex<Option<Arc<Pending>>>,
+    /// The impact of the last edit that went live.
+    last_impact: Mutex<Option<String>>,
     /// The stamp of the file last looked at, and why it was refused (if it was).
     seen: Mutex<(Option<Stamp>, Option<String>)>,
 }
@@ -76,6 +91,8 @@ impl Live {
         Ok(Live {
             path: path.map(Path::to_path_buf),
             current: RwLock::new(Arc::new(Loaded::new(policy, &shown))),
+            pending: Mutex::new(None),
+            last_impact: Mutex::new(None),
             seen: Mutex::new((path.and_then(stamp), None)),
         })
     }
@@ -102,8 +119,49 @@ impl Live {
             .clone()
     }
 
-    /// Looks at the file once; loads it when it changed. Whether a new policy is now in use.
+    /// The edit waiting for confirmation, if any.
+    pub fn pending(&self) -> Option<Arc<Pending>> {
+        self.pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// What the last edit that went live did to the advice.
+    pub fn last_impact(&self) -> Option<String> {
+        self.last_impact
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Puts the waiting edit in use when its hash is `hash` (the one the
+    /// manager saw); whether it went live.
+    pub fn confirm(&self, hash: &str) -> bool {
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        match pending.take() {
+            Some(p) if p.loaded.policy.hash() == hash => {
+                *self.last_impact.lock().unwrap_or_else(|p| p.into_inner()) =
+                    Some(p.impact.clone());
+                *self.current.write().unwrap_or_else(|p| p.into_inner()) = p.loaded.clone();
+                true
+            }
+            other => {
+                *pending = other;
+                false
+            }
+        }
+    }
+
+    /// [`Live::check_file_with`] without journal cases.
     pub fn check_file(&self) -> bool {
+        self.check_file_with(Vec::new)
+    }
+
+    /// Looks at the file once; loads it when it changed, comparing it with
+    /// the policy in use on the generated sample and `journal`'s cases.
+    /// Whether a new policy is now in use.
+    pub fn check_file_with(&self, journal: impl FnOnce() -> Vec<(i64, String)>) -> bool {
         let Some(path) = &self.path else {
             return false;
         };
@@ -115,9 +173,28 @@ impl Live {
         seen.0 = now;
         match Policy::from_path(path) {
             Ok(policy) => {
+                let old = self.current();
+                let imp = impact::compare(
+                    &old.policy,
+                    &policy,
+                    "正在使用的策略",
+                    &impact::sample(&journal()),
+                );
+                let text = impact::render(&imp);
+                let wait = imp.any() && policy.confirm_changes();
                 let loaded = Arc::new(Loaded::new(policy, &path.display().to_string()));
-                *self.current.write().unwrap_or_else(|p| p.into_inner()) = loaded;
                 seen.1 = None;
+                if wait {
+                    *self.pending.lock().unwrap_or_else(|p| p.into_inner()) =
+                        Some(Arc::new(Pending {
+                            loaded,
+                            impact: text,
+                        }));
+                    return false;
+                }
+                *self.pending.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                *self.last_impact.lock().unwrap_or_else(|p| p.into_inner()) = Some(text);
+                *self.current.write().unwrap_or_else(|p| p.into_inner()) = loaded;
                 true
             }
             Err(e) => {

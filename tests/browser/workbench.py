@@ -40,6 +40,18 @@ XSS_PASTE = ('<script>window.__xss=1</script><img src=x onerror="window.__xss=2"
              '收货地址：浙江省杭州市西湖区 文三路 实付款：59元 买家：鞋面有点脏')
 
 
+# Pastes with alerts (complaint, bad review, express refund, refused twice)
+# and assumptions (fault, stage, wish, price): what the agent reads must be
+# the page's own words.
+FIVE_PASTES = [
+    "订单状态：交易成功\n收货地址：广东省深圳市南山区 科技园\n买家：鞋子开胶了 要退货 不然投诉12315",
+    "收货地址：新疆乌鲁木齐市天山区 解放南路\n买家：鞋面有污渍 优惠10块吧 不然我给差评",
+    "买家：鞋子质量有问题 断底了\n实付款：199元\n收货地址：广东省深圳市南山区 科技园",
+    "天猫 极速退款 退款原因：尺码不合适\n收货地址：浙江省杭州市西湖区 文三路\n实付款：¥89.00\n买家：码数偏小 挤脚",
+    "淘宝 收货地址：四川省成都市武侯区 人民南路\n实付款：¥159\n买家：鞋子开胶了 第二次申请退款了 你们又拒绝 我要找平台介入",
+]
+
+
 class Failed(Exception):
     pass
 
@@ -224,6 +236,21 @@ def run(binary, tmp):
                     check(reply.input_value() == edited, "the reply box lost the edit")
                     ok(f"edited reply copied: button shows 已复制 (clipboard unreadable headless: {note})")
 
+                # --- the keyboard: Ctrl+Shift+C copies the reply
+                page.click('[data-testid="reply-reset"]')
+                page.wait_for_timeout(2700)
+                page.locator('[data-testid="paste"]').focus()
+                page.keyboard.press("Control+Shift+C")
+                page.wait_for_selector('[data-testid="copy"]:has-text("已复制")')
+                ok("Ctrl+Shift+C copied the reply")
+
+                # --- a refusal records no money: the amount is for agreements only
+                with page.expect_response(lambda r: "/outcome" in r.url) as out:
+                    page.keyboard.press("Alt+2")
+                sent = out.value.request.post_data_json
+                check(sent.get("outcome") == "refused" and "amount" not in sent, f"Alt+2 sent {sent}")
+                ok("Alt+2 recorded 买家拒绝 with no amount")
+
                 # --- record the outcome
                 page.fill('[data-testid="amount"]', "8")
                 page.fill('[data-testid="note"]', "买家同意8元")
@@ -267,8 +294,9 @@ def run(binary, tmp):
                 check(not leaks, f"the full phone number {PHONE} is stored in column(s) {leaks}")
                 stored = as_text(hits[0][cols.index(paste_cols[0])])
                 masked = next((l for l in stored.splitlines() if "收货地址" in l), "")
-                check("文三路" in masked, f"the stored paste lost the address line: {masked!r}")
-                ok(f"SQLite journal: one row, paste in `{paste_cols[0]}`, phone masked as {masked.split()[-1]!r}")
+                check("西湖区 ****" in masked and "文三路" not in masked,
+                      f"the stored address is not cut at the district: {masked!r}")
+                ok(f"SQLite journal: one row, paste in `{paste_cols[0]}`, address stored as {masked!r}")
 
                 # --- a hostile paste is shown as text
                 page.click('[data-testid="new-case"]')
@@ -298,6 +326,33 @@ def run(binary, tmp):
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(SHOTS / "4-manager.png"), full_page=True)
                 ok(f"manager page shows policy {name!r}, figures and charts")
+
+                # --- five pastes at 1366x768: the agent's words only, the buttons in view
+                small = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+                p2 = small.new_page()
+                p2.set_default_timeout(20000)
+                p2.on("pageerror", lambda e: page_errors.append(str(e)))
+                p2.goto(url)
+                p2.wait_for_selector('[data-testid="outcome-accepted"]')
+                for i, text in enumerate(FIVE_PASTES, start=1):
+                    p2.click('[data-testid="new-case"]')
+                    p2.fill('[data-testid="paste"]', text)
+                    with p2.expect_response(lambda r: r.url.endswith("/api/advise") and r.request.method == "POST") as res:
+                        p2.press('[data-testid="paste"]', "Control+Enter")
+                    check(res.value.status == 200, f"paste {i} answered {res.value.status}: {res.value.text()[:200]}")
+                    p2.wait_for_selector('[data-testid="resolution"]')
+                    # Key names (Ctrl+Shift+C, Alt+1) are what the keyboard says, not English to read.
+                    shown = re.sub(r"\b(Ctrl|Shift|Enter|Alt)\b", "", p2.inner_text("main"))
+                    for bad in [r"--[a-z]", r"settings\.", r"[a-z]+_[a-z]+", r"\b[A-Za-z]{4,}\b"]:
+                        m = re.search(bad, shown)
+                        check(not m, f"paste {i}: the page shows {m.group(0) if m else ''!r}")
+                    for sel in ['[data-testid="resolution"]', '[data-testid="outcome-accepted"]', '[data-testid="outcome-other"]', '[data-testid="copy"]']:
+                        box = p2.locator(sel).bounding_box()
+                        check(box and box["y"] >= 0 and box["y"] + box["height"] <= 768, f"paste {i}: {sel} is not within 1366x768: {box}")
+                    p2.screenshot(path=str(SHOTS / f"5-agent-{i}.png"))
+                alerts = p2.locator('[data-testid="alert"]').count()
+                ok(f"five pastes at 1366x768: no flag, id or English shown; advice, copy and outcome buttons in view (last has {alerts} alert(s))")
+                small.close()
 
                 check(not page_errors, f"JavaScript errors on the pages: {page_errors}")
                 ok("no JavaScript errors")

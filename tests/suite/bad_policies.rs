@@ -22,7 +22,10 @@ fn every_bad_policy_is_refused_with_its_expected_error() {
         .expect("bad_policies folder")
         .map(|e| e.expect("entry").path())
         // slips.yaml is a list of patches, checked below against snapshots.
-        .filter(|p| p.file_name().is_some_and(|n| n != "slips.yaml"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| !n.to_string_lossy().ends_with("slips.yaml"))
+        })
         .collect();
     files.sort();
     assert!(files.len() >= 10, "only {} bad policies", files.len());
@@ -138,4 +141,102 @@ fn every_slip_gets_its_whole_message_at_its_line() {
         );
         insta::assert_snapshot!(s.name.clone(), shown);
     }
+}
+
+/// One slip of `tests/bad_policies/manager_slips.yaml`: a patch, maybe in
+/// several places, maybe saved with Windows line ends or a GBK line.
+#[derive(serde::Deserialize)]
+struct ManagerSlip {
+    name: String,
+    replace: String,
+    with: String,
+    #[serde(default)]
+    also: Vec<Patch>,
+    #[serde(default)]
+    warn: bool,
+    #[serde(default)]
+    crlf: bool,
+    #[serde(default)]
+    gbk_hex: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Patch {
+    replace: String,
+    with: String,
+}
+
+/// What `check` reports on a policy that loads: its warnings, then what it
+/// does to the advice against the bundled policy and why that is large.
+fn loaded_report(p: &Policy, text: &str) -> String {
+    let bundled = Policy::bundled().expect("bundled");
+    let sample = aftersale::impact::sample(&[]);
+    let imp = aftersale::impact::compare(&bundled, p, "自带策略", &sample);
+    let mut shown: Vec<String> = p
+        .warnings()
+        .iter()
+        .map(|d| aftersale::render::diagnostics::diagnostic(d, text))
+        .collect();
+    shown.push(aftersale::impact::render(&imp));
+    shown.extend(imp.large.iter().map(|l| format!("改动很大: {l}")));
+    assert!(
+        !p.warnings().is_empty() || imp.any(),
+        "loaded with nothing to say:\n{}",
+        shown.join("\n")
+    );
+    shown.join("\n")
+}
+
+#[test]
+fn every_manager_slip_is_caught_with_its_whole_message() {
+    let base = aftersale::policy::BUNDLED;
+    let slips: Vec<ManagerSlip> = aftersale::located::from_yaml(
+        &std::fs::read_to_string(repo("tests/bad_policies/manager_slips.yaml")).expect("slips"),
+    )
+    .expect("slips parse");
+    assert_eq!(slips.len(), 15);
+    let dir = std::env::temp_dir().join(format!("aftersale-slips-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for s in slips {
+        assert!(base.contains(&s.replace), "{}: not in the base", s.name);
+        let mut text = base.replacen(&s.replace, &s.with, 1);
+        for p in &s.also {
+            assert!(text.contains(&p.replace), "{}: `also` not found", s.name);
+            text = text.replacen(&p.replace, &p.with, 1);
+        }
+        if s.crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        let mut bytes = text.clone().into_bytes();
+        if let Some(hex) = &s.gbk_hex {
+            let gbk: Vec<u8> = (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex"))
+                .collect();
+            let at = text.find("<GBK>").expect("<GBK> marker");
+            bytes.splice(at..at + "<GBK>".len(), gbk);
+        }
+        let path = dir.join(format!("{}.yaml", s.name));
+        std::fs::write(&path, &bytes).expect("write");
+        let shown = match Policy::from_path(&path) {
+            Err(e @ PolicyError::Invalid { .. }) => {
+                assert!(!s.warn, "{}: refused, expected to load", s.name);
+                aftersale::render::diagnostics::policy_error(&e)
+            }
+            Err(e) => e.to_string(),
+            Ok(p) => {
+                assert!(s.warn, "{}: loaded, expected to be refused", s.name);
+                let text = String::from_utf8_lossy(&bytes).to_string();
+                loaded_report(&p, &text)
+            }
+        };
+        let shown = shown.replace(&format!("{}/", dir.display()), "");
+        assert!(
+            !shown.contains("YAML 写法有误"),
+            "{}: a generic message: {shown}",
+            s.name
+        );
+        insta::assert_snapshot!(s.name.clone(), shown);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -10,6 +10,7 @@ mod regression;
 mod replay;
 mod robust;
 mod serve;
+mod workbench;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -3,11 +3,11 @@
 
 use aftersale::advice::Advice;
 use aftersale::case::{CaseInput, Defect, Fault, Material, Platform, Stage, Wants};
-use aftersale::policy::Resolution;
 use aftersale::engine::{self, EngineError};
 use aftersale::intake::Intake;
 use aftersale::located::Located;
 use aftersale::money::Money;
+use aftersale::policy::Resolution;
 use aftersale::policy::{BUNDLED, Policy};
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -198,15 +198,18 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
             Defect::OutOfStock | Defect::LateShipment
         );
     if a.case_facts.fault == Fault::Buyer || claim_found_false {
-        let admits = says(&a.reply, &[
-            "是我们的问题",
-            "我们的质量问题",
-            "是我们发错",
-            "是我们漏发",
-            "我们发货晚了",
-            "质检没做好",
-            "服务没做好",
-        ]);
+        let admits = says(
+            &a.reply,
+            &[
+                "是我们的问题",
+                "我们的质量问题",
+                "是我们发错",
+                "是我们漏发",
+                "我们发货晚了",
+                "质检没做好",
+                "服务没做好",
+            ],
+        );
         prop_assert!(
             admits.is_none(),
             "admits `{:?}` (fault {:?}, claim found false {}) in {}",
@@ -220,7 +223,10 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
     if let Some(w) = says(&a.reply, &["违约金", "赔付您"]) {
         let unpriced = price.is_none() && a.notes.iter().any(|n| n.contains("算不出违约金"));
         prop_assert!(
-            a.compensation.as_ref().is_some_and(|c| !c.amount.value().is_zero()) || unpriced,
+            a.compensation
+                .as_ref()
+                .is_some_and(|c| !c.amount.value().is_zero())
+                || unpriced,
             "`{}` in the reply with no compensation: {}",
             w,
             a.reply
@@ -229,11 +235,20 @@ fn check_advice(a: &Advice, input: &CaseInput) -> Result<(), TestCaseError> {
     // No exchange wording when the resolution is a return.
     if a.resolution == Resolution::ReturnRefund {
         let exchange = says(&a.reply, &["换货", "换一双", "退换", "发正确的"]);
-        prop_assert!(exchange.is_none(), "`{:?}` in a return's reply: {}", exchange, a.reply);
+        prop_assert!(
+            exchange.is_none(),
+            "`{:?}` in a return's reply: {}",
+            exchange,
+            a.reply
+        );
     }
     // An express refund is never declined outright (000 Tip f).
     if input.express_refund == Some(true) {
-        prop_assert!(a.resolution != Resolution::Decline, "an express refund declined: {}", a.rule);
+        prop_assert!(
+            a.resolution != Resolution::Decline,
+            "an express refund declined: {}",
+            a.rule
+        );
     }
     // The refused-twice alert is about quality refunds (F4) only.
     if a.alerts.iter().any(|x| &**x == "quality_refused_twice") {
@@ -398,6 +413,113 @@ proptest! {
             if let Ok(a) = engine::advise(&p, &case) {
                 check_advice(&a, &CaseInput::default())?;
             }
+        }
+    }
+}
+
+/// A phone number in one of the forms buyers and order forms write, from its digits.
+fn phone_in_form(form: usize, d: &[u8]) -> String {
+    let s = |r: std::ops::Range<usize>| {
+        d[r].iter()
+            .map(|x| char::from(b'0' + x))
+            .collect::<String>()
+    };
+    let full_width = |t: String| {
+        t.chars()
+            .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c))
+            .collect::<String>()
+    };
+    let mobile = format!("1{}{}", char::from(b'3' + d[0] % 7), s(1..10));
+    match form {
+        0 => mobile,
+        1 => format!("+86 {}-{}-{}", &mobile[..3], &mobile[3..7], &mobile[7..]),
+        2 => format!("0086.{}.{}.{}", &mobile[..3], &mobile[3..7], &mobile[7..]),
+        3 => full_width(mobile),
+        4 => format!("0{}-{}", s(0..3), s(3..11)),
+        5 => format!("(0{}){}", s(0..2), s(2..10)),
+        6 => format!("400-{}-{}", s(0..3), s(3..7)),
+        7 => format!("09{}-{}-{}", s(0..2), s(2..5), s(5..8)),
+        8 => format!("+886 9{} {} {}", s(0..2), s(2..5), s(5..8)),
+        9 => format!("9{} {}", s(0..3), s(3..7)),
+        10 => format!("+852 {} {}", s(0..4), s(4..8)),
+        _ => format!("+853 6{} {}", s(0..3), s(3..7)),
+    }
+}
+
+proptest! {
+    /// Every form of phone number inside Chinese text is masked: all its
+    /// digits but the last four (and a mainland mobile's first three) are gone,
+    /// and the words around it are left as they were.
+    #[test]
+    fn phones_in_every_form_are_masked_inside_chinese_text(
+        form in 0usize..12,
+        digits in proptest::collection::vec(0u8..10, 11),
+        before in "[\u{4e00}-\u{4e80}]{0,6}[：: ]?",
+        after in "[ ，。]?[\u{4e00}-\u{4e80}]{0,6}",
+    ) {
+        let phone = phone_in_form(form, &digits);
+        let text = format!("{before}{phone}{after}");
+        let masked = aftersale::mask::phones(&text);
+        prop_assert!(masked.starts_with(&before) && masked.ends_with(&after), "{text} -> {masked}");
+        let shown: Vec<char> = phone.chars().filter(|c| c.is_numeric()).collect();
+        let kept: Vec<char> = masked[before.len()..masked.len() - after.len()].chars().filter(|c| c.is_numeric()).collect();
+        let prefix = match form { 1 => 2, 2 => 4, _ => 0 };
+        let head = if form <= 3 { 3 } else { 0 };
+        prop_assert_eq!(kept.len(), prefix + head + 4, "{} -> {}", text, masked);
+        prop_assert_eq!(&kept[kept.len() - 4..], &shown[shown.len() - 4..]);
+    }
+}
+
+/// Every money figure of the bundled policy that reaches the advice, as the
+/// byte range of its digits: quoted amounts and percentages, outside
+/// `shipping_costs` (replay's estimate only). Tmall's ¥0.01 floor is left out:
+/// 30% of any price is above it, ten times it or a tenth of it alike.
+fn money_figures() -> Vec<std::ops::Range<usize>> {
+    let amount = regex::Regex::new(r#""(\d+\.\d\d)"|percent: (\d+)"#).expect("regex");
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut costs = false;
+    for line in BUNDLED.split_inclusive('\n') {
+        if !line.starts_with([' ', '#', '\n']) {
+            costs = line.starts_with("shipping_costs:");
+        }
+        if !costs && !line.trim_start().starts_with('#') {
+            for c in amount.captures_iter(line) {
+                let m = c.get(1).or_else(|| c.get(2)).expect("a group");
+                if m.as_str() != "0.01" {
+                    out.push(offset + m.start()..offset + m.end());
+                }
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// An edit of one money figure by ×10 or ×0.1 is never silent: `check`
+    /// refuses it or shows sample cases whose advice changes.
+    #[test]
+    fn a_money_figure_moved_tenfold_always_shows_in_the_impact(pick in any::<prop::sample::Index>(), up in any::<bool>()) {
+        let figures = money_figures();
+        prop_assume!(figures.len() > 20);
+        let at = figures[pick.index(figures.len())].clone();
+        let old: Decimal = BUNDLED[at.clone()].parse().expect("a number");
+        let new = if up { old * Decimal::TEN } else { old / Decimal::TEN };
+        let written = if BUNDLED[at.clone()].contains('.') {
+            format!("{:.2}", new.round_dp(2))
+        } else {
+            new.normalize().to_string()
+        };
+        // Tmall's ¥500 cap raised tenfold: no shoe costs ¥16,667, so nothing can change.
+        prop_assume!(!(BUNDLED[at.clone()].eq("500.00") && up));
+        let text = format!("{}{written}{}", &BUNDLED[..at.start], &BUNDLED[at.end..]);
+        if let Ok(p) = Policy::parse(&text, "edited.yaml") {
+            let bundled = Policy::bundled().expect("bundled");
+            let imp = aftersale::impact::compare(&bundled, &p, "自带策略", &aftersale::impact::sample(&[]));
+            prop_assert!(imp.any(), "{} -> {written} at byte {} shows no impact", &BUNDLED[at.clone()], at.start);
         }
     }
 }

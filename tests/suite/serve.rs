@@ -13,19 +13,19 @@ use serde_json::{Value, json};
 use super::regression::tempdir;
 
 /// A reply: status and body.
-struct Reply {
-    status: u16,
-    body: String,
+pub(super) struct Reply {
+    pub(super) status: u16,
+    pub(super) body: String,
 }
 
 impl Reply {
-    fn json(&self) -> Value {
+    pub(super) fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 }
 
 /// One HTTP/1.1 request on its own connection.
-fn request(
+pub(super) fn request(
     server: &Server,
     method: &str,
     path: &str,
@@ -81,17 +81,17 @@ fn dechunk(mut s: &str) -> String {
     out
 }
 
-const JSON: (&str, &str) = ("Content-Type", "application/json");
+pub(super) const JSON: (&str, &str) = ("Content-Type", "application/json");
 
-fn post(server: &Server, path: &str, body: &Value) -> Reply {
+pub(super) fn post(server: &Server, path: &str, body: &Value) -> Reply {
     request(server, "POST", path, &[JSON], body.to_string().as_bytes())
 }
 
-fn get(server: &Server, path: &str) -> Reply {
+pub(super) fn get(server: &Server, path: &str) -> Reply {
     request(server, "GET", path, &[], b"")
 }
 
-fn start(dir: &Path, policy: Option<PathBuf>, token: Option<&str>) -> Server {
+pub(super) fn start(dir: &Path, policy: Option<PathBuf>, token: Option<&str>) -> Server {
     Server::start(Config {
         addr: "127.0.0.1:0".parse().expect("an address"),
         journal: dir.join("journal.sqlite3"),
@@ -305,9 +305,18 @@ fn off_loopback_needs_a_token_and_every_api_call_carries_it() {
     });
     assert!(matches!(refused, Err(ServeError::NeedsToken(_))));
 
-    let server = start(&dir, None, Some("s3cret-token"));
+    let weak = Server::start(Config {
+        addr: "0.0.0.0:0".parse().expect("an address"),
+        journal: dir.join("journal.sqlite3"),
+        policy: None,
+        token: Some("a".into()),
+        watch_every: Duration::from_secs(1),
+    });
+    assert!(matches!(weak, Err(ServeError::WeakToken(16))));
+
+    let server = start(&dir, None, Some("s3cret-token-0123456789"));
     assert!(
-        server.url.ends_with("?token=s3cret-token"),
+        server.url.ends_with("?token=s3cret-token-0123456789"),
         "{}",
         server.url
     );
@@ -324,7 +333,7 @@ fn off_loopback_needs_a_token_and_every_api_call_carries_it() {
         &server,
         "GET",
         "/api/policy",
-        &[("Authorization", "Bearer s3cret-token")],
+        &[("Authorization", "Bearer s3cret-token-0123456789")],
         b"",
     );
     assert_eq!(right.status, 200, "{}", right.body);
@@ -335,7 +344,7 @@ fn off_loopback_needs_a_token_and_every_api_call_carries_it() {
         &server,
         "POST",
         "/api/advise",
-        &[JSON, ("X-Aftersale-Token", "s3cret-token")],
+        &[JSON, ("X-Aftersale-Token", "s3cret-token-0123456789")],
         body.as_bytes(),
     );
     assert_eq!(r.status, 200, "{}", r.body);
@@ -412,6 +421,62 @@ fn a_policy_edit_is_used_when_valid_and_refused_when_broken() {
         p["reload_error"].is_null() && p["name"] == "默认售后策略"
     });
     assert_eq!(p["name"], "默认售后策略");
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_edit_that_moves_money_waits_for_the_managers_confirmation() {
+    let dir = tempdir("serve-confirm");
+    let file = dir.join("policy.yaml");
+    let original = std::fs::read_to_string(super::repo("policies/default.yaml")).expect("policy");
+    std::fs::write(&file, &original).expect("write");
+    let server = start(&dir, Some(file.clone()), None);
+    let xinjiang = json!({"facts": {"defect": "小瑕疵", "region": "新疆"}});
+    let ceiling = |s: &Server| post(s, "/api/advise", &xinjiang).json()["offer"]["max"].clone();
+    assert_eq!(ceiling(&server), "15.00");
+
+    // The remote ceiling goes from ¥15 to ¥25: shown with its impact, not used yet.
+    let raised = original.replacen(
+        "offer: {open: \"10.00\", max: \"15.00\"}",
+        "offer: {open: \"10.00\", max: \"25.00\"}",
+        1,
+    );
+    save(&file, &raised);
+    let p = wait_for(&server, |p| !p["pending"].is_null());
+    let impact = p["pending"]["impact"]
+        .as_str()
+        .expect("the impact is shown");
+    assert!(
+        impact.contains("个案例的建议变了") && impact.contains("small_flaw_remote"),
+        "{impact}"
+    );
+    assert_eq!(ceiling(&server), "15.00", "used before it was confirmed");
+
+    // A stale confirmation changes nothing; the right one puts the edit live.
+    let r = post(&server, "/api/policy/confirm", &json!({"hash": "0000"}));
+    assert_eq!(r.status, 409, "{}", r.body);
+    let hash = p["pending"]["hash"].clone();
+    let r = post(&server, "/api/policy/confirm", &json!({"hash": hash}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(ceiling(&server), "25.00");
+    let p = get(&server, "/api/policy").json();
+    assert!(p["pending"].is_null());
+    assert!(
+        p["last_impact"]
+            .as_str()
+            .is_some_and(|t| t.contains("small_flaw_remote"))
+    );
+
+    // Switched off in the policy: an edit goes live on save, its impact still shown.
+    let unconfirmed = raised.replacen("confirm_changes: true", "confirm_changes: false", 1);
+    let unconfirmed = unconfirmed.replacen("max: \"25.00\"}", "max: \"20.00\"}", 1);
+    save(&file, &unconfirmed);
+    let start = Instant::now();
+    while ceiling(&server) != "20.00" && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert_eq!(ceiling(&server), "20.00");
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }

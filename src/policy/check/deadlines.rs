@@ -38,6 +38,7 @@ pub(super) fn check(c: &mut Checker, raw: &Located<BTreeMap<String, RawDeadline>
                 continue;
             }
         };
+        units(c, id, d);
         let start = match (&d.from, &d.after) {
             (Some(a), None) => Start::Anchor(*a),
             (None, Some(e)) => Start::After(e.as_str().into()),
@@ -86,4 +87,51 @@ pub(super) fn check(c: &mut Checker, raw: &Located<BTreeMap<String, RawDeadline>
         seven_day,
         all,
     }
+}
+
+/// Hours that read like days, days that read like hours, and a window of
+/// nothing: the platform's shortest window is 24 hours, and a number of days
+/// that is a whole number of days in hours (72, 168) was meant as hours.
+fn units(c: &mut Checker, id: &str, d: &RawDeadline) {
+    let (n, at, hours) = match (&d.days, &d.hours) {
+        (Some(x), None) => (x.value, x, false),
+        (None, Some(x)) => (x.value, x, true),
+        _ => return,
+    };
+    let (unit, key) = if hours {
+        ("小时", "hours")
+    } else {
+        ("天", "days")
+    };
+    let kind = if n == 0 {
+        Kind::Implausible {
+            zh: format!("时效“{id}”是 0 {unit}：一开始就已经过期"),
+            en: format!("deadline `{id}` is 0 {key}: it has run out before it starts"),
+            fix_zh: format!(
+                "写上真实的时长，如 `{key}: {}`",
+                if hours { 24 } else { 15 }
+            ),
+            fix_en: format!(
+                "write the real length, e.g. `{key}: {}`",
+                if hours { 24 } else { 15 }
+            ),
+        }
+    } else if hours && n < 24 {
+        Kind::Implausible {
+            zh: format!("时效“{id}”写的是 {n} 小时，不到一天：像是把天数写成了小时"),
+            en: format!("deadline `{id}` is {n} hours, less than a day: days written as hours?"),
+            fix_zh: format!("{n} 天请写 `days: {n}`（或 `hours: {}`）", n * 24),
+            fix_en: format!("for {n} days write `days: {n}` (or `hours: {}`)", n * 24),
+        }
+    } else if !hours && n >= 24 && n % 24 == 0 {
+        Kind::Implausible {
+            zh: format!("时效“{id}”写的是 {n} 天：像是把小时数写成了天"),
+            en: format!("deadline `{id}` is {n} days: hours written as days?"),
+            fix_zh: format!("{n} 小时（{} 天）请写 `hours: {n}`", n / 24),
+            fix_en: format!("for {n} hours ({} days) write `hours: {n}`", n / 24),
+        }
+    } else {
+        return;
+    };
+    c.error(Some(at), kind);
 }

@@ -85,6 +85,7 @@ pub(super) fn compile(
         c.error(Some(&raw.settings.escalate_to), Kind::EmptyEscalateTo);
     }
     words::check(&mut c, &raw);
+    cut_by_hash(&mut c, text);
     let risks = rules::risks(&mut c, &raw.risks, escalate_to);
     let questions = rules::questions(&mut c, &raw.questions, escalate_to);
     let refs = rules::Refs {
@@ -159,6 +160,7 @@ pub(super) fn compile(
         },
         source: text.into(),
         file: file.into(),
+        workbench: raw.settings.workbench.clone(),
         group_names: regions
             .groups
             .iter()
@@ -172,6 +174,7 @@ pub(super) fn compile(
         quality_return_note: quality_return_note.into(),
         quality_return_words: quality_return_words.into(),
         escalate_to: escalate_to.into(),
+        confirm_changes: raw.settings.confirm_changes,
         defects: vocabulary.defects,
         materials: vocabulary.materials,
         fault_keywords: raw
@@ -218,4 +221,73 @@ pub(super) fn compile(
         warnings: c.found,
         group_by_province,
     })
+}
+
+/// Keys whose values are words for the buyer or the agent.
+const TEXT_KEYS: &[&str] = &[
+    "reply",
+    "note",
+    "text",
+    "tmall",
+    "greeting",
+    "apology",
+    "counter",
+    "if_refused_intro",
+    "tip_intro",
+    "thanks",
+    "tip",
+    "label",
+    "escalate_to",
+    "description",
+    "name",
+];
+
+/// ` #` inside an unquoted text starts a YAML comment: the rest of the words
+/// are silently dropped. Found on the lines themselves, since the parser has
+/// already thrown the comment away.
+fn cut_by_hash(c: &mut Checker, text: &str) {
+    for (i, line) in text.lines().enumerate() {
+        let body = line.trim_start().trim_start_matches("- ");
+        let Some((key, value)) = body.split_once(": ") else {
+            continue;
+        };
+        let value = value.trim_start();
+        let plain = !value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '!', '#']);
+        let Some(cut) = value.find(" #").or_else(|| value.find("\t#")) else {
+            continue;
+        };
+        if !plain || !TEXT_KEYS.contains(&key.trim()) || value[..cut].trim().is_empty() {
+            continue;
+        }
+        let column = line.chars().count() - line[line.len() - value.len()..].chars().count() + 1;
+        let at = Located {
+            value: (),
+            at: Some(Pos {
+                file: String::new(),
+                line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                column: u32::try_from(column).unwrap_or(u32::MAX),
+                bytes: None,
+            }),
+        };
+        let kept = value[..cut].trim_end();
+        let whole = value.trim_end().replace('"', "\\\"");
+        c.error(
+            Some(&at),
+            Kind::Implausible {
+                zh: format!(
+                    "“{}”这段没加引号，# 后面的字会被当成注释丢掉，只剩“{kept}”",
+                    key.trim()
+                ),
+                en: format!(
+                    "`{}` is unquoted: everything after ` #` is a comment and is dropped",
+                    key.trim()
+                ),
+                fix_zh: format!("整句用双引号括起来：{}: \"{whole}\"", key.trim()),
+                fix_en: format!(
+                    "put the whole text in double quotes: {}: \"{whole}\"",
+                    key.trim()
+                ),
+            },
+        );
+    }
 }

@@ -43,6 +43,19 @@ pub(super) fn percent(c: &mut Checker, v: &Located<Decimal>, what: &str) -> Deci
                 value: v.value.to_string(),
             },
         );
+    } else if v.value > Decimal::ZERO && v.value < Decimal::ONE {
+        // No platform rate or shop offer is under 1%: a fraction was typed for a percent.
+        let x = v.value.normalize();
+        let meant = (v.value * Decimal::ONE_HUNDRED).normalize();
+        c.error(
+            Some(v),
+            Kind::Implausible {
+                zh: format!("{what} 写的是 {x}，就是 {x}%，不到百分之一"),
+                en: format!("{what} is {x}, i.e. {x}%: less than one percent"),
+                fix_zh: format!("{x} 是 {x}%：{meant}% 请写 {meant}"),
+                fix_en: format!("{x} means {x}%: for {meant}% write {meant}"),
+            },
+        );
     }
     v.value
 }

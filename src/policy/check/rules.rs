@@ -64,6 +64,7 @@ pub(super) fn fixed_text(
     what: &str,
     escalate_to: &str,
 ) -> String {
+    dollar(c, text, what);
     if let Some(piece) = brace_slip(&text.value) {
         c.error(
             Some(text),
@@ -191,6 +192,40 @@ where
     out
 }
 
+/// An empty text: the buyer would get a reply with nothing in it (no offer,
+/// no apology), so it is refused, not sent.
+pub(super) fn not_empty(c: &mut Checker, t: &Located<String>, what: &str) {
+    if t.value.trim().is_empty() {
+        c.error(
+            Some(t),
+            Kind::Implausible {
+                zh: format!("{what} 是空的：买家会收到一句空话"),
+                en: format!("{what} is empty: the buyer would get nothing"),
+                fix_zh: "写上要对买家说的话，用双引号括起来，如 \"对不起，给您添麻烦了。\"".into(),
+                fix_en: "write what the buyer should read, in double quotes".into(),
+            },
+        );
+    }
+}
+
+/// `${open}` (a placeholder written as in other tools) shows the buyer a `$`.
+fn dollar(c: &mut Checker, t: &Located<String>, what: &str) {
+    if let Some(i) = t.value.find("${") {
+        let end = t.value[i..].find('}').map_or(t.value.len(), |j| i + j + 1);
+        let piece = &t.value[i..end];
+        let right = &piece[1..];
+        c.error(
+            Some(t),
+            Kind::Implausible {
+                zh: format!("“{what}”的话术里 {piece} 多了一个 $：买家会看到“$4元”"),
+                en: format!("{what} has `{piece}`: the buyer would see a `$`"),
+                fix_zh: format!("把 {piece} 改成 {right}"),
+                fix_en: format!("write `{right}` instead of `{piece}`"),
+            },
+        );
+    }
+}
+
 /// A note or reply template: every placeholder known and fillable here.
 fn template(
     c: &mut Checker,
@@ -209,7 +244,20 @@ fn template(
             },
         );
     }
+    dollar(c, t, rule);
     for name in placeholders(&t.value) {
+        // A rule's reply is sent whether or not the buyer named an amount.
+        if name == "ask" {
+            c.warn(
+                Some(t),
+                Kind::Implausible {
+                    zh: format!("规则“{rule}”的话术用了 {{ask}}：买家没开价时会显示成“适当金额”"),
+                    en: format!("rule `{rule}` uses {{ask}}: with no ask the buyer reads 适当金额"),
+                    fix_zh: "改用 {open} 或 {max}，或者把规则限定在买家开了价的情况".into(),
+                    fix_en: "use {open} or {max} instead".into(),
+                },
+            );
+        }
         let ok = match name {
             "open" | "max" => offer.is_some(),
             "compensation" => compensation,
@@ -287,6 +335,7 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
         rules.push(rule);
     }
     outliers(c, raw, &rules);
+    ladder(c, raw, &rules);
     for d in Defect::ALL {
         // A rule that names the kind handles it; so does one for every kind with no
         // other condition narrowing it to some orders (a stage, 极速退款 …). A
@@ -352,6 +401,74 @@ fn outliers(c: &mut Checker, raw: &Located<Vec<RawRule>>, rules: &[Rule]) {
                     other: other.to_string(),
                 },
             );
+        }
+    }
+}
+
+/// How many times its neighbours on the same ladder (the same defects in
+/// other region groups) an amount may be before it looks like an extra zero.
+const LADDER: i64 = 3;
+
+/// Warns about an opening offer or ceiling more than [`LADDER`] times every
+/// other region group's for the same defects (江浙沪 ¥50 beside ¥10 and ¥15).
+fn ladder(c: &mut Checker, raw: &Located<Vec<RawRule>>, rules: &[Rule]) {
+    let ends = |r: &Rule| match r.then.offer.as_ref().map(|o| (o.open, o.max)) {
+        Some((Amount::Yuan(a), Amount::Yuan(b))) => Some((a, b)),
+        _ => None,
+    };
+    for (i, r) in rules.iter().enumerate() {
+        let Some(mine) = ends(r) else { continue };
+        // Already warned as ten times every offer for these defects: one warning is enough.
+        let warned = c
+            .found
+            .iter()
+            .any(|d| matches!(&d.kind, Kind::OfferOutlier { rule, .. } if **rule == *r.id));
+        if warned {
+            continue;
+        }
+        let others: Vec<(&Rule, (Decimal, Decimal))> = rules
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| {
+                *j != i
+                    && o.when.defect == r.when.defect
+                    && o.when.region != r.when.region
+                    && (o.when.region.is_some() || r.when.region.is_some())
+            })
+            .filter_map(|(_, o)| ends(o).map(|e| (o, e)))
+            .collect();
+        for (what, pick) in [("开价", 0), ("上限", 1)] {
+            let of = |e: (Decimal, Decimal)| if pick == 0 { e.0 } else { e.1 };
+            let Some(top) = others.iter().map(|(_, e)| of(*e)).max() else {
+                continue;
+            };
+            let amount = of(mine);
+            if top.is_zero() || amount <= top * Decimal::from(LADDER) {
+                continue;
+            }
+            let list: Vec<String> = others
+                .iter()
+                .map(|(o, e)| format!("{} {}", o.id, of(*e)))
+                .collect();
+            let tenth = (amount / Decimal::TEN).round_dp(2);
+            c.warn(
+                raw.value.get(i).map(|x| &x.id),
+                Kind::Implausible {
+                    zh: format!(
+                        "规则“{}”的{what} {amount} 元超过同一问题其他地区组（{}）最高的 {LADDER} 倍",
+                        r.id,
+                        list.join("、")
+                    ),
+                    en: format!(
+                        "rule `{}`: {amount} is more than {LADDER}× the other region groups' figure for the same defects ({})",
+                        r.id,
+                        list.join(", ")
+                    ),
+                    fix_zh: format!("多打了一个零？应写 \"{tenth:.2}\"；确实要这么高就忽略这条提醒"),
+                    fix_en: format!("an extra zero? write \"{tenth:.2}\"; if meant, ignore this warning"),
+                },
+            );
+            break;
         }
     }
 }
@@ -576,6 +693,7 @@ pub(super) fn outcome(c: &mut Checker, o: &RawOutcome, refs: &Refs, rule: &str) 
         let comp = o.compensation.is_some();
         template(c, t, rule, offer.as_ref(), comp, o.quality_return)
     };
+    not_empty(c, &o.reply, &format!("规则“{rule}”的 reply"));
     let reply = fill(c, &o.reply);
     let (deadlines, risks, ask) = extras(c, &o.deadlines, &o.risks, &o.ask, refs, rule);
     let note = o.note.as_ref().map(|n| fill(c, n));

@@ -86,11 +86,18 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) -> Vocabulary {
         }
     }
 
+    for (key, text) in [
+        ("greeting", &raw.replies.greeting),
+        ("apology", &raw.replies.apology),
+        ("thanks", &raw.replies.thanks),
+    ] {
+        super::rules::not_empty(c, text, &format!("replies.{key}"));
+    }
     let replies = Replies {
-        greeting: raw.replies.greeting.clone(),
-        apology: raw.replies.apology.clone(),
-        tip_intro: raw.replies.tip_intro.clone(),
-        thanks: raw.replies.thanks.clone(),
+        greeting: raw.replies.greeting.value.clone(),
+        apology: raw.replies.apology.value.clone(),
+        tip_intro: raw.replies.tip_intro.value.clone(),
+        thanks: raw.replies.thanks.value.clone(),
         // A policy without its own counter-offer words gets plain ones.
         counter: match &raw.replies.counter {
             Some(t) => {

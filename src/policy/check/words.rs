@@ -57,6 +57,7 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) {
             );
         }
     }
+    broad(c, &lists, &name);
     // One keyword pointing at two defect kinds: which one the reader picks is luck.
     let defect_words: Vec<(&str, &Located<String>)> = raw
         .defects
@@ -100,5 +101,50 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) {
                 other_kind: b.to_string(),
             },
         );
+    }
+}
+
+/// Real pastes and the product titles in them (`data/corpus/`, from the pastes under tests/).
+const PASTES: &str = include_str!("../../../data/corpus/pastes.txt");
+const TITLES: &str = include_str!("../../../data/corpus/titles.txt");
+/// A tag in more than this percent of real titles marks ordinary items as
+/// promotions (the bundled tags stay under 6%).
+const TITLE_SHARE: usize = 20;
+/// A keyword or fault word in more than this percent of real pastes decides
+/// nearly every case (the bundled words stay under 7%).
+const PASTE_SHARE: usize = 8;
+
+/// Warns about a word that matches too large a share of real titles or chats.
+fn broad(
+    c: &mut Checker,
+    lists: &[((&str, &str), &Located<String>)],
+    name: &dyn Fn((&str, &str)) -> String,
+) {
+    for &(list, w) in lists {
+        let word = w.value.trim();
+        if word.chars().count() < 2 {
+            continue; // warned about as a one-character word
+        }
+        let (corpus, limit, of) = if list.0.ends_with("_tags") {
+            (TITLES, TITLE_SHARE, "商品标题")
+        } else {
+            (PASTES, PASTE_SHARE, "客服聊天")
+        };
+        let lines = corpus.lines().filter(|l| !l.is_empty());
+        let (hit, all) = lines.fold((0usize, 0usize), |(h, a), l| {
+            (h + usize::from(l.contains(word)), a + 1)
+        });
+        if all > 0 && hit * 100 > limit * all {
+            let share = hit * 100 / all;
+            c.warn(
+                Some(w),
+                Kind::Implausible {
+                    zh: format!("{} 里的“{word}”出现在 {share}% 的真实{of}里：会命中很多和它无关的案例（自带策略的词都在 7% 以下）", name(list)),
+                    en: format!("`{word}` in {} is found in {share}% of real {}: it would match many unrelated cases", name(list), if of == "商品标题" { "titles" } else { "chats" }),
+                    fix_zh: format!("换成更具体的词（如“{word}原因”“{word}弄坏”），或删掉“{word}”"),
+                    fix_en: format!("use a more specific phrase, or remove `{word}`"),
+                },
+            );
+        }
     }
 }
