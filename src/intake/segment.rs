@@ -184,6 +184,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("物流", Field::Status),
     ("状态", Field::Status),
     ("签收时间", Field::SignedAt),
+    ("签收", Field::SignedAt),
     ("收货时间", Field::SignedAt),
     ("付款时间", Field::PaidAt),
     ("支付时间", Field::PaidAt),
@@ -674,7 +675,7 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 
 /// Labels too common to be fields anywhere but at the start of a line.
 const START_ONLY: &[&str] = &[
-    "申请", "原因", "说明", "留言", "状态", "问题", "诉求", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单",
+    "申请", "原因", "说明", "留言", "状态", "问题", "诉求", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单", "签收",
     "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证", "手机", "电话",
 ];
 
