@@ -30,9 +30,13 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
     let found: Vec<Vec<Found>> = lines
         .iter()
         .map(|l| {
-            let inside = |d: &&Found| d.span.start >= l.span.start && d.span.start < l.span.end;
-            if all.iter().filter(inside).all(|d| d.span.end <= l.span.end) {
-                all.iter().filter(inside).cloned().collect()
+            // `all` is in text order: a line's dates are found by halving, so a
+            // paste of many fields on one line is not read once per field.
+            let lo = all.partition_point(|d| d.span.start < l.span.start);
+            let hi = all.partition_point(|d| d.span.start < l.span.end);
+            let inside = &all[lo..hi.max(lo)];
+            if inside.iter().all(|d| d.span.end <= l.span.end) {
+                inside.to_vec()
             } else {
                 // A date whose time runs on past the line: read the line alone.
                 dates(l.text, l.span.start, year)

@@ -297,6 +297,10 @@ fn under_unknown_city(text: &str, m: &Mention, all: &[Mention]) -> bool {
         && !all.iter().any(|o| o.span.end == m.span.start)
 }
 
+/// How many mentions either side of one can touch it (several names may start
+/// at one character: 南京, 南京市).
+const NEIGHBOURS: usize = 8;
+
 /// The province of an address, by its hierarchy of names.
 pub fn locate(text: &str) -> Lookup {
     // Traditional place names are matched in Simplified, as the paste reader reads them.
@@ -332,11 +336,17 @@ fn locate_simplified(text: &str) -> Lookup {
     if BLOCKER_ENDS.iter().any(|&c| text.contains(c)) {
         BLOCKED.for_each_overlapping(text, |i, len| blocked.extend(len.iter().map(|n| i..i + n)));
     }
+    // The tests below look only at the mentions next to one (the one ending where it
+    // starts, or starting where it ends); mentions come in text order, so a few
+    // either side hold them, and a long paste is not read once per name.
+    let near = |k: usize| &all[k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(all.len())];
     let mut kept: Group = all
         .iter()
-        .filter(|m| !not_an_address(text, m, &all))
-        .filter(|m| stands_alone(text, m, &all))
-        .filter(|m| !(m.level() == Level::County && under_unknown_city(text, m, &all)))
+        .enumerate()
+        .filter(|&(k, m)| !not_an_address(text, m, near(k)))
+        .filter(|&(k, m)| stands_alone(text, m, near(k)))
+        .filter(|&(k, m)| !(m.level() == Level::County && under_unknown_city(text, m, near(k))))
+        .map(|(_, m)| m)
         .filter(|m| {
             !blocked
                 .iter()
