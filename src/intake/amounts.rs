@@ -377,6 +377,25 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
             }
         }
     }
+    // Several items, each with its price (宝贝1：… ¥169 / 宝贝2：… ¥39): the price
+    // is the item the buyer writes about; when that cannot be told, there is none,
+    // and the items' prices are listed as open.
+    if let Some(items) = several_items(text, lines, found) {
+        let same = items.iter().all(|(_, a)| a.value == items[0].1.value);
+        let picked = if same { Some(items[0].clone()) } else { item_in_question(lines, &items) };
+        match picked {
+            Some((li, a)) => best = Some((0, li, a)),
+            None => {
+                facts.ambiguous.push(super::facts::Ambiguity {
+                    fact: crate::case::Fact::Price,
+                    source: text.quote(lines[items[0].0].span.clone()),
+                    candidates: items.iter().map(|(_, a)| money(a.value).to_string()).collect(),
+                    flag: "--price 写上买家说的那件商品的实付金额".into(),
+                });
+                return;
+            }
+        }
+    }
     if let Some((r, li, a)) = best {
         let l = &lines[li];
         let source = if r < 3 {
@@ -385,6 +404,46 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
             text.quote(a.span.clone())
         };
         facts.price = Some(Found::new(money(a.value), source, l.segment, l.speaker));
+    }
+}
+
+/// The order's items when it lists two or more, each with a ¥ price on its title line.
+fn several_items(text: &Text, lines: &[Line], found: &[Vec<Context>]) -> Option<Vec<(usize, Amount)>> {
+    let items: Vec<(usize, Amount)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.field == Some(Field::Title))
+        .filter_map(|(li, _)| {
+            found[li]
+                .iter()
+                .find(|c| text.norm[c.amount.span.clone()].starts_with('¥'))
+                .map(|c| (li, c.amount.clone()))
+        })
+        .collect();
+    (items.len() >= 2).then_some(items)
+}
+
+/// The item whose title shares the most two-character words with the buyer's
+/// own account (拖鞋线头好多 → 居家棉拖鞋), if exactly one does best.
+fn item_in_question(lines: &[Line], items: &[(usize, Amount)]) -> Option<(usize, Amount)> {
+    let account: String = lines
+        .iter()
+        .filter(|l| l.speaker == Some(Speaker::Buyer) || l.segment == Segment::Note || l.field == Some(Field::RefundNote))
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let score = |li: usize| {
+        let title: Vec<char> = lines[li].text.chars().filter(|c| *c as u32 >= 0x4E00).collect();
+        title
+            .windows(2)
+            .filter(|w| account.contains(&w.iter().collect::<String>()))
+            .count()
+    };
+    let mut scored: Vec<(usize, &(usize, Amount))> = items.iter().map(|it| (score(it.0), it)).collect();
+    scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+    match scored.as_slice() {
+        [(top, it), (next, _), ..] if *top > 0 && top > next => Some((*it).clone()),
+        _ => None,
     }
 }
 

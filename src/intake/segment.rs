@@ -787,7 +787,8 @@ fn label_at(t: &str) -> Option<(Field, usize)> {
         .iter()
         .filter(|(label, _)| starts_with_bytes(t, label))
         .filter_map(|(label, field)| {
-            let rest = &t[label.len()..];
+            // 宝贝1： / 商品2： one item of several.
+            let rest = t[label.len()..].trim_start_matches(|c: char| c.is_ascii_digit());
             let rest_trim = rest.trim_start_matches([' ', '\t']);
             let rest_trim = rest_trim
                 .strip_prefix(['(', '（'])
