@@ -13,8 +13,11 @@ const DIALECT: &str = include_str!("../data/dialect.txt");
 
 /// The dialect table: (form, Mandarin) with equal character counts, and the
 /// forms' first characters, so a paste without any is passed over at once.
-fn dialect() -> &'static (Vec<(&'static str, &'static str)>, Vec<char>) {
-    static TABLE: OnceLock<(Vec<(&'static str, &'static str)>, Vec<char>)> = OnceLock::new();
+type Dialect = (Vec<(&'static str, &'static str)>, Vec<char>);
+
+/// The [`Dialect`] table, read once.
+fn dialect() -> &'static Dialect {
+    static TABLE: OnceLock<Dialect> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut pairs: Vec<(&str, &str)> = DIALECT
             .lines()
