@@ -253,7 +253,9 @@ fn is_size(c: &Context) -> bool {
     !c.amount.marked
         && whole_or_half
         && (adult && holds_any(tail(c.before.trim_end(), 3), SIZE_BEFORE)
-            || any && !verb_before(c.before) && holds_any(c.clause, SIZE_TALK))
+            || any && !verb_before(c.before) && holds_any(c.clause, SIZE_TALK)
+            // 拍错码了 我要38的: a size clause names sizes even after 要.
+            || adult && c.clause.contains('码'))
 }
 
 /// A count (数量 1, ×2): never money.
