@@ -154,7 +154,13 @@ impl<'p> Intake<'p> {
         let mut found = Lookup::NotFound;
         let mut found_in: Option<&Line> = None;
         for l in &address {
-            found = shift(places().locate(l.text), l.span.start);
+            // 地址：广东省深圳市…XX集运仓 (香港旺角): a forwarder's warehouse is no buyer's
+            // place; only what follows the warehouse can be.
+            let (at, own) = match FORWARDER.iter().filter_map(|w| l.text.rfind(w).map(|i| i + w.len())).max() {
+                Some(end) => (l.span.start + end, &l.text[end..]),
+                None => (l.span.start, l.text),
+            };
+            found = shift(places().locate(own), at);
             if found != Lookup::NotFound {
                 found_in = Some(l);
                 break;
@@ -298,6 +304,9 @@ const COURIER_SITES: &[&str] = &[
     "转运中心", "集散中心", "分拨中心", "分拣中心", "转运场", "中转场", "中转站", "中转中心",
     "营业部", "营业点", "网点", "集运仓", "转运仓", "集运", "转运",
 ];
+
+/// Words that make an address a forwarder's warehouse (集运仓, 转运仓).
+const FORWARDER: &[&str] = &["集运仓", "转运仓", "集运", "转运"];
 
 /// Words after a tracking line's place that say the parcel reached the buyer there.
 const DELIVERED_AT: &[&str] = &["签收", "派送", "派件", "投递"];
