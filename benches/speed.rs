@@ -40,6 +40,30 @@ fn paste_1kb() -> String {
     p
 }
 
+/// A one-line paste of about 1 MB, full of amounts, labels and speakers: the
+/// worst shape for a reader whose work grows with each line's length.
+fn paste_1mb_one_line() -> String {
+    let parts = [
+        "买家:鞋面有污渍 补偿20吧",
+        "实付款:¥139.00",
+        "优惠10块",
+        "收货地址:新疆乌鲁木齐市天山区",
+        "38码",
+        "¥59",
+        "给15吧",
+        "运费12元",
+        "2026-11-19 08:40",
+    ];
+    let mut p = String::new();
+    let mut i = 0;
+    while p.len() < (1 << 20) - 64 {
+        p.push_str(parts[i % parts.len()]);
+        p.push(' ');
+        i += 7;
+    }
+    p
+}
+
 fn main() {
     let policy = Policy::bundled().expect("bundled policy");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
@@ -48,6 +72,11 @@ fn main() {
     let intake = Intake::new(&policy);
     let t_intake = median(51, 200, || {
         black_box(intake.extract(black_box(&paste)).expect("facts"));
+    });
+
+    let big = paste_1mb_one_line();
+    let t_big = median(5, 1, || {
+        black_box(intake.extract(black_box(&big)).expect("facts"));
     });
 
     let input = CaseInput {
@@ -76,6 +105,11 @@ fn main() {
         "| intake of a {} B paste (conversion + extraction) | {:.1} µs | ≤ 50 µs |",
         paste.len(),
         us(t_intake)
+    );
+    println!(
+        "| intake of a {} B paste on one line | {:.1} ms | ≤ 50 ms |",
+        big.len(),
+        t_big.as_secs_f64() * 1e3
     );
     println!(
         "| engine decision (`decide`), loaded policy, structured case, trace on | {:.2} µs | ≤ 1 µs |",

@@ -218,34 +218,46 @@ impl<'a> Text<'a> {
 
     /// The words around `span` as the agent pasted them: its line, cut to about 40 characters.
     pub fn quote(&self, span: Range<usize>) -> String {
-        let span = span.start.min(self.norm.len())..span.end.min(self.norm.len());
-        let line_start = self.norm[..span.start]
-            .rfind('\n')
-            .map(|i| i + 1)
-            .unwrap_or(0);
-        let line_end = self.norm[span.end..]
-            .find('\n')
-            .map(|i| i + span.end)
-            .unwrap_or(self.norm.len());
+        let n = &self.norm;
+        let span = span.start.min(n.len())..span.end.min(n.len());
+        // The line is looked for only as far as the quote can reach (12 characters,
+        // at most 48 bytes): a paste of one long line would otherwise be scanned
+        // once per quote.
+        let mut back = span.start.saturating_sub(64);
+        while !n.is_char_boundary(back) {
+            back += 1;
+        }
+        let mut ahead = (span.end + 64).min(n.len());
+        while !n.is_char_boundary(ahead) {
+            ahead -= 1;
+        }
+        let (line_start, opens_line) = match n[back..span.start].rfind('\n') {
+            Some(i) => (back + i + 1, true),
+            None => (back, back == 0),
+        };
+        let (line_end, closes_line) = match n[span.end..ahead].find('\n') {
+            Some(i) => (span.end + i, true),
+            None => (ahead, ahead == n.len()),
+        };
         // Up to 12 characters either side of the match, within its line.
-        let from = self.norm[line_start..span.start]
+        let from = n[line_start..span.start]
             .char_indices()
             .rev()
             .nth(11)
             .map(|(i, _)| line_start + i)
             .unwrap_or(line_start);
-        let to = self.norm[span.end..line_end]
+        let to = n[span.end..line_end]
             .char_indices()
             .nth(12)
             .map(|(i, _)| span.end + i)
             .unwrap_or(line_end);
         let body = self.original(from..to).trim();
         let mut q = String::with_capacity(body.len() + 2 * '…'.len_utf8());
-        if from > line_start {
+        if from > line_start || !opens_line {
             q.push('…');
         }
         q.push_str(body);
-        if to < line_end {
+        if to < line_end || !closes_line {
             q.push('…');
         }
         q

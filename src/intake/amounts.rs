@@ -175,6 +175,9 @@ const REJECTION: &[&str] = &[
     "少了",
 ];
 
+/// How far either side of an amount its clause is read, in bytes (40 Chinese characters).
+const CONTEXT_BYTES: usize = 120;
+
 /// An amount with the words around it in its clause.
 struct Context<'t> {
     amount: Amount,
@@ -192,12 +195,23 @@ fn in_line<'t>(line: &'t Line) -> Vec<Context<'t>> {
             let start = a.span.start - line.span.start;
             let end = a.span.end - line.span.start;
             let ends: &[char] = &[',', '，', '。', '!', '！', '?', '？', ';', '；', '~'];
-            let clause_start = t[..start]
+            // The words around an amount are read within a window of its clause
+            // (40 characters either side): a paste of one long unpunctuated line
+            // is then read in time linear in its length.
+            let mut lo = start.saturating_sub(CONTEXT_BYTES);
+            while !t.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let mut hi = (end + CONTEXT_BYTES).min(t.len());
+            while !t.is_char_boundary(hi) {
+                hi -= 1;
+            }
+            let clause_start = t[lo..start]
                 .char_indices()
                 .rev()
                 .find(|(_, c)| ends.contains(c))
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let clause_end = t[end..].find(ends).map_or(t.len(), |i| end + i);
+                .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+            let clause_end = t[end..hi].find(ends).map_or(hi, |i| end + i);
             Context {
                 before: &t[clause_start..start],
                 after: &t[end..clause_end],
@@ -230,7 +244,7 @@ fn is_price(c: &Context) -> bool {
 
 /// A shoe size: a number in the range of sizes (33–47, halves too), without
 /// a money unit, right after a word that sizes go with (换38, 平时穿40).
-fn is_size(c: &Context, line: &str) -> bool {
+fn is_size(c: &Context) -> bool {
     let v = c.amount.value;
     let whole_or_half = (v * Decimal::TWO).fract().is_zero();
     let adult = v >= Decimal::from(33) && v <= Decimal::from(47);
@@ -239,7 +253,9 @@ fn is_size(c: &Context, line: &str) -> bool {
     !c.amount.marked
         && whole_or_half
         && (adult && holds_any(tail(c.before.trim_end(), 3), SIZE_BEFORE)
-            || any && !verb_before(c.before) && holds_any(line, SIZE_TALK))
+            || any && !verb_before(c.before) && holds_any(c.clause, SIZE_TALK)
+            // 拍错码了 我要38的: a size clause names sizes even after 要.
+            || adult && c.clause.contains('码'))
 }
 
 /// A count (数量 1, ×2): never money.
@@ -363,6 +379,25 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
             }
         }
     }
+    // Several items, each with its price (宝贝1：… ¥169 / 宝贝2：… ¥39): the price
+    // is the item the buyer writes about; when that cannot be told, there is none,
+    // and the items' prices are listed as open.
+    if let Some(items) = several_items(text, lines, found) {
+        let same = items.iter().all(|(_, a)| a.value == items[0].1.value);
+        let picked = if same { Some(items[0].clone()) } else { item_in_question(lines, &items) };
+        match picked {
+            Some((li, a)) => best = Some((0, li, a)),
+            None => {
+                facts.ambiguous.push(super::facts::Ambiguity {
+                    fact: crate::case::Fact::Price,
+                    source: text.quote(lines[items[0].0].span.clone()),
+                    candidates: items.iter().map(|(_, a)| money(a.value).to_string()).collect(),
+                    flag: "--price 写上买家说的那件商品的实付金额".into(),
+                });
+                return;
+            }
+        }
+    }
     if let Some((r, li, a)) = best {
         let l = &lines[li];
         let source = if r < 3 {
@@ -371,6 +406,46 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
             text.quote(a.span.clone())
         };
         facts.price = Some(Found::new(money(a.value), source, l.segment, l.speaker));
+    }
+}
+
+/// The order's items when it lists two or more, each with a ¥ price on its title line.
+fn several_items(text: &Text, lines: &[Line], found: &[Vec<Context>]) -> Option<Vec<(usize, Amount)>> {
+    let items: Vec<(usize, Amount)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.field == Some(Field::Title))
+        .filter_map(|(li, _)| {
+            found[li]
+                .iter()
+                .find(|c| text.norm[c.amount.span.clone()].starts_with('¥'))
+                .map(|c| (li, c.amount.clone()))
+        })
+        .collect();
+    (items.len() >= 2).then_some(items)
+}
+
+/// The item whose title shares the most two-character words with the buyer's
+/// own account (拖鞋线头好多 → 居家棉拖鞋), if exactly one does best.
+fn item_in_question(lines: &[Line], items: &[(usize, Amount)]) -> Option<(usize, Amount)> {
+    let account: String = lines
+        .iter()
+        .filter(|l| l.speaker == Some(Speaker::Buyer) || l.segment == Segment::Note || l.field == Some(Field::RefundNote))
+        .map(|l| l.text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let score = |li: usize| {
+        let title: Vec<char> = lines[li].text.chars().filter(|c| *c as u32 >= 0x4E00).collect();
+        title
+            .windows(2)
+            .filter(|w| account.contains(&w.iter().collect::<String>()))
+            .count()
+    };
+    let mut scored: Vec<(usize, &(usize, Amount))> = items.iter().map(|it| (score(it.0), it)).collect();
+    scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+    match scored.as_slice() {
+        [(top, it), (next, _), ..] if *top > 0 && top > next => Some((*it).clone()),
+        _ => None,
     }
 }
 
@@ -440,7 +515,8 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
         .as_ref()
         .is_some_and(|d| d.value == Defect::Postage);
     let mut asks: Vec<Found<Money>> = Vec::new();
-    let mut offers: Vec<Money> = Vec::new();
+    // A set: a long paste may hold thousands of offers.
+    let mut offers: std::collections::BTreeSet<Money> = std::collections::BTreeSet::new();
     for (li, l) in lines
         .iter()
         .enumerate()
@@ -490,13 +566,14 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             let postage_claim = postage && buyer_side && is_fee(c);
             // In the buyer's own turn a sum with its unit is an ask (那8块 8块总行了吧)
             // unless it is told as what was paid (两双一共¥398, 运费花了12块).
-            let told = holds_any(tail(c.before.trim_end(), 4), STATEMENT_BEFORE);
-            let buyer_turn = l.segment == Segment::Chat && c.amount.marked && !told;
+            let buyer_turn = l.segment == Segment::Chat
+                && c.amount.marked
+                && !holds_any(tail(c.before.trim_end(), 4), STATEMENT_BEFORE);
             let money_like =
                 worded || marked_weak || postage_claim || buyer_turn || shop && c.amount.marked;
             if !money_like
                 || is_price(c)
-                || is_size(c, l.text)
+                || is_size(c)
                 || is_count(c)
                 || c.amount.value.is_zero()
                 || discount(c)
@@ -514,7 +591,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             let noted_offer = l.segment == Segment::Note
                 && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
             if shop || noted_offer {
-                offers.push(value);
+                offers.insert(value);
                 facts.offered = Some(
                     Found::new(
                         value,

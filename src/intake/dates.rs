@@ -30,9 +30,13 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
     let found: Vec<Vec<Found>> = lines
         .iter()
         .map(|l| {
-            let inside = |d: &&Found| d.span.start >= l.span.start && d.span.start < l.span.end;
-            if all.iter().filter(inside).all(|d| d.span.end <= l.span.end) {
-                all.iter().filter(inside).cloned().collect()
+            // `all` is in text order: a line's dates are found by halving, so a
+            // paste of many fields on one line is not read once per field.
+            let lo = all.partition_point(|d| d.span.start < l.span.start);
+            let hi = all.partition_point(|d| d.span.start < l.span.end);
+            let inside = &all[lo..hi.max(lo)];
+            if inside.iter().all(|d| d.span.end <= l.span.end) {
+                inside.to_vec()
             } else {
                 // A date whose time runs on past the line: read the line alone.
                 dates(l.text, l.span.start, year)
@@ -102,7 +106,7 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
         .filter(|(_, l)| l.field.is_none() || l.field == Some(Field::RefundNote))
     {
         let t = l.text;
-        let signs = (t.contains("签收") || t.contains("收到") || t.contains("收货"))
+        let signs = crate::text::holds_any(t, ARRIVED)
             && !t.contains("拒签")
             && !t.contains("没收到")
             && !t.contains("确认收货");
@@ -125,6 +129,11 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
         }
     }
 }
+
+/// Words that say the parcel reached the buyer (签收, 收到, 昨天到的, 前天送来的).
+const ARRIVED: &[&str] = &[
+    "签收", "收到", "收货", "到的", "到货", "送到", "送来", "拿到", "取到", "取的", "到手",
+];
 
 /// A date found in text, with the time when one is written.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -84,6 +84,8 @@ pub enum Tag {
     Received,
     /// An order-state word.
     Stage(Stage),
+    /// The parcel is explicitly not signed for yet (还没签收, 快递员在门口, 拒收).
+    NotSigned,
     /// A platform's name.
     Platform(Platform),
     /// 包邮 (true) or not (false).
@@ -253,6 +255,7 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("wants_if", what) => Tag::WantsIf(Wants::parse(what)?),
         ("agree", "") => Tag::Agree,
         ("received", "") => Tag::Received,
+        ("not_signed", "") => Tag::NotSigned,
         ("stage", s) => Tag::Stage(Stage::parse(s)?),
         ("platform", p) => Tag::Platform(Platform::parse(p)?),
         ("free_shipping", "yes") => Tag::FreeShipping(true),

@@ -154,7 +154,13 @@ impl<'p> Intake<'p> {
         let mut found = Lookup::NotFound;
         let mut found_in: Option<&Line> = None;
         for l in &address {
-            found = shift(places().locate(l.text), l.span.start);
+            // 地址：广东省深圳市…XX集运仓 (香港旺角): a forwarder's warehouse is no buyer's
+            // place; only what follows the warehouse can be.
+            let (at, own) = match FORWARDER.iter().filter_map(|w| l.text.rfind(w).map(|i| i + w.len())).max() {
+                Some(end) => (l.span.start + end, &l.text[end..]),
+                None => (l.span.start, l.text),
+            };
+            found = shift(places().locate(own), at);
             if found != Lookup::NotFound {
                 found_in = Some(l);
                 break;
@@ -162,7 +168,10 @@ impl<'p> Intake<'p> {
         }
         if found == Lookup::NotFound {
             // No address field: a place named anywhere but in the product title.
-            for l in lines.iter().filter(|l| l.field != Some(Field::Title)) {
+            for l in lines
+                .iter()
+                .filter(|l| l.field != Some(Field::Title) && !after_shop_address(&text.norm, l))
+            {
                 let own = without_couriers(before_shop_address(l.text));
                 found = shift(places().locate(&own), l.span.start);
                 if found != Lookup::NotFound {
@@ -277,6 +286,9 @@ const SHOP_ADDRESS: &[&str] = &[
     "退换货地址",
 ];
 
+/// Words that end a company's name (抬头 杭州xx科技有限公司): its place is not the buyer's.
+const COMPANY: &[&str] = &["有限公司", "公司", "集团", "工作室"];
+
 /// A line up to a shop-address label (退货地址:浙江省温州市…): the rest places the shop.
 fn before_shop_address(t: &str) -> &str {
     SHOP_ADDRESS
@@ -293,6 +305,9 @@ const COURIER_SITES: &[&str] = &[
     "营业部", "营业点", "网点", "集运仓", "转运仓", "集运", "转运",
 ];
 
+/// Words that make an address a forwarder's warehouse (集运仓, 转运仓).
+const FORWARDER: &[&str] = &["集运仓", "转运仓", "集运", "转运"];
+
 /// Words after a tracking line's place that say the parcel reached the buyer there.
 const DELIVERED_AT: &[&str] = &["签收", "派送", "派件", "投递"];
 
@@ -301,7 +316,7 @@ const DELIVERED_AT: &[&str] = &["签收", "派送", "派件", "投递"];
 /// (一直停在武汉转运中心). A site the parcel was signed or delivered at stays.
 fn without_couriers(t: &str) -> std::borrow::Cow<'_, str> {
     let mut blank: Vec<std::ops::Range<usize>> = Vec::new();
-    for site in COURIER_SITES {
+    for site in COURIER_SITES.iter().chain(COMPANY) {
         for (at, _) in t.match_indices(site) {
             let end = at + site.len();
             // Inside 【…】: the whole bracket, unless delivery follows it.
@@ -332,6 +347,17 @@ fn without_couriers(t: &str) -> std::borrow::Cow<'_, str> {
     }
     // Whole characters were blanked, so the bytes are still UTF-8.
     std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| t.to_string()))
+}
+
+/// Whether a line's words come right after a shop-address label on its line
+/// (退货地址：浙江省温州市…, read as the label's value): only the few bytes
+/// before it are looked at.
+fn after_shop_address(norm: &str, l: &Line) -> bool {
+    let mut lo = l.span.start.saturating_sub(24);
+    while !norm.is_char_boundary(lo) {
+        lo += 1;
+    }
+    crate::text::holds_any(&norm[lo..l.span.start], SHOP_ADDRESS)
 }
 
 fn shift(l: Lookup, by: usize) -> Lookup {

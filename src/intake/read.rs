@@ -370,7 +370,10 @@ pub(super) fn defect(
     facts: &mut Facts,
 ) -> Option<Reading> {
     let account_seen = defects_in(hits, lines, account);
-    let own = strongest(&account_seen);
+    // 运费什么时候给我 after an exchange: the buyer's claim now is the postage,
+    // whatever went wrong before it.
+    let postage = account_seen.iter().find(|s| s.defect == Defect::Postage).copied();
+    let own = postage.or_else(|| strongest(&account_seen));
     let by_reason = reason.and_then(|(r, f)| r.defect.map(|d| (d, f)));
     let mine = |s: Seen| Reading {
         defect: s.defect,
@@ -855,6 +858,7 @@ fn agreed(text: &Text, lines: &[Line], hits: &[Hit]) -> Option<Found<Wants>> {
 pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut Facts) {
     let mut stage: Option<(Stage, &Hit)> = None;
     let mut received: Option<&Hit> = None;
+    let mut not_signed: Option<&Hit> = None;
     for h in hits.iter().filter(|h| !h.negated) {
         for tag in h.tags {
             match *tag {
@@ -862,6 +866,9 @@ pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                 Tag::Stage(s) if stage.is_none_or(|(old, _)| s > old) => stage = Some((s, h)),
                 Tag::Received if account(&lines[h.line]) && received.is_none() => {
                     received = Some(h)
+                }
+                Tag::NotSigned if account(&lines[h.line]) && not_signed.is_none() => {
+                    not_signed = Some(h)
                 }
                 // A Tmall order also shows 淘宝 in places; 天猫 decides.
                 Tag::Platform(p)
@@ -904,6 +911,14 @@ pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                 _ => {}
             }
         }
+    }
+    // 还没签收, 快递员在门口: the buyer says the parcel is not signed for, which beats
+    // an arrival said as a plan (到了我直接拒收) or a question (要不要签收) — but not
+    // the order form's own state.
+    let form_says = stage.is_some_and(|(_, h)| lines[h.line].segment == Segment::Form);
+    if let Some(h) = not_signed.filter(|_| !form_says) {
+        facts.stage = Some(found(text, lines, h, Stage::InTransit));
+        return;
     }
     facts.stage = match (stage, received) {
         (Some((s, h)), _) if s >= Stage::Signed => Some(found(text, lines, h, s)),

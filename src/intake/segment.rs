@@ -184,6 +184,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("物流", Field::Status),
     ("状态", Field::Status),
     ("签收时间", Field::SignedAt),
+    ("签收", Field::SignedAt),
     ("收货时间", Field::SignedAt),
     ("付款时间", Field::PaidAt),
     ("支付时间", Field::PaidAt),
@@ -212,6 +213,11 @@ const FIELDS: &[(&str, Field)] = &[
     ("申请金额", Field::RefundAmount),
     ("退款说明", Field::RefundNote),
     ("问题描述", Field::RefundNote),
+    ("问题", Field::RefundNote),
+    ("诉求", Field::RefundNote),
+    ("买家诉求", Field::RefundNote),
+    ("买家备注", Field::RefundNote),
+    ("买家补充", Field::RefundNote),
     ("补充描述", Field::RefundNote),
     ("补充说明", Field::RefundNote),
     ("买家留言", Field::RefundNote),
@@ -669,7 +675,7 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 
 /// Labels too common to be fields anywhere but at the start of a line.
 const START_ONLY: &[&str] = &[
-    "申请", "原因", "说明", "留言", "状态", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单",
+    "申请", "原因", "说明", "留言", "状态", "问题", "诉求", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单", "签收",
     "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证", "手机", "电话",
 ];
 
@@ -781,7 +787,8 @@ fn label_at(t: &str) -> Option<(Field, usize)> {
         .iter()
         .filter(|(label, _)| starts_with_bytes(t, label))
         .filter_map(|(label, field)| {
-            let rest = &t[label.len()..];
+            // 宝贝1： / 商品2： one item of several.
+            let rest = t[label.len()..].trim_start_matches(|c: char| c.is_ascii_digit());
             let rest_trim = rest.trim_start_matches([' ', '\t']);
             let rest_trim = rest_trim
                 .strip_prefix(['(', '（'])

@@ -216,10 +216,14 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     let way = after.trim_start_matches(ROAD_WAY);
     // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
     let road = |s: &str| ROADS.starts(s);
-    (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道']))
+    // A name that ends in its unit (岳池县, 阆中市) before a road is the place the
+    // road is in (岳池县人民路), not the first part of the road's name.
+    let unit = m.name.ends_with(['县', '市', '区', '旗', '镇', '州', '盟']);
+    (!unit && (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道'])))
         // A province or city name followed by 市/省/区 is itself, not a road (北京市).
         && !after.starts_with(['市', '省', '区', '县'])
-        || NOT_PLACES.starts(after)
+        // 湖南人 is a person, 岳池县人民路 / 人民医院 a place in the county.
+        || NOT_PLACES.starts(after) && !after.starts_with("人民")
 }
 
 /// [`ROAD`] and [`NOT_PLACE`] as phrase matchers: every name found is tested
@@ -297,6 +301,10 @@ fn under_unknown_city(text: &str, m: &Mention, all: &[Mention]) -> bool {
         && !all.iter().any(|o| o.span.end == m.span.start)
 }
 
+/// How many mentions either side of one can touch it (several names may start
+/// at one character: 南京, 南京市).
+const NEIGHBOURS: usize = 8;
+
 /// The province of an address, by its hierarchy of names.
 pub fn locate(text: &str) -> Lookup {
     // Traditional place names are matched in Simplified, as the paste reader reads them.
@@ -332,11 +340,17 @@ fn locate_simplified(text: &str) -> Lookup {
     if BLOCKER_ENDS.iter().any(|&c| text.contains(c)) {
         BLOCKED.for_each_overlapping(text, |i, len| blocked.extend(len.iter().map(|n| i..i + n)));
     }
+    // The tests below look only at the mentions next to one (the one ending where it
+    // starts, or starting where it ends); mentions come in text order, so a few
+    // either side hold them, and a long paste is not read once per name.
+    let near = |k: usize| &all[k.saturating_sub(NEIGHBOURS)..(k + NEIGHBOURS + 1).min(all.len())];
     let mut kept: Group = all
         .iter()
-        .filter(|m| !not_an_address(text, m, &all))
-        .filter(|m| stands_alone(text, m, &all))
-        .filter(|m| !(m.level() == Level::County && under_unknown_city(text, m, &all)))
+        .enumerate()
+        .filter(|&(k, m)| !not_an_address(text, m, near(k)))
+        .filter(|&(k, m)| stands_alone(text, m, near(k)))
+        .filter(|&(k, m)| !(m.level() == Level::County && under_unknown_city(text, m, near(k))))
+        .map(|(_, m)| m)
         .filter(|m| {
             !blocked
                 .iter()
