@@ -12,9 +12,13 @@ const HANT_CHARS: &str = include_str!("../data/zh/hant_chars.txt");
 const DIALECT: &str = include_str!("../data/dialect.txt");
 
 /// The dialect table: (form, Mandarin) with equal character counts, and the
+/// forms' first characters.
+type DialectTable = (Vec<(&'static str, &'static str)>, Vec<char>);
+
+/// The dialect table: (form, Mandarin) with equal character counts, and the
 /// forms' first characters, so a paste without any is passed over at once.
-fn dialect() -> &'static (Vec<(&'static str, &'static str)>, Vec<char>) {
-    static TABLE: OnceLock<(Vec<(&'static str, &'static str)>, Vec<char>)> = OnceLock::new();
+fn dialect() -> &'static DialectTable {
+    static TABLE: OnceLock<DialectTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut pairs: Vec<(&str, &str)> = DIALECT
             .lines()
