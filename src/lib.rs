@@ -43,6 +43,7 @@ pub mod mask;
 pub mod money;
 pub mod place;
 pub mod policy;
+pub mod queue;
 pub mod regress;
 pub mod render;
 pub mod replay;
