@@ -327,3 +327,56 @@ fn the_command_prints_text_json_and_csv_and_exits_2_on_a_bad_file() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("这不是退款列表"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_workbench_reads_the_list_and_records_an_opened_refund_as_from_the_queue() {
+    use super::serve::{get, post, request, start};
+    let dir = super::regression::tempdir("serve-queue");
+    let server = start(&dir, None, None);
+    let bytes = std::fs::read(repo("tests/queue/export_40.xlsx")).expect("fixture");
+    let file = ("Content-Type", "application/octet-stream");
+    // Not a file upload: refused before reading.
+    let r = request(&server, "POST", "/api/queue", &[super::serve::JSON], &bytes);
+    assert_eq!(r.status, 415, "{}", r.body);
+    let r = request(&server, "POST", "/api/queue?platform=taobao", &[file], &bytes);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let q = r.json();
+    assert_eq!(q["count"], 40);
+    let first = &q["refunds"][0];
+    assert!(first["clock"]["due"].is_string(), "{first:#}");
+    // Nothing is recorded by reading the list.
+    assert_eq!(get(&server, "/api/cases").json()["total"], 0);
+    // Opening the first refund advises it from what the list stated, and records it.
+    let r = post(
+        &server,
+        "/api/advise",
+        &serde_json::json!({"text": first["paste"], "queue": first["record"], "agent": "小李"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let advice = r.json();
+    let id = advice["case_id"].as_i64().expect("a case");
+    assert_eq!(advice["resolution"], first["advice"]["resolution"]);
+    assert!(advice["facts"]["price"]["source"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("买家实际支付金额")));
+    assert!(advice["queue_clock"]["left"].is_string(), "{advice:#}");
+    let r = post(
+        &server,
+        &format!("/api/cases/{id}/outcome"),
+        &serde_json::json!({"outcome": "returned"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let listed = get(&server, "/api/cases").json();
+    let line = &listed["cases"][0];
+    assert_eq!(line["origin"], "queue", "{listed:#}");
+    assert_eq!(line["outcome"], "returned");
+    assert_eq!(line["order_no"], first["order_no"]);
+    let stored = get(&server, &format!("/api/cases/{id}")).json();
+    assert_eq!(stored["queue"]["refund_id"], first["refund_id"]);
+    // A file that is no refund list: its Chinese message, 422.
+    let bad = std::fs::read(repo("tests/queue/bad/not_an_export.csv")).expect("fixture");
+    let r = request(&server, "POST", "/api/queue", &[file], &bad);
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.json()["error"]["zh"].as_str().is_some_and(|z| z.contains("这不是退款列表")));
+    drop(server);
+}
