@@ -378,41 +378,45 @@ pub fn missing(f: &Facts, answer: Option<&Answer>) -> Vec<Fact> {
     out
 }
 
-/// The refund told as a paste: what the journal keeps and the advice view shows.
+/// The refund told as a paste: what the journal keeps and the advice view
+/// shows, each line as `column：value` in the list's own column names, so the
+/// sources of the stated facts are found in it.
 pub fn paste(r: &Refund) -> String {
     let mut lines: Vec<String> = Vec::new();
-    let mut line = |label: &str, v: Option<String>| {
+    let mut line = |item: Item, v: Option<String>| {
         if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
-            lines.push(format!("{label}：{v}"));
+            lines.push(format!("{}：{v}", r.column(item)));
         }
     };
-    let at = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M").to_string());
-    line("退款编号", r.refund_id.clone());
-    line("订单编号", r.order_no.clone());
-    line("宝贝标题", r.title.clone());
-    line("买家实际支付金额", r.price.map(|p| p.to_string()));
+    let at = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+    line(Item::RefundId, r.refund_id.clone());
+    line(Item::OrderNo, r.order_no.clone());
+    line(Item::Title, r.title.clone());
+    line(Item::Price, r.price.map(|p| p.to_string()));
     line(
-        "买家退款金额",
+        Item::RefundAmount,
         r.refund_amount.map(|a| match r.price {
             Some(p) if a < p => format!("{a}（部分退款）"),
             Some(_) => format!("{a}（全额退款）"),
             None => a.to_string(),
         }),
     );
+    if r.columns.contains_key(Item::RefundType.name()) {
+        line(
+            Item::RefundType,
+            r.refund_type
+                .as_deref()
+                .and_then(RefundType::parse)
+                .map(|k| k.label().to_string()),
+        );
+    }
+    line(Item::NeedsReturn, r.needs_return.map(|b| if b { "是" } else { "否" }.to_string()));
+    line(Item::Reason, r.reason.clone());
+    line(Item::Desc, r.desc.clone());
+    line(Item::Created, at(r.created));
+    line(Item::Status, r.status.map(|s| s.label().to_string()));
     line(
-        "退款类型",
-        r.refund_type
-            .as_deref()
-            .and_then(RefundType::parse)
-            .map(|k| k.label().to_string())
-            .or_else(|| r.needs_return.map(|b| if b { "退货退款" } else { "仅退款" }.to_string())),
-    );
-    line("退款原因", r.reason.clone());
-    line("退款说明", r.desc.clone());
-    line("申请时间", at(r.created));
-    line("退款状态", r.status.map(|s| s.label().to_string()));
-    line(
-        "货物状态",
+        Item::Goods,
         r.goods.map(|g| {
             match g {
                 Goods::NotReceived => "买家未收到货",
@@ -422,10 +426,11 @@ pub fn paste(r: &Refund) -> String {
             .to_string()
         }),
     );
-    line("售中或售后", r.phase.map(|p| if p == Phase::Aftersale { "售后" } else { "售中" }.to_string()));
-    line("是否极速退款", r.express.map(|e| if e { "是" } else { "否" }.to_string()));
-    line("超时时间", at(r.timeout));
-    line("收货地址", r.address.clone());
+    line(Item::Phase, r.phase.map(|p| if p == Phase::Aftersale { "售后" } else { "售中" }.to_string()));
+    line(Item::Express, r.express.map(|e| if e { "是" } else { "否" }.to_string()));
+    line(Item::Paid, at(r.paid));
+    line(Item::Timeout, at(r.timeout));
+    line(Item::Address, r.address.clone());
     lines.join("\n")
 }
 
