@@ -34,16 +34,14 @@ pub struct QueueArgs {
 }
 
 fn parse_platform(s: &str) -> Result<Platform, String> {
-    Platform::parse(s.trim()).ok_or_else(|| {
-        format!("`{s}` 不是平台：写 taobao/淘宝 或 tmall/天猫 / not a platform")
-    })
+    Platform::parse(s.trim())
+        .ok_or_else(|| format!("`{s}` 不是平台：写 taobao/淘宝 或 tmall/天猫 / not a platform"))
 }
 
 /// A moment as `2026-11-23 10:00` (or a day alone, its 00:00).
 pub fn parse_now(s: &str) -> Result<NaiveDateTime, String> {
-    queue::parse_moment(s).ok_or_else(|| {
-        format!("`{s}` 不是时刻：写成 \"2026-11-23 10:00\" / `{s}` is not a moment")
-    })
+    queue::parse_moment(s)
+        .ok_or_else(|| format!("`{s}` 不是时刻：写成 \"2026-11-23 10:00\" / `{s}` is not a moment"))
 }
 
 pub fn run(

@@ -233,11 +233,17 @@ pub fn clock(policy: &Policy, r: &Refund, answer: Option<&Answer>, now: NaiveDat
             r.evidence_timeout.or(r.timeout),
         ),
         State::WaitSeller => {
-            let rule = answer_rule(policy, answer, stage, defect).map(|(id, d)| rule_due(&id, &d, r.created));
+            let rule = answer_rule(policy, answer, stage, defect)
+                .map(|(id, d)| rule_due(&id, &d, r.created));
             if r.status.is_none() {
                 note = Some("没有退款状态，按等待卖家处理".to_string());
             }
-            (Turn::Shop, "处理退款申请（同意或拒绝）".to_string(), rule, r.timeout)
+            (
+                Turn::Shop,
+                "处理退款申请（同意或拒绝）".to_string(),
+                rule,
+                r.timeout,
+            )
         }
         State::WaitSellerConfirm => (
             Turn::Shop,

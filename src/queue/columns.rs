@@ -263,9 +263,7 @@ fn value_key(v: &str) -> String {
 /// A full-width ASCII form as its half-width one (the ideographic comma stays).
 pub fn half_width(c: char) -> char {
     match c {
-        '\u{ff01}'..='\u{ff5e}' if c != '，' => {
-            char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
-        }
+        '\u{ff01}'..='\u{ff5e}' if c != '，' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         '\u{3000}' => ' ',
         c => c,
     }
@@ -309,7 +307,10 @@ mod tests {
     #[test]
     fn values_match_whole_or_by_the_longest_part() {
         let t = tables();
-        assert_eq!(t.meaning(Item::Status, "WAIT_SELLER_AGREE"), Some("wait_seller"));
+        assert_eq!(
+            t.meaning(Item::Status, "WAIT_SELLER_AGREE"),
+            Some("wait_seller")
+        );
         assert_eq!(
             t.meaning(Item::Status, "买家已经申请退款,等待卖家同意"),
             Some("wait_seller")

@@ -49,10 +49,9 @@ fn stage(r: &Refund) -> Option<(Stage, String)> {
     }
     let from_goods = |g: Goods| -> Option<(Stage, String)> {
         match g {
-            Goods::Received | Goods::Returned => Some((
-                Stage::Signed,
-                format!("{}：{}", col(Item::Goods), goods(g)),
-            )),
+            Goods::Received | Goods::Returned => {
+                Some((Stage::Signed, format!("{}：{}", col(Item::Goods), goods(g))))
+            }
             Goods::NotReceived => match r.shipped {
                 Some(true) => Some((
                     Stage::InTransit,
@@ -88,10 +87,9 @@ fn stage(r: &Refund) -> Option<(Stage, String)> {
         )),
         Some(OrderState::Closed) | None => match r.goods {
             Some(g) => from_goods(g),
-            None if r.status == Some(State::WaitSellerConfirm) => Some((
-                Stage::Signed,
-                format!("{}：买家已退货", col(Item::Status)),
-            )),
+            None if r.status == Some(State::WaitSellerConfirm) => {
+                Some((Stage::Signed, format!("{}：买家已退货", col(Item::Status))))
+            }
             None => None,
         },
     }
@@ -110,12 +108,7 @@ fn words(r: &Refund) -> Option<String> {
 }
 
 /// The refund's facts, and the case input they give.
-pub fn facts(
-    policy: &Policy,
-    intake: &Intake,
-    r: &Refund,
-    today: NaiveDate,
-) -> (Facts, CaseInput) {
+pub fn facts(policy: &Policy, intake: &Intake, r: &Refund, today: NaiveDate) -> (Facts, CaseInput) {
     let col = |i: Item| r.column(i).to_string();
     let mut f = Facts::default();
     if let Some(t) = &r.title {
@@ -180,7 +173,10 @@ pub fn facts(
         ));
     }
     if let Some(fault) = r.fault.as_deref().and_then(Fault::parse) {
-        f.fault = Some(stated(fault, format!("{}：{}", col(Item::Fault), fault.label())));
+        f.fault = Some(stated(
+            fault,
+            format!("{}：{}", col(Item::Fault), fault.label()),
+        ));
     }
     if let Some(p) = r.platform.as_deref().and_then(Platform::parse) {
         let src = match r.columns.get(Item::Platform.name()) {
@@ -192,7 +188,11 @@ pub fn facts(
     if let Some(free) = r.free_shipping {
         f.free_shipping = Some(stated(
             free,
-            format!("{}：{}", col(Item::ShippingType), if free { "卖家包邮" } else { "买家付邮" }),
+            format!(
+                "{}：{}",
+                col(Item::ShippingType),
+                if free { "卖家包邮" } else { "买家付邮" }
+            ),
         ));
     }
     if matches!(r.cs, Some(Cs::Asked | Cs::In)) {
@@ -201,7 +201,11 @@ pub fn facts(
             format!(
                 "{}：{}",
                 col(Item::Cs),
-                if r.cs == Some(Cs::In) { "客服已经介入" } else { "需要客服介入" }
+                if r.cs == Some(Cs::In) {
+                    "客服已经介入"
+                } else {
+                    "需要客服介入"
+                }
             ),
         ));
     }
@@ -219,7 +223,10 @@ pub fn facts(
                 ..
             } => f.ambiguous.push(Ambiguity {
                 fact: Fact::Region,
-                flag: format!("--region 加上城市或省份，如 --region \"{}{name}\"", provinces.first().map(String::as_str).unwrap_or("")),
+                flag: format!(
+                    "--region 加上城市或省份，如 --region \"{}{name}\"",
+                    provinces.first().map(String::as_str).unwrap_or("")
+                ),
                 source: name,
                 candidates: provinces,
             }),
@@ -259,7 +266,10 @@ pub fn facts(
     }
     // What the stated type and amount say the buyer wants, unless the words said it.
     if f.wants.is_none() {
-        let unshipped = f.stage.as_ref().is_some_and(|s| s.value == Stage::Unshipped);
+        let unshipped = f
+            .stage
+            .as_ref()
+            .is_some_and(|s| s.value == Stage::Unshipped);
         let w = if unshipped {
             kind.as_ref().map(|(_, src)| (Wants::Refund, src.clone()))
         } else if let Some(a) = &f.ask {
@@ -388,7 +398,8 @@ pub fn paste(r: &Refund) -> String {
             lines.push(format!("{}：{v}", r.column(item)));
         }
     };
-    let at = |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+    let at =
+        |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
     line(Item::RefundId, r.refund_id.clone());
     line(Item::OrderNo, r.order_no.clone());
     line(Item::Title, r.title.clone());
@@ -410,7 +421,11 @@ pub fn paste(r: &Refund) -> String {
                 .map(|k| k.label().to_string()),
         );
     }
-    line(Item::NeedsReturn, r.needs_return.map(|b| if b { "是" } else { "否" }.to_string()));
+    line(
+        Item::NeedsReturn,
+        r.needs_return
+            .map(|b| if b { "是" } else { "否" }.to_string()),
+    );
     line(Item::Reason, r.reason.clone());
     line(Item::Desc, r.desc.clone());
     line(Item::Created, at(r.created));
@@ -426,8 +441,21 @@ pub fn paste(r: &Refund) -> String {
             .to_string()
         }),
     );
-    line(Item::Phase, r.phase.map(|p| if p == Phase::Aftersale { "售后" } else { "售中" }.to_string()));
-    line(Item::Express, r.express.map(|e| if e { "是" } else { "否" }.to_string()));
+    line(
+        Item::Phase,
+        r.phase.map(|p| {
+            if p == Phase::Aftersale {
+                "售后"
+            } else {
+                "售中"
+            }
+            .to_string()
+        }),
+    );
+    line(
+        Item::Express,
+        r.express.map(|e| if e { "是" } else { "否" }.to_string()),
+    );
     line(Item::Paid, at(r.paid));
     line(Item::Timeout, at(r.timeout));
     line(Item::Address, r.address.clone());
@@ -437,7 +465,9 @@ pub fn paste(r: &Refund) -> String {
 /// A case error in the agent's words, one line.
 pub fn case_error_words(e: &CaseError) -> String {
     match e {
-        CaseError::Dates { what, .. } => format!("日期前后矛盾：{}", what.split(" / ").next().unwrap_or(what)),
+        CaseError::Dates { what, .. } => {
+            format!("日期前后矛盾：{}", what.split(" / ").next().unwrap_or(what))
+        }
         other => other.to_string().lines().next().unwrap_or("").to_string(),
     }
 }

@@ -55,7 +55,9 @@ pub enum QueueError {
         row: usize,
     },
     /// No content at all.
-    #[error("{what} / the file is empty\n  = 修改: 重新导出退款列表；导出时选对日期范围（如“今天”）")]
+    #[error(
+        "{what} / the file is empty\n  = 修改: 重新导出退款列表；导出时选对日期范围（如“今天”）"
+    )]
     Empty {
         /// What is empty.
         what: String,
@@ -69,7 +71,9 @@ pub enum QueueError {
         why: String,
     },
     /// A CSV the reader gave up on.
-    #[error("第{line}行不是正常的 CSV：{why} / malformed CSV\n  = 修改: 用 Excel/WPS 打开后另存为 CSV 再试")]
+    #[error(
+        "第{line}行不是正常的 CSV：{why} / malformed CSV\n  = 修改: 用 Excel/WPS 打开后另存为 CSV 再试"
+    )]
     Csv {
         /// The line.
         line: usize,
@@ -383,9 +387,9 @@ pub fn read(bytes: &[u8]) -> Result<Read, QueueError> {
     }
     let mut sheet = table::csv(&text, &format!("CSV，{encoding}"))?;
     if encoding == "GBK" {
-        sheet.notes.push(
-            "文件是 GBK 编码（Excel/WPS 存 CSV 的默认编码），已按 GBK 读取".to_string(),
-        );
+        sheet
+            .notes
+            .push("文件是 GBK 编码（Excel/WPS 存 CSV 的默认编码），已按 GBK 读取".to_string());
     }
     let mut read = record::from_sheet(sheet)?;
     for line in bad_lines {

@@ -40,9 +40,14 @@ fn known_items(cells: &[Cell]) -> Vec<Item> {
 /// refund by, something only a refund has, and at least three known columns.
 fn is_header(items: &[Item]) -> bool {
     let named = items.contains(&Item::RefundId) || items.contains(&Item::OrderNo);
-    let refund = [Item::RefundId, Item::RefundAmount, Item::Reason, Item::Status]
-        .iter()
-        .any(|i| items.contains(i));
+    let refund = [
+        Item::RefundId,
+        Item::RefundAmount,
+        Item::Reason,
+        Item::Status,
+    ]
+    .iter()
+    .any(|i| items.contains(i));
     items.len() >= 3 && named && refund
 }
 
@@ -90,10 +95,7 @@ pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
             needed: NEEDED.to_string(),
         });
     };
-    let mut notices: Vec<Notice> = notes
-        .into_iter()
-        .map(|n| Notice::file(n, ""))
-        .collect();
+    let mut notices: Vec<Notice> = notes.into_iter().map(|n| Notice::file(n, "")).collect();
     let (header_row, header_cells) = &rows[h];
     let width = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
     let mut names: Vec<String> = (0..width)
@@ -156,7 +158,14 @@ pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
     } else if h > 0 {
         let skipped: Vec<String> = rows[..h]
             .iter()
-            .map(|(_, c)| c.iter().map(Cell::text).collect::<Vec<_>>().join(" ").trim().to_string())
+            .map(|(_, c)| {
+                c.iter()
+                    .map(Cell::text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .trim()
+                    .to_string()
+            })
             .collect();
         notices.push(Notice::file(
             format!(
@@ -214,8 +223,10 @@ pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
             "导出时选对日期范围（如“今天”）",
         ));
     } else if read.refunds.is_empty() {
-        read.notices
-            .push(Notice::file("没有读到任何退款", "导出时选对日期范围（如“今天”）"));
+        read.notices.push(Notice::file(
+            "没有读到任何退款",
+            "导出时选对日期范围（如“今天”）",
+        ));
     }
     Ok(read)
 }
@@ -277,7 +288,8 @@ pub(super) fn from_raws(
             && let Some(name) = no_tracking
         {
             r.shipped = Some(false);
-            r.columns.insert(Item::ShippingInfo.name().to_string(), name);
+            r.columns
+                .insert(Item::ShippingInfo.name().to_string(), name);
         }
         // 部分/全部退款 beside the two amounts: the amounts decide, a disagreement is said.
         if let (Some(p), Some(a)) = (r.price, r.refund_amount)
@@ -321,11 +333,7 @@ impl Reader<'_> {
 
     /// Says a lenient reading once per column and kind.
     fn once(&mut self, column: &str, kind: &'static str, zh: String, fix: &str) {
-        if self
-            .said
-            .iter()
-            .any(|(c, k)| c == column && *k == kind)
-        {
+        if self.said.iter().any(|(c, k)| c == column && *k == kind) {
             return;
         }
         self.said.push((column.to_string(), kind));
@@ -477,7 +485,10 @@ impl Reader<'_> {
         let raw = cell.text();
         let half: String = raw.chars().map(super::columns::half_width).collect();
         let foreign = ["$", "US", "HK", "€", "£", "NT", "MOP"];
-        if foreign.iter().any(|f| half.to_ascii_uppercase().contains(f)) {
+        if foreign
+            .iter()
+            .any(|f| half.to_ascii_uppercase().contains(f))
+        {
             self.say(
                 column.to_string(),
                 format!("金额“{raw}”不是人民币，这一项按没写处理"),
@@ -540,12 +551,7 @@ impl Reader<'_> {
         if let Some(t) = parse_moment(&raw) {
             return Some(t);
         }
-        if let Some(t) = raw
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .and_then(serial_to_datetime)
-        {
+        if let Some(t) = raw.trim().parse::<f64>().ok().and_then(serial_to_datetime) {
             self.serial_said(column, &raw, t);
             return Some(t);
         }
@@ -606,7 +612,9 @@ fn id_text(cell: &Cell) -> String {
 /// The values a state column knows, for a message.
 fn known_values(item: Item) -> &'static str {
     match item {
-        Item::Status => "等待卖家同意、等待买家退货、等待卖家确认收货、卖家拒绝退款、退款关闭、退款成功",
+        Item::Status => {
+            "等待卖家同意、等待买家退货、等待卖家确认收货、卖家拒绝退款、退款关闭、退款成功"
+        }
         Item::Goods => "买家未收到货、买家已收到货、买家已退货",
         Item::Phase => "售中、售后",
         Item::OrderStatus => "等待卖家发货、卖家已发货、买家已签收、交易成功、交易关闭",
@@ -621,7 +629,12 @@ pub fn parse_moment(raw: &str) -> Option<NaiveDateTime> {
     let t = raw.trim().replace(['年', '月'], "-").replace('日', " ");
     let t = t.trim().replace('T', " ");
     let t = t.split('+').next().unwrap_or(&t).trim_end_matches('Z');
-    let t = t.split('.').next().filter(|x| x.len() >= 16).unwrap_or(t).trim();
+    let t = t
+        .split('.')
+        .next()
+        .filter(|x| x.len() >= 16)
+        .unwrap_or(t)
+        .trim();
     for f in [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",

@@ -65,11 +65,8 @@ pub fn is_spreadsheet(bytes: &[u8]) -> bool {
 /// passed over, and said).
 pub fn spreadsheet(bytes: &[u8]) -> Result<Sheet, QueueError> {
     use calamine::Reader;
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        QueueError::Spreadsheet {
-            why: e.to_string(),
-        }
-    })?;
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| QueueError::Spreadsheet { why: e.to_string() })?;
     let names = book.sheet_names().to_vec();
     let mut empty: Vec<String> = Vec::new();
     for (i, name) in names.iter().enumerate() {

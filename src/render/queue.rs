@@ -66,7 +66,10 @@ fn advice_words(a: &Advice) -> String {
 fn per_region_words(options: &[crate::session::RegionOption]) -> String {
     let words: Vec<String> = options.iter().map(|o| advice_words(&o.advice)).collect();
     if words.windows(2).all(|w| w[0] == w[1]) {
-        return format!("{}（各地区相同）", words.first().cloned().unwrap_or_default());
+        return format!(
+            "{}（各地区相同）",
+            words.first().cloned().unwrap_or_default()
+        );
     }
     let parts: Vec<String> = options
         .iter()
@@ -91,7 +94,10 @@ pub fn entry_advice(e: &Entry) -> String {
 }
 
 fn money(d: Option<rust_decimal::Decimal>) -> String {
-    d.map_or_else(|| "—".to_string(), |d| format!("¥{}", crate::money::Money::new(d)))
+    d.map_or_else(
+        || "—".to_string(),
+        |d| format!("¥{}", crate::money::Money::new(d)),
+    )
 }
 
 /// The defect as the advice used it.
@@ -110,7 +116,10 @@ pub fn counts(q: &Queue) -> (usize, usize, usize) {
         .entries
         .iter()
         .filter(|e| {
-            e.clock.turn == Turn::Shop && e.clock.minutes_left.is_some_and(|m| (0..24 * 60).contains(&m))
+            e.clock.turn == Turn::Shop
+                && e.clock
+                    .minutes_left
+                    .is_some_and(|m| (0..24 * 60).contains(&m))
         })
         .count();
     (q.entries.len(), overdue, soon)
@@ -139,7 +148,11 @@ pub fn text(q: &Queue) -> String {
                 format!(
                     "{}{}",
                     d.format("%m-%d %H:%M"),
-                    if c.source == "platform" { "平台" } else { "规则" }
+                    if c.source == "platform" {
+                        "平台"
+                    } else {
+                        "规则"
+                    }
                 )
             },
         );
@@ -160,7 +173,11 @@ pub fn text(q: &Queue) -> String {
                     .join("、")
             )
         };
-        let note = c.note.as_deref().map(|n| format!(" ⚑{n}")).unwrap_or_default();
+        let note = c
+            .note
+            .as_deref()
+            .map(|n| format!(" ⚑{n}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "{mark}{:>3} {} {} {} │ {} │ {} {ask} │ {}{missing}{note}\n",
             i + 1,
@@ -208,14 +225,16 @@ fn facts_list(e: &Entry) -> Vec<Value> {
                 continue;
             }
             let label = crate::case::Fact::parse(&name).map_or_else(
-                || match name.as_str() {
-                    "region_group" => "地区分组",
-                    "promo_tags" => "促销标签",
-                    "earlier_asks" => "买家之前要过",
-                    "shipping_insurance" => "运费险",
-                    other => other,
-                }
-                .to_string(),
+                || {
+                    match name.as_str() {
+                        "region_group" => "地区分组",
+                        "promo_tags" => "促销标签",
+                        "earlier_asks" => "买家之前要过",
+                        "shipping_insurance" => "运费险",
+                        other => other,
+                    }
+                    .to_string()
+                },
                 |f| f.label().to_string(),
             );
             out.push(json!({
@@ -335,9 +354,28 @@ pub fn csv(q: &Queue, out: impl std::io::Write) -> Result<(), csv::Error> {
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "序号", "剩余时间", "截止时间", "时限来源", "要做的事", "退款编号", "订单编号", "宝贝标题",
-        "实付", "退款金额", "退款原因", "问题类型", "处理方式", "先报", "最多", "买家不接受",
-        "寄回运费", "寄出运费", "违约金", "缺的信息", "说明", "文件行号",
+        "序号",
+        "剩余时间",
+        "截止时间",
+        "时限来源",
+        "要做的事",
+        "退款编号",
+        "订单编号",
+        "宝贝标题",
+        "实付",
+        "退款金额",
+        "退款原因",
+        "问题类型",
+        "处理方式",
+        "先报",
+        "最多",
+        "买家不接受",
+        "寄回运费",
+        "寄出运费",
+        "违约金",
+        "缺的信息",
+        "说明",
+        "文件行号",
     ])?;
     for (i, e) in q.entries.iter().enumerate() {
         let c = &e.clock;
@@ -359,8 +397,16 @@ pub fn csv(q: &Queue, out: impl std::io::Write) -> Result<(), csv::Error> {
             cell(e.refund.refund_id.clone()),
             cell(e.refund.order_no.clone()),
             cell(e.refund.title.clone()),
-            cell(e.refund.price.map(|p| crate::money::Money::new(p).to_string())),
-            cell(e.refund.refund_amount.map(|p| crate::money::Money::new(p).to_string())),
+            cell(
+                e.refund
+                    .price
+                    .map(|p| crate::money::Money::new(p).to_string()),
+            ),
+            cell(
+                e.refund
+                    .refund_amount
+                    .map(|p| crate::money::Money::new(p).to_string()),
+            ),
             cell(e.refund.reason.clone()),
             defect_words(e),
             entry_advice(e),
@@ -370,7 +416,11 @@ pub fn csv(q: &Queue, out: impl std::io::Write) -> Result<(), csv::Error> {
             cell(adv.map(|a| payer_short(a.shipping.to_shop).to_string())),
             cell(adv.map(|a| payer_short(a.shipping.to_buyer).to_string())),
             cell(adv.and_then(|a| a.compensation.as_ref().map(|c| c.amount.to_string()))),
-            e.missing.iter().map(|f| f.label()).collect::<Vec<_>>().join("、"),
+            e.missing
+                .iter()
+                .map(|f| f.label())
+                .collect::<Vec<_>>()
+                .join("、"),
             cell(c.note.clone()),
             e.refund.row.to_string(),
         ];

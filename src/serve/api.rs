@@ -104,7 +104,10 @@ pub(super) fn too_large() -> ApiError {
 /// A body over `limit` bytes (413): a paste, or a refund list.
 pub(super) fn too_large_for(limit: usize) -> ApiError {
     let zh = if limit == super::MAX_BODY {
-        format!("请求太大：最多 {} KB；只粘贴订单信息和聊天记录", limit / 1024)
+        format!(
+            "请求太大：最多 {} KB；只粘贴订单信息和聊天记录",
+            limit / 1024
+        )
     } else {
         format!("文件太大：最多 {} MB；请按天导出退款列表", limit >> 20)
     };
@@ -413,7 +416,11 @@ pub(super) async fn queue(
             ApiError::bad_json(e.body_text())
         }
     })?;
-    let platform = match q.get("platform").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    let platform = match q
+        .get("platform")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
         None => None,
         Some(p) => Some(Platform::parse(p).ok_or_else(|| {
             ApiError::new(
@@ -444,7 +451,11 @@ pub(super) async fn queue(
             Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "not_a_refund_list",
-                if fix.is_empty() { zh.to_string() } else { format!("{zh}。{fix}") },
+                if fix.is_empty() {
+                    zh.to_string()
+                } else {
+                    format!("{zh}。{fix}")
+                },
                 text.clone(),
             ))
         }

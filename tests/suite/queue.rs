@@ -65,7 +65,10 @@ fn the_export_of_40_refunds_gets_the_expected_advice_and_order() {
     let got = lines("tests/queue/export_40.csv");
     expect("tests/queue/export_40.expected.txt", &got);
     // The same export saved as GBK, and as XLSX with date cells, reads the same.
-    for other in ["tests/queue/export_40_gbk.csv", "tests/queue/export_40.xlsx"] {
+    for other in [
+        "tests/queue/export_40_gbk.csv",
+        "tests/queue/export_40.xlsx",
+    ] {
         let o = lines(other);
         // The refunds' lines; the notes after them say how the file was read.
         let strip = |t: &str| {
@@ -102,7 +105,13 @@ fn the_list_is_sorted_by_what_runs_out_first_with_the_overdue_on_top() {
     let first = &q.entries[0];
     assert!(first.clock.minutes_left.is_some_and(|m| m < 0));
     // The buyer's turn and the finished come last.
-    let tail: Vec<Turn> = q.entries.iter().rev().take(4).map(|e| e.clock.turn).collect();
+    let tail: Vec<Turn> = q
+        .entries
+        .iter()
+        .rev()
+        .take(4)
+        .map(|e| e.clock.turn)
+        .collect();
     assert_eq!(tail, vec![Turn::Done, Turn::Done, Turn::Buyer, Turn::Buyer]);
 }
 
@@ -122,7 +131,10 @@ fn stated_facts_are_stated_and_the_buyers_words_are_read() {
     assert!(d.segment.is_some() && d.source.contains("洗衣机"), "{d:?}");
     // The price and the type come from their columns, never from text.
     let p = e.facts.price.as_ref().expect("a price");
-    assert!(p.segment.is_none() && p.source.starts_with("买家实际支付金额"), "{p:?}");
+    assert!(
+        p.segment.is_none() && p.source.starts_with("买家实际支付金额"),
+        "{p:?}"
+    );
     // A partial refund: the amount is the buyer's ask, stated.
     let e = by_id("202610000000004");
     let ask = e.facts.ask.as_ref().expect("an ask");
@@ -134,7 +146,11 @@ fn stated_facts_are_stated_and_the_buyers_words_are_read() {
     // A full refund asks nothing.
     assert!(by_id("202610000000001").facts.ask.is_none());
     // Before shipping (买家未收到货, no outbound tracking): the stage is unshipped.
-    let s = by_id("202610000000005").facts.stage.as_ref().map(|s| s.value);
+    let s = by_id("202610000000005")
+        .facts
+        .stage
+        .as_ref()
+        .map(|s| s.value);
     assert_eq!(s, Some(aftersale::case::Stage::Unshipped));
 }
 
@@ -157,7 +173,10 @@ fn the_platforms_timeout_is_used_and_compared_with_the_rule() {
     let c = &by_id("202610000000038").clock;
     assert!(c.overdue);
     let note = c.note.as_deref().unwrap_or("");
-    assert!(note.contains("以平台为准") && note.contains("5天"), "{note}");
+    assert!(
+        note.contains("以平台为准") && note.contains("5天"),
+        "{note}"
+    );
     // No timeout in the list: the rule's deadline, from the request time.
     let c = &by_id("202610000000029").clock;
     assert_eq!(c.source, "rule");
@@ -225,7 +244,11 @@ fn an_empty_sheet_is_said() {
 fn gbk_serial_dates_and_currency_signs_are_read_and_said_with_the_row() {
     let q = run("tests/queue/bad/serials_and_signs.csv").expect("read");
     assert_eq!(q.entries.len(), 4);
-    assert!(q.entries.iter().all(|e| e.refund.created.is_some() && e.refund.price.is_some()));
+    assert!(
+        q.entries
+            .iter()
+            .all(|e| e.refund.created.is_some() && e.refund.price.is_some())
+    );
     let n: Vec<String> = q.notices.iter().map(|n| n.line(q.unit)).collect();
     assert!(n.iter().any(|l| l.contains("GBK")), "{n:?}");
     assert!(
@@ -239,7 +262,11 @@ fn gbk_serial_dates_and_currency_signs_are_read_and_said_with_the_row() {
         "{n:?}"
     );
     // Said once per column, not once per row.
-    assert_eq!(n.iter().filter(|l| l.contains("「超时时间」")).count(), 1, "{n:?}");
+    assert_eq!(
+        n.iter().filter(|l| l.contains("「超时时间」")).count(),
+        1,
+        "{n:?}"
+    );
 }
 
 #[test]
@@ -253,7 +280,10 @@ fn a_bad_row_never_stops_the_others() {
         "第5行「退款状态」：“处理中（未知）”不是认识的值",
         "第6行「买家实际支付金额」：金额“US$12.00”不是人民币",
     ] {
-        assert!(n.iter().any(|l| l.starts_with(want)), "missing {want} in {n:?}");
+        assert!(
+            n.iter().any(|l| l.starts_with(want)),
+            "missing {want} in {n:?}"
+        );
     }
     assert_eq!(q.unknown_columns, vec!["颜色分类", "尺码"]);
 }
@@ -261,7 +291,10 @@ fn a_bad_row_never_stops_the_others() {
 #[test]
 fn the_open_platforms_error_reply_and_other_json_are_refused_in_chinese() {
     let e = err("tests/queue/bad/error_response.json");
-    assert!(e.contains("开放平台的错误回复") && e.contains("Invalid session"), "{e}");
+    assert!(
+        e.contains("开放平台的错误回复") && e.contains("Invalid session"),
+        "{e}"
+    );
     let e = err("tests/queue/bad/not_refunds.json");
     assert!(e.contains("没有退款记录"), "{e}");
     let q = run("tests/queue/refunds_40.jsonl").expect("JSON Lines");
@@ -301,18 +334,22 @@ fn the_command_prints_text_json_and_csv_and_exits_2_on_a_bad_file() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v["count"], 40);
     let first = &v["refunds"][0];
-    for key in ["clock", "facts", "missing", "record", "paste", "summary", "left"] {
+    for key in [
+        "clock", "facts", "missing", "record", "paste", "summary", "left",
+    ] {
         assert!(first.get(key).is_some(), "no {key} in {first}");
     }
     assert_eq!(first["clock"]["overdue"], true);
-    assert!(
-        first["facts"]
-            .as_array()
-            .is_some_and(|f| f.iter().all(|x| x["origin"] == "stated" || x["origin"] == "read"))
-    );
+    assert!(first["facts"].as_array().is_some_and(|f| {
+        f.iter()
+            .all(|x| x["origin"] == "stated" || x["origin"] == "read")
+    }));
     let o = aftersale(&["queue", "--now", NOW, "--csv", f], None);
     let csv = stdout(&o);
-    assert!(csv.starts_with('\u{feff}'), "CSV for Excel starts with a BOM");
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "CSV for Excel starts with a BOM"
+    );
     assert_eq!(csv.lines().count(), 41);
     assert!(csv.lines().nth(1).is_some_and(|l| l.contains("已超时")));
     // AFTERSALE_NOW does what --now does.
@@ -321,7 +358,10 @@ fn the_command_prints_text_json_and_csv_and_exits_2_on_a_bad_file() {
         .env("AFTERSALE_NOW", NOW)
         .output()
         .expect("runs");
-    assert_eq!(stdout(&env), stdout(&aftersale(&["queue", "--now", NOW, f], None)));
+    assert_eq!(
+        stdout(&env),
+        stdout(&aftersale(&["queue", "--now", NOW, f], None))
+    );
     let bad = repo("tests/queue/bad/not_an_export.csv");
     let o = aftersale(&["queue", "--now", NOW, bad.to_str().expect("path")], None);
     assert_eq!(o.status.code(), Some(2));
@@ -338,7 +378,13 @@ fn the_workbench_reads_the_list_and_records_an_opened_refund_as_from_the_queue()
     // Not a file upload: refused before reading.
     let r = request(&server, "POST", "/api/queue", &[super::serve::JSON], &bytes);
     assert_eq!(r.status, 415, "{}", r.body);
-    let r = request(&server, "POST", "/api/queue?platform=taobao", &[file], &bytes);
+    let r = request(
+        &server,
+        "POST",
+        "/api/queue?platform=taobao",
+        &[file],
+        &bytes,
+    );
     assert_eq!(r.status, 200, "{}", r.body);
     let q = r.json();
     assert_eq!(q["count"], 40);
@@ -356,9 +402,11 @@ fn the_workbench_reads_the_list_and_records_an_opened_refund_as_from_the_queue()
     let advice = r.json();
     let id = advice["case_id"].as_i64().expect("a case");
     assert_eq!(advice["resolution"], first["advice"]["resolution"]);
-    assert!(advice["facts"]["price"]["source"]
-        .as_str()
-        .is_some_and(|s| s.starts_with("买家实际支付金额")));
+    assert!(
+        advice["facts"]["price"]["source"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("买家实际支付金额"))
+    );
     assert!(advice["queue_clock"]["left"].is_string(), "{advice:#}");
     let r = post(
         &server,
@@ -377,6 +425,10 @@ fn the_workbench_reads_the_list_and_records_an_opened_refund_as_from_the_queue()
     let bad = std::fs::read(repo("tests/queue/bad/not_an_export.csv")).expect("fixture");
     let r = request(&server, "POST", "/api/queue", &[file], &bad);
     assert_eq!(r.status, 422, "{}", r.body);
-    assert!(r.json()["error"]["zh"].as_str().is_some_and(|z| z.contains("这不是退款列表")));
+    assert!(
+        r.json()["error"]["zh"]
+            .as_str()
+            .is_some_and(|z| z.contains("这不是退款列表"))
+    );
     drop(server);
 }
