@@ -69,7 +69,9 @@ pub fn run(
     let intake = Intake::new(&policy);
     let q = queue::run(&policy, &intake, &bytes, now, args.platform)?;
     if args.json {
-        out::line(&serde_json::to_string_pretty(&render::queue::value(&q))?)?;
+        let stdout = std::io::stdout();
+        let mut w = std::io::BufWriter::new(stdout.lock());
+        render::queue::write_json(&q, &mut w).map_err(|e| CliError::io("write JSON", e))?;
     } else if args.csv {
         let mut buf = Vec::new();
         render::queue::csv(&q, &mut buf).map_err(|e| CliError::io("write CSV", e.into()))?;
@@ -81,5 +83,10 @@ pub fn run(
     } else {
         out::print(&render::queue::text(&q))?;
     }
+    // The process ends right after: freeing thousands of advices one by one
+    // would cost more than a tenth of the run.
+    std::mem::forget(q);
+    std::mem::forget(intake);
+    std::mem::forget(policy);
     Ok(0)
 }

@@ -4,6 +4,7 @@
 //! [...]}}}`), as an array, or one per line. Nothing is fetched here.
 
 use serde_json::Value;
+use std::sync::Arc;
 
 use super::columns::tables;
 use super::record::{Raw, from_raws};
@@ -96,10 +97,10 @@ pub(super) fn read(text: &str) -> Result<Read, QueueError> {
                 if k == "refund_remind_timeout"
                     && let Some(timeout) = v.get("timeout")
                 {
-                    pairs.push(("timeout".to_string(), t.column("timeout"), cell(timeout)));
+                    pairs.push((Arc::from("timeout"), t.column("timeout"), cell(timeout)));
                 }
                 let col = t.column(&k);
-                pairs.push((k, col, cell(&v)));
+                pairs.push((Arc::from(k.as_str()), col, cell(&v)));
             }
             (row, pairs)
         })

@@ -438,6 +438,20 @@ pub struct Queue {
     pub unit: &'static str,
 }
 
+impl Queue {
+    /// The queue's own fields, without its entries.
+    pub fn clone_head(&self) -> Queue {
+        Queue {
+            now: self.now,
+            entries: Vec::new(),
+            notices: self.notices.clone(),
+            unknown_columns: self.unknown_columns.clone(),
+            read_as: self.read_as.clone(),
+            unit: self.unit,
+        }
+    }
+}
+
 /// Advises one refund as of `now`.
 pub fn advise_one(policy: &Policy, intake: &Intake, refund: Refund, now: NaiveDateTime) -> Entry {
     let today = now.date();
@@ -476,17 +490,40 @@ pub fn run(
     now: NaiveDateTime,
     platform: Option<crate::case::Platform>,
 ) -> Result<Queue, QueueError> {
-    let read = read(bytes)?;
-    let mut entries: Vec<Entry> = read
-        .refunds
-        .into_iter()
-        .map(|mut r| {
-            if r.platform.is_none() {
-                r.platform = platform.map(|p| p.id().to_string());
-            }
-            advise_one(policy, intake, r, now)
+    let mut read = read(bytes)?;
+    let refunds = std::mem::take(&mut read.refunds);
+    let advise = |mut r: Refund| {
+        if r.platform.is_none() {
+            r.platform = platform.map(|p| p.id().to_string());
+        }
+        advise_one(policy, intake, r, now)
+    };
+    // Refunds are advised one by one, independently: a long list is shared
+    // between the machine's cores.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut entries: Vec<Entry> = if cores < 2 || refunds.len() < 200 {
+        refunds.into_iter().map(advise).collect()
+    } else {
+        let chunk = refunds.len().div_ceil(cores);
+        let mut parts: Vec<Vec<Refund>> = Vec::new();
+        let mut rest = refunds;
+        while rest.len() > chunk {
+            let tail = rest.split_off(chunk);
+            parts.push(rest);
+            rest = tail;
+        }
+        parts.push(rest);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|part| s.spawn(|| part.into_iter().map(advise).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
         })
-        .collect();
+    };
     entries.sort_by(|a, b| {
         a.clock
             .sort_key()

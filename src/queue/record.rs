@@ -6,6 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::columns::{Column, Item, tables};
 use super::table::{Cell, Sheet, serial_to_datetime};
@@ -19,7 +20,7 @@ const HEADER_WITHIN: usize = 10;
 const NEEDED: &str = "退款编号（或订单编号）、买家退款金额、退款原因、退款的申请时间（或超时时间）";
 
 /// A row as (column name, what the column is, cell).
-pub(super) type Raw = (usize, Vec<(String, Option<Column>, Cell)>);
+pub(super) type Raw = (usize, Vec<(Arc<str>, Option<Column>, Cell)>);
 
 /// The known items a header row names.
 fn known_items(cells: &[Cell]) -> Vec<Item> {
@@ -183,21 +184,28 @@ pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
             (n, col)
         })
         .collect();
-    let raws: Vec<Raw> = rows[first_data.min(rows.len())..]
+    // Known columns that give nothing are left out here; each name is shared by its rows.
+    let shared: Vec<(usize, Arc<str>, Option<Column>)> = columns
         .iter()
-        .map(|(n, cells)| {
-            let pairs = columns
+        .enumerate()
+        .filter(|(_, (_, col))| *col != Some(Column::Unused))
+        .map(|(i, (name, col))| (i, Arc::from(name.as_str()), *col))
+        .collect();
+    let header_only = rows.len() <= first_data;
+    let raws: Vec<Raw> = rows
+        .into_iter()
+        .skip(first_data)
+        .map(|(n, mut cells)| {
+            let pairs = shared
                 .iter()
-                .enumerate()
-                .map(|(i, (name, col))| {
-                    (
-                        name.clone(),
-                        *col,
-                        cells.get(i).cloned().unwrap_or(Cell::Empty),
-                    )
+                .map(|(i, name, col)| {
+                    let cell = cells
+                        .get_mut(*i)
+                        .map_or(Cell::Empty, |c| std::mem::replace(c, Cell::Empty));
+                    (name.clone(), *col, cell)
                 })
                 .collect();
-            (*n, pairs)
+            (n, pairs)
         })
         .collect();
     let present: Vec<Item> = columns
@@ -217,7 +225,7 @@ pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
             ),
         );
     }
-    if rows.len() <= first_data {
+    if header_only {
         read.notices.push(Notice::file(
             "文件只有表头，没有退款",
             "导出时选对日期范围（如“今天”）",
@@ -246,14 +254,14 @@ pub(super) fn from_raws(
         if pairs.iter().all(|(_, _, c)| c.is_blank()) {
             continue;
         }
-        let mut best: BTreeMap<Item, (usize, String, Cell)> = BTreeMap::new();
+        let mut best: BTreeMap<Item, (usize, Arc<str>, Cell)> = BTreeMap::new();
         // An empty outbound tracking says the order has not shipped.
-        let mut no_tracking: Option<String> = None;
+        let mut no_tracking: Option<Arc<str>> = None;
         for (name, col, cell) in pairs {
             match col {
                 None => {
-                    if !name.is_empty() && !unknown.contains(&name) {
-                        unknown.push(name);
+                    if !name.is_empty() && !unknown.iter().any(|u| **u == *name) {
+                        unknown.push(name.to_string());
                     }
                 }
                 Some(Column::Unused) => {}
@@ -281,7 +289,7 @@ pub(super) fn from_raws(
         };
         for (item, (_, name, cell)) in best {
             if out.fill(&mut r, item, &name, &cell) {
-                r.columns.insert(item.name().to_string(), name);
+                r.columns.insert(item.name().to_string(), name.to_string());
             }
         }
         if r.shipped.is_none()
@@ -289,7 +297,7 @@ pub(super) fn from_raws(
         {
             r.shipped = Some(false);
             r.columns
-                .insert(Item::ShippingInfo.name().to_string(), name);
+                .insert(Item::ShippingInfo.name().to_string(), name.to_string());
         }
         // 部分/全部退款 beside the two amounts: the amounts decide, a disagreement is said.
         if let (Some(p), Some(a)) = (r.price, r.refund_amount)

@@ -264,8 +264,11 @@ fn advice_brief(a: &Advice) -> Value {
     })
 }
 
-/// One entry as JSON.
-pub fn entry_value(rank: usize, e: &Entry) -> Value {
+/// One entry as JSON: in full (`queue --json`), or lean, as the workbench's
+/// list needs it (without the facts and the per-region advice, which the
+/// advice view gets when a refund is opened; column names only where the list
+/// names a column otherwise than the seller centre does).
+pub fn entry_value(rank: usize, e: &Entry, lean: bool) -> Value {
     let (advice, by_region, error) = match &e.answer {
         Err(why) => (Value::Null, Value::Null, json!(why)),
         Ok(a) => match &a.outcome {
@@ -292,7 +295,7 @@ pub fn entry_value(rank: usize, e: &Entry) -> Value {
         },
     };
     let r = &e.refund;
-    json!({
+    let mut v = json!({
         "rank": rank,
         "row": r.row,
         "refund_id": r.refund_id,
@@ -314,13 +317,36 @@ pub fn entry_value(rank: usize, e: &Entry) -> Value {
         "error": error,
         "facts": facts_list(e),
         "missing": e.missing.iter().map(|f| json!({"key": f.key(), "label": f.label()})).collect::<Vec<_>>(),
-        "record": r,
+        "record": if lean { lean_record(r) } else { serde_json::to_value(r).unwrap_or(Value::Null) },
         "paste": e.paste,
-    })
+    });
+    if lean && let Some(o) = v.as_object_mut() {
+        o.remove("facts");
+        o.remove("by_region");
+    }
+    v
 }
 
-/// The whole queue as JSON.
+/// A refund as the page sends it back: its columns only where they differ
+/// from the seller centre's names (which stand in when one is absent).
+fn lean_record(r: &crate::queue::Refund) -> Value {
+    let mut r = r.clone();
+    r.columns
+        .retain(|item, header| crate::queue::Item::parse(item).is_none_or(|i| i.label() != header));
+    serde_json::to_value(&r).unwrap_or(Value::Null)
+}
+
+/// The whole queue as JSON (`queue --json`).
 pub fn value(q: &Queue) -> Value {
+    value_with(q, false)
+}
+
+/// The whole queue as the workbench's list needs it: see [`entry_value`].
+pub fn page_value(q: &Queue) -> Value {
+    value_with(q, true)
+}
+
+fn value_with(q: &Queue, lean: bool) -> Value {
     let (n, overdue, soon) = counts(q);
     json!({
         "now": q.now.format("%Y-%m-%d %H:%M:%S").to_string(),
@@ -328,7 +354,7 @@ pub fn value(q: &Queue) -> Value {
         "count": n,
         "overdue": overdue,
         "within_24h": soon,
-        "refunds": q.entries.iter().enumerate().map(|(i, e)| entry_value(i + 1, e)).collect::<Vec<_>>(),
+        "refunds": q.entries.iter().enumerate().map(|(i, e)| entry_value(i + 1, e, lean)).collect::<Vec<_>>(),
         "notices": q.notices.iter().map(|n| {
             let mut v = serde_json::to_value(n).unwrap_or(Value::Null);
             v["text"] = json!(n.line(q.unit));
@@ -337,6 +363,42 @@ pub fn value(q: &Queue) -> Value {
         "unknown_columns": q.unknown_columns,
         "unit": q.unit,
     })
+}
+
+/// The whole queue as JSON, written as it goes: the same document as
+/// [`value`], with one refund a line, so a list of thousands never sits in
+/// memory twice.
+pub fn write_json(q: &Queue, mut w: impl std::io::Write) -> std::io::Result<()> {
+    let mut head = value_with(
+        &Queue {
+            entries: Vec::new(),
+            ..q.clone_head()
+        },
+        false,
+    );
+    let (n, overdue, soon) = counts(q);
+    head["count"] = json!(n);
+    head["overdue"] = json!(overdue);
+    head["within_24h"] = json!(soon);
+    let Value::Object(mut head) = head else {
+        return Ok(());
+    };
+    head.remove("refunds");
+    let rest = serde_json::to_string(&Value::Object(head)).map_err(std::io::Error::other)?;
+    // `{…fields…, "refunds": [` then a refund a line, then `]}`.
+    w.write_all(rest.trim_end_matches('}').as_bytes())?;
+    w.write_all(if rest.len() > 2 {
+        b",\n\"refunds\": ["
+    } else {
+        b"\"refunds\": ["
+    })?;
+    for (i, e) in q.entries.iter().enumerate() {
+        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut w, &entry_value(i + 1, e, false))
+            .map_err(std::io::Error::from)?;
+    }
+    w.write_all(b"\n]}\n")?;
+    w.flush()
 }
 
 /// A CSV cell a spreadsheet will not run as a formula.

@@ -438,7 +438,7 @@ pub(super) async fn queue(
             let policy = &live.policy;
             let intake = Intake::with_lexicon(policy, live.lexicon.clone());
             crate::queue::run(policy, &intake, &bytes, state.now(), platform)
-                .map(|q| crate::render::queue::value(&q))
+                .map(|q| crate::render::queue::page_value(&q))
         })
     };
     match work.await.map_err(ApiError::internal)? {
