@@ -432,3 +432,31 @@ fn the_workbench_reads_the_list_and_records_an_opened_refund_as_from_the_queue()
     );
     drop(server);
 }
+
+#[test]
+fn a_buyer_address_in_the_list_gives_the_region_and_the_shops_never_does() {
+    let csv = "退款编号,订单编号,买家实际支付金额,买家退款金额,买家退款原因,买家退款说明,退款的申请时间,超时时间,退款状态,货物状态,收货地址,卖家退货地址\n\
+        202611000000001,4000000000000000901,89.00,10.00,做工粗糙/有瑕疵,鞋面有污渍,2026-11-23 08:00:00,2026-11-28 08:00:00,等待卖家同意,买家已收到货,新疆维吾尔自治区乌鲁木齐市天山区 解放南路,浙江省温州市鹿城区 鞋都大道1号\n\
+        202611000000002,4000000000000000902,89.00,10.00,做工粗糙/有瑕疵,鞋面有污渍,2026-11-23 08:00:00,2026-11-28 08:00:00,等待卖家同意,买家已收到货,,浙江省温州市鹿城区 鞋都大道1号\n";
+    let policy = Policy::bundled().expect("bundled policy");
+    let intake = Intake::new(&policy);
+    let q = queue::run(&policy, &intake, csv.as_bytes(), now(), None).expect("read");
+    let with = q.entries.iter().find(|e| e.refund.row == 2).expect("row 2");
+    let p = with.facts.province.as_ref().expect("a province");
+    assert_eq!(p.value, "新疆");
+    assert!(
+        p.segment.is_none() && p.source.starts_with("收货地址"),
+        "{p:?}"
+    );
+    assert!(matches!(
+        with.answer.as_ref().map(|a| &a.outcome),
+        Ok(aftersale::session::Outcome::Advice(a)) if a.offer.as_ref().is_some_and(|o| o.open.to_string() == "10.00")
+    ));
+    // No buyer address: the shop's own (温州) is not taken; the advice is per region group.
+    let without = q.entries.iter().find(|e| e.refund.row == 3).expect("row 3");
+    assert!(without.facts.province.is_none());
+    assert!(matches!(
+        without.answer.as_ref().map(|a| &a.outcome),
+        Ok(aftersale::session::Outcome::PerRegion { .. })
+    ));
+}
