@@ -178,6 +178,7 @@ fn main() {
         policy: None,
         token: None,
         watch_every: Duration::from_secs(1),
+        now: None,
     })
     .expect("the server starts");
     let bodies = Arc::new(bodies());

@@ -6,7 +6,10 @@
 //! [`case`] (typed facts) -> [`policy`] (the shop's playbook as a checked YAML
 //! file) -> [`engine`] (case x policy -> decision and advice with its trace) ->
 //! [`advice`] (the result) -> [`render`] (Chinese text, JSON, diagnostics,
-//! tables). [`session`] answers one agent request end to end; [`regress`] runs
+//! tables). [`queue`] reads the day's refund list (the seller centre's export
+//! or the open platform's records) into the same facts, stated by their
+//! columns, and advises every refund in the order its deadline runs out.
+//! [`session`] answers one agent request end to end; [`regress`] runs
 //! folders of case files with expected advice; [`replay`] totals a log of past
 //! cases under two policies; [`generate`] writes such logs. No module imports
 //! one further down this list.
@@ -43,6 +46,7 @@ pub mod mask;
 pub mod money;
 pub mod place;
 pub mod policy;
+pub mod queue;
 pub mod regress;
 pub mod render;
 pub mod replay;

@@ -39,6 +39,9 @@ pub enum CliError {
     /// The case journal could not be used.
     #[error(transparent)]
     Journal(#[from] aftersale::journal::JournalError),
+    /// A refund list could not be read.
+    #[error(transparent)]
+    Queue(#[from] aftersale::queue::QueueError),
     /// JSON could not be written.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),

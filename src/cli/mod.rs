@@ -8,6 +8,7 @@ pub mod error;
 mod extract;
 mod journal;
 mod out;
+mod queue;
 mod replay;
 mod serve;
 mod test;
@@ -61,6 +62,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Export or purge the case journal the workbench records.
     Journal(journal::JournalArgs),
+    /// The day's refund list (seller-centre export or open-platform JSON), advised and sorted by what times out first.
+    Queue(queue::QueueArgs),
 }
 
 /// Whether the command line names a command that reads a case, so the
@@ -73,7 +76,7 @@ fn reads_cases(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
         if a == "--policy" || a == "--today" {
             args.next();
         } else if !a.to_string_lossy().starts_with('-') {
-            return a == "advise" || a == "explain" || a == "extract";
+            return a == "advise" || a == "explain" || a == "extract" || a == "queue";
         }
     }
     false
@@ -104,6 +107,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Check(args) => check::run(policy, args),
         Command::Serve(args) => serve::run(policy, args),
         Command::Journal(args) => journal::run(args),
+        Command::Queue(args) => queue::run(policy.as_ref(), args, cli.today),
     }
 }
 

@@ -21,6 +21,9 @@ pub struct ServeArgs {
     /// A secret every API call must carry (Authorization: Bearer …); required off 127.0.0.1.
     #[arg(long, env = "AFTERSALE_TOKEN")]
     token: Option<String>,
+    /// 退款队列计时的时刻 / a fixed moment the refund queue counts down from (tests, demonstrations).
+    #[arg(long, env = "AFTERSALE_NOW", value_parser = super::queue::parse_now)]
+    now: Option<chrono::NaiveDateTime>,
 }
 
 pub fn run(policy: Option<PathBuf>, args: ServeArgs) -> Result<u8, CliError> {
@@ -30,6 +33,7 @@ pub fn run(policy: Option<PathBuf>, args: ServeArgs) -> Result<u8, CliError> {
         policy,
         token: args.token,
         watch_every: std::time::Duration::from_millis(500),
+        now: args.now,
     })?;
     out::line(&format!("打开 / open: {}", server.url))?;
     out::line(&format!("案例记录 / journal: {}", server.journal.display()))?;

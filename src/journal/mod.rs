@@ -53,6 +53,10 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE cases ADD COLUMN amount_uncertain INTEGER NOT NULL DEFAULT 0;
     UPDATE cases SET amount_uncertain = 1 WHERE amount IS NOT NULL
        AND (outcome IS NULL OR outcome NOT IN ('accepted', 'exchanged', 'refunded') OR amount = offer_open);",
+    // 3: where a case came from: NULL a paste, 'queue' a refund opened from the
+    // day's refund list, with the refund as the list stated it (JSON) to advise again.
+    "ALTER TABLE cases ADD COLUMN origin TEXT;
+    ALTER TABLE cases ADD COLUMN queue TEXT;",
 ];
 
 /// Why the journal could not be used.
@@ -198,6 +202,10 @@ pub struct NewCase<'a> {
     pub policy_hash: &'a str,
     /// What of the buyer the stored case hides besides phone numbers.
     pub hide: Hide,
+    /// Where the case came from: `None` a paste, `Some("queue")` the refund queue.
+    pub origin: Option<&'a str>,
+    /// The refund as the queue's list stated it, for a case from the queue.
+    pub queue: Option<&'a serde_json::Value>,
 }
 
 /// One line of the case list.
@@ -234,6 +242,9 @@ pub struct Summary {
     /// The amount was recorded before outcomes were told apart and may be the
     /// pre-filled opening offer: it counts in no 达成 figure.
     pub amount_uncertain: bool,
+    /// Where the case came from: absent for a paste, `queue` for the refund queue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// One case in full.
@@ -254,6 +265,9 @@ pub struct Stored {
     pub policy_name: String,
     /// The policy's hash.
     pub policy_hash: String,
+    /// The refund as the queue's list stated it, for a case from the queue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queue: Option<serde_json::Value>,
 }
 
 /// A recorded case as a replay row: its case input, and what was agreed.
@@ -277,9 +291,9 @@ pub struct Journal {
     path: PathBuf,
 }
 
-const SUMMARY_COLUMNS: &str = "id, handled_at, agent, order_no, buyer, summary, resolution, offer_open, offer_max, region_group, defect, outcome, amount, note, amount_uncertain";
+const SUMMARY_COLUMNS: &str = "id, handled_at, agent, order_no, buyer, summary, resolution, offer_open, offer_max, region_group, defect, outcome, amount, note, amount_uncertain, origin";
 /// How many columns [`SUMMARY_COLUMNS`] names: the next column's index.
-const AFTER_SUMMARY: usize = 15;
+const AFTER_SUMMARY: usize = 16;
 
 /// A page of the case list: the cases and how many the day (or search) has in all.
 #[derive(Debug, Clone, Serialize)]
@@ -372,10 +386,14 @@ impl Journal {
         let head: [&dyn rusqlite::ToSql; 2] = [&row.handled_at, &row.day];
         conn.prepare_cached(
             "INSERT INTO cases (handled_at, day, agent, order_no, buyer, summary, paste, request_facts, input, advice,
-                resolution, offer_open, offer_max, region_group, defect, escalate, policy_name, policy_hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                resolution, offer_open, offer_max, region_group, defect, escalate, policy_name, policy_hash, origin, queue)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
         )?
-        .execute(rusqlite::params_from_iter(head.into_iter().chain(row.columns())))?;
+        .execute(rusqlite::params_from_iter(
+            head.into_iter()
+                .chain(row.columns())
+                .chain([&row.origin as &dyn rusqlite::ToSql, &row.queue]),
+        ))?;
         Ok(conn.last_insert_rowid())
     }
 
@@ -388,10 +406,15 @@ impl Journal {
             .prepare_cached(
                 "UPDATE cases SET agent = COALESCE(?2, agent), order_no = ?3, buyer = ?4, summary = ?5, paste = ?6,
                     request_facts = ?7, input = ?8, advice = ?9, resolution = ?10, offer_open = ?11, offer_max = ?12,
-                    region_group = ?13, defect = ?14, escalate = ?15, policy_name = ?16, policy_hash = ?17
+                    region_group = ?13, defect = ?14, escalate = ?15, policy_name = ?16, policy_hash = ?17,
+                    origin = COALESCE(?18, origin), queue = COALESCE(?19, queue)
                  WHERE id = ?1",
             )?
-            .execute(rusqlite::params_from_iter(head.into_iter().chain(row.columns())))?;
+            .execute(rusqlite::params_from_iter(
+                head.into_iter()
+                    .chain(row.columns())
+                    .chain([&row.origin as &dyn rusqlite::ToSql, &row.queue]),
+            ))?;
         if changed == 0 {
             return Err(JournalError::NotFound(id));
         }
@@ -440,7 +463,7 @@ impl Journal {
         let conn = self.conn();
         let found = conn
             .prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS}, paste, request_facts, input, advice, policy_name, policy_hash FROM cases WHERE id = ?1"
+                "SELECT {SUMMARY_COLUMNS}, paste, request_facts, input, advice, policy_name, policy_hash, queue FROM cases WHERE id = ?1"
             ))?
             .query_row([id], |r| {
                 let n = AFTER_SUMMARY;
@@ -452,10 +475,12 @@ impl Journal {
                     r.get::<_, String>(n + 3)?,
                     r.get::<_, String>(n + 4)?,
                     r.get::<_, String>(n + 5)?,
+                    r.get::<_, Option<String>>(n + 6)?,
                 ))
             })
             .optional()?;
-        let Some((summary, paste, facts, input, advice, policy_name, policy_hash)) = found else {
+        let Some((summary, paste, facts, input, advice, policy_name, policy_hash, queue)) = found
+        else {
             return Err(JournalError::NotFound(id));
         };
         let json = |what: &str, text: &str| {
@@ -472,6 +497,7 @@ impl Journal {
             advice: json("advice", &advice)?,
             policy_name,
             policy_hash,
+            queue: queue.as_deref().map(|q| json("queue", q)).transpose()?,
         })
     }
 
@@ -749,6 +775,7 @@ fn summary_of(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
         amount: r.get(12)?,
         note: r.get(13)?,
         amount_uncertain: r.get(14)?,
+        origin: r.get(15)?,
     })
 }
 
@@ -781,6 +808,8 @@ struct Row {
     escalate: bool,
     policy_name: String,
     policy_hash: String,
+    origin: Option<String>,
+    queue: Option<String>,
 }
 
 impl Row {
@@ -811,6 +840,8 @@ impl Row {
                 || a["resolution"].as_str() == Some("escalate"),
             policy_name: case.policy_name.to_string(),
             policy_hash: case.policy_hash.to_string(),
+            origin: case.origin.map(str::to_string),
+            queue: case.queue.map(|q| scrub.apply(&q.to_string())),
             paste,
         }
     }

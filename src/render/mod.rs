@@ -6,5 +6,6 @@
 
 pub mod diagnostics;
 pub mod json;
+pub mod queue;
 pub mod table;
 pub mod text;

@@ -98,17 +98,24 @@ fn json_body<T: serde::de::DeserializeOwned>(
 
 /// A body over the limit (413).
 pub(super) fn too_large() -> ApiError {
+    too_large_for(super::MAX_BODY)
+}
+
+/// A body over `limit` bytes (413): a paste, or a refund list.
+pub(super) fn too_large_for(limit: usize) -> ApiError {
+    let zh = if limit == super::MAX_BODY {
+        format!(
+            "请求太大：最多 {} KB；只粘贴订单信息和聊天记录",
+            limit / 1024
+        )
+    } else {
+        format!("文件太大：最多 {} MB；请按天导出退款列表", limit >> 20)
+    };
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
         "too_large",
-        format!(
-            "请求太大：最多 {} KB；只粘贴订单信息和聊天记录",
-            super::MAX_BODY / 1024
-        ),
-        format!(
-            "the request is too large: at most {} KB",
-            super::MAX_BODY / 1024
-        ),
+        zh,
+        format!("the request is too large: at most {} KB", limit / 1024),
     )
 }
 
@@ -127,6 +134,9 @@ struct AdviseRequest {
     case_id: Option<i64>,
     #[serde(default)]
     agent: Option<String>,
+    /// A refund opened from the 退款队列 view, as its list stated it.
+    #[serde(default)]
+    queue: Option<crate::queue::Refund>,
 }
 
 pub(super) async fn advise(
@@ -202,7 +212,7 @@ fn answer(
     abandoned: &std::sync::atomic::AtomicBool,
 ) -> ApiResult {
     let flags = flags_of(&req.facts)?;
-    if req.text.trim().is_empty() && !flags.has_facts() {
+    if req.text.trim().is_empty() && !flags.has_facts() && req.queue.is_none() {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "unreadable",
@@ -232,7 +242,18 @@ fn answer(
         ),
         other => ApiError::unreadable(other.to_string()),
     };
-    let (facts, base) = if req.text.trim().is_empty() {
+    // A refund from the queue: its list's facts (stated, and read from its
+    // words) as the queue reads them, counted as of the queue's "now".
+    let from_queue = req.queue.as_ref().map(|r| {
+        let qnow = state.now();
+        let intake = Intake::with_lexicon(policy, live.lexicon.clone());
+        let (facts, base) = crate::queue::facts::facts(policy, &intake, r, qnow.date());
+        (facts, base, qnow)
+    });
+    let today = from_queue.as_ref().map_or(today, |(_, _, n)| n.date());
+    let (facts, base) = if let Some((f, b, _)) = &from_queue {
+        (Some(f.clone()), b.clone())
+    } else if req.text.trim().is_empty() {
         (None, CaseInput::default())
     } else {
         let intake = Intake::with_lexicon(policy, live.lexicon.clone());
@@ -247,14 +268,36 @@ fn answer(
     }
     let request_facts = serde_json::Value::Object(req.facts);
     let input = serde_json::Value::Object(input.to_json());
+    let queue_value = req
+        .queue
+        .as_ref()
+        .map(serde_json::to_value)
+        .transpose()
+        .map_err(ApiError::internal)?;
+    // The refund's countdown, beside the advice.
+    let clock = match (&req.queue, &from_queue) {
+        (Some(r), Some((_, _, qnow))) => {
+            let c = crate::queue::clock::clock(policy, r, Some(&answer), *qnow);
+            Some(serde_json::json!({
+                "left": c.left_words(),
+                "what": c.what,
+                "due": c.due.map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
+                "overdue": c.overdue,
+                "minutes_left": c.minutes_left,
+                "note": c.note,
+            }))
+        }
+        _ => None,
+    };
     // Stored without the trace; it goes back into the answer afterwards.
     let trace = value.as_object_mut().and_then(|o| o.remove("trace"));
     let advice_text = value.to_string();
     let wb = policy.workbench();
+    let queue_paste = req.queue.as_ref().map(crate::queue::facts::paste);
     let record = NewCase {
         handled_at: now,
         agent: req.agent.as_deref(),
-        paste: &req.text,
+        paste: queue_paste.as_deref().unwrap_or(&req.text),
         request_facts: &request_facts,
         input: &input,
         advice: &value,
@@ -265,6 +308,8 @@ fn answer(
             name: wb.hide_buyer_name,
             street: wb.hide_street,
         },
+        origin: req.queue.as_ref().map(|_| "queue"),
+        queue: queue_value.as_ref(),
     };
     let id = match req.case_id {
         Some(id) => {
@@ -280,6 +325,9 @@ fn answer(
             obj.insert("trace".into(), t);
         }
         obj.insert("case_id".into(), id.into());
+        if let Some(c) = clock {
+            obj.insert("queue_clock".into(), c);
+        }
         // The list line, so the page puts the case in 今日案例 without asking for the list.
         obj.insert(
             "summary".into(),
@@ -335,6 +383,83 @@ fn flags_of(facts: &serde_json::Map<String, serde_json::Value>) -> Result<CaseIn
             format!("a fact's value is wrong: {e}"),
         )
     })
+}
+
+/// `POST /api/queue?platform=taobao`: the day's refund list as the file's
+/// bytes (`Content-Type: application/octet-stream`), read, advised and sorted
+/// by what runs out first; the JSON of `aftersale queue --json`. Nothing is
+/// recorded until a refund is opened.
+pub(super) async fn queue(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult {
+    authorised(&state, &headers).await?;
+    // Not a type a form or a cross-site page may send without asking first.
+    let is_file = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(';').next().unwrap_or("").trim() == "application/octet-stream");
+    if !is_file {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "not_a_file",
+            "请用页面上的“选择文件”或把文件拖进来上传退款列表",
+            "send the file's bytes with Content-Type: application/octet-stream",
+        ));
+    }
+    let bytes = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large_for(super::MAX_QUEUE_BODY)
+        } else {
+            ApiError::bad_json(e.body_text())
+        }
+    })?;
+    let platform = match q
+        .get("platform")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(p) => Some(Platform::parse(p).ok_or_else(|| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_platform",
+                format!("平台 `{p}` 不对：淘宝或天猫"),
+                format!("platform `{p}`: taobao or tmall"),
+            )
+        })?),
+    };
+    let work = {
+        let state = state.clone();
+        tokio::task::spawn_blocking(move || {
+            let live = state.live.current();
+            let policy = &live.policy;
+            let intake = Intake::with_lexicon(policy, live.lexicon.clone());
+            crate::queue::run(policy, &intake, &bytes, state.now(), platform)
+                .map(|q| crate::render::queue::page_value(&q))
+        })
+    };
+    match work.await.map_err(ApiError::internal)? {
+        Ok(v) => ok(&v),
+        Err(e) => {
+            let text = e.to_string();
+            let (zh, fix) = text.split_once("\n").unwrap_or((&text, ""));
+            let zh = zh.split(" / ").next().unwrap_or(zh);
+            let fix = fix.trim().trim_start_matches("= 修改:").trim();
+            Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "not_a_refund_list",
+                if fix.is_empty() {
+                    zh.to_string()
+                } else {
+                    format!("{zh}。{fix}")
+                },
+                text.clone(),
+            ))
+        }
+    }
 }
 
 /// `POST /api/cases/{id}/outcome`.

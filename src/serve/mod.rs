@@ -29,6 +29,8 @@ use crate::policy::{PolicyError, Workbench};
 
 /// The largest request body accepted (1 MB).
 pub const MAX_BODY: usize = 1 << 20;
+/// The largest refund list the 退款队列 view takes (16 MB: tens of thousands of refunds).
+pub const MAX_QUEUE_BODY: usize = 16 << 20;
 
 /// The agents' page.
 const PAGE: &str = include_str!("page.html");
@@ -48,6 +50,9 @@ pub struct Config {
     pub token: Option<String>,
     /// How often the policy file is looked at.
     pub watch_every: Duration,
+    /// The moment the refund queue counts down from, when fixed (tests,
+    /// demonstrations); the clock's when `None`.
+    pub now: Option<chrono::NaiveDateTime>,
 }
 
 /// Why the server could not start.
@@ -99,6 +104,16 @@ pub(crate) struct AppState {
     hosts: Vec<String>,
     /// The port listened on.
     port: u16,
+    /// The refund queue's fixed "now", if any.
+    now: Option<chrono::NaiveDateTime>,
+}
+
+impl AppState {
+    /// The moment the refund queue counts from.
+    fn now(&self) -> chrono::NaiveDateTime {
+        self.now
+            .unwrap_or_else(|| chrono::Local::now().naive_local())
+    }
 }
 
 /// A running server; dropping it stops it.
@@ -163,6 +178,7 @@ impl Server {
             hosts: allowed_hosts(addr.ip()),
             port: addr.port(),
             limits,
+            now: config.now,
         });
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
@@ -343,17 +359,23 @@ async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> 
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY as u64) {
-        let mut r = api::too_large().into_response();
+    // A refund list may be larger than a paste.
+    let limit = if req.uri().path() == "/api/queue" {
+        MAX_QUEUE_BODY
+    } else {
+        MAX_BODY
+    };
+    if declared.is_some_and(|n| n > limit as u64) {
+        let mut r = api::too_large_for(limit).into_response();
         r.headers_mut()
             .insert(header::CONNECTION, HeaderValue::from_static("close"));
         return r;
     }
     let (parts, body) = req.into_parts();
     let wait = Duration::from_secs(state.limits.body_seconds.max(1));
-    let bytes = match tokio::time::timeout(wait, axum::body::to_bytes(body, MAX_BODY)).await {
+    let bytes = match tokio::time::timeout(wait, axum::body::to_bytes(body, limit)).await {
         Ok(Ok(b)) => b,
-        Ok(Err(_)) => return api::too_large().into_response(),
+        Ok(Err(_)) => return api::too_large_for(limit).into_response(),
         Err(_) => {
             let mut r = ApiError::new(
                 StatusCode::REQUEST_TIMEOUT,
@@ -389,6 +411,10 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/", get(|| async { page(PAGE, &PAGE_CSP) }))
         .route("/manager", get(|| async { page(MANAGER, &MANAGER_CSP) }))
         .route("/api/advise", post(api::advise))
+        .route(
+            "/api/queue",
+            post(api::queue).layer(DefaultBodyLimit::max(MAX_QUEUE_BODY)),
+        )
         .route("/api/cases", get(api::cases))
         .route("/api/cases/{id}", get(api::case))
         .route("/api/cases/{id}/outcome", post(api::outcome))

@@ -10,6 +10,7 @@ the page in headless Chromium, checks the journal over HTTP and in SQLite, and
 saves screenshots under target/browser/. Prints `ok - …` per step; exits 0 on
 success, 1 with `not ok - …` and the server's output on failure.
 """
+import base64
 import datetime
 import json
 import os
@@ -36,6 +37,16 @@ SHOTS = ROOT / "target" / "browser"
 PHONE = "13812345678"
 ORDER_NO = "4102938475610"
 MARKER = "左脚鞋面有一个小黑点"  # a phrase only this case's paste contains
+QUEUE_NOW = "2026-11-23 10:00"
+QUEUE_EXPORT = ROOT / "tests" / "queue" / "export_40.csv"
+# Builds, in the page, what a drag of a file from the desktop carries.
+DROP_JS = """([b64, name]) => {
+  const bin = atob(b64), bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const dt = new DataTransfer();
+  dt.items.add(new File([bytes], name, {type: 'text/csv'}));
+  return dt;
+}"""
 XSS_PASTE = ('<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
              '收货地址：浙江省杭州市西湖区 文三路 实付款：59元 买家：鞋面有点脏')
 
@@ -86,10 +97,12 @@ class Server:
 
     def __init__(self, binary, journal):
         self.lines = []
+        # The refund queue counts down from a fixed moment, the one its fixtures are written for.
+        env = dict(os.environ, AFTERSALE_NOW=QUEUE_NOW)
         self.proc = subprocess.Popen(
             [str(binary), "serve", "--addr", "127.0.0.1:0", "--journal", str(journal)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-            text=True, encoding="utf-8", errors="replace")
+            text=True, encoding="utf-8", errors="replace", env=env)
         self.stdout = queue.Queue()
         threading.Thread(target=self._drain, args=(self.proc.stdout, self.stdout), daemon=True).start()
         threading.Thread(target=self._drain, args=(self.proc.stderr, None), daemon=True).start()
@@ -297,6 +310,61 @@ def run(binary, tmp):
                 check("西湖区 ****" in masked and "文三路" not in masked,
                       f"the stored address is not cut at the district: {masked!r}")
                 ok(f"SQLite journal: one row, paste in `{paste_cols[0]}`, address stored as {masked!r}")
+
+                # --- the refund queue: drop the day's export on the page
+                page.click('[data-testid="tab-queue"]')
+                page.wait_for_selector('[data-testid="queue-drop"]')
+                drag = page.evaluate_handle(DROP_JS, [base64.b64encode(QUEUE_EXPORT.read_bytes()).decode(), "退款列表.csv"])
+                with page.expect_response(lambda r: "/api/queue" in r.url) as qr:
+                    page.dispatch_event('[data-testid="queue-drop"]', "drop", {"dataTransfer": drag})
+                check(qr.value.status == 200, f"POST /api/queue answered {qr.value.status}: {qr.value.text()[:300]}")
+                listed = qr.value.json()
+                page.wait_for_selector('[data-testid="queue-row"]')
+                rows = page.locator('[data-testid="queue-row"]')
+                check(rows.count() == 40, f"the queue shows {rows.count()} rows, expected 40")
+                shown_ids = [rows.nth(i).get_attribute("data-refund-id") for i in range(rows.count())]
+                check(shown_ids == [r["refund_id"] for r in listed["refunds"]], "the page does not keep the queue's order")
+                # Sorted by what runs out first: the overdue on top, then the shop's by deadline.
+                shop = [r for r in listed["refunds"] if r["clock"]["turn"] == "shop" and r["clock"]["due"]]
+                mins = [r["clock"]["minutes_left"] for r in shop]
+                check(mins == sorted(mins), f"the shop's deadlines are not in order: {mins}")
+                lefts = [rows.nth(i).locator('[data-testid="queue-left"]').inner_text().strip() for i in range(6)]
+                check(lefts[0].startswith("已超时") and not lefts[5].startswith("已超时"), f"countdowns: {lefts}")
+                red = page.locator('[data-testid="queue-left"] .cd.red').count()
+                late = page.locator('[data-testid="queue-left"] .cd.late').count()
+                check(late == listed["overdue"] and red == listed["within_24h"],
+                      f"{late} marked overdue and {red} red under 24 h; the list says {listed['overdue']} and {listed['within_24h']}")
+                check("40 笔" in page.inner_text('[data-testid="queue-summary"]'), "the summary does not say 40 笔")
+                page.screenshot(path=str(SHOTS / "6-queue.png"), full_page=False)
+                ok(f"export dropped: 40 refunds, {late} overdue on top, {red} red under 24 h, countdowns sorted ({lefts[0]}, {lefts[1]}, …)")
+
+                # --- open the first refund, record its outcome, find it in 今日案例
+                first = listed["refunds"][0]
+                with page.expect_response(lambda r: r.url.endswith("/api/advise") and r.request.method == "POST") as adv:
+                    rows.first.locator('[data-testid="queue-open"]').click()
+                sent = adv.value.request.post_data_json
+                check(sent.get("queue", {}).get("refund_id") == first["refund_id"], f"the advice was not asked for the refund: {sent}")
+                check(adv.value.status == 200, f"advise answered {adv.value.status}: {adv.value.text()[:300]}")
+                q_case = adv.value.json().get("case_id")
+                page.wait_for_selector('[data-testid="resolution"]')
+                check(page.is_visible('[data-testid="queue-clock"]'), "the advice does not show the refund's countdown")
+                check("已超时" in page.inner_text('[data-testid="queue-clock"]'), "the first refund is not shown as overdue")
+                check(first["order_no"] in page.input_value('[data-testid="paste"]'), "the refund is not in the paste box")
+                with page.expect_response(lambda r: "/outcome" in r.url) as out:
+                    page.click('[data-testid="outcome-escalated"]')
+                check(out.value.status == 200, f"outcome answered {out.value.status}: {out.value.text()[:300]}")
+                qrow = page.locator(f'[data-testid="today-row"][data-case-id="{q_case}"]')
+                qrow.locator("text=已上报").wait_for()
+                row_text = qrow.inner_text()
+                check("退款队列" in row_text and first["order_no"] in row_text, f"今日案例 row: {row_text!r}")
+                page.screenshot(path=str(SHOTS / "7-queue-case.png"), full_page=False)
+                db = sqlite3.connect(f"file:{journal}?mode=ro", uri=True)
+                try:
+                    origin = db.execute("SELECT origin, outcome FROM cases WHERE id = ?", (q_case,)).fetchone()
+                finally:
+                    db.close()
+                check(origin == ("queue", "escalated"), f"the journal holds {origin} for case {q_case}")
+                ok(f"opened refund {first['refund_id']} as case #{q_case}, recorded 已上报, listed in 今日案例 as from the queue")
 
                 # --- a hostile paste is shown as text
                 page.click('[data-testid="new-case"]')

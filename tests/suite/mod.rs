@@ -6,6 +6,7 @@ mod intake;
 mod places;
 mod policy;
 mod properties;
+mod queue;
 mod regression;
 mod replay;
 mod robust;

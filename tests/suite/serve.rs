@@ -98,6 +98,7 @@ pub(super) fn start(dir: &Path, policy: Option<PathBuf>, token: Option<&str>) ->
         policy,
         token: token.map(str::to_string),
         watch_every: Duration::from_millis(40),
+        now: None,
     })
     .expect("the server starts")
 }
@@ -302,6 +303,7 @@ fn off_loopback_needs_a_token_and_every_api_call_carries_it() {
         policy: None,
         token: None,
         watch_every: Duration::from_secs(1),
+        now: None,
     });
     assert!(matches!(refused, Err(ServeError::NeedsToken(_))));
 
@@ -311,6 +313,7 @@ fn off_loopback_needs_a_token_and_every_api_call_carries_it() {
         policy: None,
         token: Some("a".into()),
         watch_every: Duration::from_secs(1),
+        now: None,
     });
     assert!(matches!(weak, Err(ServeError::WeakToken(16))));
 
