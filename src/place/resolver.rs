@@ -216,10 +216,7 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     let way = after.trim_start_matches(ROAD_WAY);
     // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
     let road = |s: &str| ROADS.starts(s);
-    // A name that ends in its unit (岳池县, 阆中市) before a road is the place the
-    // road is in (岳池县人民路), not the first part of the road's name.
-    let unit = m.name.ends_with(['县', '市', '区', '旗', '镇', '州', '盟']);
-    (!unit && (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道'])))
+    (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道']))
         // A province or city name followed by 市/省/区 is itself, not a road (北京市).
         && !after.starts_with(['市', '省', '区', '县'])
         // 湖南人 is a person, 岳池县人民路 / 人民医院 a place in the county.

@@ -81,6 +81,8 @@ pub enum Slip {
         line: u32,
         /// The column it should start at (1-based).
         column: usize,
+        /// Whether the line is indented with full-width spaces (　), which YAML does not count.
+        full_width: bool,
     },
     /// A field indented less than the block it belongs to, with fields of
     /// that block after it: the block ends there, so a later field is missed.
@@ -244,11 +246,17 @@ impl Slip {
                 field,
                 line,
                 column,
+                full_width,
             } => {
                 let spaces = column.saturating_sub(1);
+                let (why, why_en) = if *full_width {
+                    ("：行首是全角空格“　”，YAML 只认半角空格", ": the line is indented with full-width spaces, which YAML does not count")
+                } else {
+                    ("，不属于这一段", " so that it belongs to another block")
+                };
                 t(
-                    format!("第 {line} 行的“{field}”缩进不对，不属于这一段"),
-                    format!("`{field}` on line {line} is indented so that it belongs to another block"),
+                    format!("第 {line} 行的“{field}”缩进不对{why}"),
+                    format!("`{field}` on line {line} is indented{why_en}"),
                     format!("把第 {line} 行的“{field}:”前面改成 {spaces} 个空格，和同一段的其他字段对齐"),
                     format!("indent `{field}:` on line {line} by {spaces} spaces, like the other fields of this block"),
                 )
@@ -412,6 +420,7 @@ pub fn explain_in(text: &str, e: &YamlError, file: &str, reference: &str) -> (Sl
             let field = line_key(text, line).unwrap_or(field).to_string();
             return (
                 Slip::Indented {
+                    full_width: full_width_indent(text, line),
                     field,
                     line,
                     column,
@@ -425,6 +434,7 @@ pub fn explain_in(text: &str, e: &YamlError, file: &str, reference: &str) -> (Sl
         if let Some((line, column)) = misplaced(text, field, e.line) {
             return (
                 Slip::Indented {
+                    full_width: full_width_indent(text, line),
                     field: field.to_string(),
                     line,
                     column,
@@ -1037,4 +1047,15 @@ mod tests {
             Some((Slip::Unclosed { open: '"' }, 1, 4))
         );
     }
+}
+
+/// Whether a line (1-based) starts with a full-width space (　) among its indentation.
+fn full_width_indent(text: &str, line: u32) -> bool {
+    text.lines()
+        .nth((line as usize).saturating_sub(1))
+        .is_some_and(|l| {
+            l.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\u{3000}')
+        })
 }
