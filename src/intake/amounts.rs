@@ -131,7 +131,17 @@ const OFFERED_IN_NOTE: &[&str] = &[
 
 /// Words after an amount that make it money offered or asked (10元补偿, 5元红包).
 const MONEY_AFTER: &[&str] = &[
-    "补偿", "的补偿", "红包", "的红包", "优惠券", "券", "无门槛", "解决", "就好", "了事", "私了",
+    "补偿",
+    "的补偿",
+    "红包",
+    "的红包",
+    "优惠券",
+    "券",
+    "无门槛",
+    "解决",
+    "就好",
+    "了事",
+    "私了",
 ];
 
 /// Words just before a bare number that make it a shoe size (换38, 平时穿40,
@@ -144,7 +154,8 @@ const SIZE_BEFORE: &[&str] = &[
 /// Words in a line that make its bare numbers in the range of sizes sizes
 /// (37偏小 想换38, 两个码都拍了 30的想退掉).
 const SIZE_TALK: &[&str] = &[
-    "码", "偏小", "偏大", "小了", "大了", "挤", "夹脚", "磨脚", "顶脚", "紧", "松", "脚长", "尺寸", "号",
+    "码", "偏小", "偏大", "小了", "大了", "挤", "夹脚", "磨脚", "顶脚", "紧", "松", "脚长", "尺寸",
+    "号",
 ];
 
 /// Words before a sum that tell what was paid, not what is asked.
@@ -384,14 +395,21 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
     // and the items' prices are listed as open.
     if let Some(items) = several_items(text, lines, found) {
         let same = items.iter().all(|(_, a)| a.value == items[0].1.value);
-        let picked = if same { Some(items[0].clone()) } else { item_in_question(lines, &items) };
+        let picked = if same {
+            Some(items[0].clone())
+        } else {
+            item_in_question(lines, &items)
+        };
         match picked {
             Some((li, a)) => best = Some((0, li, a)),
             None => {
                 facts.ambiguous.push(super::facts::Ambiguity {
                     fact: crate::case::Fact::Price,
                     source: text.quote(lines[items[0].0].span.clone()),
-                    candidates: items.iter().map(|(_, a)| money(a.value).to_string()).collect(),
+                    candidates: items
+                        .iter()
+                        .map(|(_, a)| money(a.value).to_string())
+                        .collect(),
                     flag: "--price 写上买家说的那件商品的实付金额".into(),
                 });
                 return;
@@ -410,7 +428,11 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
 }
 
 /// The order's items when it lists two or more, each with a ¥ price on its title line.
-fn several_items(text: &Text, lines: &[Line], found: &[Vec<Context>]) -> Option<Vec<(usize, Amount)>> {
+fn several_items(
+    text: &Text,
+    lines: &[Line],
+    found: &[Vec<Context>],
+) -> Option<Vec<(usize, Amount)>> {
     let items: Vec<(usize, Amount)> = lines
         .iter()
         .enumerate()
@@ -430,18 +452,27 @@ fn several_items(text: &Text, lines: &[Line], found: &[Vec<Context>]) -> Option<
 fn item_in_question(lines: &[Line], items: &[(usize, Amount)]) -> Option<(usize, Amount)> {
     let account: String = lines
         .iter()
-        .filter(|l| l.speaker == Some(Speaker::Buyer) || l.segment == Segment::Note || l.field == Some(Field::RefundNote))
+        .filter(|l| {
+            l.speaker == Some(Speaker::Buyer)
+                || l.segment == Segment::Note
+                || l.field == Some(Field::RefundNote)
+        })
         .map(|l| l.text)
         .collect::<Vec<_>>()
         .join("\n");
     let score = |li: usize| {
-        let title: Vec<char> = lines[li].text.chars().filter(|c| *c as u32 >= 0x4E00).collect();
+        let title: Vec<char> = lines[li]
+            .text
+            .chars()
+            .filter(|c| *c as u32 >= 0x4E00)
+            .collect();
         title
             .windows(2)
             .filter(|w| account.contains(&w.iter().collect::<String>()))
             .count()
     };
-    let mut scored: Vec<(usize, &(usize, Amount))> = items.iter().map(|it| (score(it.0), it)).collect();
+    let mut scored: Vec<(usize, &(usize, Amount))> =
+        items.iter().map(|it| (score(it.0), it)).collect();
     scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
     match scored.as_slice() {
         [(top, it), (next, _), ..] if *top > 0 && top > next => Some((*it).clone()),
@@ -547,8 +578,14 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             // in an order line or a note (浅蓝  ¥199 付款10-16) it is no ask.
             let answers = l.segment == Segment::Chat
                 && c.before.len() > phrase.len()
-                && REJECTION.iter().any(|w| c.before[..c.before.len() - phrase.len()].contains(w));
-            let starts = if c.amount.marked && answers { phrase } else { c.before };
+                && REJECTION
+                    .iter()
+                    .any(|w| c.before[..c.before.len() - phrase.len()].contains(w));
+            let starts = if c.amount.marked && answers {
+                phrase
+            } else {
+                c.before
+            };
             let bare = buyer_side
                 && (starts.trim().is_empty()
                     || ASK_AFTER
@@ -561,7 +598,8 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
             // only an asking word around it makes it an ask. The shop's marked sums are offers.
             let worded = verb_before(c.before) || money_after(c) || bare || weak;
-            let marked_weak = c.amount.marked && holds_any(tail(c.before.trim_end(), 3), WEAK_VERBS);
+            let marked_weak =
+                c.amount.marked && holds_any(tail(c.before.trim_end(), 3), WEAK_VERBS);
             // 运费垫了15块: in a postage claim the buyer's fee is what they ask back.
             let postage_claim = postage && buyer_side && is_fee(c);
             // In the buyer's own turn a sum with its unit is an ask (那8块 8块总行了吧)
@@ -590,31 +628,24 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             let value = money(c.amount.value);
             let noted_offer = l.segment == Segment::Note
                 && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
+            let said = || {
+                Found::new(
+                    value,
+                    text.quote(c.amount.span.clone()),
+                    l.segment,
+                    l.speaker,
+                )
+                .guessed(l.speaker_guessed)
+            };
             if shop || noted_offer {
                 offers.insert(value);
-                facts.offered = Some(
-                    Found::new(
-                        value,
-                        text.quote(c.amount.span.clone()),
-                        l.segment,
-                        l.speaker,
-                    )
-                    .guessed(l.speaker_guessed),
-                );
+                facts.offered = Some(said());
             } else {
                 // 你说的3块太少了: the shop's own figure, turned down.
                 if offers.contains(&value) && REJECTION.iter().any(|w| c.clause.contains(w)) {
                     continue;
                 }
-                asks.push(
-                    Found::new(
-                        value,
-                        text.quote(c.amount.span.clone()),
-                        l.segment,
-                        l.speaker,
-                    )
-                    .guessed(l.speaker_guessed),
-                );
+                asks.push(said());
             }
         }
     }

@@ -156,7 +156,11 @@ impl<'p> Intake<'p> {
         for l in &address {
             // 地址：广东省深圳市…XX集运仓 (香港旺角): a forwarder's warehouse is no buyer's
             // place; only what follows the warehouse can be.
-            let (at, own) = match FORWARDER.iter().filter_map(|w| l.text.rfind(w).map(|i| i + w.len())).max() {
+            let (at, own) = match FORWARDER
+                .iter()
+                .filter_map(|w| l.text.rfind(w).map(|i| i + w.len()))
+                .max()
+            {
                 Some(end) => (l.span.start + end, &l.text[end..]),
                 None => (l.span.start, l.text),
             };
@@ -301,8 +305,21 @@ fn before_shop_address(t: &str) -> &str {
 /// Words that end the name of a courier's or a forwarder's site (武汉转运中心,
 /// 深圳平湖集运仓, XX县人民路营业部): the place before them is not the buyer's.
 const COURIER_SITES: &[&str] = &[
-    "转运中心", "集散中心", "分拨中心", "分拣中心", "转运场", "中转场", "中转站", "中转中心",
-    "营业部", "营业点", "网点", "集运仓", "转运仓", "集运", "转运",
+    "转运中心",
+    "集散中心",
+    "分拨中心",
+    "分拣中心",
+    "转运场",
+    "中转场",
+    "中转站",
+    "中转中心",
+    "营业部",
+    "营业点",
+    "网点",
+    "集运仓",
+    "转运仓",
+    "集运",
+    "转运",
 ];
 
 /// Words that make an address a forwarder's warehouse (集运仓, 转运仓).
@@ -321,8 +338,13 @@ fn without_couriers(t: &str) -> std::borrow::Cow<'_, str> {
             let end = at + site.len();
             // Inside 【…】: the whole bracket, unless delivery follows it.
             if let Some(open) = t[..at].rfind('【').filter(|&o| !t[o..at].contains('】')) {
-                let close = t[end..].find('】').map_or(end, |c| end + c + '】'.len_utf8());
-                if !crate::text::holds_any(t[close..].get(..12.min(t.len() - close)).unwrap_or(""), DELIVERED_AT) {
+                let close = t[end..]
+                    .find('】')
+                    .map_or(end, |c| end + c + '】'.len_utf8());
+                if !crate::text::holds_any(
+                    t[close..].get(..12.min(t.len() - close)).unwrap_or(""),
+                    DELIVERED_AT,
+                ) {
                     blank.push(open..close);
                 }
                 continue;
@@ -332,7 +354,11 @@ fn without_couriers(t: &str) -> std::borrow::Cow<'_, str> {
                 .char_indices()
                 .rev()
                 .take(10)
-                .take_while(|(_, c)| !c.is_whitespace() && !c.is_ascii_punctuation() && !"，。！？：；、".contains(*c))
+                .take_while(|(_, c)| {
+                    !c.is_whitespace()
+                        && !c.is_ascii_punctuation()
+                        && !"，。！？：；、".contains(*c)
+                })
                 .last()
                 .map_or(at, |(i, _)| i);
             blank.push(start..end);

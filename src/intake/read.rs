@@ -372,7 +372,10 @@ pub(super) fn defect(
     let account_seen = defects_in(hits, lines, account);
     // 运费什么时候给我 after an exchange: the buyer's claim now is the postage,
     // whatever went wrong before it.
-    let postage = account_seen.iter().find(|s| s.defect == Defect::Postage).copied();
+    let postage = account_seen
+        .iter()
+        .find(|s| s.defect == Defect::Postage)
+        .copied();
     let own = postage.or_else(|| strongest(&account_seen));
     let by_reason = reason.and_then(|(r, f)| r.defect.map(|d| (d, f)));
     let mine = |s: Seen| Reading {

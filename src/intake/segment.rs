@@ -675,8 +675,9 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 
 /// Labels too common to be fields anywhere but at the start of a line.
 const START_ONLY: &[&str] = &[
-    "申请", "原因", "说明", "留言", "状态", "问题", "诉求", "物流", "地址", "商品", "宝贝", "标题", "金额", "价格", "订单", "签收",
-    "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证", "手机", "电话",
+    "申请", "原因", "说明", "留言", "状态", "问题", "诉求", "物流", "地址", "商品", "宝贝", "标题",
+    "金额", "价格", "订单", "签收", "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证",
+    "手机", "电话",
 ];
 
 /// What may stand before a label in the middle of a line.

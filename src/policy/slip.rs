@@ -999,6 +999,17 @@ fn closest(name: &str, names: &[&str]) -> Option<String> {
         .map(|(_, n)| n.to_string())
 }
 
+/// Whether a line (1-based) starts with a full-width space (　) among its indentation.
+fn full_width_indent(text: &str, line: u32) -> bool {
+    text.lines()
+        .nth((line as usize).saturating_sub(1))
+        .is_some_and(|l| {
+            l.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\u{3000}')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1047,15 +1058,4 @@ mod tests {
             Some((Slip::Unclosed { open: '"' }, 1, 4))
         );
     }
-}
-
-/// Whether a line (1-based) starts with a full-width space (　) among its indentation.
-fn full_width_indent(text: &str, line: u32) -> bool {
-    text.lines()
-        .nth((line as usize).saturating_sub(1))
-        .is_some_and(|l| {
-            l.chars()
-                .take_while(|c| c.is_whitespace())
-                .any(|c| c == '\u{3000}')
-        })
 }

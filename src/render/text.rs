@@ -223,7 +223,11 @@ pub fn facts(f: &Facts) -> String {
     }
     if let Some(x) = &f.ask {
         // The speaker was guessed: the agent checks who said it.
-        let who = if x.speaker_guessed { "（推测是买家说的）" } else { "" };
+        let who = if x.speaker_guessed {
+            "（推测是买家说的）"
+        } else {
+            ""
+        };
         line("买家要求", format!("¥{}{who}", x.value), &x.source);
     }
     if let Some(x) = &f.stage {

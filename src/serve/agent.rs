@@ -93,24 +93,19 @@ fn advice(a: &mut Value, policy: &Policy) {
     let Some(obj) = a.as_object_mut() else {
         return;
     };
-    let ids: Vec<String> = obj
-        .get("alerts")
-        .and_then(Value::as_array)
-        .map(|v| {
-            v.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut notes: Vec<String> = obj
-        .get("notes")
-        .and_then(Value::as_array)
-        .map(|v| {
-            v.iter()
-                .filter_map(|x| x.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+    // A list of strings in the advice, by key (empty when absent).
+    let strings = |key: &str| -> Vec<String> {
+        obj.get(key)
+            .and_then(Value::as_array)
+            .map(|v| {
+                v.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let ids = strings("alerts");
+    let mut notes = strings("notes");
     let mut banners = Vec::new();
     for id in &ids {
         let Some(alert) = policy.alerts.iter().find(|x| &*x.id == id.as_str()) else {
