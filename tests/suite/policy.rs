@@ -219,3 +219,18 @@ fn the_bundled_policy_read_from_its_build_time_json_advises_as_its_yaml_does() {
         assert_eq!(a.ok(), b.ok(), "{line}");
     }
 }
+
+/// Start-up leaves the corpus scan out for the bundled policy; this holds its
+/// words to the same shares an edited copy is checked against.
+#[test]
+fn the_bundled_words_match_no_more_than_their_share_of_real_titles_and_chats() {
+    let edited = format!("{BUNDLED}\n# 改过的副本 / an edited copy\n");
+    let p = Policy::parse(&edited, "edited.yaml").expect("the copy loads");
+    let broad: Vec<String> = p
+        .warnings()
+        .iter()
+        .map(|w| aftersale::render::diagnostics::diagnostic(w, p.source()))
+        .filter(|w| w.contains("真实"))
+        .collect();
+    assert!(broad.is_empty(), "{broad:?}");
+}

@@ -84,7 +84,7 @@ pub(super) fn compile(
     if escalate_to.is_empty() {
         c.error(Some(&raw.settings.escalate_to), Kind::EmptyEscalateTo);
     }
-    words::check(&mut c, &raw);
+    words::check(&mut c, &raw, text == crate::policy::BUNDLED);
     cut_by_hash(&mut c, text);
     let risks = rules::risks(&mut c, &raw.risks, escalate_to);
     let questions = rules::questions(&mut c, &raw.questions, escalate_to);
