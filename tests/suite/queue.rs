@@ -17,6 +17,14 @@ fn now() -> chrono::NaiveDateTime {
     queue::parse_moment(NOW).expect("a moment")
 }
 
+/// The entry of one refund, by its 退款编号.
+fn refund<'q>(q: &'q queue::Queue, id: &str) -> &'q queue::Entry {
+    q.entries
+        .iter()
+        .find(|e| e.refund.refund_id.as_deref() == Some(id))
+        .expect("the refund")
+}
+
 fn run(path: &str) -> Result<queue::Queue, QueueError> {
     let policy = Policy::bundled().expect("bundled policy");
     let intake = Intake::new(&policy);
@@ -118,12 +126,7 @@ fn the_list_is_sorted_by_what_runs_out_first_with_the_overdue_on_top() {
 #[test]
 fn stated_facts_are_stated_and_the_buyers_words_are_read() {
     let q = run("tests/queue/export_40.csv").expect("read");
-    let by_id = |id: &str| {
-        q.entries
-            .iter()
-            .find(|e| e.refund.refund_id.as_deref() == Some(id))
-            .expect("the refund")
-    };
+    let by_id = |id: &str| refund(&q, id);
     // 质量问题 as the reason, 放洗衣机洗了一次就开胶了 as the words: the words decide.
     let e = by_id("202610000000024");
     let d = e.facts.defect.as_ref().expect("a defect");
@@ -157,12 +160,7 @@ fn stated_facts_are_stated_and_the_buyers_words_are_read() {
 #[test]
 fn the_platforms_timeout_is_used_and_compared_with_the_rule() {
     let q = run("tests/queue/export_40.csv").expect("read");
-    let by_id = |id: &str| {
-        q.entries
-            .iter()
-            .find(|e| e.refund.refund_id.as_deref() == Some(id))
-            .expect("the refund")
-    };
+    let by_id = |id: &str| refund(&q, id);
     // A seven-day return the platform times out in 3 days, as T says: no note.
     let c = &by_id("202610000000001").clock;
     assert_eq!(c.source, "platform");

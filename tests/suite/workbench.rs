@@ -31,6 +31,20 @@ fn policy_with(dir: &Path, changes: &[(&str, &str)]) -> PathBuf {
     file
 }
 
+/// `journal export --csv` of the journal in `dir`.
+fn export_csv(dir: &Path) -> std::process::Output {
+    super::aftersale(
+        &[
+            "journal",
+            "--journal",
+            &dir.join("journal.sqlite3").to_string_lossy(),
+            "export",
+            "--csv",
+        ],
+        None,
+    )
+}
+
 /// Every file under `dir`, read whole.
 fn bytes_on_disk(dir: &Path) -> Vec<u8> {
     let mut all = Vec::new();
@@ -96,16 +110,7 @@ fn phones_names_and_streets_are_kept_out_of_the_journal_and_its_export() {
     assert_eq!(r.status, 200, "{}", r.body);
     let stored = get(&server, &format!("/api/cases/{id}")).body;
     drop(server);
-    let csv = super::aftersale(
-        &[
-            "journal",
-            "--journal",
-            &dir.join("journal.sqlite3").to_string_lossy(),
-            "export",
-            "--csv",
-        ],
-        None,
-    );
+    let csv = export_csv(&dir);
     let csv = super::stdout(&csv);
     let disk = bytes_on_disk(&dir);
     for (what, text) in [
@@ -457,16 +462,7 @@ fn formula_cells_go_out_inert() {
         &json!({"outcome": "other", "note": "+cmd|' /C calc'!A0"}),
     );
     drop(server);
-    let out = super::aftersale(
-        &[
-            "journal",
-            "--journal",
-            &dir.join("journal.sqlite3").to_string_lossy(),
-            "export",
-            "--csv",
-        ],
-        None,
-    );
+    let out = export_csv(&dir);
     let mut rows = csv::Reader::from_reader(out.stdout.as_slice());
     for row in rows.records() {
         for cell in row.expect("a row").iter() {
