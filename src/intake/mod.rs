@@ -258,9 +258,10 @@ impl<'p> Intake<'p> {
             ));
             return;
         }
-        // No title field: a note or form line that carries a promotion word stands in,
-        // then a chat line (这款是活动特价款).
-        let order = [Segment::Note, Segment::Form, Segment::Chat];
+        // No title field: a note that carries a promotion word stands in, then a chat
+        // line (这款是活动特价款). A form field other than the title (备注: …确实断码)
+        // speaks of stock or service, not of how the item was sold.
+        let order = [Segment::Note, Segment::Chat];
         for seg in order {
             for l in lines.iter().filter(|l| l.segment == seg) {
                 let tags = self.policy.promo_tags_in(l.text);
