@@ -195,6 +195,8 @@ struct Context<'t> {
     before: &'t str,
     after: &'t str,
     clause: &'t str,
+    /// The rest of the line after the amount, past its clause's end (3块？).
+    rest: &'t str,
 }
 
 /// Every amount of a line, with its clause and the words either side.
@@ -227,6 +229,7 @@ fn in_line<'t>(line: &'t Line) -> Vec<Context<'t>> {
                 before: &t[clause_start..start],
                 after: &t[end..clause_end],
                 clause: &t[clause_start..clause_end],
+                rest: &t[end..],
                 amount: a,
             }
         })
@@ -682,7 +685,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 // 你说的3块太少了, 就3块啊。。。: the shop's own figure said back in
                 // complaint turns it down; said back agreeing (5块就5块) it is the ask.
                 let complains = c
-                    .after
+                    .rest
                     .trim_start()
                     .starts_with(['啊', '呀', '？', '?', '…', '。']);
                 if offers.contains(&value)

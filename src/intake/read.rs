@@ -54,7 +54,13 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
                 continue;
             }
             if tags.iter().all(|t| *t == Tag::Negation) {
-                pending_negation = Some((clause, span.end));
+                // 这不是虚假宣传吗: a question asked of a 不是 affirms what follows.
+                let rest = &t[span.end..];
+                let rest = rest.find(CLAUSE_ENDS).map_or(rest, |i| &rest[..i]);
+                let asked = rest.split(' ').next().is_some_and(|r| r.ends_with('吗'));
+                if !(t[span.clone()].ends_with("不是") && asked) {
+                    pending_negation = Some((clause, span.end));
+                }
                 continue;
             }
             let negated = pending_negation.is_some_and(|(c, end)| {

@@ -200,6 +200,8 @@ const FIELDS: &[(&str, Field)] = &[
     ("运单号", Field::OrderNo),
     ("快递单号", Field::OrderNo),
     ("退款类型", Field::RefundType),
+    ("退款申请", Field::RefundType),
+    ("货物状态", Field::Status),
     ("售后类型", Field::RefundType),
     ("服务类型", Field::RefundType),
     ("申请类型", Field::RefundType),
