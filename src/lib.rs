@@ -53,3 +53,4 @@ pub mod replay;
 pub mod serve;
 pub mod session;
 pub mod text;
+pub mod vocab;
