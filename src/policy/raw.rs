@@ -9,8 +9,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 use super::vocab::{OfferKind, PaidAs, Payer, Resolution};
-use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
 use crate::located::Located;
+use crate::vocab::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -244,7 +244,7 @@ fn answer(
     // words) as the queue reads them, counted as of the queue's "now".
     let from_queue = req.queue.as_ref().map(|r| {
         let qnow = state.now();
-        let intake = Intake::with_lexicon(policy, live.lexicon.clone());
+        let intake = Intake::with_lexicon(live.lexicon.clone());
         let (facts, base) = crate::queue::facts::facts(policy, &intake, r, qnow.date());
         (facts, base, qnow)
     });
@@ -254,8 +254,8 @@ fn answer(
     } else if req.text.trim().is_empty() {
         (None, CaseInput::default())
     } else {
-        let intake = Intake::with_lexicon(policy, live.lexicon.clone());
-        session::read_text(&intake, &req.text, "<paste>", today).map_err(unreadable)?
+        let intake = Intake::with_lexicon(live.lexicon.clone());
+        session::read_text(policy, &intake, &req.text, "<paste>", today).map_err(unreadable)?
     };
     let mut input = base.clone();
     input.overlay(flags.clone());
@@ -434,7 +434,7 @@ pub(super) async fn queue(
         tokio::task::spawn_blocking(move || {
             let live = state.live.current();
             let policy = &live.policy;
-            let intake = Intake::with_lexicon(policy, live.lexicon.clone());
+            let intake = Intake::with_lexicon(live.lexicon.clone());
             crate::queue::run(policy, &intake, &bytes, state.now(), platform)
                 .map(|q| crate::render::queue::page_value(&q))
         })

@@ -11,7 +11,6 @@ use super::Checker;
 use super::money::{percent, yuan};
 use super::shadow::covers;
 use super::templates::{PLACEHOLDERS, brace_slip, pieces, placeholders};
-use crate::case::{Defect, Fault, Platform, Stage, Threat, Wants};
 use crate::located::Located;
 use crate::policy::raw::{RawAlert, RawOffer, RawOutcome, RawRisk, RawRule, RawWhen, Window};
 use crate::policy::{
@@ -19,6 +18,7 @@ use crate::policy::{
     OTHER_REGIONS, OfferRule, Outcome, Piece, RegionGroup, Resolution, RiskRule, Rule,
     SHIP_PROMISE, Set, Shipping,
 };
+use crate::vocab::{Defect, Fault, Platform, Stage, Threat, Wants};
 
 /// The tables rule parts refer to.
 pub(super) struct Refs<'a> {

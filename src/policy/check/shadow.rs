@@ -1,8 +1,8 @@
 //! Shadowing: whether one rule's conditions take every case of a later rule,
 //! so the later one can never fire.
 
-use crate::case::{Defect, Fault, Platform, Stage, Threat, Wants};
 use crate::policy::{Conditions, Set};
+use crate::vocab::{Defect, Fault, Platform, Stage, Threat, Wants};
 
 /// Whether every case `later` matches is also matched by `earlier`: per
 /// dimension, `later`'s set of values lies inside `earlier`'s. `regions` is the
