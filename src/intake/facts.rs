@@ -156,6 +156,14 @@ macro_rules! found_fields {
                 self.ambiguous.is_empty()
             }
 
+            /// The field of a yes/no fact (`None` for any other), for a reader that sets it.
+            pub(crate) fn yes_mut(&mut self, fact: Fact) -> Option<&mut Option<Found<bool>>> {
+                match fact {
+                    $( Fact::$yv => Some(&mut self.$yn), )+
+                    _ => None,
+                }
+            }
+
             /// Each fact found, as the 识别结果 block lists it, in [`ORDER`].
             pub fn lines(&self) -> Vec<Line<'_>> {
                 let mut out = Vec::new();

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
+use crate::case::{Defect, Fact, Fault, Material, Platform, Stage, Threat, Wants};
 use crate::text::{Phrases, longest_words_into};
 use crate::vocab::{ShopWords, Tags};
 
@@ -96,6 +96,8 @@ pub enum Tag {
     ExpressRefund,
     /// A refund refused twice already.
     RefusedTwice,
+    /// Says a yes/no fact holds (`yes.<fact>`; negated: it does not).
+    Yes(Fact),
     /// A material named.
     Material(Material),
     /// Read as nothing.
@@ -271,6 +273,7 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("insurance", "") => Tag::Insurance,
         ("express_refund", "") => Tag::ExpressRefund,
         ("refused_twice", "") => Tag::RefusedTwice,
+        ("yes", fact) => Tag::Yes(Fact::parse(fact).filter(|f| f.is_yes_no())?),
         ("ignore", "") => Tag::Ignore,
         _ => return None,
     })
