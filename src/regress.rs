@@ -197,6 +197,11 @@ pub struct Expect {
     pub alerts: Vec<String>,
     /// The case must be refused with an error containing this.
     pub error: Option<String>,
+    /// A part of the advice as `advise --json` prints it, which the advice
+    /// must hold: every key given, with the same value (`offer: {open:
+    /// "3.00"}`); a list must match item by item. No Rust needed for a new pin.
+    #[serde(default)]
+    pub advice: Option<serde_json::Value>,
 }
 
 /// The outcome of one case file.
@@ -468,6 +473,36 @@ pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
     d
 }
 
+/// What in `got` differs from `want`, where `want` is a part of it: each key
+/// of an object, each item of a list (and no more items), and equal values; an
+/// amount may be written as a number (`3` for `"3.00"`).
+fn subset(path: &str, want: &serde_json::Value, got: &serde_json::Value, d: &mut Vec<String>) {
+    use serde_json::Value;
+    match (want, got) {
+        (Value::Object(w), Value::Object(g)) => {
+            for (k, wv) in w {
+                let at = format!("{path}.{k}");
+                match g.get(k) {
+                    Some(gv) => subset(&at, wv, gv, d),
+                    None => d.push(format!(
+                        "{at}: expected `{wv}`, the advice has no such field"
+                    )),
+                }
+            }
+        }
+        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
+            for (i, (wv, gv)) in w.iter().zip(g).enumerate() {
+                subset(&format!("{path}[{i}]"), wv, gv, d);
+            }
+        }
+        (Value::Number(n), Value::String(s))
+            if n.to_string().parse::<rust_decimal::Decimal>().ok()
+                == s.parse::<rust_decimal::Decimal>().ok() => {}
+        (w, g) if w == g => {}
+        (w, g) => d.push(format!("{path}: expected `{w}`, got `{g}`")),
+    }
+}
+
 impl Expect {
     /// Whether it pins nothing at all (`expect: {}`), so any advice would pass.
     pub fn is_empty(&self) -> bool {
@@ -493,6 +528,7 @@ impl Expect {
             && self.ask_buyer.is_empty()
             && self.alerts.is_empty()
             && self.error.is_none()
+            && self.advice.is_none()
     }
 }
 
@@ -667,6 +703,10 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
                 a.notes
             ));
         }
+    }
+    if let Some(want) = &e.advice {
+        let got = serde_json::to_value(&a).unwrap_or_default();
+        subset("advice", want, &got, &mut d);
     }
     d
 }
