@@ -903,6 +903,11 @@ pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                 Tag::Material(m) if facts.material.is_none() => {
                     facts.material = Some(found(text, lines, h, m));
                 }
+                Tag::Yes(fact) => {
+                    if let Some(slot) = facts.yes_mut(fact).filter(|s| s.is_none()) {
+                        *slot = Some(found(text, lines, h, true));
+                    }
+                }
                 _ => {}
             }
         }
@@ -916,6 +921,11 @@ pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                 }
                 Tag::Insurance if facts.shipping_insurance.is_none() => {
                     facts.shipping_insurance = Some(found(text, lines, h, false));
+                }
+                Tag::Yes(fact) => {
+                    if let Some(slot) = facts.yes_mut(fact).filter(|s| s.is_none()) {
+                        *slot = Some(found(text, lines, h, false));
+                    }
                 }
                 _ => {}
             }
