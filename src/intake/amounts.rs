@@ -202,12 +202,22 @@ struct Context<'t> {
 /// Every amount of a line, with its clause and the words either side.
 fn in_line<'t>(line: &'t Line) -> Vec<Context<'t>> {
     let t = line.text;
-    amounts(t, line.span.start)
+    let found = amounts(t, line.span.start);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let ends: &[char] = &[',', '，', '。', '!', '！', '?', '？', ';', '；', '~'];
+    // Where the line's clauses end, found once: each amount then looks its clause
+    // up instead of scanning its window, so a long line with many sums stays linear.
+    let stops: Vec<(usize, usize)> = t
+        .match_indices(ends)
+        .map(|(i, m)| (i, i + m.len()))
+        .collect();
+    found
         .into_iter()
         .map(|a| {
             let start = a.span.start - line.span.start;
             let end = a.span.end - line.span.start;
-            let ends: &[char] = &[',', '，', '。', '!', '！', '?', '？', ';', '；', '~'];
             // The words around an amount are read within a window of its clause
             // (40 characters either side): a paste of one long unpunctuated line
             // is then read in time linear in its length.
@@ -219,12 +229,17 @@ fn in_line<'t>(line: &'t Line) -> Vec<Context<'t>> {
             while !t.is_char_boundary(hi) {
                 hi -= 1;
             }
-            let clause_start = t[lo..start]
-                .char_indices()
-                .rev()
-                .find(|(_, c)| ends.contains(c))
-                .map_or(lo, |(i, c)| lo + i + c.len_utf8());
-            let clause_end = t[end..hi].find(ends).map_or(hi, |i| end + i);
+            // The last clause end before the amount, and the first after it.
+            let k = stops.partition_point(|&(i, _)| i < start);
+            let clause_start = k
+                .checked_sub(1)
+                .map(|j| stops[j])
+                .filter(|&(i, _)| i >= lo)
+                .map_or(lo, |(_, e)| e);
+            let clause_end = stops[stops.partition_point(|&(i, _)| i < end)..]
+                .first()
+                .filter(|&&(i, _)| i < hi)
+                .map_or(hi, |&(i, _)| i);
             Context {
                 before: &t[clause_start..start],
                 after: &t[end..clause_end],
@@ -341,18 +356,26 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
         _ => None,
     };
     let mut best: Option<(u8, usize, Amount)> = None;
-    let mut consider = |r: u8, li: usize, a: Amount| {
+    let consider = |best: &mut Option<(u8, usize, Amount)>, r: u8, li: usize, a: Amount| {
         if best.as_ref().is_none_or(|(br, _, _)| r < *br) {
-            best = Some((r, li, a));
+            *best = Some((r, li, a));
         }
     };
     for (li, l) in lines.iter().enumerate() {
         if let Some(r) = l.field.and_then(rank)
             && let Some(a) = amounts_or_plain(l).into_iter().find(|a| !a.value.is_zero())
         {
-            consider(r, li, a);
+            consider(&mut best, r, li, a);
         }
-        // Labels without a colon, inside any line but the chat's asks.
+        // Labels without a colon, inside any line but the chat's asks. None of these
+        // ranks (3 and above) beats a labelled field's, and a later one never beats an
+        // earlier of the same rank: once found, such a price ends the search.
+        let settled = |best: &Option<(u8, usize, Amount)>, rank: u8| {
+            best.as_ref().is_some_and(|(r, _, _)| *r <= rank)
+        };
+        if settled(&best, 3) {
+            continue;
+        }
         for c in &found[li] {
             if c.amount.value.is_zero() {
                 continue;
@@ -374,7 +397,9 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
                         .then_some(0)
                 });
             if let Some(r) = labelled {
-                consider(r + 3, li, c.amount.clone());
+                consider(&mut best, r + 3, li, c.amount.clone());
+            } else if settled(&best, 9) {
+                continue;
             } else if l.segment != Segment::Chat
                 && c.amount.span.start > l.span.start
                 && text.norm[c.amount.span.clone()].starts_with('¥')
@@ -382,17 +407,17 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
                 && (!verb_before(c.before) || l.segment == Segment::Note && signed_alone(text, c))
             {
                 // 订单:软底妈妈鞋 ¥139.00: a price sign in an order line.
-                consider(9, li, c.amount.clone());
+                consider(&mut best, 9, li, c.amount.clone());
             } else if l.segment == Segment::Note
                 && c.amount.marked
                 && !is_fee(c)
                 && !verb_before(c.before)
             {
                 // 淘宝 89元 有图: an amount with a unit in an agent's note.
-                consider(10, li, c.amount.clone());
+                consider(&mut best, 10, li, c.amount.clone());
             } else if l.segment == Segment::Chat && is_price(c) && !is_fee(c) {
                 // 199的鞋穿一周就坏, ¥459买个假货: the price as the buyer says it, last.
-                consider(11, li, c.amount.clone());
+                consider(&mut best, 11, li, c.amount.clone());
             }
         }
     }
@@ -629,35 +654,33 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             } else {
                 c.before
             };
-            let bare = buyer_side
-                && (starts.trim().is_empty()
-                    || ASK_AFTER
-                        .iter()
-                        .any(|w| c.after.trim_start().starts_with(w)));
-            let weak = holds_any(tail(c.before.trim_end(), 3), WEAK_VERBS)
-                && ASK_AFTER
+            let asks_after = || {
+                ASK_AFTER
                     .iter()
-                    .any(|w| c.after.trim_start().starts_with(w));
-            // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
-            // only an asking word around it makes it an ask. The shop's marked sums are offers.
-            let worded = verb_before(c.before) || money_after(c) || bare || weak;
-            let marked_weak =
-                c.amount.marked && holds_any(tail(c.before.trim_end(), 3), WEAK_VERBS);
-            // 运费垫了15块: in a postage claim the buyer's fee is what they ask back.
-            let postage_claim = postage && buyer_side && is_fee(c);
-            // In the buyer's own turn a sum with its unit is an ask (那8块 8块总行了吧)
-            // unless it is told as what was paid (两双一共¥398, 运费花了12块).
-            let buyer_turn = l.segment == Segment::Chat
-                && c.amount.marked
-                && !holds_any(tail(c.before.trim_end(), 4), STATEMENT_BEFORE);
-            let noted_offer = l.segment == Segment::Note
-                && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
-            let money_like = worded
-                || marked_weak
-                || postage_claim
-                || buyer_turn
-                || noted_offer
-                || shop && c.amount.marked;
+                    .any(|w| c.after.trim_start().starts_with(w))
+            };
+            let near = c.before.trim_end();
+            let bare = || buyer_side && (starts.trim().is_empty() || asks_after());
+            let weak_verb = || holds_any(tail(near, 3), WEAK_VERBS);
+            // Each test below is asked only when the ones before it said no: a long
+            // paste holds many sums, and most are settled by the first tests.
+            let money_like =
+                // The shop's marked sums are offers.
+                shop && c.amount.marked
+                // In the buyer's own turn a sum with its unit is an ask (那8块 8块总行了吧)
+                // unless it is told as what was paid (两双一共¥398, 运费花了12块).
+                || l.segment == Segment::Chat
+                    && c.amount.marked
+                    && !holds_any(tail(near, 4), STATEMENT_BEFORE)
+                // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
+                // only an asking word around it makes it an ask.
+                || verb_before(c.before)
+                || money_after(c)
+                || bare()
+                || weak_verb() && (c.amount.marked || asks_after())
+                // 运费垫了15块: in a postage claim the buyer's fee is what they ask back.
+                || postage && buyer_side && is_fee(c)
+                || l.segment == Segment::Note && holds_any(tail(near, 4), OFFERED_IN_NOTE);
             if !money_like
                 || is_price(c)
                 || is_size(c)
@@ -683,6 +706,8 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 continue;
             }
             let value = money(c.amount.value);
+            let noted_offer = l.segment == Segment::Note
+                && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
             let said = || {
                 Found::new(
                     value,
