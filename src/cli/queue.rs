@@ -12,7 +12,7 @@ use aftersale::intake::Intake;
 use aftersale::queue::{self, MAX_FILE, QueueError};
 use aftersale::render;
 
-use super::error::CliError;
+use super::error::{CliError, Exit};
 use super::{load_policy, out};
 
 #[derive(Args)]
@@ -48,7 +48,7 @@ pub fn run(
     policy: Option<&PathBuf>,
     args: QueueArgs,
     today: Option<chrono::NaiveDate>,
-) -> Result<u8, CliError> {
+) -> Result<Exit, CliError> {
     let now = args.now.unwrap_or_else(|| {
         let clock = chrono::Local::now().naive_local();
         today.map_or(clock, |d| d.and_time(clock.time()))
@@ -71,10 +71,10 @@ pub fn run(
     if args.json {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
-        render::queue::write_json(&q, &mut w).map_err(|e| CliError::io("write JSON", e))?;
+        render::queue::write_json(&q, &mut w).map_err(|e| CliError::write("write JSON", e))?;
     } else if args.csv {
         let mut buf = Vec::new();
-        render::queue::csv(&q, &mut buf).map_err(|e| CliError::io("write CSV", e.into()))?;
+        render::queue::csv(&q, &mut buf).map_err(|e| CliError::write("write CSV", e.into()))?;
         out::print(&String::from_utf8_lossy(&buf))?;
         // What was said about the file goes to standard error, beside the table.
         for n in &q.notices {
@@ -88,5 +88,5 @@ pub fn run(
     std::mem::forget(q);
     std::mem::forget(intake);
     std::mem::forget(policy);
-    Ok(0)
+    Ok(Exit::Done)
 }
