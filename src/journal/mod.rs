@@ -871,6 +871,7 @@ impl Row {
 
 /// The order number, from an 订单号/订单编号 label.
 fn order_number(text: &str) -> Option<String> {
+    #[allow(clippy::expect_used, reason = "a fixed pattern: it compiles, as the tests that use it show")]
     static ORDER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:订单号|订单编号|訂單號|訂單編號|order)\s*[:：]?\s*([0-9]{6,})")
             .expect("a valid pattern")
@@ -880,6 +881,7 @@ fn order_number(text: &str) -> Option<String> {
 
 /// The buyer's nickname (their account, never their real name), from a labelled line.
 fn buyer_name(text: &str) -> Option<String> {
+    #[allow(clippy::expect_used, reason = "a fixed pattern: it compiles, as the tests that use it show")]
     static BUYER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:买家昵称|买家旺旺|旺旺|会员名|买家账号|買家暱稱|買家帳號)\s*[:：]\s*([^\s,，;；]{1,24})")
             .expect("a valid pattern")
