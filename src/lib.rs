@@ -5,8 +5,9 @@
 //! facts, with [`text`] normalising and [`place`] locating addresses) ->
 //! [`case`] (typed facts) -> [`policy`] (the shop's playbook as a checked YAML
 //! file) -> [`engine`] (case x policy -> decision and advice with its trace) ->
-//! [`advice`] (the result) -> [`render`] (Chinese text, JSON, diagnostics,
-//! tables). [`queue`] reads the day's refund list (the seller centre's export
+//! [`advice`] (the result) -> [`render`] (Chinese text, JSON, diagnostics, and
+//! the table drawing the reports share; each report draws itself beside its
+//! data). [`queue`] reads the day's refund list (the seller centre's export
 //! or the open platform's records) into the same facts, stated by their
 //! columns, and advises every refund in the order its deadline runs out.
 //! [`session`] answers one agent request end to end; [`regress`] runs

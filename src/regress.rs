@@ -28,6 +28,8 @@ use crate::located::Located;
 use crate::policy::{Payer, Policy, Resolution};
 use crate::session::{self, Outcome};
 
+pub mod table;
+
 /// One regression case file: facts (`case:`) or a pasted text (`paste:`, with
 /// `case:` as flags laid over what is read from it), and what must come out.
 #[derive(Debug, Deserialize)]

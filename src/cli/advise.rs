@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use aftersale::case::CaseInput;
 use aftersale::intake::{Intake, IntakeError, MAX_PASTE};
 use aftersale::policy::Policy;
-use aftersale::render;
 use aftersale::session::{self, Outcome};
 
 use super::error::{CliError, Exit};
@@ -119,12 +118,12 @@ fn once<'p>(
         Outcome::Missing(_) => Exit::BadInput,
     };
     if args.json {
-        out::line(&render::json::answer(&answer)?)?;
+        out::line(&session::draw::json(&answer)?)?;
     } else if code == Exit::Done
         || answer.facts.is_some()
         || matches!(answer.outcome, Outcome::PerRegion { .. })
     {
-        out::line(&render::text::answer(&answer))?;
+        out::line(&session::draw::text(&answer))?;
     }
     match &answer.outcome {
         Outcome::PerRegion { missing, .. } => eprintln!("提示 / note: {missing}"),

@@ -50,7 +50,7 @@ pub fn run(policy: Option<PathBuf>, args: CheckArgs) -> Result<Exit, CliError> {
     for e in &errors {
         eprintln!("{}\n", render::diagnostics::diagnostic(e, policy.source()));
     }
-    out::print(&render::table::analysis(&analysis))?;
+    out::print(&analysis::table::text(&analysis))?;
     let mut warnings = policy
         .warnings()
         .iter()

@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use aftersale::case::Platform;
 use aftersale::intake::Intake;
 use aftersale::queue::{self, MAX_FILE, QueueError};
-use aftersale::render;
 
 use super::error::{CliError, Exit};
 use super::{load_policy, out};
@@ -71,17 +70,17 @@ pub fn run(
     if args.json {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
-        render::queue::write_json(&q, &mut w).map_err(|e| CliError::write("write JSON", e))?;
+        aftersale::queue::draw::write_json(&q, &mut w).map_err(|e| CliError::write("write JSON", e))?;
     } else if args.csv {
         let mut buf = Vec::new();
-        render::queue::csv(&q, &mut buf).map_err(|e| CliError::write("write CSV", e.into()))?;
+        aftersale::queue::draw::csv(&q, &mut buf).map_err(|e| CliError::write("write CSV", e.into()))?;
         out::print(&String::from_utf8_lossy(&buf))?;
         // What was said about the file goes to standard error, beside the table.
         for n in &q.notices {
             eprintln!("{}", n.line(q.unit));
         }
     } else {
-        out::print(&render::queue::text(&q))?;
+        out::print(&aftersale::queue::draw::text(&q))?;
     }
     // The process ends right after: freeing thousands of advices one by one
     // would cost more than a tenth of the run.

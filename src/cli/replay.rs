@@ -6,7 +6,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use aftersale::policy::Policy;
-use aftersale::render;
 use aftersale::replay::{self, Format};
 
 use super::error::{CliError, Exit};
@@ -83,9 +82,9 @@ pub fn run(
     if args.json {
         out::line(&serde_json::to_string_pretty(&report)?)?;
     } else if args.csv {
-        out::print(&render::table::replay_csv(&report))?;
+        out::print(&replay::table::csv(&report))?;
     } else {
-        out::print(&render::table::replay(&report))?;
+        out::print(&replay::table::text(&report))?;
     }
     // The report is printed either way, so the bad lines can be found; the
     // exit code says the totals leave out too much to act on.

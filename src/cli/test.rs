@@ -3,7 +3,7 @@
 use clap::Args;
 use std::path::PathBuf;
 
-use aftersale::{regress, render};
+use aftersale::regress;
 
 use super::error::{CliError, Exit};
 use super::{load_policy, out};
@@ -27,9 +27,9 @@ pub fn run(
     let report = regress::run(&policy, &args.dirs, today)?;
     // The per-case lines end with the "N passed, M failed" line, so they go last.
     if args.coverage {
-        out::print(&render::table::coverage(&report, &policy))?;
+        out::print(&regress::table::coverage(&report, &policy))?;
     }
-    out::print(&render::table::regress(&report))?;
+    out::print(&regress::table::text(&report))?;
     Ok(if report.failed() == 0 {
         Exit::Done
     } else {

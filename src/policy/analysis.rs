@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Conditions, Diagnostic, Kind, Policy, Severity};
 use crate::case::{Defect, Fault, Platform, Stage, Wants};
 
+pub mod table;
+
 /// One combination of condition values.
 #[derive(Debug, Clone, Copy)]
 struct Cell {

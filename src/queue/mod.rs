@@ -13,6 +13,7 @@
 
 pub mod clock;
 pub mod columns;
+pub mod draw;
 pub mod facts;
 mod json;
 mod record;

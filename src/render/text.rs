@@ -6,7 +6,6 @@ use crate::advice::Advice;
 use crate::engine::RuleExplain;
 use crate::intake::Facts;
 use crate::policy::FALLBACK;
-use crate::session::{Answer, Outcome};
 
 /// The advice as Chinese text, in the order an agent reads it.
 pub fn advice(a: &Advice) -> String {
@@ -280,59 +279,6 @@ pub fn facts(f: &Facts) -> String {
             m.fact.example(),
             m.fact.phrase()
         );
-    }
-    o
-}
-
-/// A whole answer as text: facts, overrides, then the advice or the per-region table.
-pub fn answer(a: &Answer) -> String {
-    let mut o = String::new();
-    if let Some(f) = &a.facts {
-        o.push_str(&facts(f));
-    }
-    for n in &a.overrides {
-        let _ = writeln!(o, "  ⚑ {n}");
-    }
-    if !o.is_empty() {
-        o.push('\n');
-    }
-    match &a.outcome {
-        Outcome::Advice(advice) => {
-            if !a.explained.is_empty() {
-                o.push_str(&explain(&a.explained));
-                o.push('\n');
-            }
-            o.push_str(&self::advice(advice));
-        }
-        Outcome::PerRegion { options, .. } => {
-            let _ = writeln!(
-                o,
-                "【缺少收货地区，不同地区的处理如下】（确定地区后加 --region 得到唯一建议）"
-            );
-            for r in options {
-                let offer = r
-                    .advice
-                    .offer
-                    .as_ref()
-                    .map(|x| format!("，开价¥{} 上限¥{}", x.open, x.max))
-                    .unwrap_or_default();
-                let next = r
-                    .advice
-                    .if_refused
-                    .map(|x| format!("；不接受：{}", x.label()))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    o,
-                    "  - {}（如{}）：{}{offer}{next} [{}]",
-                    r.group,
-                    r.example,
-                    r.advice.resolution.label(),
-                    r.advice.playbook.join(", ")
-                );
-            }
-        }
-        // The missing fact and its flag go to standard error.
-        Outcome::Missing(_) => {}
     }
     o
 }

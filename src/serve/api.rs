@@ -262,7 +262,7 @@ fn answer(
     let mut input = base.clone();
     input.overlay(flags.clone());
     let answer = session::answer(policy, facts, base, flags, today, false).map_err(unreadable)?;
-    let mut value = crate::render::json::answer_value(&answer).map_err(ApiError::internal)?;
+    let mut value = session::draw::json_value(&answer).map_err(ApiError::internal)?;
     if abandoned.load(std::sync::atomic::Ordering::SeqCst) {
         return Err(ApiError::internal("abandoned"));
     }
@@ -438,7 +438,7 @@ pub(super) async fn queue(
             let policy = &live.policy;
             let intake = Intake::with_lexicon(policy, live.lexicon.clone());
             crate::queue::run(policy, &intake, &bytes, state.now(), platform)
-                .map(|q| crate::render::queue::page_value(&q))
+                .map(|q| crate::queue::draw::page_value(&q))
         })
     };
     match work.await.map_err(ApiError::internal)? {

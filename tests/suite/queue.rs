@@ -41,7 +41,7 @@ fn run(path: &str) -> Result<queue::Queue, QueueError> {
 /// The queue's lines without its first line (which names the file's format).
 fn lines(path: &str) -> String {
     let q = run(path).expect("the list is read");
-    let text = aftersale::render::queue::text(&q);
+    let text = aftersale::queue::draw::text(&q);
     text.lines().skip(1).collect::<Vec<_>>().join("\n") + "\n"
 }
 
