@@ -70,10 +70,12 @@ pub fn run(
     if args.json {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
-        aftersale::queue::draw::write_json(&q, &mut w).map_err(|e| CliError::write("write JSON", e))?;
+        aftersale::queue::draw::write_json(&q, &mut w)
+            .map_err(|e| CliError::write("write JSON", e))?;
     } else if args.csv {
         let mut buf = Vec::new();
-        aftersale::queue::draw::csv(&q, &mut buf).map_err(|e| CliError::write("write CSV", e.into()))?;
+        aftersale::queue::draw::csv(&q, &mut buf)
+            .map_err(|e| CliError::write("write CSV", e.into()))?;
         out::print(&String::from_utf8_lossy(&buf))?;
         // What was said about the file goes to standard error, beside the table.
         for n in &q.notices {

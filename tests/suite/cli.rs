@@ -480,6 +480,10 @@ fn exit_codes_say_done_failures_bad_input_or_internal() {
             .output()
             .expect("runs");
         assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-        assert!(stderr(&o).contains("cannot write the output"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("cannot write the output"),
+            "{}",
+            stderr(&o)
+        );
     }
 }
