@@ -300,7 +300,10 @@ fn answer(
         paste: queue_paste.as_deref().unwrap_or(&req.text),
         request_facts: &request_facts,
         input: &input,
-        advice: &value,
+        advice: match &answer.outcome {
+            session::Outcome::Advice(a) => Some(a),
+            _ => None,
+        },
         advice_text: &advice_text,
         policy_name: policy.name(),
         policy_hash: policy.hash(),
