@@ -105,7 +105,9 @@ impl CliError {
             CliError::Checked(_) => Exit::Failures,
             CliError::Json(_) | CliError::Write { .. } => Exit::Internal,
             CliError::Journal(e) | CliError::Serve(ServeError::Journal(e)) => journal(e),
-            CliError::Serve(ServeError::Runtime(_)) => Exit::Internal,
+            CliError::Serve(ServeError::Runtime(_)) | CliError::Replay(ReplayError::Worker(_)) => {
+                Exit::Internal
+            }
             CliError::Serve(
                 ServeError::Policy(_)
                 | ServeError::NeedsToken(_)

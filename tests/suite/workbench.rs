@@ -683,7 +683,11 @@ fn the_case_list_line_carries_the_advice_it_was_given() {
     assert_eq!(line["region_group"], "偏远地区", "{line}");
     assert_eq!(line["defect"], "small_flaw", "{line}");
     // No region: an answer per region group, so no one resolution to list.
-    let r = post(&server, "/api/advise", &json!({"text": "买家：鞋面有污渍\n"}));
+    let r = post(
+        &server,
+        "/api/advise",
+        &json!({"text": "买家：鞋面有污渍\n"}),
+    );
     assert_eq!(r.status, 200, "{}", r.body);
     let line = &r.json()["summary"];
     assert!(r.json()["by_region"].is_array(), "{}", r.body);
