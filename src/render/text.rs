@@ -11,6 +11,16 @@ use crate::policy::FALLBACK;
 pub fn advice(a: &Advice) -> String {
     let mut o = String::new();
     // Writing to a String never fails; the results are ignored on purpose.
+    decision(&mut o, a);
+    compensation(&mut o, a);
+    deadlines_risks_notes(&mut o, a);
+    assumptions(&mut o, a);
+    closing(&mut o, a);
+    o
+}
+
+/// What to do, the next step if refused, whom to escalate to, and who pays the shipping.
+fn decision(o: &mut String, a: &Advice) {
     let _ = writeln!(o, "【处理建议】{}", a.resolution.label());
     if let Some(offer) = &a.offer {
         let _ = writeln!(
@@ -49,6 +59,10 @@ pub fn advice(a: &Advice) -> String {
         a.shipping.to_shop.label(),
         a.shipping.to_buyer.label()
     );
+}
+
+/// The compensation the platform rules make the shop owe.
+fn compensation(o: &mut String, a: &Advice) {
     if let Some(c) = &a.compensation {
         let mut bounds = Vec::new();
         if let Some(f) = c.floor {
@@ -75,6 +89,10 @@ pub fn advice(a: &Advice) -> String {
                 .unwrap_or_default()
         );
     }
+}
+
+/// The time limits running, the platform risks and the notes.
+fn deadlines_risks_notes(o: &mut String, a: &Advice) {
     if !a.deadlines.is_empty() {
         let _ = writeln!(o, "【时效】");
         for d in &a.deadlines {
@@ -102,6 +120,10 @@ pub fn advice(a: &Advice) -> String {
             let _ = writeln!(o, "  - {n}");
         }
     }
+}
+
+/// The facts assumed, and what another value would change.
+fn assumptions(o: &mut String, a: &Advice) {
     if !a.assumed.is_empty() {
         let _ = writeln!(o, "【假设】案例没有给出，按以下取值：");
         for i in &a.assumed {
@@ -129,6 +151,10 @@ pub fn advice(a: &Advice) -> String {
             );
         }
     }
+}
+
+/// The questions for the buyer, the tip, the grounds, the reply and the policy.
+fn closing(o: &mut String, a: &Advice) {
     if !a.ask_buyer.is_empty() {
         let _ = writeln!(o, "【问买家】（已写进回复）");
         for q in &a.ask_buyer {
@@ -146,7 +172,6 @@ pub fn advice(a: &Advice) -> String {
     let _ = writeln!(o, "【依据】{ids}（规则 {}）：{}", a.rule, a.why);
     let _ = writeln!(o, "【回复买家】\n{}", a.reply);
     let _ = write!(o, "（策略：{} #{}）", a.policy.name, a.policy.hash);
-    o
 }
 
 /// Every rule the engine considered, in order, each condition with ✔ (held),

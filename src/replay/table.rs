@@ -15,6 +15,19 @@ use crate::render::table::{amount, pad};
 /// the columns not read and the bad lines.
 pub fn text(r: &Report) -> String {
     let mut o = String::new();
+    heading(&mut o, r);
+    totals(&mut o, r);
+    breakdowns(&mut o, r);
+    changes(&mut o, r);
+    if let Some(a) = &r.agreed {
+        agreed(&mut o, a);
+    }
+    bad_lines(&mut o, r);
+    o
+}
+
+/// The count of cases, the policies compared, the columns not read and the notes.
+fn heading(o: &mut String, r: &Report) {
     let _ = writeln!(
         o,
         "重放 / replay: {} 个案例，{} 行读不了已跳过 / {} cases, {} bad line(s) skipped",
@@ -35,7 +48,15 @@ pub fn text(r: &Report) -> String {
         let _ = writeln!(o, "注意 / note: {note}");
     }
     let _ = writeln!(o);
-    let fmt = |v: Decimal, money: bool| amount(v, money, false);
+}
+
+/// A count or yuan as the table shows it, unsigned.
+fn fmt(v: Decimal, money: bool) -> String {
+    amount(v, money, false)
+}
+
+/// The totals, side by side with the baseline when there is one.
+fn totals(o: &mut String, r: &Report) {
     if r.old.is_some() {
         let _ = writeln!(
             o,
@@ -69,6 +90,10 @@ pub fn text(r: &Report) -> String {
             }
         }
     }
+}
+
+/// The totals by region group and by defect, with the change against the baseline.
+fn breakdowns(o: &mut String, r: &Report) {
     for (title, new, old, name) in [
         (
             "按地区组 / by region group",
@@ -130,6 +155,10 @@ pub fn text(r: &Report) -> String {
             let _ = writeln!(o, "  {}", row(&cells));
         }
     }
+}
+
+/// The cases re-priced only, and the cases whose advice changed.
+fn changes(o: &mut String, r: &Report) {
     if r.repriced_cases > 0 {
         let sign = if r.repricing.is_sign_negative() {
             "-"
@@ -180,9 +209,10 @@ pub fn text(r: &Report) -> String {
             );
         }
     }
-    if let Some(a) = &r.agreed {
-        agreed(&mut o, a);
-    }
+}
+
+/// The lines that could not be read.
+fn bad_lines(o: &mut String, r: &Report) {
     if !r.bad.is_empty() {
         let _ = writeln!(o, "\n读不了、已跳过的行 / bad lines (skipped):");
         for b in &r.bad {
@@ -193,7 +223,6 @@ pub fn text(r: &Report) -> String {
             let _ = writeln!(o, "  … 还有 {more} 行 / … {more} more");
         }
     }
-    o
 }
 
 /// The totals as CSV for a spreadsheet: scope, key, metric, new, baseline, change.
