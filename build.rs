@@ -133,6 +133,7 @@ fn bundled_policy() {
     std::fs::write(out.with_extension("hash"), hash).expect("write bundled_policy.hash");
 }
 
+#[allow(clippy::too_many_lines, reason = "a build step")]
 fn main() {
     bundled_policy();
     let data = Path::new("data");

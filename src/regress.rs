@@ -511,6 +511,7 @@ impl Expect {
 }
 
 /// What differs between the expectation and what the engine gave.
+#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
     let mut d = Vec::new();
     // An expectation that pins nothing passes whatever the advice: refuse it.

@@ -86,6 +86,7 @@ fn names<T: Copy>(
 }
 
 /// The case's value and the rule's wish for one condition, in words.
+#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 fn describe(cond: Cond, w: &Conditions, v: &View, policy: &Policy) -> String {
     let c = v.case;
     let yes_no = |value: bool, yes: &str, no: &str| {
