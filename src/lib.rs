@@ -35,6 +35,7 @@
 #![warn(missing_docs)]
 
 pub mod advice;
+pub mod bilingual;
 pub mod case;
 pub mod engine;
 pub mod generate;

@@ -459,19 +459,15 @@ pub(super) async fn queue(
     match work.await.map_err(ApiError::internal)? {
         Ok(v) => ok(&v),
         Err(e) => {
-            let text = e.to_string();
-            let (zh, fix) = text.split_once("\n").unwrap_or((&text, ""));
-            let zh = zh.split(" / ").next().unwrap_or(zh);
-            let fix = fix.trim().trim_start_matches("= 修改:").trim();
+            let zh = e.message().zh;
             Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "not_a_refund_list",
-                if fix.is_empty() {
-                    zh.to_string()
-                } else {
-                    format!("{zh}。{fix}")
+                match e.fix() {
+                    Some(fix) => format!("{zh}。{fix}"),
+                    None => zh,
                 },
-                text.clone(),
+                e.to_string(),
             ))
         }
     }
