@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 
 use crate::advice::Advice;
+use crate::case::CaseInput;
 use crate::mask::{self, Hide, Scrub};
 use crate::money::{Money, parse_amount};
 use crate::policy::Resolution;
@@ -191,8 +192,8 @@ pub struct NewCase<'a> {
     pub paste: &'a str,
     /// The facts the agent set, as JSON.
     pub request_facts: &'a serde_json::Value,
-    /// The case input the advice was made from, as a case-log row.
-    pub input: &'a serde_json::Value,
+    /// The case input the advice was made from (stored as a case-log row).
+    pub input: &'a CaseInput,
     /// The advice, when the answer is one (none for a per-region table or a
     /// missing fact): the columns the case list filters on are taken from it.
     pub advice: Option<&'a Advice>,
@@ -831,7 +832,7 @@ impl Row {
             buyer: buyer_name(&paste),
             summary: summary_line(&paste),
             request_facts: scrub.apply(&case.request_facts.to_string()),
-            input: scrub.apply(&case.input.to_string()),
+            input: scrub.apply(&serde_json::Value::Object(case.input.to_json()).to_string()),
             advice: scrub.apply(case.advice_text),
             resolution: a.map(|a| a.resolution.id().to_string()),
             offer_open: a.and_then(|a| a.offer.as_ref()).map(|o| o.open.to_string()),

@@ -289,7 +289,6 @@ fn answer(
         return Err(ApiError::internal("abandoned"));
     }
     let request_facts = serde_json::Value::Object(req.facts);
-    let input = serde_json::Value::Object(input.to_json());
     let queue_value = req
         .queue
         .as_ref()
