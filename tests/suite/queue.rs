@@ -423,12 +423,18 @@ fn the_workbench_reads_the_list_and_records_an_opened_refund_as_from_the_queue()
     let bad = std::fs::read(repo("tests/queue/bad/not_an_export.csv")).expect("fixture");
     let r = request(&server, "POST", "/api/queue", &[file], &bad);
     assert_eq!(r.status, 422, "{}", r.body);
-    let zh = r.json()["error"]["zh"].as_str().unwrap_or_default().to_string();
+    let zh = r.json()["error"]["zh"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(zh.starts_with("这不是退款列表"), "{zh}");
     // Chinese only, with what to do after it; the English is its own field.
     assert!(!zh.contains("not a refund export"), "{zh}");
     assert!(zh.contains("。在千牛“退款管理”里点“批量导出”"), "{zh}");
-    let en = r.json()["error"]["en"].as_str().unwrap_or_default().to_string();
+    let en = r.json()["error"]["en"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(en.contains(" / not a refund export"), "{en}");
     drop(server);
 }
