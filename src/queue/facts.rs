@@ -467,7 +467,7 @@ pub fn paste(r: &Refund) -> String {
 pub fn case_error_words(e: &CaseError) -> String {
     match e {
         CaseError::Dates { what, .. } => {
-            format!("日期前后矛盾：{}", what.split(" / ").next().unwrap_or(what))
+            format!("日期前后矛盾：{}", what.zh)
         }
         other => other.to_string().lines().next().unwrap_or("").to_string(),
     }

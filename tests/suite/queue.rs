@@ -466,3 +466,24 @@ fn a_buyer_address_in_the_list_gives_the_region_and_the_shops_never_does() {
         Ok(aftersale::session::Outcome::PerRegion { .. })
     ));
 }
+
+#[test]
+fn a_refund_whose_dates_cannot_all_be_true_is_told_in_chinese_only() {
+    let e = aftersale::case::CaseError::Dates {
+        what: aftersale::bilingual::Bilingual::new(
+            "付款日期 2026-11-30 晚于签收日期 2026-11-20",
+            "paid after signing",
+        ),
+        help: "核对 --paid 与 --signed",
+    };
+    assert_eq!(
+        aftersale::queue::facts::case_error_words(&e),
+        "日期前后矛盾：付款日期 2026-11-30 晚于签收日期 2026-11-20"
+    );
+    // The terminal still gets both languages.
+    assert!(
+        e.to_string()
+            .contains("晚于签收日期 2026-11-20 / paid after signing"),
+        "{e}"
+    );
+}
