@@ -71,7 +71,7 @@ fn main() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
 
     let paste = paste_1kb();
-    let intake = Intake::new(&policy);
+    let intake = Intake::new(&policy.words());
     let t_intake = median(51, 200, || {
         black_box(intake.extract(black_box(&paste)).expect("facts"));
     });

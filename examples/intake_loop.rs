@@ -18,7 +18,7 @@ fn main() {
         Some(Ok(text)) => text.as_str(),
         _ => include_str!("../tests/fixtures/paste_1k.txt"),
     };
-    let intake = Intake::new(&policy);
+    let intake = Intake::new(&policy.words());
     let mut found = 0;
     for _ in 0..n {
         found += usize::from(intake.extract(paste).is_ok_and(|f| f.defect.is_some()));

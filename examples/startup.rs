@@ -17,7 +17,7 @@ fn main() {
     let _ = aftersale::place::places().locate("新疆");
     let places_t = t.elapsed();
     let t = Instant::now();
-    let intake = aftersale::intake::Intake::new(&policy);
+    let intake = aftersale::intake::Intake::new(&policy.words());
     let intake_new_t = t.elapsed();
     let t = Instant::now();
     let facts = intake.extract("收货地址:新疆维吾尔自治区乌鲁木齐市天山区\n商品标题:男鞋 特价\n实付款 ¥89.00\n鞋面有污渍 优惠8块吧").expect("facts");

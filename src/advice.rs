@@ -9,9 +9,9 @@ use serde::Serialize;
 use smallvec::SmallVec;
 use std::sync::Arc;
 
-use crate::case::{Defect, Fact, Fault, Stage, Wants};
 use crate::money::Money;
 use crate::policy::{Cond, OfferKind, PaidAs, PolicyRef, Resolution, Shipping};
+use crate::vocab::{Defect, Fact, Fault, Stage, Wants};
 
 /// The opening offer and the ceiling the agent may go to.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -6,10 +6,10 @@
 //! with promotion words a third of the time, typical price points, and asks
 //! mostly for small defects. The same seed always gives the same log.
 
-use serde::Serialize;
 use std::io::Write;
 
-use crate::case::{Defect, Material, Stage};
+use crate::case::{CaseInput, Defect, Material, Stage};
+use crate::located::Located;
 
 /// Defects and how often a desk sees them (weights, not percentages).
 const DEFECTS: &[(Defect, u32)] = &[
@@ -85,35 +85,6 @@ const PRICES: &[&str] = &[
     "159.00", "199.00", "259.00", "299.00", "399.00", "599.00",
 ];
 
-/// One generated case, in the case-file form that `advise` and `replay` read.
-#[derive(Debug, Serialize)]
-pub struct GenCase {
-    /// Defect id.
-    pub defect: &'static str,
-    /// An address in one of several shapes.
-    pub region: String,
-    /// Product title.
-    pub title: String,
-    /// Price paid.
-    pub price: &'static str,
-    /// The buyer's ask, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ask: Option<String>,
-    /// 包邮.
-    pub free_shipping: bool,
-    /// taobao or tmall.
-    pub platform: &'static str,
-    /// Order stage.
-    pub stage: &'static str,
-    /// Date signed, for delivered orders.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signed: Option<String>,
-    /// Date of the request.
-    pub requested: String,
-    /// Upper material.
-    pub material: &'static str,
-}
-
 fn weighted<T: Copy>(rng: &mut fastrand::Rng, items: &[(T, u32)]) -> T {
     let total: u32 = items.iter().map(|x| x.1).sum();
     let mut pick = rng.u32(0..total);
@@ -126,8 +97,8 @@ fn weighted<T: Copy>(rng: &mut fastrand::Rng, items: &[(T, u32)]) -> T {
     items[0].0
 }
 
-/// Draws one case.
-pub fn case(rng: &mut fastrand::Rng) -> GenCase {
+/// Draws one case, in the case-file form that `advise` and `replay` read.
+pub fn case(rng: &mut fastrand::Rng) -> CaseInput {
     let defect = weighted(rng, DEFECTS);
     let (province, city, _) = PROVINCES[weighted(
         rng,
@@ -173,18 +144,21 @@ pub fn case(rng: &mut fastrand::Rng) -> GenCase {
     let ask = (matches!(defect, Defect::SmallFlaw | Defect::TransitDamage) && rng.u8(0..10) < 6)
         .then(|| rng.u32(2..=25).to_string());
     let materials = Material::ALL;
-    GenCase {
-        defect: defect.id(),
-        region,
-        title,
-        price: PRICES[rng.usize(..PRICES.len())],
-        ask,
-        free_shipping: rng.u8(0..10) < 6,
-        platform: if rng.u8(0..10) < 7 { "taobao" } else { "tmall" },
-        stage: stage.id(),
-        signed,
-        requested,
-        material: materials[rng.usize(..materials.len())].id(),
+    let given = |v: &str| Some(Located::flag(v));
+    // Drawn in this order, so a seed gives the log it always gave.
+    CaseInput {
+        defect: given(defect.id()),
+        region: given(&region),
+        title: given(&title),
+        price: given(PRICES[rng.usize(..PRICES.len())]),
+        ask: ask.as_deref().and_then(given),
+        free_shipping: Some(rng.u8(0..10) < 6),
+        platform: given(if rng.u8(0..10) < 7 { "taobao" } else { "tmall" }),
+        stage: given(stage.id()),
+        signed: signed.as_deref().and_then(given),
+        requested: given(&requested),
+        material: given(materials[rng.usize(..materials.len())].id()),
+        ..CaseInput::default()
     }
 }
 
@@ -192,7 +166,7 @@ pub fn case(rng: &mut fastrand::Rng) -> GenCase {
 pub fn write_cases(n: u64, seed: u64, out: &mut impl Write) -> std::io::Result<()> {
     let mut rng = fastrand::Rng::with_seed(seed);
     for _ in 0..n {
-        serde_json::to_writer(&mut *out, &case(&mut rng))?;
+        serde_json::to_writer(&mut *out, &case(&mut rng).to_json())?;
         out.write_all(b"\n")?;
     }
     out.flush()

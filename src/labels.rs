@@ -65,6 +65,15 @@ macro_rules! labels {
             }
         }
 
+        impl $crate::vocab::Value for $name {
+            fn given(&self) -> String {
+                self.id().to_string()
+            }
+            fn shown(&self) -> String {
+                self.label().to_string()
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.label())

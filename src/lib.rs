@@ -1,19 +1,31 @@
 //! `aftersale`: tells the after-sale agents of a Taobao / Tmall shop what to offer
 //! a buyer who wrote in, and who pays the shipping.
 //!
-//! The pipeline flows one way, one module per stage: [`intake`] (pasted text ->
-//! facts, with [`text`] normalising and [`place`] locating addresses) ->
-//! [`case`] (typed facts) -> [`policy`] (the shop's playbook as a checked YAML
-//! file) -> [`engine`] (case x policy -> decision and advice with its trace) ->
-//! [`advice`] (the result) -> [`render`] (Chinese text, JSON, diagnostics, and
-//! the table drawing the reports share; each report draws itself beside its
-//! data). [`queue`] reads the day's refund list (the seller centre's export
-//! or the open platform's records) into the same facts, stated by their
-//! columns, and advises every refund in the order its deadline runs out.
-//! [`session`] answers one agent request end to end; [`regress`] runs
-//! folders of case files with expected advice; [`replay`] totals a log of past
-//! cases under two policies; [`generate`] writes such logs. No module imports
-//! one further down this list.
+//! The pipeline flows one way. From the bottom, each layer imports only
+//! from the layers below it:
+//!
+//! 1. leaves: [`vocab`] (the words of a case and the one table of facts),
+//!    [`text`] (normalising), [`money`], [`located`], [`place`] (addresses),
+//!    [`mask`], [`bilingual`] (a message as a Chinese-English pair);
+//! 2. [`policy`] (the shop's playbook as a checked YAML file; it hands its
+//!    keywords and tags to the paste reader as [`vocab::ShopWords`]);
+//! 3. [`case`] (typed facts from flags, case files and log rows; a case
+//!    file's YAML slips are told as the policy file's are);
+//! 4. [`intake`] (pasted text -> facts), which needs no policy: the words it
+//!    is given, and no region group;
+//! 5. [`advice`] (the result) and [`engine`] (case x policy -> decision and
+//!    advice with its trace; it names the region group of a read province);
+//! 6. on top, using the layers below and one another: [`session`] answers
+//!    one agent request end to end; [`queue`] reads the
+//!    day's refund list (the seller centre's export or the open platform's
+//!    records) into the same facts, stated by their columns, and advises
+//!    every refund in the order its deadline runs out; [`render`] draws
+//!    the advice and facts as text and JSON, diagnostics, and the table
+//!    drawing every report shares (each report draws itself beside its
+//!    data); [`regress`] runs folders of case
+//!    files with expected advice; [`replay`] totals a log of past cases under
+//!    two policies; [`generate`] writes such logs; [`journal`] and [`serve`]
+//!    are the workbench.
 //!
 //! ```
 //! use aftersale::{case::CaseInput, engine, located::Located, policy::Policy};
@@ -55,3 +67,4 @@ pub mod replay;
 pub mod serve;
 pub mod session;
 pub mod text;
+pub mod vocab;

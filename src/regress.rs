@@ -59,64 +59,73 @@ pub struct CaseFile {
     pub expect: Option<Expect>,
 }
 
-/// Facts a paste must yield, written as text; `none` means "not found".
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExpectFacts {
-    /// Province.
-    pub province: Option<String>,
-    /// Region group.
-    pub region_group: Option<String>,
-    /// Promotion tags (an empty list: a regular-price item).
-    pub promo_tags: Option<Vec<String>>,
-    /// Defect id.
-    pub defect: Option<String>,
-    /// Fault id.
-    pub fault: Option<String>,
-    /// Material id.
-    pub material: Option<String>,
-    /// Price, `89.00`.
-    pub price: Option<String>,
-    /// The buyer's latest ask, `10.00`.
-    pub ask: Option<String>,
-    /// What the shop already offered, `3.00`.
-    pub offered: Option<String>,
-    /// Stage id.
-    pub stage: Option<String>,
-    /// Platform id.
-    pub platform: Option<String>,
-    /// `true` / `false`.
-    pub free_shipping: Option<String>,
-    /// `2026-11-18 14:02`.
-    pub signed_at: Option<String>,
-    /// `2026-11-20`.
-    pub requested_at: Option<String>,
-    /// `2026-11-15`.
-    pub paid_at: Option<String>,
-    /// `2026-11-10`.
-    pub completed_at: Option<String>,
-    /// `true` / `false`.
-    pub shipping_insurance: Option<String>,
-    /// 极速退款.
-    pub express_refund: Option<String>,
-    /// Refused twice already.
-    pub refused_twice: Option<String>,
-    /// Refund type id.
-    pub refund_type: Option<String>,
-    /// The refund reason's standard text.
-    pub refund_reason: Option<String>,
-    /// What the buyer wants.
-    pub wants: Option<String>,
-    /// Threat ids, all of them (`[]`: none).
-    pub threats: Option<Vec<String>>,
-    /// Evidence ids, all of them (`[]`: none).
-    pub evidence: Option<Vec<String>>,
-    /// Facts that must be listed as missing.
-    #[serde(default)]
-    pub missing: Vec<String>,
-    /// Facts that must be listed as ambiguous.
-    #[serde(default)]
-    pub ambiguous: Vec<String>,
+/// Builds [`ExpectFacts`] from the facts table: every fact by the name the
+/// reader reports it under.
+macro_rules! expect_fields {
+    (
+        text { $( $(#[doc = $tdoc:literal])* $tv:ident $tf:ident / $tn:ident : $tt:ty = $tk:ident, $tl:literal, $te:literal, $th:literal, $tp:literal $(, shown $ts:literal)?; )+ }
+        yes { $( $(#[doc = $ydoc:literal])* $yv:ident $yf:ident / $yn:ident = $yl:literal, $ye:literal, $yh:literal, $yp:literal $(, shown $ys:literal)?; )+ }
+        paste { $( $(#[doc = $pdoc:literal])* $pn:ident : $pt:ty = $pk:ident, $pl:literal $(, show $ps:expr)?; )+ }
+        order [ $($order:ident)+ ]
+    ) => {
+        /// Facts a paste must yield, written as text (`89.00`, `true`, an id);
+        /// `none` means "not found"; a list names all its values (`[]`: none).
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct ExpectFacts {
+            $( $(#[doc = $tdoc])* pub $tn: expected!($tk), )+
+            $( $(#[doc = $ydoc])* pub $yn: Option<String>, )+
+            $( $(#[doc = $pdoc])* pub $pn: expected!($pk), )+
+            /// Facts that must be listed as missing.
+            #[serde(default)]
+            pub missing: Vec<String>,
+            /// Facts that must be listed as ambiguous.
+            #[serde(default)]
+            pub ambiguous: Vec<String>,
+        }
+
+        impl ExpectFacts {
+            /// Every fact pinned: its reported name, its kind and the value.
+            fn pinned(&self) -> Vec<(&'static str, &'static str, Pin<'_>)> {
+                let mut out = Vec::new();
+                $( if let Some(w) = self.$tn.pin() { out.push((stringify!($tn), stringify!($tk), w)); } )+
+                $( if let Some(w) = self.$yn.pin() { out.push((stringify!($yn), "yes_no", w)); } )+
+                $( if let Some(w) = self.$pn.pin() { out.push((stringify!($pn), stringify!($pk), w)); } )+
+                out
+            }
+        }
+    };
+}
+
+/// How a case file writes the value of a fact of this kind.
+macro_rules! expected {
+    (list) => { Option<Vec<String>> };
+    (tags) => { Option<Vec<String>> };
+    ($kind:ident) => { Option<String> };
+}
+
+crate::vocab::facts_table!(expect_fields);
+
+/// A pinned value: one, or all of a list.
+enum Pin<'a> {
+    One(&'a String),
+    Many(&'a Vec<String>),
+}
+
+trait Pinned {
+    fn pin(&self) -> Option<Pin<'_>>;
+}
+
+impl Pinned for Option<String> {
+    fn pin(&self) -> Option<Pin<'_>> {
+        self.as_ref().map(Pin::One)
+    }
+}
+
+impl Pinned for Option<Vec<String>> {
+    fn pin(&self) -> Option<Pin<'_>> {
+        self.as_ref().map(Pin::Many)
+    }
 }
 
 /// Expected shipping payers.
@@ -190,6 +199,11 @@ pub struct Expect {
     pub alerts: Vec<String>,
     /// The case must be refused with an error containing this.
     pub error: Option<String>,
+    /// A part of the advice as `advise --json` prints it, which the advice
+    /// must hold: every key given, with the same value (`offer: {open:
+    /// "3.00"}`); a list must match item by item. No Rust needed for a new pin.
+    #[serde(default)]
+    pub advice: Option<serde_json::Value>,
 }
 
 /// The outcome of one case file.
@@ -394,67 +408,46 @@ pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
             Some(v) => v.to_string(),
         }
     };
-    macro_rules! scalar {
-        ($($f:ident),+) => {$(
-            if let Some(w) = &want.$f {
-                let g = value(stringify!($f));
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    for (key, kind, want) in want.pinned() {
+        match (kind, want) {
+            (_, Pin::One(w)) => {
+                let g = value(key);
                 if w != &g {
-                    d.push(format!("facts.{}: expected `{w}`, got `{g}`", stringify!($f)));
+                    d.push(format!("facts.{key}: expected `{w}`, got `{g}`"));
                 }
             }
-        )+};
-    }
-    scalar!(
-        province,
-        region_group,
-        defect,
-        fault,
-        material,
-        price,
-        ask,
-        offered,
-        stage,
-        platform,
-        free_shipping,
-        signed_at,
-        requested_at,
-        paid_at,
-        completed_at,
-        shipping_insurance,
-        express_refund,
-        refused_twice,
-        refund_type,
-        refund_reason,
-        wants
-    );
-    if let Some(w) = &want.promo_tags {
-        // Tags compare as a set: the order they are listed in is the policy's.
-        let sorted = |mut v: Vec<String>| {
-            v.sort();
-            v
-        };
-        let g = got.promo_tags.as_ref().map(|f| sorted(f.value.clone()));
-        if g != Some(sorted(w.clone())) {
-            d.push(format!("facts.promo_tags: expected {w:?}, got {g:?}"));
-        }
-    }
-    // Lists compare as sets: every one named, no other.
-    for (key, want) in [("threats", &want.threats), ("evidence", &want.evidence)] {
-        let Some(want) = want else { continue };
-        let mut got: Vec<String> = json
-            .get(key)
-            .and_then(|v| v.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|f| f.get("value").and_then(|v| v.as_str()).map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default();
-        got.sort();
-        let mut want = want.clone();
-        want.sort();
-        if want != got {
-            d.push(format!("facts.{key}: expected {want:?}, got {got:?}"));
+            // Tags compare as a set: the order they are listed in is the policy's.
+            ("tags", Pin::Many(w)) => {
+                let g = json.get(key).and_then(|f| f.get("value")).map(|v| {
+                    sorted(serde_json::from_value::<Vec<String>>(v.clone()).unwrap_or_default())
+                });
+                if g != Some(sorted(w.clone())) {
+                    d.push(format!("facts.{key}: expected {w:?}, got {g:?}"));
+                }
+            }
+            // Lists compare as sets: every one named, no other.
+            (_, Pin::Many(w)) => {
+                let got = sorted(
+                    json.get(key)
+                        .and_then(|v| v.as_array())
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|f| {
+                                    f.get("value").and_then(|v| v.as_str()).map(String::from)
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                );
+                let want = sorted(w.clone());
+                if want != got {
+                    d.push(format!("facts.{key}: expected {want:?}, got {got:?}"));
+                }
+            }
         }
     }
     for m in &want.missing {
@@ -482,6 +475,36 @@ pub fn compare_facts(want: &ExpectFacts, got: &Facts) -> Vec<String> {
     d
 }
 
+/// What in `got` differs from `want`, where `want` is a part of it: each key
+/// of an object, each item of a list (and no more items), and equal values; an
+/// amount may be written as a number (`3` for `"3.00"`).
+fn subset(path: &str, want: &serde_json::Value, got: &serde_json::Value, d: &mut Vec<String>) {
+    use serde_json::Value;
+    match (want, got) {
+        (Value::Object(w), Value::Object(g)) => {
+            for (k, wv) in w {
+                let at = format!("{path}.{k}");
+                match g.get(k) {
+                    Some(gv) => subset(&at, wv, gv, d),
+                    None => d.push(format!(
+                        "{at}: expected `{wv}`, the advice has no such field"
+                    )),
+                }
+            }
+        }
+        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
+            for (i, (wv, gv)) in w.iter().zip(g).enumerate() {
+                subset(&format!("{path}[{i}]"), wv, gv, d);
+            }
+        }
+        (Value::Number(n), Value::String(s))
+            if n.to_string().parse::<rust_decimal::Decimal>().ok()
+                == s.parse::<rust_decimal::Decimal>().ok() => {}
+        (w, g) if w == g => {}
+        (w, g) => d.push(format!("{path}: expected `{w}`, got `{g}`")),
+    }
+}
+
 impl Expect {
     /// Whether it pins nothing at all (`expect: {}`), so any advice would pass.
     pub fn is_empty(&self) -> bool {
@@ -507,6 +530,7 @@ impl Expect {
             && self.ask_buyer.is_empty()
             && self.alerts.is_empty()
             && self.error.is_none()
+            && self.advice.is_none()
     }
 }
 
@@ -682,6 +706,10 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
                 a.notes
             ));
         }
+    }
+    if let Some(want) = &e.advice {
+        let got = serde_json::to_value(&a).unwrap_or_default();
+        subset("advice", want, &got, &mut d);
     }
     d
 }

@@ -111,12 +111,15 @@ fn is_field(name: &str) -> bool {
 
 /// Reads a paste's facts.
 pub fn read_paste(policy: &Policy, text: &str, today: NaiveDate) -> Result<Facts, IntakeError> {
-    Intake::new(policy).extract_on(text, today)
+    let mut facts = Intake::new(&policy.words()).extract_on(text, today)?;
+    engine::group_read_province(policy, &mut facts);
+    Ok(facts)
 }
 
 /// Reads what an agent sent: a case file (its facts), or a paste (what was
 /// read, and those facts as case input); `name` names a file in messages.
 pub fn read_text(
+    policy: &Policy,
     intake: &Intake,
     text: &str,
     name: &str,
@@ -125,7 +128,8 @@ pub fn read_text(
     if is_structured(text) {
         return Ok((None, CaseInput::from_yaml(text, name)?));
     }
-    let facts = intake.extract_on(text, today)?;
+    let mut facts = intake.extract_on(text, today)?;
+    engine::group_read_province(policy, &mut facts);
     let base = facts.to_input();
     Ok((Some(facts), base))
 }

@@ -8,7 +8,6 @@
 
 mod fact;
 mod input;
-mod vocab;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -18,10 +17,13 @@ use crate::bilingual::Bilingual;
 use crate::located::Located;
 use crate::money::parse_amount;
 use crate::place::{Lookup, PlaceMatch, places};
-pub use fact::{CaseInput, Fact};
+pub use crate::vocab::Fact;
+pub use crate::vocab::{
+    Defect, Evidence, Fault, Material, Platform, RefundType, Stage, Threat, Wants,
+};
+pub use fact::CaseInput;
 pub(crate) use fact::{CaseRow, Slot};
 pub(crate) use input::{file_slip, yes_no_word};
-pub use vocab::{Defect, Evidence, Fault, Material, Platform, RefundType, Stage, Threat, Wants};
 
 /// The checked facts of one case.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -100,16 +100,22 @@ pub fn read_input(path: &Path) -> Result<String, CliError> {
 
 /// Answers one request and prints it; exit 0 with advice (one, or one per
 /// region group when the region is missing), 2 when no advice can be given.
-fn once<'p>(
-    policy: &'p Policy,
-    reader: &OnceCell<Intake<'p>>,
+fn once(
+    policy: &Policy,
+    reader: &OnceCell<Intake>,
     args: &AdviseArgs,
     text: Option<&str>,
     name: &str,
     today: chrono::NaiveDate,
 ) -> Result<Exit, CliError> {
     let (facts, base) = match text {
-        Some(t) => session::read_text(reader.get_or_init(|| Intake::new(policy)), t, name, today)?,
+        Some(t) => session::read_text(
+            policy,
+            reader.get_or_init(|| Intake::new(&policy.words())),
+            t,
+            name,
+            today,
+        )?,
         None => (None, CaseInput::default()),
     };
     let answer = session::answer(policy, facts, base, args.facts.clone(), today, args.explain)?;
@@ -139,9 +145,9 @@ const QUIT: [&str; 4] = ["q", "quit", "exit", "退出"];
 /// The agent's loop on a terminal: paste, two empty lines (or Ctrl-D), advice,
 /// repeat. One blank line inside a paste (between the order and the chat) is
 /// part of it; `q` on its own quits at once.
-fn interactive<'p>(
-    policy: &'p Policy,
-    reader: &OnceCell<Intake<'p>>,
+fn interactive(
+    policy: &Policy,
+    reader: &OnceCell<Intake>,
     args: &AdviseArgs,
     today: chrono::NaiveDate,
 ) -> Result<Exit, CliError> {

@@ -65,7 +65,7 @@ pub fn run(
         source,
     })?;
     let policy = load_policy(policy)?;
-    let intake = Intake::new(&policy);
+    let intake = Intake::new(&policy.words());
     let q = queue::run(&policy, &intake, &bytes, now, args.platform)?;
     if args.json {
         let stdout = std::io::stdout();

@@ -8,7 +8,8 @@ use smallvec::SmallVec;
 use std::sync::Arc;
 
 use super::EngineError;
-use super::decide::{AskSeen, Guess, Verdict, View, duration, test, verdict, view, window_due};
+use super::cond::test;
+use super::decide::{AskSeen, Guess, Verdict, View, duration, verdict, view, window_due};
 use crate::advice::{
     Advice, Alternative, Assumed, Compensation, Deadline, Due, Offer, Question, Risk, SeenFacts,
     Text, Trace, When,

@@ -13,12 +13,11 @@ use smallvec::SmallVec;
 use std::cell::Cell;
 
 use super::EngineError;
+use super::cond::test;
 use crate::advice::{Assumed, Offer, Steps};
 use crate::case::{Case, Defect, Fact, Fault, Platform, Stage, Wants};
 use crate::money::Money;
-use crate::policy::{
-    Amount, Cond, Conditions, FALLBACK, Outcome, Period, Policy, Resolution, Rule, Shipping,
-};
+use crate::policy::{Amount, FALLBACK, Outcome, Period, Policy, Resolution, Rule, Shipping};
 
 /// A fact a rule may need that the case may not give, taken at its most
 /// likely value when missing.
@@ -171,7 +170,7 @@ pub(super) struct View<'a> {
 impl View<'_> {
     /// A fact's value: the case's, a forced one, or the likeliest (recorded);
     /// `None` when unknown and not guessing.
-    fn value(&self, g: Guess, known: Option<u8>) -> Option<u8> {
+    pub(super) fn value(&self, g: Guess, known: Option<u8>) -> Option<u8> {
         if known.is_some() {
             return known;
         }
@@ -474,7 +473,7 @@ fn choose<'p>(
                 }
                 Some(None) => {
                     return Err(EngineError::Missing {
-                        fact: asks_for(cond),
+                        fact: cond.asks_for(),
                         rule: rule.id.to_string(),
                     });
                 }
@@ -489,21 +488,6 @@ fn choose<'p>(
         t.push(policy.rules.len(), None);
     }
     Ok(None)
-}
-
-/// The fact that settles a condition the case cannot judge.
-fn asks_for(cond: Cond) -> Fact {
-    match cond {
-        Cond::Platform => Fact::Platform,
-        Cond::Wants => Fact::Wants,
-        Cond::Region => Fact::Region,
-        Cond::Promo | Cond::MadeToOrder => Fact::Title,
-        Cond::SevenDay => Fact::Signed,
-        Cond::AfterSale => Fact::Completed,
-        Cond::ShipPromise => Fact::Paid,
-        Cond::FreeShipping => Fact::FreeShipping,
-        _ => Fact::Price,
-    }
 }
 
 /// Decides a case: the rule, the offer, the shipping payers and compensation.
@@ -674,48 +658,5 @@ pub(super) fn duration(period: Period) -> Duration {
     match period {
         Period::Days(d) => Duration::days(i64::from(d)),
         Period::Hours(h) => Duration::hours(i64::from(h)),
-    }
-}
-
-/// Tests one condition: `None` when the rule has no such condition,
-/// `Some(None)` when the fact it needs is unknown (and not guessed).
-pub(super) fn test(cond: Cond, w: &Conditions, v: &View) -> Option<Option<bool>> {
-    let c = v.case;
-    let flag = |want: Option<bool>, g: Guess, known: Option<bool>| {
-        want.map(|want| v.value(g, known.map(u8::from)).map(|x| (x == 1) == want))
-    };
-    let fixed = |want: Option<bool>, is: bool| want.map(|want| Some(is == want));
-    match cond {
-        Cond::Defect => w.defect.map(|s| Some(s.contains(v.defect.index()))),
-        Cond::Fault => w.fault.map(|s| Some(s.contains(v.fault.index()))),
-        Cond::Stage => w.stage.map(|s| Some(s.contains(v.stage.index()))),
-        Cond::Platform => w.platform.map(|s| {
-            v.value(Guess::Platform, c.platform.map(|p| p.index() as u8))
-                .map(|p| s.contains(usize::from(p)))
-        }),
-        Cond::Wants => w.wants.map(|s| {
-            v.value(Guess::Wants, v.wants.map(|x| x.index() as u8))
-                .map(|x| s.contains(usize::from(x)))
-        }),
-        Cond::Region => w.region.map(|s| v.region.map(|g| s.contains(g))),
-        Cond::Promo => flag(w.promo, Guess::Promo, v.promo),
-        Cond::FreeShipping => flag(w.free_shipping, Guess::FreeShipping, c.free_shipping),
-        Cond::SevenDay => flag(w.seven_day, Guess::SevenDay, v.within_seven_days),
-        Cond::AfterSale => flag(w.after_sale, Guess::AfterSale, v.within_after_sale),
-        Cond::ShipPromise => flag(w.ship_promise, Guess::ShipPromise, v.within_ship_promise),
-        Cond::MadeToOrder => flag(w.made_to_order, Guess::MadeToOrder, v.made_to_order),
-        Cond::Price => w.price_at_most.map(|limit| match c.price {
-            Some(p) => Some(p <= limit),
-            None => v.value(Guess::Cheap, None).map(|x| x == 1),
-        }),
-        Cond::Resellable => fixed(w.resellable, c.resellable),
-        Cond::Perishable => fixed(w.perishable, c.perishable),
-        Cond::ClaimFalse => fixed(w.claim_false, c.claim_false),
-        Cond::ExpressRefund => fixed(w.express_refund, c.express_refund),
-        Cond::RefusedTwice => fixed(w.refused_twice, c.refused_twice),
-        Cond::Malicious => fixed(w.malicious, c.malicious),
-        Cond::Threats => w
-            .threats
-            .map(|s| Some(c.threats.iter().any(|t| s.contains(t.index())))),
     }
 }

@@ -7,6 +7,7 @@
 //! [`explain`] puts every condition of every rule considered in words.
 
 mod compose;
+mod cond;
 mod decide;
 mod explain;
 
@@ -14,6 +15,16 @@ use crate::case::Fact;
 pub use compose::advise;
 pub use decide::{AskSeen, TitleTags, Verdict, decide, decide_untraced};
 pub use explain::{CondCheck, RuleExplain, explain};
+
+/// Names the region group of the province read from a paste: the grouping
+/// is the policy's, so the engine derives it, not the reader. It stands on
+/// the same words as the province.
+pub fn group_read_province(policy: &crate::policy::Policy, facts: &mut crate::intake::Facts) {
+    facts.region_group = facts.province.as_ref().map(|p| crate::intake::Found {
+        value: policy.group_of_province(&p.value).to_string(),
+        ..p.clone()
+    });
+}
 
 /// Why the engine could not advise.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -161,7 +161,7 @@ const SIZE_TALK: &[&str] = &[
 /// Words before a sum that tell what was paid, not what is asked.
 const STATEMENT_BEFORE: &[&str] = &[
     "一共", "总共", "共", "合计", "花了", "付了", "实付", "付款", "原价", "到手", "价格", "售价",
-    "单价", "标价", "运费", "邮费", "就花", "才",
+    "单价", "标价", "运费", "邮费", "就花", "才", "全额",
 ];
 
 /// Words right before a number that make it a count (数量 1, ×2).
@@ -195,6 +195,8 @@ struct Context<'t> {
     before: &'t str,
     after: &'t str,
     clause: &'t str,
+    /// The rest of the line after the amount, past its clause's end (3块？).
+    rest: &'t str,
 }
 
 /// Every amount of a line, with its clause and the words either side.
@@ -227,6 +229,7 @@ fn in_line<'t>(line: &'t Line) -> Vec<Context<'t>> {
                 before: &t[clause_start..start],
                 after: &t[end..clause_end],
                 clause: &t[clause_start..clause_end],
+                rest: &t[end..],
                 amount: a,
             }
         })
@@ -322,6 +325,9 @@ const PRICE_LABELS: &[(&str, u8)] = &[
     ("原价", 2),
     ("售价", 2),
     ("价格", 2),
+    // 仅退款 全额149: the whole of what was paid.
+    ("全额", 2),
+    ("全款", 2),
 ];
 
 /// The price from the best price label: 实付款, then 订单金额, then 商品总价 or
@@ -433,6 +439,38 @@ fn several_items(
     lines: &[Line],
     found: &[Vec<Context>],
 ) -> Option<Vec<(usize, Amount)>> {
+    // An order table's rows: each item's title, with its paid cell, else its unit price.
+    #[allow(clippy::type_complexity, reason = "reader rework (issue 21)")]
+    let mut rows: std::collections::BTreeMap<usize, (Option<usize>, Option<(u8, Amount)>)> =
+        std::collections::BTreeMap::new();
+    for (li, l) in lines.iter().enumerate() {
+        let Some(row) = l.row else { continue };
+        let entry = rows.entry(row).or_default();
+        match l.field {
+            Some(Field::Title) => entry.0 = Some(li),
+            Some(f) => {
+                let rank = match f {
+                    Field::Paid => 0,
+                    Field::Total => 1,
+                    Field::ListPrice => 2,
+                    _ => continue,
+                };
+                if let Some(a) = amounts_or_plain(l).into_iter().find(|a| !a.value.is_zero())
+                    && entry.1.as_ref().is_none_or(|(r, _)| rank < *r)
+                {
+                    entry.1 = Some((rank, a));
+                }
+            }
+            None => {}
+        }
+    }
+    let table: Vec<(usize, Amount)> = rows
+        .into_values()
+        .filter_map(|(title, price)| Some((title?, price?.1)))
+        .collect();
+    if table.len() >= 2 {
+        return Some(table);
+    }
     let items: Vec<(usize, Amount)> = lines
         .iter()
         .enumerate()
@@ -540,6 +578,7 @@ fn free_shipping<'l, 't>(text: &Text, lines: &'l [Line<'t>]) -> Option<(bool, &'
 }
 
 /// The buyer's asks and the shop's offers, turn by turn.
+#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts) {
     let postage = facts
         .defect
@@ -618,6 +657,10 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             {
                 continue;
             }
+            // 退款 全额149: the whole price refunded, not a sum asked on top.
+            if holds_any(tail(c.before.trim_end(), 3), &["全额", "全款"]) {
+                continue;
+            }
             // 优惠券:-¥30 实付 ¥99 in a note: an order's money, no ask.
             if l.segment == Segment::Note && order_summary(tail(c.before, 8)) {
                 continue;
@@ -641,8 +684,15 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 offers.insert(value);
                 facts.offered = Some(said());
             } else {
-                // 你说的3块太少了: the shop's own figure, turned down.
-                if offers.contains(&value) && REJECTION.iter().any(|w| c.clause.contains(w)) {
+                // 你说的3块太少了, 就3块啊。。。: the shop's own figure said back in
+                // complaint turns it down; said back agreeing (5块就5块) it is the ask.
+                let complains = c
+                    .rest
+                    .trim_start()
+                    .starts_with(['啊', '呀', '？', '?', '…', '。']);
+                if offers.contains(&value)
+                    && (complains || REJECTION.iter().any(|w| c.clause.contains(w)))
+                {
                     continue;
                 }
                 asks.push(said());

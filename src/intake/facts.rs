@@ -5,11 +5,10 @@
 use serde::{Serialize, Serializer};
 
 use super::segment::{Segment, Speaker};
-use crate::case::{
-    CaseInput, Defect, Evidence, Fact, Fault, Material, Platform, RefundType, Stage, Threat, Wants,
-};
+use crate::case::{CaseInput, Fact, Stage};
 use crate::located::Located;
-use crate::money::Money;
+use crate::vocab::facts::{ORDER, first};
+use crate::vocab::{Value, facts_table};
 
 /// One fact read from a paste, the words it came from and where they stand.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,166 +92,204 @@ fn fact_name<S: Serializer>(f: &Fact, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(f.name())
 }
 
-/// Everything read from a paste.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Facts {
-    /// The buyer's province.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub province: Option<Found<String>>,
-    /// The policy's region group for it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub region_group: Option<Found<String>>,
-    /// Promotion tags in the product title (empty: a regular-price item).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub promo_tags: Option<Found<Vec<String>>>,
-    /// What went wrong.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub defect: Option<Found<Defect>>,
-    /// Whose fault, when the text says.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fault: Option<Found<Fault>>,
-    /// Upper material.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub material: Option<Found<Material>>,
-    /// Price paid.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub price: Option<Found<Money>>,
-    /// What the buyer asks for, in their latest turn that names an amount.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ask: Option<Found<Money>>,
-    /// What the buyer asked for earlier, oldest first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub earlier_asks: Vec<Found<Money>>,
-    /// What the shop already offered, in its latest turn that names an amount.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub offered: Option<Found<Money>>,
-    /// Order stage.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stage: Option<Found<Stage>>,
-    /// Taobao or Tmall.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub platform: Option<Found<Platform>>,
-    /// 包邮.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub free_shipping: Option<Found<bool>>,
-    /// When the buyer signed (`2026-11-18` or `2026-11-18 14:02`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signed_at: Option<Found<String>>,
-    /// When the buyer asked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub requested_at: Option<Found<String>>,
-    /// When the buyer paid.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub paid_at: Option<Found<String>>,
-    /// When the trade completed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub completed_at: Option<Found<String>>,
-    /// The product title.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Found<String>>,
-    /// The buyer has return-shipping insurance (运费险).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub shipping_insurance: Option<Found<bool>>,
-    /// The filed reason (缺货, 未按约定时间发货) is untrue by the buyer's own words.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim_false: Option<Found<bool>>,
-    /// The refund is an express refund (极速退款).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub express_refund: Option<Found<bool>>,
-    /// The buyer's refund was refused twice already.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refused_twice: Option<Found<bool>>,
-    /// The refund request's type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refund_type: Option<Found<RefundType>>,
-    /// The platform refund reason the buyer picked, as the standard text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub refund_reason: Option<Found<String>>,
-    /// What the buyer wants.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub wants: Option<Found<Wants>>,
-    /// What the buyer threatens.
-    pub threats: Vec<Found<Threat>>,
-    /// Photos or videos the buyer sent.
-    pub evidence: Vec<Found<Evidence>>,
-    /// Facts not found, with the flag or phrase that gives them.
-    pub missing: Vec<Missing>,
-    /// Facts the text leaves open.
-    pub ambiguous: Vec<Ambiguity>,
+/// Builds [`Facts`] from the facts table: one field per fact, named as the
+/// reader reports it, holding what was found (a list fact: each find).
+macro_rules! found_fields {
+    (
+        text { $( $(#[doc = $tdoc:literal])* $tv:ident $tf:ident / $tn:ident : $tt:ty = $tk:ident, $tl:literal, $te:literal, $th:literal, $tp:literal $(, shown $ts:literal)?; )+ }
+        yes { $( $(#[doc = $ydoc:literal])* $yv:ident $yf:ident / $yn:ident = $yl:literal, $ye:literal, $yh:literal, $yp:literal $(, shown $ys:literal)?; )+ }
+        paste { $( $(#[doc = $pdoc:literal])* $pn:ident : $pt:ty = $pk:ident, $pl:literal $(, show $ps:expr)?; )+ }
+        order [ $($order:ident)+ ]
+    ) => {
+        /// Everything read from a paste.
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct Facts {
+            $( $(#[doc = $tdoc])* pub $tn: found!($tk, $tt), )+
+            $( $(#[doc = $ydoc])* pub $yn: Option<Found<bool>>, )+
+            $( $(#[doc = $pdoc])* pub $pn: found!($pk, $pt), )+
+            /// Facts not found, with the flag or phrase that gives them.
+            pub missing: Vec<Missing>,
+            /// Facts the text leaves open.
+            pub ambiguous: Vec<Ambiguity>,
+        }
+
+        /// The facts in [`ORDER`], then what is missing and open. A case
+        /// fact's list is printed even when empty; nothing else absent is.
+        impl Serialize for Facts {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let mut st = s.serialize_struct("Facts", ORDER.len() + 2)?;
+                for &name in ORDER {
+                    match name {
+                        $( stringify!($tn) if self.$tn.shows(true) => st.serialize_field(name, &self.$tn)?, )+
+                        $( stringify!($yn) if self.$yn.shows(true) => st.serialize_field(name, &self.$yn)?, )+
+                        $( stringify!($pn) if self.$pn.shows(false) => st.serialize_field(name, &self.$pn)?, )+
+                        _ => {}
+                    }
+                }
+                st.serialize_field("missing", &self.missing)?;
+                st.serialize_field("ambiguous", &self.ambiguous)?;
+                st.end()
+            }
+        }
+
+        impl Facts {
+            /// The facts as case input for the engine (flags are laid over it afterwards).
+            pub fn to_input(&self) -> CaseInput {
+                let mut input = CaseInput {
+                    $( $tf: self.$tn.given(), )+
+                    $( $yf: self.$yn.as_ref().map(|f| f.value), )+
+                };
+                // The engine reads promotion tags from the title; without one, the tagged line stands in.
+                if input.title.is_none() {
+                    input.title = self.promo_tags.as_ref().map(|f| Located::flag(f.source.clone()));
+                }
+                input
+            }
+
+            /// Whether nothing that makes a case was read (see [`NOT_A_CASE_ALONE`]).
+            pub(crate) fn is_empty(&self) -> bool {
+                let read = |name: &str, found: bool| found && !NOT_A_CASE_ALONE.contains(&name);
+                $( !read(stringify!($tn), self.$tn.shows(false)) && )+
+                $( !read(stringify!($yn), self.$yn.shows(false)) && )+
+                $( !read(stringify!($pn), self.$pn.shows(false)) && )+
+                self.ambiguous.is_empty()
+            }
+
+            /// The field of a yes/no fact (`None` for any other), for a reader that sets it.
+            pub(crate) fn yes_mut(&mut self, fact: Fact) -> Option<&mut Option<Found<bool>>> {
+                match fact {
+                    $( Fact::$yv => Some(&mut self.$yn), )+
+                    _ => None,
+                }
+            }
+
+            /// Each fact found, as the 识别结果 block lists it, in [`ORDER`].
+            pub fn lines(&self) -> Vec<Line<'_>> {
+                let mut out = Vec::new();
+                for &name in ORDER {
+                    match name {
+                        $( stringify!($tn) => push(&mut out, Fact::$tv.shown(), self.$tn.each(), Value::shown), )+
+                        $( stringify!($yn) => push(&mut out, Fact::$yv.shown(), self.$yn.each(), Value::shown), )+
+                        $( stringify!($pn) => push(&mut out, $pl, self.$pn.each(), first!($($ps,)? Value::shown)), )+
+                        _ => {}
+                    }
+                }
+                out
+            }
+        }
+    };
 }
 
-/// A label list as case input: `bad_review,complaint`.
-fn list<T: Copy + PartialEq>(found: &[Found<T>], id: impl Fn(T) -> &'static str) -> Option<String> {
-    let mut ids: Vec<&str> = Vec::new();
-    for f in found {
-        let i = id(f.value);
-        if !ids.contains(&i) {
-            ids.push(i);
-        }
+/// Facts that, found with nothing else, do not make a paste a case: a wish,
+/// a photo, a date or a line of the refund panel alone is refused as
+/// [`super::IntakeError::NothingFound`]. Every other fact found is enough.
+const NOT_A_CASE_ALONE: &[&str] = &[
+    "region_group",
+    "earlier_asks",
+    "requested_at",
+    "paid_at",
+    "completed_at",
+    "complained_at",
+    "wants",
+    "evidence",
+    "shipping_insurance",
+    "claim_false",
+    "express_refund",
+    "refused_twice",
+    "not_resellable",
+    "perishable",
+    "malicious",
+    "made_to_order",
+];
+
+/// A fact's field in [`Facts`]: one find, or each find of a list fact.
+macro_rules! found {
+    (list, $t:ty) => { Vec<Found<$t>> };
+    ($kind:ident, $t:ty) => { Option<Found<$t>> };
+}
+
+facts_table!(found_fields);
+
+/// One line of the 识别结果 block: a fact's label, its value and the words it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line<'a> {
+    /// The fact's label (省份, 实付金额).
+    pub label: &'static str,
+    /// The value as shown (新疆, ¥89.00).
+    pub value: String,
+    /// The quoted text.
+    pub source: &'a str,
+    /// Who said it, when that is a guess.
+    pub guessed: Option<Speaker>,
+}
+
+fn push<'a, T>(
+    out: &mut Vec<Line<'a>>,
+    label: &'static str,
+    found: &'a [Found<T>],
+    show: impl Fn(&T) -> String,
+) {
+    out.extend(found.iter().map(|f| Line {
+        label,
+        value: show(&f.value),
+        source: &f.source,
+        guessed: f.speaker.filter(|_| f.speaker_guessed),
+    }));
+}
+
+/// What a field of [`Facts`] holds, whatever its shape.
+trait Held<T> {
+    /// Every find.
+    fn each(&self) -> &[Found<T>];
+    /// Whether it is printed: anything found, or a list printed even empty.
+    fn shows(&self, empty_list_too: bool) -> bool;
+}
+
+impl<T> Held<T> for Option<Found<T>> {
+    fn each(&self) -> &[Found<T>] {
+        self.as_slice()
     }
-    (!ids.is_empty()).then(|| ids.join(","))
+    fn shows(&self, _: bool) -> bool {
+        self.is_some()
+    }
+}
+
+impl<T> Held<T> for Vec<Found<T>> {
+    fn each(&self) -> &[Found<T>] {
+        self
+    }
+    fn shows(&self, empty_list_too: bool) -> bool {
+        empty_list_too || !self.is_empty()
+    }
+}
+
+/// A field of [`Facts`] as a case-input text fact.
+trait Given {
+    fn given(&self) -> Option<Located<String>>;
+}
+
+impl<T: Value> Given for Option<Found<T>> {
+    fn given(&self) -> Option<Located<String>> {
+        self.as_ref().map(|f| Located::flag(f.value.given()))
+    }
+}
+
+/// A list as case input: `bad_review,complaint`, each once.
+impl<T: Value> Given for Vec<Found<T>> {
+    fn given(&self) -> Option<Located<String>> {
+        let mut ids: Vec<String> = Vec::new();
+        for f in self {
+            let i = f.value.given();
+            if !ids.contains(&i) {
+                ids.push(i);
+            }
+        }
+        (!ids.is_empty()).then(|| Located::flag(ids.join(",")))
+    }
 }
 
 impl Facts {
-    /// The facts as case input for the engine (flags are laid over it afterwards).
-    pub fn to_input(&self) -> CaseInput {
-        let s = |v: String| Some(Located::flag(v));
-        let id = |v: Option<&'static str>| v.map(|x| Located::flag(x.to_string()));
-        CaseInput {
-            defect: id(self.defect.as_ref().map(|f| f.value.id())),
-            region: self.province.as_ref().and_then(|f| s(f.value.clone())),
-            // The engine reads promotion tags from the title; without one, the tagged line stands in.
-            title: self
-                .title
-                .as_ref()
-                .map(|f| f.value.clone())
-                .or_else(|| self.promo_tags.as_ref().map(|f| f.source.clone()))
-                .and_then(s),
-            fault: id(self.fault.as_ref().map(|f| f.value.id())),
-            price: self.price.as_ref().and_then(|f| s(f.value.to_string())),
-            ask: self.ask.as_ref().and_then(|f| s(f.value.to_string())),
-            free_shipping: self.free_shipping.as_ref().map(|f| f.value),
-            platform: id(self.platform.as_ref().map(|f| f.value.id())),
-            stage: id(self.stage.as_ref().map(|f| f.value.id())),
-            signed: self.signed_at.as_ref().and_then(|f| s(f.value.clone())),
-            requested: self.requested_at.as_ref().and_then(|f| s(f.value.clone())),
-            material: id(self.material.as_ref().map(|f| f.value.id())),
-            wants: id(self.wants.as_ref().map(|f| f.value.id())),
-            offered: self.offered.as_ref().and_then(|f| s(f.value.to_string())),
-            refund_type: id(self.refund_type.as_ref().map(|f| f.value.id())),
-            refund_reason: self.refund_reason.as_ref().and_then(|f| s(f.value.clone())),
-            threats: list(&self.threats, Threat::id).and_then(s),
-            evidence: list(&self.evidence, Evidence::id).and_then(s),
-            paid: self.paid_at.as_ref().and_then(|f| s(f.value.clone())),
-            completed: self.completed_at.as_ref().and_then(|f| s(f.value.clone())),
-            express_refund: self.express_refund.as_ref().map(|f| f.value),
-            claim_false: self.claim_false.as_ref().map(|f| f.value),
-            refused_twice: self.refused_twice.as_ref().map(|f| f.value),
-            ..CaseInput::default()
-        }
-    }
-
-    /// Whether nothing at all was read.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.province.is_none()
-            && self.promo_tags.is_none()
-            && self.defect.is_none()
-            && self.fault.is_none()
-            && self.material.is_none()
-            && self.price.is_none()
-            && self.ask.is_none()
-            && self.offered.is_none()
-            && self.stage.is_none()
-            && self.platform.is_none()
-            && self.free_shipping.is_none()
-            && self.signed_at.is_none()
-            && self.title.is_none()
-            && self.refund_type.is_none()
-            && self.refund_reason.is_none()
-            && self.threats.is_empty()
-            && self.ambiguous.is_empty()
-    }
-
     /// Lists the facts the rules most often need and the text did not give.
     pub(crate) fn list_missing(&mut self) {
         let ambiguous = |f: Fact| self.ambiguous.iter().any(|a| a.fact == f);

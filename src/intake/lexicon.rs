@@ -6,11 +6,11 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
-use crate::policy::Policy;
+use crate::case::{Defect, Fact, Fault, Material, Platform, Stage, Threat, Wants};
 use crate::text::{Phrases, longest_words_into};
+use crate::vocab::{ShopWords, Tags};
 
 const LEXICON: &str = include_str!("../../data/lexicon.txt");
 const REASONS: &str = include_str!("../../data/refund_reasons.csv");
@@ -96,6 +96,8 @@ pub enum Tag {
     ExpressRefund,
     /// A refund refused twice already.
     RefusedTwice,
+    /// Says a yes/no fact holds (`yes.<fact>`; negated: it does not).
+    Yes(Fact),
     /// A material named.
     Material(Material),
     /// Read as nothing.
@@ -110,25 +112,27 @@ pub struct Lexicon {
     policy: Phrases<Tag>,
     /// The base lexicon, the same for every policy and built once.
     base: &'static Phrases<Tag>,
+    /// The shop's promotion tags.
+    promo_tags: Arc<Tags>,
 }
 
 impl Lexicon {
-    /// The base lexicon with the policy's keyword lists added.
-    pub fn new(policy: &Policy) -> Lexicon {
+    /// The base lexicon with the shop's words added (from its policy, [`crate::policy::Policy::words`]).
+    pub fn new(shop: &ShopWords) -> Lexicon {
         let base = base_phrases();
         let mut entries: Vec<(Cow<str>, Tag)> = Vec::new();
         // The policy's words come first: where both name a word, the shop's tags come first.
-        for d in Defect::ALL {
+        for (d, keywords) in &shop.defects {
             entries.push((word(d.label()), Tag::Defect(*d)));
-            for k in &policy.defect(*d).keywords {
+            for k in keywords {
                 entries.push((word(k), Tag::Defect(*d)));
             }
         }
-        for (f, words) in &policy.fault_keywords {
+        for (f, words) in &shop.faults {
             entries.extend(words.iter().map(|k| (word(k), Tag::Fault(*f))));
         }
-        for (m, info) in &policy.materials {
-            entries.extend(info.keywords.iter().map(|k| (word(k), Tag::Material(*m))));
+        for (m, keywords) in &shop.materials {
+            entries.extend(keywords.iter().map(|k| (word(k), Tag::Material(*m))));
         }
         entries.retain(|(w, _)| !w.is_empty());
         // A policy word the base lexicon also lists keeps the base lexicon's tags after its own.
@@ -142,7 +146,13 @@ impl Lexicon {
         Lexicon {
             policy: Phrases::new(entries),
             base,
+            promo_tags: shop.promo_tags.clone(),
         }
+    }
+
+    /// The promotion tags found in a title, in the policy's order.
+    pub fn promo_tags_in(&self, title: &str) -> Vec<String> {
+        self.promo_tags.found_in(title)
     }
 
     /// Every word found in a line, the longest at each start (as
@@ -263,6 +273,7 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("insurance", "") => Tag::Insurance,
         ("express_refund", "") => Tag::ExpressRefund,
         ("refused_twice", "") => Tag::RefusedTwice,
+        ("yes", fact) => Tag::Yes(Fact::parse(fact).filter(|f| f.is_yes_no())?),
         ("ignore", "") => Tag::Ignore,
         _ => return None,
     })

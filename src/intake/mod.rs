@@ -23,8 +23,8 @@ use chrono::NaiveDate;
 
 use crate::case::Fact;
 use crate::place::{Lookup, places};
-use crate::policy::Policy;
 use crate::text::Text;
+use crate::vocab::ShopWords;
 pub use facts::{Ambiguity, Facts, Found, Missing};
 pub use lexicon::Lexicon;
 use segment::{Field, Line, Segment};
@@ -68,25 +68,23 @@ pub fn warm_up() {
     let _ = lexicon::reasons();
 }
 
-/// The paste reader for one policy (its keyword lists and tags).
-pub struct Intake<'p> {
-    policy: &'p Policy,
+/// The paste reader, with a shop's words (its keyword lists and tags).
+pub struct Intake {
     lexicon: Arc<Lexicon>,
 }
 
-impl<'p> Intake<'p> {
-    /// Builds the reader's vocabulary from the base lexicon and the policy's lists.
-    pub fn new(policy: &'p Policy) -> Intake<'p> {
+impl Intake {
+    /// Builds the reader's vocabulary from the base lexicon and the shop's words.
+    pub fn new(shop: &ShopWords) -> Intake {
         Intake {
-            policy,
-            lexicon: Arc::new(Lexicon::new(policy)),
+            lexicon: Arc::new(Lexicon::new(shop)),
         }
     }
 
-    /// A reader with a vocabulary built earlier for this policy, so a server
-    /// builds it once per policy rather than once per request.
-    pub fn with_lexicon(policy: &'p Policy, lexicon: Arc<Lexicon>) -> Intake<'p> {
-        Intake { policy, lexicon }
+    /// A reader with a vocabulary built earlier, so a server builds it once
+    /// per policy rather than once per request.
+    pub fn with_lexicon(lexicon: Arc<Lexicon>) -> Intake {
+        Intake { lexicon }
     }
 
     /// Reads a paste given as bytes: checks it is text of a sane size first.
@@ -192,11 +190,6 @@ impl<'p> Intake<'p> {
                     Some(l) if l.field == Some(Field::Address) => text.quote(l.span.clone()),
                     _ => text.quote(m.span.clone()),
                 };
-                let group = self
-                    .policy
-                    .group_name(self.policy.group_of_place(&m))
-                    .to_string();
-                facts.region_group = Some(Found::new(group, source.clone(), segment, speaker));
                 facts.province = Some(Found::new(
                     m.province.0.to_string(),
                     source,
@@ -251,19 +244,20 @@ impl<'p> Intake<'p> {
                 None,
             ));
             facts.promo_tags = Some(Found::new(
-                self.policy.promo_tags_in(l.text),
+                self.lexicon.promo_tags_in(l.text),
                 quote,
                 l.segment,
                 None,
             ));
             return;
         }
-        // No title field: a note or form line that carries a promotion word stands in,
-        // then a chat line (这款是活动特价款).
-        let order = [Segment::Note, Segment::Form, Segment::Chat];
+        // No title field: a note that carries a promotion word stands in, then a chat
+        // line (这款是活动特价款). A form field other than the title (备注: …确实断码)
+        // speaks of stock or service, not of how the item was sold.
+        let order = [Segment::Note, Segment::Chat];
         for seg in order {
             for l in lines.iter().filter(|l| l.segment == seg) {
-                let tags = self.policy.promo_tags_in(l.text);
+                let tags = self.lexicon.promo_tags_in(l.text);
                 if !tags.is_empty() {
                     facts.promo_tags = Some(Found::new(
                         tags,
@@ -444,8 +438,9 @@ mod tests {
     use crate::case::{Defect, Fault, Threat};
 
     fn facts(text: &str) -> Facts {
-        let policy = Policy::bundled().expect("bundled policy");
-        Intake::new(&policy)
+        // The reader's own tests read with the bundled shop's words.
+        let policy = crate::policy::Policy::bundled().expect("bundled policy");
+        Intake::new(&policy.words())
             .extract_on(text, NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"))
             .expect("facts")
     }

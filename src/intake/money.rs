@@ -107,7 +107,12 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
         let after = &text[end..];
         let after_t = after.trim_start_matches(' ');
         // Not money when followed by a non-money unit or glued digits/letters.
-        if !after_t.starts_with("天猫") && NOT_MONEY.starts(after_t)
+        // ¥199 包邮: with its sign, a sum is money whatever word follows after a space.
+        let spaced_sign = sign && after_t.len() < after.len();
+        if !after_t.starts_with("天猫")
+            && !after_t.starts_with("包邮")
+            && !spaced_sign
+            && NOT_MONEY.starts(after_t)
             || (is_arabic
                 && after.starts_with(|c: char| {
                     (c.is_ascii_alphanumeric() || c == '*' || c == '#' || c == '_')

@@ -54,7 +54,13 @@ pub(super) fn hits<'l>(lexicon: &'l Lexicon, text: &str, lines: &[Line]) -> Vec<
                 continue;
             }
             if tags.iter().all(|t| *t == Tag::Negation) {
-                pending_negation = Some((clause, span.end));
+                // 这不是虚假宣传吗: a question asked of a 不是 affirms what follows.
+                let rest = &t[span.end..];
+                let rest = rest.find(CLAUSE_ENDS).map_or(rest, |i| &rest[..i]);
+                let asked = rest.split(' ').next().is_some_and(|r| r.ends_with('吗'));
+                if !(t[span.clone()].ends_with("不是") && asked) {
+                    pending_negation = Some((clause, span.end));
+                }
                 continue;
             }
             let negated = pending_negation.is_some_and(|(c, end)| {
@@ -898,6 +904,11 @@ pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                 Tag::Material(m) if facts.material.is_none() => {
                     facts.material = Some(found(text, lines, h, m));
                 }
+                Tag::Yes(fact) => {
+                    if let Some(slot) = facts.yes_mut(fact).filter(|s| s.is_none()) {
+                        *slot = Some(found(text, lines, h, true));
+                    }
+                }
                 _ => {}
             }
         }
@@ -911,6 +922,11 @@ pub(super) fn order_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                 }
                 Tag::Insurance if facts.shipping_insurance.is_none() => {
                     facts.shipping_insurance = Some(found(text, lines, h, false));
+                }
+                Tag::Yes(fact) => {
+                    if let Some(slot) = facts.yes_mut(fact).filter(|s| s.is_none()) {
+                        *slot = Some(found(text, lines, h, false));
+                    }
                 }
                 _ => {}
             }

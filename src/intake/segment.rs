@@ -200,6 +200,8 @@ const FIELDS: &[(&str, Field)] = &[
     ("运单号", Field::OrderNo),
     ("快递单号", Field::OrderNo),
     ("退款类型", Field::RefundType),
+    ("退款申请", Field::RefundType),
+    ("货物状态", Field::Status),
     ("售后类型", Field::RefundType),
     ("服务类型", Field::RefundType),
     ("申请类型", Field::RefundType),
@@ -254,6 +256,9 @@ const FIELDS: &[(&str, Field)] = &[
     ("备注", Field::Other),
     ("发票", Field::Other),
     ("优惠", Field::Other),
+    ("商品优惠", Field::Other),
+    ("鞋码", Field::Other),
+    ("小计", Field::Paid),
     ("优惠券", Field::Other),
     ("店铺优惠券", Field::Other),
     ("平台券", Field::Other),
@@ -317,6 +322,8 @@ pub struct Line<'t> {
     pub field: Option<Field>,
     /// The chat turn it belongs to (0 before any turn).
     pub turn: usize,
+    /// The row of an order table it is a cell of (one row per item), counted from 1.
+    pub row: Option<usize>,
 }
 
 /// One part of a line of labels: a field's value, a speaker's words, or
@@ -352,9 +359,13 @@ enum Shape<'t> {
     Text(Range<usize>),
     /// A marker that a forwarded chat begins.
     Forward,
+    /// Cells parted by tabs or wide gaps, with no `label:` in them: an order
+    /// table's heading or row, or `商品总价<TAB>388.90`.
+    Cells(Vec<Range<usize>>),
 }
 
 /// Places every line of the normalised text.
+#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 pub fn segment(text: &str) -> Vec<Line<'_>> {
     let raw: Vec<(usize, &str)> = crate::text::lines(text).collect();
     let shapes: Vec<Shape> = raw
@@ -378,10 +389,50 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
     let mut in_chat = false;
     let mut turn = 0;
     let mut last_field: Option<(Field, bool)> = None;
+    // The heading of the order table being read, and the rows read under it.
+    let mut table: Option<Vec<Field>> = None;
+    let mut rows = 0;
     for ((start, line), shape) in raw.iter().zip(&shapes) {
         let whole = *start..start + line.len();
+        if matches!(
+            shape,
+            Shape::Blank | Shape::Said { .. } | Shape::Header { .. }
+        ) {
+            table = None;
+        }
         match shape {
+            // 签收时间 on its own line, its time on the next.
+            Shape::Stamp if matches!(last_field, Some((_, true))) => {
+                if let Some((field, _)) = last_field {
+                    out.push(Line::field(text, whole.clone(), field, turn));
+                }
+                last_field = Some((Field::Other, false));
+            }
             Shape::Blank | Shape::Stamp | Shape::Forward => {}
+            Shape::Cells(cells) => {
+                let labels: Vec<Option<Field>> = cells
+                    .iter()
+                    .map(|c| exact_label(&text[c.clone()]))
+                    .collect();
+                last_field = None;
+                if labels.iter().all(Option::is_some) {
+                    // 商品 单价 数量 实付 状态: a heading; the rows under it are the items.
+                    table = Some(labels.into_iter().flatten().collect());
+                } else if let Some(heading) = table.as_ref().filter(|h| h.len() == cells.len()) {
+                    rows += 1;
+                    for (cell, field) in cells.iter().zip(heading) {
+                        let mut l = Line::field(text, cell.clone(), *field, turn);
+                        l.row = Some(rows);
+                        out.push(l);
+                    }
+                    in_chat = false;
+                } else if let ([_, value], Some(field)) = (cells.as_slice(), labels[0]) {
+                    out.push(Line::field(text, value.clone(), field, turn));
+                    in_chat = false;
+                } else {
+                    push_text(&mut out, text, whole, in_chat, current, turn);
+                }
+            }
             Shape::Said { name, rest } => match roles.get(name) {
                 Some(who) => {
                     turn += 1;
@@ -468,6 +519,7 @@ impl<'t> Line<'t> {
             speaker_guessed: false,
             field: Some(field),
             turn,
+            row: None,
         }
     }
 }
@@ -492,6 +544,7 @@ fn push_said<'t>(
         speaker_guessed: who.guessed,
         field: None,
         turn,
+        row: None,
     });
 }
 
@@ -533,6 +586,7 @@ fn push_text<'t>(
         speaker_guessed: in_chat && who.guessed,
         field: None,
         turn,
+        row: None,
     });
 }
 
@@ -589,6 +643,9 @@ fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) ->
         _ => (t, body_start),
     };
     let stamped = body_start != start + lead;
+    if let Some(shape) = unmarked_fields(t, body_start, &next) {
+        return shape;
+    }
     if label_at(t).is_some()
         && let Some(fields) = fields(t, body_start)
     {
@@ -638,6 +695,78 @@ fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) ->
         return Shape::Header { name };
     }
     Shape::Text(body_start..body_start + t.len())
+}
+
+/// Fields written without a colon, as order pages copy: cells parted by tabs
+/// (`商品<TAB>单价<TAB>数量`), `运费 ¥0.00` (a label, a space and a bare value),
+/// and a label alone on its line with its value on the next (`实付款` / `¥339.00`).
+fn unmarked_fields<'t>(
+    t: &'t str,
+    at: usize,
+    next: &impl Fn() -> Option<&'t str>,
+) -> Option<Shape<'t>> {
+    if t.contains(':') {
+        return None;
+    }
+    let cells = cells(t, at);
+    if cells.len() >= 2 {
+        return Some(Shape::Cells(cells));
+    }
+    if let Some(field) = exact_label(t) {
+        return next()
+            .is_some_and(|n| is_bare_value(trim(n)))
+            .then(|| Shape::Fields(vec![(Item::Field(field), at + t.len()..at + t.len())]));
+    }
+    let (label, value) = t.split_once([' ', '\t', '\u{3000}'])?;
+    let value = value.trim_start_matches([' ', '\t', '\u{3000}']);
+    let field = exact_label(label)?;
+    is_bare_value(value).then(|| {
+        let from = at + t.len() - value.len();
+        Shape::Fields(vec![(Item::Field(field), from..at + t.len())])
+    })
+}
+
+/// The cells of a line parted by tabs or by gaps of two spaces or more.
+fn cells(t: &str, at: usize) -> Vec<Range<usize>> {
+    if !t.contains('\t') && !t.contains("  ") && !t.contains('\u{3000}') {
+        return Vec::new();
+    }
+    let blank = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut chars = t.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let gap =
+            c == '\t' || c == '\u{3000}' || c == ' ' && chars.peek().is_some_and(|n| n.1 == ' ');
+        if !gap {
+            continue;
+        }
+        if i > from {
+            out.push(at + from..at + i);
+        }
+        from = i + c.len_utf8();
+        while let Some(&(j, n)) = chars.peek().filter(|(_, n)| blank(*n)) {
+            from = j + n.len_utf8();
+            chars.next();
+        }
+    }
+    if from < t.len() {
+        out.push(at + from..at + t.len());
+    }
+    out
+}
+
+/// Whether a text is only a value: an amount (¥339.00, -¥60.00, 0.00, 85元) or a timestamp.
+fn is_bare_value(t: &str) -> bool {
+    let v = t
+        .trim_start_matches(['-', '−', '+'])
+        .trim_start_matches(['¥', '￥'])
+        .trim_end_matches('元');
+    let money = !v.is_empty()
+        && v.starts_with(|c: char| c.is_ascii_digit())
+        && v.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    money || is_stamp_line(t)
 }
 
 /// The first colon that is not inside a time (20:31:05). A nickname may end in
@@ -960,10 +1089,18 @@ fn holds_not_name(t: &str) -> bool {
 /// Whether text can be a speaker's name: short, no sentence punctuation, not a field label.
 /// Whether a text is exactly a field label (实付款), by the labels' first characters.
 fn is_label(t: &str) -> bool {
+    exact_label(t).is_some()
+}
+
+/// The field a text names when it is exactly a field label (实付款, 单价).
+fn exact_label(t: &str) -> Option<Field> {
+    let t = trim(t);
     t.chars()
         .next()
-        .and_then(|c| labels_by_first().get(&c))
-        .is_some_and(|list| list.iter().any(|(l, _)| *l == t))
+        .and_then(|c| labels_by_first().get(&c))?
+        .iter()
+        .find(|(l, _)| *l == t)
+        .map(|(_, f)| *f)
 }
 
 fn is_name(t: &str) -> bool {
@@ -974,6 +1111,8 @@ fn is_name(t: &str) -> bool {
         ])
         && !t.chars().all(|c| c.is_ascii_digit() || c == ' ')
         && !is_label(t)
+        // 疾风童鞋 男童 包邮 尺码：30 is a title and its size, not a speaker.
+        && !t.rsplit(' ').next().is_some_and(|w| w != t && is_label(w))
         && !t.ends_with(['吗', '呢', '吧', '了', '啊'])
         && !t.contains(['@', '/', '|', '【', '】'])
         && !holds_not_name(t)

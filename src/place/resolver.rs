@@ -217,8 +217,10 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
     let road = |s: &str| ROADS.starts(s);
     (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道']))
-        // A province or city name followed by 市/省/区 is itself, not a road (北京市).
+        // A province or city name followed by 市/省/区 is itself, not a road (北京市),
+        // and so is a name that carries its own 区/县 (海淀区学院路, 岳池县中心街).
         && !after.starts_with(['市', '省', '区', '县'])
+        && !m.name.ends_with(['区', '县', '市', '旗'])
         // 湖南人 is a person, 岳池县人民路 / 人民医院 a place in the county.
         || NOT_PLACES.starts(after) && !after.starts_with("人民")
 }
@@ -274,7 +276,9 @@ fn stands_alone(text: &str, m: &Mention, all: &[Mention]) -> bool {
     let cjk = |c: char| c as u32 >= 0x3400;
     let left = before.is_none_or(|c| !cjk(c) || LEADS.contains(&c))
         || all.iter().any(|o| o.span.end == m.span.start);
+    // 余杭买家: an agent's note names the buyer by their place.
     let right = after.is_none_or(|c| !cjk(c) || TRAILS.contains(&c))
+        || text[m.span.end..].starts_with("买家")
         || all.iter().any(|o| o.span.start == m.span.end);
     // A district's short form (海拉尔, 浦东, 观塘) must stand apart on both sides:
     // 楼下花园 holds no 下花园.

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Conditions, Diagnostic, Kind, Policy, Severity};
-use crate::case::{Defect, Fault, Platform, Stage, Wants};
+use crate::vocab::{Defect, Fault, Platform, Stage, Wants};
 
 pub mod table;
 

@@ -21,7 +21,7 @@ use std::sync::{Arc, LazyLock};
 
 use sha2::{Digest, Sha256};
 
-use crate::case::{Defect, Fault, Material};
+use crate::vocab::{Defect, Fault, Material};
 pub use cond::{Cond, Conditions, FALLBACK, Set};
 pub use diagnostic::{Diagnostic, Kind, Severity};
 pub use model::*;
@@ -131,7 +131,7 @@ pub struct Policy {
     /// The groups' names by index, then "其他地区".
     pub(crate) group_names: Vec<Arc<str>>,
     /// Promotion tag words.
-    pub(crate) promotion_tags: Vec<String>,
+    pub(crate) promo_tags: Arc<crate::vocab::Tags>,
     /// Who pays the return leg of a quality return.
     pub(crate) quality_return_payer: Payer,
     /// The note shown when that setting applies.
@@ -157,7 +157,7 @@ pub struct Policy {
     /// The shipping promise after payment, when the policy defines it.
     pub(crate) ship_promise: Option<Arc<DeadlineRule>>,
     /// Words in a title that make an item made to order or pre-sale.
-    pub(crate) made_to_order: crate::text::Phrases<()>,
+    pub(crate) made_to_order: crate::vocab::Tags,
     /// Questions for the buyer, by id (a fact's name or a policy's own id).
     pub(crate) questions: HashMap<String, Arc<str>>,
     /// Alerts, all of which apply when their conditions hold.
@@ -182,7 +182,6 @@ pub struct Policy {
     pub(crate) warnings: Vec<Diagnostic>,
     /// Region group index per province, by the province's index in the province table.
     pub(crate) group_by_province: Vec<usize>,
-    pub(crate) promo_matcher: crate::text::Phrases<usize>,
 }
 
 impl Policy {
@@ -389,12 +388,12 @@ impl Policy {
 
     /// Whether a title carries a promotion tag.
     pub fn is_promo(&self, title: &str) -> bool {
-        holds_tag(&self.promo_matcher, title)
+        self.promo_tags.any_in(title)
     }
 
     /// Whether a title says made to order or pre-sale (定制/预售).
     pub fn is_made_to_order(&self, title: &str) -> bool {
-        holds_tag(&self.made_to_order, title)
+        self.made_to_order.any_in(title)
     }
 
     /// The question for the buyer with this id.
@@ -404,41 +403,40 @@ impl Policy {
 
     /// The promotion tags found in a title, in policy order.
     pub fn promo_tags_in(&self, title: &str) -> Vec<String> {
-        let mut found: Option<Vec<bool>> = None;
-        self.promo_matcher.for_each_overlapping(title, |at, tags| {
-            if !negated_tag(title, at) {
-                let found = found.get_or_insert_with(|| vec![false; self.promotion_tags.len()]);
-                for &i in tags {
-                    found[i] = true;
-                }
-            }
-        });
-        // Most titles carry no tag and allocate nothing.
-        let Some(found) = found else {
-            return Vec::new();
-        };
-        self.promotion_tags
-            .iter()
-            .zip(found)
-            .filter(|(_, f)| *f)
-            .map(|(t, _)| t.clone())
-            .collect()
+        self.promo_tags.found_in(title)
     }
-}
 
-/// Whether a title holds a word of `tags` that no negation stands before.
-fn holds_tag<V>(tags: &crate::text::Phrases<V>, title: &str) -> bool {
-    let mut found = false;
-    tags.for_each_overlapping(title, |at, _| found |= !negated_tag(title, at));
-    found
-}
+    /// The words the shop adds to the paste reader: its keywords and tags.
+    pub fn words(&self) -> crate::vocab::ShopWords {
+        crate::vocab::ShopWords {
+            defects: Defect::ALL
+                .iter()
+                .map(|d| (*d, self.defect(*d).keywords.clone()))
+                .collect(),
+            faults: self
+                .fault_keywords
+                .iter()
+                .map(|(f, w)| (*f, w.clone()))
+                .collect(),
+            materials: self
+                .materials
+                .iter()
+                .map(|(m, info)| (*m, info.keywords.clone()))
+                .collect(),
+            promo_tags: self.promo_tags.clone(),
+        }
+    }
 
-/// Whether a tag is said not to apply: 非特价, 不是特价, 无活动.
-fn negated_tag(title: &str, at: usize) -> bool {
-    let before = &title[..at];
-    ["非", "不是", "不", "无", "没有"]
-        .iter()
-        .any(|n| before.ends_with(n))
+    /// The name of the region group of a province, as the place tables name it.
+    pub fn group_of_province(&self, province: &str) -> &str {
+        let index = crate::place::places().index_of(province);
+        self.group_name(
+            self.group_by_province
+                .get(index)
+                .copied()
+                .unwrap_or(self.groups.len()),
+        )
+    }
 }
 
 /// The first 16 hex digits of the SHA-256 of a policy's text.

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use super::cond::{Cond, Conditions};
 use super::raw::Anchor;
 use super::vocab::{OfferKind, PaidAs, Resolution, Shipping};
-use crate::case::{Fault, Stage, Wants};
 use crate::located::Pos;
+use crate::vocab::{Fault, Stage, Wants};
 
 /// A named list of provinces (江浙沪, 偏远地区).
 #[derive(Debug, Clone)]

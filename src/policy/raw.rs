@@ -9,8 +9,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 use super::vocab::{OfferKind, PaidAs, Payer, Resolution};
-use crate::case::{Defect, Fault, Material, Platform, Stage, Threat, Wants};
 use crate::located::Located;
+use crate::vocab::{Defect, Fault, Material, Stage, Wants};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -208,50 +208,8 @@ pub enum Window {
     Expired,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawWhen {
-    #[serde(default)]
-    pub defect: Option<Vec<Defect>>,
-    #[serde(default)]
-    pub region: Option<Vec<Located<String>>>,
-    #[serde(default)]
-    pub fault: Option<Vec<Fault>>,
-    #[serde(default)]
-    pub stage: Option<Vec<Stage>>,
-    #[serde(default)]
-    pub platform: Option<Vec<Platform>>,
-    #[serde(default)]
-    pub wants: Option<Vec<Wants>>,
-    #[serde(default)]
-    pub promo: Option<bool>,
-    #[serde(default)]
-    pub free_shipping: Option<bool>,
-    #[serde(default)]
-    pub resellable: Option<bool>,
-    #[serde(default)]
-    pub perishable: Option<bool>,
-    #[serde(default)]
-    pub claim_false: Option<bool>,
-    #[serde(default)]
-    pub seven_day: Option<Window>,
-    #[serde(default)]
-    pub price_at_most: Option<Located<Decimal>>,
-    #[serde(default)]
-    pub after_sale: Option<Window>,
-    #[serde(default)]
-    pub ship_promise: Option<Window>,
-    #[serde(default)]
-    pub made_to_order: Option<bool>,
-    #[serde(default)]
-    pub express_refund: Option<bool>,
-    #[serde(default)]
-    pub refused_twice: Option<bool>,
-    #[serde(default)]
-    pub malicious: Option<bool>,
-    #[serde(default)]
-    pub threats: Option<Located<Vec<Threat>>>,
-}
+// A rule's conditions are declared with the rest of each condition, in `cond.rs`.
+pub use super::cond::RawWhen;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -289,6 +289,9 @@ pub fn facts(policy: &Policy, intake: &Intake, r: &Refund, today: NaiveDate) -> 
             f.wants = Some(stated(w, src));
         }
     }
+    if f.region_group.is_none() {
+        crate::engine::group_read_province(policy, &mut f);
+    }
     f.list_missing();
     let input = f.to_input();
     (f, input)
@@ -321,8 +324,7 @@ fn take_read(f: &mut Facts, read: Facts, by_reason: Option<Defect>) {
         shipping_insurance,
         claim_false,
         refused_twice,
-        province,
-        region_group
+        province
     );
     // The buyer's wish in words beats what the type implies (as in a paste).
     if read.wants.as_ref().is_some_and(|w| w.segment.is_some()) {

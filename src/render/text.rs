@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::advice::Advice;
 use crate::engine::RuleExplain;
 use crate::intake::Facts;
+use crate::intake::segment::Speaker;
 use crate::policy::FALLBACK;
 
 /// The advice as Chinese text, in the order an agent reads it.
@@ -213,77 +214,14 @@ pub fn explain(steps: &[RuleExplain]) -> String {
 /// is missing or ambiguous and how to give it.
 pub fn facts(f: &Facts) -> String {
     let mut o = String::from("【识别结果】\n");
-    let mut line = |name: &str, value: String, source: &str| {
-        let _ = writeln!(o, "  {name}：{value}  ← “{source}”");
-    };
-    if let Some(x) = &f.province {
-        line("省份", x.value.clone(), &x.source);
-    }
-    if let Some(x) = &f.region_group {
-        line("地区组", x.value.clone(), &x.source);
-    }
-    if let Some(x) = &f.title {
-        line("商品标题", x.value.clone(), &x.source);
-    }
-    if let Some(x) = &f.promo_tags {
-        let v = if x.value.is_empty() {
-            "无（正价款）".to_string()
-        } else {
-            format!("{}（活动款）", x.value.join("、"))
+    for l in f.lines() {
+        // A guessed speaker is said beside the value: the agent checks who said it.
+        let who = match l.guessed {
+            Some(Speaker::Buyer) => "（推测是买家说的）",
+            Some(Speaker::Shop) => "（推测是客服说的）",
+            None => "",
         };
-        line("活动标签", v, &x.source);
-    }
-    if let Some(x) = &f.defect {
-        line("问题类型", x.value.label().into(), &x.source);
-    }
-    if let Some(x) = &f.fault {
-        line("责任方", x.value.label().into(), &x.source);
-    }
-    if let Some(x) = &f.material {
-        line("材质", x.value.label().into(), &x.source);
-    }
-    if let Some(x) = &f.price {
-        line("实付金额", format!("¥{}", x.value), &x.source);
-    }
-    if let Some(x) = &f.ask {
-        // The speaker was guessed: the agent checks who said it.
-        let who = if x.speaker_guessed {
-            "（推测是买家说的）"
-        } else {
-            ""
-        };
-        line("买家要求", format!("¥{}{who}", x.value), &x.source);
-    }
-    if let Some(x) = &f.stage {
-        line("订单状态", x.value.label().into(), &x.source);
-    }
-    if let Some(x) = &f.signed_at {
-        line("签收时间", x.value.clone(), &x.source);
-    }
-    if let Some(x) = &f.requested_at {
-        line("申请时间", x.value.clone(), &x.source);
-    }
-    if let Some(x) = &f.platform {
-        line("平台", x.value.label().into(), &x.source);
-    }
-    if let Some(x) = &f.free_shipping {
-        line("包邮", if x.value { "是" } else { "否" }.into(), &x.source);
-    }
-    if let Some(x) = &f.claim_false {
-        line("退款原因不属实", "是".into(), &x.source);
-    }
-    if let Some(x) = &f.express_refund {
-        line("极速退款", "是".into(), &x.source);
-    }
-    if let Some(x) = &f.refused_twice {
-        line("已拒绝两次", "是".into(), &x.source);
-    }
-    if let Some(x) = &f.shipping_insurance {
-        line(
-            "运费险",
-            if x.value { "有" } else { "无" }.into(),
-            &x.source,
-        );
+        let _ = writeln!(o, "  {}：{}{who}  ← “{}”", l.label, l.value, l.source);
     }
     for a in &f.ambiguous {
         let _ = writeln!(

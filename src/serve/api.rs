@@ -14,9 +14,7 @@ use std::sync::Arc;
 
 use super::error::ApiError;
 use super::{AppState, json_response};
-use crate::case::{
-    CaseInput, Defect, Evidence, Fact, Fault, Material, Platform, RefundType, Stage, Threat, Wants,
-};
+use crate::case::{CaseInput, Fact, Platform};
 use crate::intake::segment::{Segment, Speaker};
 use crate::intake::{Intake, MAX_PASTE};
 use crate::journal::{NewCase, Outcome};
@@ -268,7 +266,7 @@ fn answer(
     // words) as the queue reads them, counted as of the queue's "now".
     let from_queue = req.queue.as_ref().map(|r| {
         let qnow = state.now();
-        let intake = Intake::with_lexicon(policy, live.lexicon.clone());
+        let intake = Intake::with_lexicon(live.lexicon.clone());
         let (facts, base) = crate::queue::facts::facts(policy, &intake, r, qnow.date());
         (facts, base, qnow)
     });
@@ -278,8 +276,8 @@ fn answer(
     } else if req.text.trim().is_empty() {
         (None, CaseInput::default())
     } else {
-        let intake = Intake::with_lexicon(policy, live.lexicon.clone());
-        session::read_text(&intake, &req.text, "<paste>", today).map_err(unreadable)?
+        let intake = Intake::with_lexicon(live.lexicon.clone());
+        session::read_text(policy, &intake, &req.text, "<paste>", today).map_err(unreadable)?
     };
     let mut input = base.clone();
     input.overlay(flags.clone());
@@ -450,7 +448,7 @@ pub(super) async fn queue(
         tokio::task::spawn_blocking(move || {
             let live = state.live.current();
             let policy = &live.policy;
-            let intake = Intake::with_lexicon(policy, live.lexicon.clone());
+            let intake = Intake::with_lexicon(live.lexicon.clone());
             crate::queue::run(policy, &intake, &bytes, state.now(), platform)
                 .map(|q| crate::queue::draw::page_value(&q))
         })
@@ -666,39 +664,19 @@ pub(super) async fn vocab(State(state): State<Arc<AppState>>, headers: HeaderMap
 
 fn vocab_json() -> serde_json::Value {
     use serde_json::json;
-    macro_rules! choices {
-        ($t:ty) => {
-            <$t>::ALL
-                .iter()
-                .map(|v| json!({"id": v.id(), "label": v.label()}))
-                .collect::<Vec<_>>()
-        };
-    }
     let facts: Vec<serde_json::Value> = Fact::ALL
         .iter()
         .map(|&f| {
-            let (kind, choices) = match f {
-                Fact::Defect => ("choice", choices!(Defect)),
-                Fact::Fault => ("choice", choices!(Fault)),
-                Fact::Platform => ("choice", choices!(Platform)),
-                Fact::Stage => ("choice", choices!(Stage)),
-                Fact::Material => ("choice", choices!(Material)),
-                Fact::Wants => ("choice", choices!(Wants)),
-                Fact::RefundType => ("choice", choices!(RefundType)),
-                Fact::Threats => ("list", choices!(Threat)),
-                Fact::Evidence => ("list", choices!(Evidence)),
-                Fact::Price | Fact::Ask | Fact::Offered => ("money", Vec::new()),
-                Fact::Signed
-                | Fact::Requested
-                | Fact::Paid
-                | Fact::Completed
-                | Fact::Complained => ("date", Vec::new()),
-                f if f.is_yes_no() => ("yes_no", Vec::new()),
-                _ => ("text", Vec::new()),
-            };
-            let mut v = json!({"key": f.key(), "name": f.name(), "label": f.label(), "kind": kind});
+            let mut v =
+                json!({"key": f.key(), "name": f.name(), "label": f.label(), "kind": f.kind()});
+            let choices = f.choices();
             if !choices.is_empty() {
-                v["choices"] = json!(choices);
+                v["choices"] = json!(
+                    choices
+                        .into_iter()
+                        .map(|(id, label)| json!({"id": id, "label": label}))
+                        .collect::<Vec<_>>()
+                );
             }
             v
         })

@@ -28,7 +28,7 @@ pub struct Loaded {
 
 impl Loaded {
     fn new(policy: Policy, shown: &str) -> Loaded {
-        let lexicon = Arc::new(Lexicon::new(&policy));
+        let lexicon = Arc::new(Lexicon::new(&policy.words()));
         let mut check = String::new();
         for w in policy.warnings() {
             check.push_str(&render::diagnostics::diagnostic(w, policy.source()));

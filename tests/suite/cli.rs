@@ -325,6 +325,32 @@ fn test_command_exits_1_on_failure_and_0_when_all_pass() {
 }
 
 #[test]
+fn a_case_file_pins_any_part_of_the_advice_json_without_rust() {
+    let dir = super::regression::tempdir("cli-test-advice");
+    let case = "name: x\ntoday: 2026-11-20\ncase: {defect: 小瑕疵, region: 浙江}\n";
+    std::fs::write(
+        dir.join("ok.yaml"),
+        format!("{case}expect:\n  advice: {{resolution: partial_refund, offer: {{open: 3, max: \"5.00\"}}, escalate: false}}\n"),
+    )
+    .expect("write");
+    let o = aftersale(&["test", dir.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    std::fs::write(
+        dir.join("bad.yaml"),
+        format!("{case}expect:\n  advice: {{offer: {{max: \"6.00\"}}, colour: red}}\n"),
+    )
+    .expect("write");
+    let o = aftersale(&["test", dir.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("advice.offer.max: expected `\"6.00\"`, got `\"5.00\"`"),
+        "{out}"
+    );
+    assert!(out.contains("advice.colour"), "{out}");
+}
+
+#[test]
 fn check_passes_the_bundled_policy_and_fails_a_bad_one() {
     let o = aftersale(&["check"], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -37,7 +37,7 @@ fn every_pasted_case_yields_its_facts_and_advice() {
 
 /// The fact values of a paste, without their quoted sources.
 fn values(policy: &Policy, text: &str) -> serde_json::Value {
-    let facts = Intake::new(policy).extract(text).expect("facts");
+    let facts = Intake::new(&policy.words()).extract(text).expect("facts");
     let mut v = serde_json::to_value(&facts).expect("json");
     if let Some(obj) = v.as_object_mut() {
         for fact in obj.values_mut() {
@@ -96,7 +96,7 @@ fn traditional_pastes_give_the_same_facts_as_simplified() {
 #[test]
 fn input_that_is_not_a_case_is_refused() {
     let policy = Policy::bundled().expect("bundled policy");
-    let intake = Intake::new(&policy);
+    let intake = Intake::new(&policy.words());
     assert_eq!(intake.extract("  \n\t \n"), Err(IntakeError::Empty));
     assert_eq!(
         intake.extract("今天天气不错,谢谢"),

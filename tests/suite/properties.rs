@@ -375,7 +375,7 @@ proptest! {
         lines.rotate_left(usize::from(order) % 5);
         let simplified = lines.join("\n");
         let traditional = zhconv::zhconv(&simplified, zhconv::Variant::ZhHant);
-        let intake = Intake::new(bundled());
+        let intake = Intake::new(&bundled().words());
         let strip = |r: Result<aftersale::intake::Facts, _>| r.map(|f| {
             let mut v = serde_json::to_value(&f).expect("json");
             if let Some(o) = v.as_object_mut() {

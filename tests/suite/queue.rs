@@ -27,7 +27,7 @@ fn refund<'q>(q: &'q queue::Queue, id: &str) -> &'q queue::Entry {
 
 fn run(path: &str) -> Result<queue::Queue, QueueError> {
     let policy = Policy::bundled().expect("bundled policy");
-    let intake = Intake::new(&policy);
+    let intake = Intake::new(&policy.words());
     let bytes = std::fs::read(repo(path)).expect("fixture");
     queue::run(
         &policy,
@@ -313,7 +313,7 @@ fn five_thousand_rows_are_all_read_advised_and_sorted() {
         big.push_str(&format!("{}{:05},{rest}\n", &id[..10], i));
     }
     let policy = Policy::bundled().expect("bundled policy");
-    let intake = Intake::new(&policy);
+    let intake = Intake::new(&policy.words());
     let q = queue::run(&policy, &intake, big.as_bytes(), now(), None).expect("read");
     assert_eq!(q.entries.len(), 5000);
     let keys: Vec<_> = q.entries.iter().map(|e| e.clock.sort_key()).collect();
@@ -445,7 +445,7 @@ fn a_buyer_address_in_the_list_gives_the_region_and_the_shops_never_does() {
         202611000000001,4000000000000000901,89.00,10.00,做工粗糙/有瑕疵,鞋面有污渍,2026-11-23 08:00:00,2026-11-28 08:00:00,等待卖家同意,买家已收到货,新疆维吾尔自治区乌鲁木齐市天山区 解放南路,浙江省温州市鹿城区 鞋都大道1号\n\
         202611000000002,4000000000000000902,89.00,10.00,做工粗糙/有瑕疵,鞋面有污渍,2026-11-23 08:00:00,2026-11-28 08:00:00,等待卖家同意,买家已收到货,,浙江省温州市鹿城区 鞋都大道1号\n";
     let policy = Policy::bundled().expect("bundled policy");
-    let intake = Intake::new(&policy);
+    let intake = Intake::new(&policy.words());
     let q = queue::run(&policy, &intake, csv.as_bytes(), now(), None).expect("read");
     let with = q.entries.iter().find(|e| e.refund.row == 2).expect("row 2");
     let p = with.facts.province.as_ref().expect("a province");

@@ -169,8 +169,7 @@ pub(super) fn compile(
             .chain([Arc::from(super::OTHER_REGIONS)])
             .collect(),
         groups: regions.groups,
-        promotion_tags: vocabulary.promotion_tags,
-        promo_matcher: vocabulary.promo_matcher,
+        promo_tags: Arc::new(vocabulary.promo_tags),
         quality_return_payer: vocabulary.quality_return_payer,
         quality_return_note: quality_return_note.into(),
         quality_return_words: quality_return_words.into(),
@@ -186,11 +185,12 @@ pub(super) fn compile(
         seven_day: deadlines.seven_day,
         after_sale: deadlines.after_sale,
         ship_promise: deadlines.ship_promise,
-        made_to_order: crate::text::Phrases::new(
+        made_to_order: crate::vocab::Tags::new(
             raw.made_to_order_tags
                 .iter()
                 .filter(|t| !t.value.is_empty())
-                .map(|t| (t.value.as_str(), ())),
+                .map(|t| t.value.clone())
+                .collect(),
         ),
         questions,
         alerts,
@@ -200,7 +200,7 @@ pub(super) fn compile(
             .map(|r| r.id.clone())
             .chain([Arc::from(FALLBACK)])
             .collect(),
-        rules_by_defect: crate::case::Defect::ALL
+        rules_by_defect: crate::vocab::Defect::ALL
             .iter()
             .map(|d| {
                 (0..rules.len())

@@ -11,14 +11,14 @@ use super::Checker;
 use super::money::{percent, yuan};
 use super::shadow::covers;
 use super::templates::{PLACEHOLDERS, brace_slip, pieces, placeholders};
-use crate::case::{Defect, Fault, Platform, Stage, Threat, Wants};
 use crate::located::Located;
-use crate::policy::raw::{RawAlert, RawOffer, RawOutcome, RawRisk, RawRule, RawWhen, Window};
+use crate::policy::raw::{RawAlert, RawOffer, RawOutcome, RawRisk, RawRule, RawWhen};
 use crate::policy::{
     AFTER_SALE, Alert, Amount, CompensationRule, Cond, Conditions, DeadlineRule, Kind, MAX_RULES,
     OTHER_REGIONS, OfferRule, Outcome, Piece, RegionGroup, Resolution, RiskRule, Rule,
     SHIP_PROMISE, Set, Shipping,
 };
+use crate::vocab::Defect;
 
 /// The tables rule parts refer to.
 pub(super) struct Refs<'a> {
@@ -505,11 +505,6 @@ fn rule(c: &mut Checker, r: &RawRule, refs: &Refs) -> Rule {
     }
 }
 
-/// The set of the values' indexes.
-fn set<T: Copy>(values: &[T], index: impl Fn(T) -> usize) -> Set {
-    Set::of(values.iter().map(|v| index(*v)))
-}
-
 fn conditions(c: &mut Checker, w: &RawWhen, refs: &Refs, at: &Located<String>) -> Conditions {
     if w.after_sale.is_some() && !refs.after_sale {
         c.error(
@@ -562,28 +557,7 @@ fn conditions(c: &mut Checker, w: &RawWhen, refs: &Refs, at: &Located<String>) -
         .price_at_most
         .as_ref()
         .map(|p| yuan(c, p, "price_at_most"));
-    Conditions {
-        defect: w.defect.as_deref().map(|v| set(v, Defect::index)),
-        region,
-        fault: w.fault.as_deref().map(|v| set(v, Fault::index)),
-        stage: w.stage.as_deref().map(|v| set(v, Stage::index)),
-        platform: w.platform.as_deref().map(|v| set(v, Platform::index)),
-        wants: w.wants.as_deref().map(|v| set(v, Wants::index)),
-        promo: w.promo,
-        free_shipping: w.free_shipping,
-        resellable: w.resellable,
-        perishable: w.perishable,
-        claim_false: w.claim_false,
-        seven_day: w.seven_day.map(|s| s == Window::Within),
-        price_at_most,
-        after_sale: w.after_sale.map(|s| s == Window::Within),
-        ship_promise: w.ship_promise.map(|s| s == Window::Within),
-        made_to_order: w.made_to_order,
-        express_refund: w.express_refund,
-        refused_twice: w.refused_twice,
-        malicious: w.malicious,
-        threats: w.threats.as_ref().map(|v| set(&v.value, Threat::index)),
-    }
+    w.checked(region, price_at_most)
 }
 
 fn offer(c: &mut Checker, o: &RawOffer, rule: &str) -> Option<OfferRule> {

@@ -1,7 +1,6 @@
 //! Shadowing: whether one rule's conditions take every case of a later rule,
 //! so the later one can never fire.
 
-use crate::case::{Defect, Fault, Platform, Stage, Threat, Wants};
 use crate::policy::{Conditions, Set};
 
 /// Whether every case `later` matches is also matched by `earlier`: per
@@ -20,18 +19,16 @@ pub(super) fn covers(earlier: &Conditions, later: &Conditions, regions: usize) -
             (Some(e), Some(l)) => e == l,
         }
     }
-    set_n(earlier.defect, later.defect, Defect::ALL.len())
-        && set_n(earlier.region, later.region, regions)
-        && set_n(earlier.fault, later.fault, Fault::ALL.len())
-        && set_n(earlier.stage, later.stage, Stage::ALL.len())
-        && set_n(earlier.platform, later.platform, Platform::ALL.len())
-        && set_n(earlier.wants, later.wants, Wants::ALL.len())
+    earlier
+        .sets(regions)
+        .into_iter()
+        .zip(later.sets(regions))
+        .all(|((e, n), (l, _))| set_n(e, l, n))
         && earlier
             .yes_no()
             .into_iter()
             .zip(later.yes_no())
             .all(|(e, l)| flag(e, l))
-        && set_n(earlier.threats, later.threats, Threat::ALL.len())
         && match (earlier.price_at_most, later.price_at_most) {
             (None, _) => true,
             (Some(_), None) => false,

@@ -5,10 +5,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Checker;
-use crate::case::{Defect, Material};
 use crate::policy::raw::RawPolicy;
 use crate::policy::{DefectInfo, Kind, MaterialInfo, Payer, Replies};
-use crate::text::Phrases;
+use crate::vocab::Tags;
+use crate::vocab::{Defect, Material};
 
 /// The longest tag word or keyword, in characters.
 const MAX_WORD: usize = 32;
@@ -19,8 +19,7 @@ const MAX_TAGS: usize = 128;
 
 /// The checked word lists and settings.
 pub(super) struct Vocabulary {
-    pub promotion_tags: Vec<String>,
-    pub promo_matcher: Phrases<usize>,
+    pub promo_tags: Tags,
     pub quality_return_payer: Payer,
     pub defects: Vec<DefectInfo>,
     pub materials: HashMap<Material, MaterialInfo>,
@@ -28,11 +27,8 @@ pub(super) struct Vocabulary {
 }
 
 pub(super) fn check(c: &mut Checker, raw: &RawPolicy) -> Vocabulary {
-    let promotion_tags = tags(c, raw);
+    let promo_tags = Tags::new(tags(c, raw));
     keywords(c, raw);
-    // A phrase matcher: the engine asks it about every case's title, and it
-    // builds in microseconds where an automaton would cost each start a millisecond.
-    let promo_matcher = Phrases::new(promotion_tags.iter().enumerate().map(|(i, t)| (t, i)));
 
     let quality_return_payer = raw.settings.quality_return_shipping.value;
     if !matches!(quality_return_payer, Payer::Shop | Payer::Buyer) {
@@ -125,8 +121,7 @@ pub(super) fn check(c: &mut Checker, raw: &RawPolicy) -> Vocabulary {
             .unwrap_or_else(|| "如果还是不能接受，".into()),
     };
     Vocabulary {
-        promotion_tags,
-        promo_matcher,
+        promo_tags,
         quality_return_payer,
         defects,
         materials,
