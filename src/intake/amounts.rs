@@ -379,7 +379,7 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
                 && c.amount.span.start > l.span.start
                 && text.norm[c.amount.span.clone()].starts_with('¥')
                 && !is_fee(c)
-                && !verb_before(c.before)
+                && (!verb_before(c.before) || l.segment == Segment::Note && signed_alone(text, c))
             {
                 // 订单:软底妈妈鞋 ¥139.00: a price sign in an order line.
                 consider(9, li, c.amount.clone());
@@ -431,6 +431,12 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
         };
         facts.price = Some(Found::new(money(a.value), source, l.segment, l.speaker));
     }
+}
+
+/// Whether an amount carries its ¥ and stands alone in its phrase (… 就退货 ¥259 天猫单).
+fn signed_alone(text: &Text, c: &Context) -> bool {
+    text.norm[c.amount.span.clone()].starts_with('¥')
+        && (c.before.is_empty() || c.before.ends_with([' ', '\u{3000}']))
 }
 
 /// The order's items when it lists two or more, each with a ¥ price on its title line.
@@ -646,8 +652,14 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             let buyer_turn = l.segment == Segment::Chat
                 && c.amount.marked
                 && !holds_any(tail(c.before.trim_end(), 4), STATEMENT_BEFORE);
-            let money_like =
-                worded || marked_weak || postage_claim || buyer_turn || shop && c.amount.marked;
+            let noted_offer = l.segment == Segment::Note
+                && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
+            let money_like = worded
+                || marked_weak
+                || postage_claim
+                || buyer_turn
+                || noted_offer
+                || shop && c.amount.marked;
             if !money_like
                 || is_price(c)
                 || is_size(c)
@@ -668,9 +680,11 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             if is_fee(c) && !(postage && buyer_side) {
                 continue;
             }
+            // 说不补就退货 ¥259 in a note: a signed sum standing alone is the order's price.
+            if l.segment == Segment::Note && signed_alone(text, c) {
+                continue;
+            }
             let value = money(c.amount.value);
-            let noted_offer = l.segment == Segment::Note
-                && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
             let said = || {
                 Found::new(
                     value,

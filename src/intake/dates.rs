@@ -172,7 +172,10 @@ pub fn dates(text: &str, base: usize, year: i32) -> Vec<Found> {
             i += 1;
             continue;
         }
-        match date_at(&text[i..], year) {
+        // 已签收 11-08: a short date right after what happened on it.
+        let before = text[..i].trim_end_matches([' ', '\t']);
+        let after_event = DATE_EVENTS.iter().any(|w| before.ends_with(w));
+        match date_at(&text[i..], year, after_event) {
             Some((date, time, len)) => {
                 out.push(Found {
                     date,
@@ -213,7 +216,7 @@ fn number(t: &str) -> Option<(u32, usize)> {
 /// A day, perhaps a time, and the length read.
 type DateAt = (NaiveDate, Option<(u32, u32)>, usize);
 
-fn date_at(t: &str, year: i32) -> Option<DateAt> {
+fn date_at(t: &str, year: i32, after_event: bool) -> Option<DateAt> {
     let (a, n1) = number(t)?;
     let mut i = n1;
     let sep = t[i..].chars().next()?;
@@ -257,7 +260,12 @@ fn date_at(t: &str, year: i32) -> Option<DateAt> {
         i += pad + n;
     }
     // 11.16签收的, 11-18到的: a month and day that something happened on.
-    if short && time.is_none() && sep != '月' && !DATE_EVENTS.iter().any(|w| rest.starts_with(w)) {
+    if short
+        && time.is_none()
+        && sep != '月'
+        && !after_event
+        && !DATE_EVENTS.iter().any(|w| rest.starts_with(w))
+    {
         return None;
     }
     Some((date, time, i))
@@ -285,7 +293,7 @@ const DATE_EVENTS: &[&str] = &[
 
 /// Whether `t` starts with a date (an amount there is no money: 11.16签收).
 pub fn starts_date(t: &str) -> bool {
-    date_at(t, 2024).is_some()
+    date_at(t, 2024, false).is_some()
 }
 
 /// `14:02` or `14:02:05` at the start of `t`.

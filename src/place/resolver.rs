@@ -216,11 +216,17 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     let way = after.trim_start_matches(ROAD_WAY);
     // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
     let road = |s: &str| ROADS.starts(s);
-    (road(after) || way.len() < after.len() && way.starts_with(['路', '街', '道']))
-        // A province or city name followed by 市/省/区 is itself, not a road (北京市),
-        // and so is a name that carries its own 区/县 (海淀区学院路, 岳池县中心街).
-        && !after.starts_with(['市', '省', '区', '县'])
-        && !m.name.ends_with(['区', '县', '市', '旗'])
+    let named_road = way.len() < after.len() && way.starts_with(['路', '街', '道']);
+    // A name that carries its own 区/县/市 before a two-character street name is the
+    // place itself (海淀区学院路, 岳池县中心街); 石家庄市路 and 石家庄市大厦 are named after it.
+    let own_street = m.name.ends_with(['区', '县', '市', '旗'])
+        && after
+            .chars()
+            .nth(2)
+            .is_some_and(|c| matches!(c, '路' | '街' | '道'));
+    let part_of_road = (road(after) || named_road) && !own_street;
+    // A province or city name followed by 市/省/区 is itself, not a road (北京市).
+    part_of_road && !after.starts_with(['市', '省', '区', '县'])
         // 湖南人 is a person, 岳池县人民路 / 人民医院 a place in the county.
         || NOT_PLACES.starts(after) && !after.starts_with("人民")
 }
