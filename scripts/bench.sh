@@ -4,8 +4,9 @@
 # Builds the release binary, runs the in-process benchmarks (benches/speed.rs),
 # times the whole `advise` process on a pasted case, replays generated logs of
 # 100,000 and 1,000,000 cases (peak memory from GNU time), and with --zen
-# builds benches/zen (about ten minutes the first time) for the side-by-side
-# with zen-engine. Prints a Markdown table; BENCHMARKS.md keeps the latest.
+# builds benches/zen (10–40 minutes the first time) for the side-by-side
+# with zen-engine (exits non-zero if the two engines disagree). Prints a
+# Markdown table; BENCHMARKS.md keeps the latest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 zen=false

@@ -18,4 +18,4 @@ fi
 if ! python3 -c 'import playwright' >/dev/null 2>&1; then
   python3 -m pip install -q 'playwright==1.65.2'
 fi
-python3 tests/browser/workbench.py target/debug/aftersale
+python3 tests/browser/workbench.py "${CARGO_TARGET_DIR:-target}/debug/aftersale"

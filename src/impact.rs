@@ -364,25 +364,7 @@ pub fn compare(old: &Policy, new: &Policy, reference: &str, sample: &[SampleCase
             std::cmp::Ordering::Less => imp.less += 1,
             std::cmp::Ordering::Equal => {}
         }
-        for (name, x, y) in [
-            ("开价", a.offer.map(|o| o.0), b.offer.map(|o| o.0)),
-            ("上限", a.offer.map(|o| o.1), b.offer.map(|o| o.1)),
-            ("赔付", a.compensation, b.compensation),
-        ] {
-            if x != y {
-                if let (Some(x), Some(y)) = (x, y) {
-                    what.push(format!("{name}{}", if y > x { "提高" } else { "降低" }));
-                    if doubled.is_none() && more_than_double(x.value(), y.value()) {
-                        doubled = Some((format!("{name} ¥{x} → ¥{y}"), tell(s)));
-                    }
-                } else {
-                    what.push(format!(
-                        "{name}{}",
-                        if y.is_some() { "新增" } else { "取消" }
-                    ));
-                }
-            }
-        }
+        money_moves(&a, &b, s, &mut what, &mut doubled);
         let key = (a.rule.clone(), b.rule.clone(), what.join("、"));
         let size = (mb - ma).abs();
         let entry = kinds.entry(key.clone()).or_insert_with(|| Change {
@@ -425,6 +407,36 @@ pub fn compare(old: &Policy, new: &Policy, reference: &str, sample: &[SampleCase
         ));
     }
     imp
+}
+
+/// What moved in the money (开价, 上限, 赔付), and the first case whose money
+/// more than doubled or halved.
+fn money_moves(
+    a: &Decided,
+    b: &Decided,
+    s: &SampleCase,
+    what: &mut Vec<String>,
+    doubled: &mut Option<(String, String)>,
+) {
+    for (name, x, y) in [
+        ("开价", a.offer.map(|o| o.0), b.offer.map(|o| o.0)),
+        ("上限", a.offer.map(|o| o.1), b.offer.map(|o| o.1)),
+        ("赔付", a.compensation, b.compensation),
+    ] {
+        if x != y {
+            if let (Some(x), Some(y)) = (x, y) {
+                what.push(format!("{name}{}", if y > x { "提高" } else { "降低" }));
+                if doubled.is_none() && more_than_double(x.value(), y.value()) {
+                    *doubled = Some((format!("{name} ¥{x} → ¥{y}"), tell(s)));
+                }
+            } else {
+                what.push(format!(
+                    "{name}{}",
+                    if y.is_some() { "新增" } else { "取消" }
+                ));
+            }
+        }
+    }
 }
 
 /// Whether money moved by more than a factor of 2 either way (from or to

@@ -6,7 +6,7 @@
 //!
 //! 1. leaves: [`vocab`] (the words of a case and the one table of facts),
 //!    [`text`] (normalising), [`money`], [`located`], [`place`] (addresses),
-//!    [`mask`];
+//!    [`mask`], [`bilingual`] (a message as a Chinese-English pair);
 //! 2. [`policy`] (the shop's playbook as a checked YAML file; it hands its
 //!    keywords and tags to the paste reader as [`vocab::ShopWords`]);
 //! 3. [`case`] (typed facts from flags, case files and log rows; a case
@@ -20,7 +20,9 @@
 //!    day's refund list (the seller centre's export or the open platform's
 //!    records) into the same facts, stated by their columns, and advises
 //!    every refund in the order its deadline runs out; [`render`] draws
-//!    text, JSON, diagnostics and tables; [`regress`] runs folders of case
+//!    the advice and facts as text and JSON, diagnostics, and the table
+//!    drawing every report shares (each report draws itself beside its
+//!    data); [`regress`] runs folders of case
 //!    files with expected advice; [`replay`] totals a log of past cases under
 //!    two policies; [`generate`] writes such logs; [`journal`] and [`serve`]
 //!    are the workbench.
@@ -45,6 +47,7 @@
 #![warn(missing_docs)]
 
 pub mod advice;
+pub mod bilingual;
 pub mod case;
 pub mod engine;
 pub mod generate;

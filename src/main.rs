@@ -1,10 +1,12 @@
 //! The `aftersale` command: parses arguments, runs the verb, draws any error
-//! and exits with its code (0 advice given, 1 a regression case failed, 2 bad
-//! input, a bad policy or a missing fact). The verbs live in `cli/`.
+//! and exits with its code (0 done, 1 a check, regression run or replay found
+//! failures, 2 bad input, 3 an internal error; see [`cli::error::Exit`]). The
+//! verbs live in `cli/`.
 
 mod cli;
 
 use clap::Parser;
+use cli::error::Exit;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -13,13 +15,17 @@ fn main() -> ExitCode {
     cli::start_early();
     let cli = cli::Cli::parse();
     cli::warm_up_here();
-    match cli::run(cli) {
-        Ok(code) => ExitCode::from(code),
-        Err(e) => {
+    // A panic is a bug: its message is already on standard error, and the
+    // exit code says internal error rather than Rust's 101.
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cli::run(cli)));
+    match run {
+        Ok(Ok(exit)) => exit.into(),
+        Ok(Err(e)) => {
             if !matches!(e, cli::error::CliError::BrokenPipe) {
                 eprintln!("{}", e.draw());
             }
-            ExitCode::from(e.exit_code())
+            e.exit().into()
         }
+        Err(_) => Exit::Internal.into(),
     }
 }

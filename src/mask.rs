@@ -14,6 +14,7 @@ const S: &str = r"[ \u{3000}\-\.－．‐–—]?";
 
 /// Every phone form, each alternative one whole number; `cc` is a country
 /// prefix (kept), `mob` a mainland mobile (its first three digits kept).
+#[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     let plus = "(?:\\+|＋|00|００)";
     let pattern = format!(
@@ -111,14 +112,17 @@ pub struct Scrub {
 impl Scrub {
     /// Finds the secrets of `paste` that `hide` asks to hide.
     pub fn of(paste: &str, hide: Hide) -> Scrub {
+        #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
         static NAME: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?:收货人|收貨人|收件人|联系人|聯絡人|买家姓名|買家姓名|姓名)\s*[:：]?\s*([\p{Han}·]{2,5})")
                 .expect("a valid pattern")
         });
+        #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
         static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?:收货地址|收貨地址|收件地址|详细地址|詳細地址|地址)\s*[:：]?\s*([^\n]+)")
                 .expect("a valid pattern")
         });
+        #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
         static DISTRICT: LazyLock<Regex> = LazyLock::new(|| {
             // The first district, county or banner; else the last city.
             Regex::new(r"^[^\n]*?(?:区|區|县|縣|旗)|^[^\n]*(?:市)").expect("a valid pattern")

@@ -12,6 +12,8 @@ use crate::intake::{Facts, Intake, IntakeError};
 use crate::located::Located;
 use crate::policy::{Payer, Policy};
 
+pub mod draw;
+
 /// Why a request could not be answered at all.
 #[derive(Debug, thiserror::Error)]
 pub enum SessionError {

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::bilingual::Bilingual;
 use crate::located::Located;
 use crate::money::parse_amount;
 use crate::place::{Lookup, PlaceMatch, places};
@@ -173,7 +174,7 @@ pub enum CaseError {
     #[error("日期前后矛盾 / dates do not fit together: {what}\n  = help: {help}")]
     Dates {
         /// What does not fit.
-        what: String,
+        what: Bilingual,
         /// How to fix it.
         help: &'static str,
     },
@@ -611,49 +612,60 @@ impl Case {
     /// signing in the future, a completion before signing, a signed parcel
     /// said to be unshipped.
     fn checked(self, today: NaiveDate) -> Result<Case, CaseError> {
-        let fail = |what: String, help| Err(CaseError::Dates { what, help });
+        let fail = |what: Bilingual, help| Err(CaseError::Dates { what, help });
         if let Some(signed) = self.signed {
             if signed > today.max(self.requested) {
                 return fail(
-                    format!("签收日期 {signed} 在今天 ({today}) 之后 / signed in the future"),
+                    Bilingual::new(
+                        format!("签收日期 {signed} 在今天 ({today}) 之后"),
+                        "signed in the future",
+                    ),
                     "核对签收日期 --signed，格式 2026-11-18",
                 );
             }
             if self.requested < signed {
                 return fail(
-                    format!(
-                        "申请日期 {} 早于签收日期 {signed} / requested before signing",
-                        self.requested
+                    Bilingual::new(
+                        format!("申请日期 {} 早于签收日期 {signed}", self.requested),
+                        "requested before signing",
                     ),
                     "核对 --requested 与 --signed；签收前的申请请按未签收处理 (--stage in_transit，去掉 --signed)",
                 );
             }
             if let Some(stage @ (Stage::Unshipped | Stage::InTransit)) = self.stage {
                 return fail(
-                    format!(
-                        "有签收日期 {signed}，订单状态却是“{}” / a signing date with stage {}",
-                        stage.label(),
-                        stage.id()
+                    Bilingual::new(
+                        format!("有签收日期 {signed}，订单状态却是“{}”", stage.label()),
+                        format!("a signing date with stage {}", stage.id()),
                     ),
                     "已签收就去掉 --stage 或写 --stage signed；没签收就去掉 --signed",
                 );
             }
             if let Some(done) = self.completed.filter(|d| *d < signed) {
                 return fail(
-                    format!("交易成功日期 {done} 早于签收日期 {signed} / completed before signing"),
+                    Bilingual::new(
+                        format!("交易成功日期 {done} 早于签收日期 {signed}"),
+                        "completed before signing",
+                    ),
                     "核对 --completed 与 --signed",
                 );
             }
             if let Some(paid) = self.paid.filter(|d| *d > signed) {
                 return fail(
-                    format!("付款日期 {paid} 晚于签收日期 {signed} / paid after signing"),
+                    Bilingual::new(
+                        format!("付款日期 {paid} 晚于签收日期 {signed}"),
+                        "paid after signing",
+                    ),
                     "核对 --paid 与 --signed",
                 );
             }
         }
         if let Some(paid) = self.paid.filter(|d| *d > today.max(self.requested)) {
             return fail(
-                format!("付款日期 {paid} 在今天 ({today}) 之后 / paid in the future"),
+                Bilingual::new(
+                    format!("付款日期 {paid} 在今天 ({today}) 之后"),
+                    "paid in the future",
+                ),
                 "核对付款日期 --paid",
             );
         }

@@ -9,10 +9,9 @@ use std::path::{Path, PathBuf};
 use aftersale::case::CaseInput;
 use aftersale::intake::{Intake, IntakeError, MAX_PASTE};
 use aftersale::policy::Policy;
-use aftersale::render;
 use aftersale::session::{self, Outcome};
 
-use super::error::{BAD_INPUT, CliError};
+use super::error::{CliError, Exit};
 use super::{load_policy, out};
 
 #[derive(Args)]
@@ -40,7 +39,7 @@ pub fn run(
     policy: Option<&PathBuf>,
     args: AdviseArgs,
     today: chrono::NaiveDate,
-) -> Result<u8, CliError> {
+) -> Result<Exit, CliError> {
     let edited = policy.is_some();
     let policy = load_policy(policy)?;
     if edited {
@@ -92,7 +91,7 @@ pub fn read_input(path: &Path) -> Result<String, CliError> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
-    read.map_err(|e| CliError::io(format!("read `{}`", path.display()), e))?;
+    read.map_err(|e| CliError::read(format!("read `{}`", path.display()), e))?;
     if bytes.len() > MAX_PASTE {
         return Err(IntakeError::TooLarge(bytes.len()).into());
     }
@@ -108,7 +107,7 @@ fn once(
     text: Option<&str>,
     name: &str,
     today: chrono::NaiveDate,
-) -> Result<u8, CliError> {
+) -> Result<Exit, CliError> {
     let (facts, base) = match text {
         Some(t) => session::read_text(
             policy,
@@ -121,16 +120,16 @@ fn once(
     };
     let answer = session::answer(policy, facts, base, args.facts.clone(), today, args.explain)?;
     let code = match &answer.outcome {
-        Outcome::Advice(_) | Outcome::PerRegion { .. } => 0,
-        Outcome::Missing(_) => BAD_INPUT,
+        Outcome::Advice(_) | Outcome::PerRegion { .. } => Exit::Done,
+        Outcome::Missing(_) => Exit::BadInput,
     };
     if args.json {
-        out::line(&render::json::answer(&answer)?)?;
-    } else if code == 0
+        out::line(&session::draw::json(&answer)?)?;
+    } else if code == Exit::Done
         || answer.facts.is_some()
         || matches!(answer.outcome, Outcome::PerRegion { .. })
     {
-        out::line(&render::text::answer(&answer))?;
+        out::line(&session::draw::text(&answer))?;
     }
     match &answer.outcome {
         Outcome::PerRegion { missing, .. } => eprintln!("提示 / note: {missing}"),
@@ -151,7 +150,7 @@ fn interactive(
     reader: &OnceCell<Intake>,
     args: &AdviseArgs,
     today: chrono::NaiveDate,
-) -> Result<u8, CliError> {
+) -> Result<Exit, CliError> {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     loop {
@@ -163,9 +162,9 @@ fn interactive(
         let mut ended = true;
         let mut blanks = 0;
         for line in lines.by_ref() {
-            let line = line.map_err(|e| CliError::io("read the paste", e))?;
+            let line = line.map_err(|e| CliError::read("read the paste", e))?;
             if paste.trim().is_empty() && QUIT.contains(&line.trim()) {
-                return Ok(0);
+                return Ok(Exit::Done);
             }
             if line.trim().is_empty() {
                 blanks += 1;
@@ -181,7 +180,7 @@ fn interactive(
             paste.push('\n');
         }
         if paste.trim().is_empty() && ended {
-            return Ok(0);
+            return Ok(Exit::Done);
         }
         match once(policy, reader, args, Some(&paste), "<paste>", today) {
             Err(CliError::BrokenPipe) => return Err(CliError::BrokenPipe),
@@ -189,7 +188,7 @@ fn interactive(
             Ok(_) => {}
         }
         if ended {
-            return Ok(0);
+            return Ok(Exit::Done);
         }
     }
 }

@@ -1,15 +1,15 @@
 //! `aftersale check`: every error and warning of a policy file, the
 //! rule-table analysis, and what the edit does to the advice against a
-//! reference policy; exit 2 on any error.
+//! reference policy; exit 1 when the policy has errors, 2 when it cannot be read.
 
 use clap::Args;
 use std::path::PathBuf;
 
 use aftersale::impact;
-use aftersale::policy::{Policy, Severity, analysis};
+use aftersale::policy::{Policy, PolicyError, Severity, analysis};
 use aftersale::render;
 
-use super::error::{BAD_INPUT, CliError};
+use super::error::{CliError, Exit};
 use super::out;
 
 #[derive(Args)]
@@ -24,7 +24,7 @@ pub struct CheckArgs {
     journal: Option<PathBuf>,
 }
 
-pub fn run(policy: Option<PathBuf>, args: CheckArgs) -> Result<u8, CliError> {
+pub fn run(policy: Option<PathBuf>, args: CheckArgs) -> Result<Exit, CliError> {
     let path = args.file.or(policy);
     let shown = path
         .as_ref()
@@ -34,7 +34,11 @@ pub fn run(policy: Option<PathBuf>, args: CheckArgs) -> Result<u8, CliError> {
     let policy = match path {
         Some(p) => Policy::from_path(&p),
         None => Policy::bundled(),
-    }?;
+    }
+    .map_err(|e| match e {
+        e @ PolicyError::Invalid { .. } => CliError::Checked(e),
+        e => e.into(),
+    })?;
     for w in policy.warnings() {
         out::line(&format!(
             "{}\n",
@@ -46,7 +50,7 @@ pub fn run(policy: Option<PathBuf>, args: CheckArgs) -> Result<u8, CliError> {
     for e in &errors {
         eprintln!("{}\n", render::diagnostics::diagnostic(e, policy.source()));
     }
-    out::print(&render::table::analysis(&analysis))?;
+    out::print(&analysis::table::text(&analysis))?;
     let mut warnings = policy
         .warnings()
         .iter()
@@ -59,13 +63,13 @@ pub fn run(policy: Option<PathBuf>, args: CheckArgs) -> Result<u8, CliError> {
             policy.rules().len(),
             policy.hash()
         ))?;
-        Ok(0)
+        Ok(Exit::Done)
     } else {
         eprintln!(
             "{shown}: {} error(s) — fix them before the policy goes live",
             errors.len()
         );
-        Ok(BAD_INPUT)
+        Ok(Exit::Failures)
     }
 }
 

@@ -9,8 +9,26 @@ use aftersale::render;
 use aftersale::replay::ReplayError;
 use aftersale::session::SessionError;
 
-/// Exit code for bad input, a bad policy or a missing fact.
-pub const BAD_INPUT: u8 = 2;
+/// What the process tells whoever ran it; decided here, from a typed error, and
+/// nowhere else. The README's table lists the same four.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done (advice given, every regression case passed, the policy is valid).
+    Done = 0,
+    /// 1: a check, regression run or replay ran and found failures.
+    Failures = 1,
+    /// 2: bad input: a file, flag, paste or policy that cannot be used, or no defect to advise on.
+    BadInput = 2,
+    /// 3: an internal error: output that cannot be written, the journal's database
+    /// or the server's runtime failing, or a bug.
+    Internal = 3,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(e: Exit) -> Self {
+        std::process::ExitCode::from(e as u8)
+    }
+}
 
 /// Why a command could not do its work.
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +36,9 @@ pub enum CliError {
     /// The policy could not be used.
     #[error(transparent)]
     Policy(#[from] PolicyError),
+    /// The policy `check` was asked about has errors: what the check found, not bad input.
+    #[error(transparent)]
+    Checked(PolicyError),
     /// A case file or a fact is malformed.
     #[error(transparent)]
     Case(#[from] CaseError),
@@ -45,10 +66,18 @@ pub enum CliError {
     /// JSON could not be written.
     #[error("cannot write JSON: {0}")]
     Json(#[from] serde_json::Error),
-    /// A file or standard input could not be read, or output could not be written.
+    /// A file or standard input could not be read.
     #[error("cannot {what}: {source}")]
-    Io {
-        /// What was being done.
+    Read {
+        /// What was being read.
+        what: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Output could not be written.
+    #[error("cannot {what}: {source}")]
+    Write {
+        /// What was being written.
         what: String,
         /// The underlying error.
         source: std::io::Error,
@@ -59,18 +88,49 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// The exit code this error means: 0 for a closed pipe, 2 for everything else.
-    pub fn exit_code(&self) -> u8 {
+    /// The exit code this error means: a closed pipe is a normal end, what the
+    /// user gave is bad input, and what failed on our side is internal.
+    pub fn exit(&self) -> Exit {
+        use aftersale::journal::JournalError;
+        use aftersale::serve::ServeError;
+        let journal = |e: &JournalError| match e {
+            JournalError::Sqlite(_) | JournalError::Damaged { .. } => Exit::Internal,
+            JournalError::Create { .. }
+            | JournalError::TooNew { .. }
+            | JournalError::NotFound(_)
+            | JournalError::AmountWithoutAgreement(_) => Exit::BadInput,
+        };
         match self {
-            CliError::BrokenPipe => 0,
-            _ => BAD_INPUT,
+            CliError::BrokenPipe => Exit::Done,
+            CliError::Checked(_) => Exit::Failures,
+            CliError::Json(_) | CliError::Write { .. } => Exit::Internal,
+            CliError::Journal(e) | CliError::Serve(ServeError::Journal(e)) => journal(e),
+            CliError::Serve(ServeError::Runtime(_)) | CliError::Replay(ReplayError::Worker(_)) => {
+                Exit::Internal
+            }
+            CliError::Serve(
+                ServeError::Policy(_)
+                | ServeError::NeedsToken(_)
+                | ServeError::WeakToken(_)
+                | ServeError::Bind { .. },
+            )
+            | CliError::Policy(_)
+            | CliError::Case(_)
+            | CliError::Intake(_)
+            | CliError::Session(_)
+            | CliError::Replay(_)
+            | CliError::Regress(_)
+            | CliError::Queue(_)
+            | CliError::Read { .. } => Exit::BadInput,
         }
     }
 
     /// The error as the person at the terminal reads it.
     pub fn draw(&self) -> String {
         match self {
-            CliError::Policy(e) | CliError::Serve(aftersale::serve::ServeError::Policy(e)) => {
+            CliError::Policy(e)
+            | CliError::Checked(e)
+            | CliError::Serve(aftersale::serve::ServeError::Policy(e)) => {
                 render::diagnostics::policy_error(e)
             }
             CliError::Case(e) | CliError::Session(SessionError::Case(e)) => {
@@ -80,12 +140,20 @@ impl CliError {
         }
     }
 
-    /// An I/O error while doing `what`; a closed pipe is [`CliError::BrokenPipe`].
-    pub fn io(what: impl Into<String>, source: std::io::Error) -> CliError {
+    /// A read that failed: bad input.
+    pub fn read(what: impl Into<String>, source: std::io::Error) -> CliError {
+        CliError::Read {
+            what: what.into(),
+            source,
+        }
+    }
+
+    /// A write that failed; a closed pipe is [`CliError::BrokenPipe`].
+    pub fn write(what: impl Into<String>, source: std::io::Error) -> CliError {
         if source.kind() == std::io::ErrorKind::BrokenPipe {
             CliError::BrokenPipe
         } else {
-            CliError::Io {
+            CliError::Write {
                 what: what.into(),
                 source,
             }

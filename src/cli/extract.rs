@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use aftersale::{render, session};
 
 use super::advise::read_input;
-use super::error::CliError;
+use super::error::{CliError, Exit};
 use super::{load_policy, out};
 
 #[derive(Args)]
@@ -26,7 +26,7 @@ pub fn run(
     policy: Option<&PathBuf>,
     args: ExtractArgs,
     today: chrono::NaiveDate,
-) -> Result<u8, CliError> {
+) -> Result<Exit, CliError> {
     let policy = load_policy(policy)?;
     let text = match (args.text, args.file) {
         (Some(t), _) => t,
@@ -39,5 +39,5 @@ pub fn run(
     } else {
         out::print(&render::text::facts(&facts))?;
     }
-    Ok(0)
+    Ok(Exit::Done)
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use aftersale::journal::Journal;
 use aftersale::serve;
 
-use super::error::CliError;
+use super::error::{CliError, Exit};
 
 #[derive(Args)]
 pub struct JournalArgs {
@@ -33,10 +33,10 @@ enum JournalCommand {
     },
 }
 
-pub fn run(args: JournalArgs) -> Result<u8, CliError> {
+pub fn run(args: JournalArgs) -> Result<Exit, CliError> {
     let path = args.journal.unwrap_or_else(serve::default_journal);
     if !path.exists() {
-        return Err(CliError::io(
+        return Err(CliError::read(
             format!("open the journal `{}`", path.display()),
             std::io::Error::new(
                 std::io::ErrorKind::NotFound,
@@ -57,5 +57,5 @@ pub fn run(args: JournalArgs) -> Result<u8, CliError> {
             );
         }
     }
-    Ok(0)
+    Ok(Exit::Done)
 }

@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 use aftersale::policy::{Policy, PolicyError};
-use error::CliError;
+use error::{CliError, Exit};
 use std::sync::Mutex;
 use std::thread::JoinHandle;
 
@@ -82,8 +82,8 @@ fn reads_cases(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
     false
 }
 
-/// Runs the command; the exit code on success (1 for a failed regression case).
-pub fn run(cli: Cli) -> Result<u8, CliError> {
+/// Runs the command; what it found on success (failures for a failed regression case or check).
+pub fn run(cli: Cli) -> Result<Exit, CliError> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -101,8 +101,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
             aftersale::generate::write_cases(n, seed, &mut w)
-                .map_err(|e| CliError::io("write cases", e))?;
-            Ok(0)
+                .map_err(|e| CliError::write("write cases", e))?;
+            Ok(Exit::Done)
         }
         Command::Check(args) => check::run(policy, args),
         Command::Serve(args) => serve::run(policy, args),

@@ -10,7 +10,7 @@ pub fn print(text: &str) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
-        .map_err(|e| CliError::io("write the output", e))
+        .map_err(|e| CliError::write("write the output", e))
 }
 
 /// Prints text and a line break.
@@ -19,5 +19,5 @@ pub fn line(text: &str) -> Result<(), CliError> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush())
-        .map_err(|e| CliError::io("write the output", e))
+        .map_err(|e| CliError::write("write the output", e))
 }

@@ -10,9 +10,8 @@ use std::path::PathBuf;
 use aftersale::case::Platform;
 use aftersale::intake::Intake;
 use aftersale::queue::{self, MAX_FILE, QueueError};
-use aftersale::render;
 
-use super::error::CliError;
+use super::error::{CliError, Exit};
 use super::{load_policy, out};
 
 #[derive(Args)]
@@ -48,7 +47,7 @@ pub fn run(
     policy: Option<&PathBuf>,
     args: QueueArgs,
     today: Option<chrono::NaiveDate>,
-) -> Result<u8, CliError> {
+) -> Result<Exit, CliError> {
     let now = args.now.unwrap_or_else(|| {
         let clock = chrono::Local::now().naive_local();
         today.map_or(clock, |d| d.and_time(clock.time()))
@@ -71,22 +70,24 @@ pub fn run(
     if args.json {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
-        render::queue::write_json(&q, &mut w).map_err(|e| CliError::io("write JSON", e))?;
+        aftersale::queue::draw::write_json(&q, &mut w)
+            .map_err(|e| CliError::write("write JSON", e))?;
     } else if args.csv {
         let mut buf = Vec::new();
-        render::queue::csv(&q, &mut buf).map_err(|e| CliError::io("write CSV", e.into()))?;
+        aftersale::queue::draw::csv(&q, &mut buf)
+            .map_err(|e| CliError::write("write CSV", e.into()))?;
         out::print(&String::from_utf8_lossy(&buf))?;
         // What was said about the file goes to standard error, beside the table.
         for n in &q.notices {
             eprintln!("{}", n.line(q.unit));
         }
     } else {
-        out::print(&render::queue::text(&q))?;
+        out::print(&aftersale::queue::draw::text(&q))?;
     }
     // The process ends right after: freeing thousands of advices one by one
     // would cost more than a tenth of the run.
     std::mem::forget(q);
     std::mem::forget(intake);
     std::mem::forget(policy);
-    Ok(0)
+    Ok(Exit::Done)
 }

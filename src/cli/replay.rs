@@ -6,10 +6,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use aftersale::policy::Policy;
-use aftersale::render;
 use aftersale::replay::{self, Format};
 
-use super::error::CliError;
+use super::error::{CliError, Exit};
 use super::{load_policy, out};
 
 #[derive(Args)]
@@ -51,7 +50,7 @@ pub fn run(
     policy: Option<&PathBuf>,
     args: ReplayArgs,
     today: chrono::NaiveDate,
-) -> Result<u8, CliError> {
+) -> Result<Exit, CliError> {
     let policy = load_policy(policy)?;
     let baseline = args
         .baseline
@@ -83,17 +82,17 @@ pub fn run(
     if args.json {
         out::line(&serde_json::to_string_pretty(&report)?)?;
     } else if args.csv {
-        out::print(&render::table::replay_csv(&report))?;
+        out::print(&replay::table::csv(&report))?;
     } else {
-        out::print(&render::table::replay(&report))?;
+        out::print(&replay::table::text(&report))?;
     }
     // The report is printed either way, so the bad lines can be found; the
     // exit code says the totals leave out too much to act on.
     if report.too_many_bad() {
         eprintln!("{}", too_many_bad(report.bad_total, report.lines));
-        return Ok(1);
+        return Ok(Exit::Failures);
     }
-    Ok(0)
+    Ok(Exit::Done)
 }
 
 /// Why a replay with more than 5% of its lines unreadable ends with exit 1.
@@ -115,7 +114,7 @@ fn from_journal(
     opts: &replay::Options,
 ) -> Result<replay::Report, CliError> {
     if !path.exists() {
-        return Err(CliError::io(
+        return Err(CliError::read(
             format!("open the journal `{}`", path.display()),
             std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
         ));
@@ -178,7 +177,7 @@ fn from_log(
         )
     } else {
         let file = std::fs::File::open(cases)
-            .map_err(|e| CliError::io(format!("read `{}`", cases.display()), e))?;
+            .map_err(|e| CliError::read(format!("read `{}`", cases.display()), e))?;
         replay::replay(
             policy,
             baseline,

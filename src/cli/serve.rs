@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use aftersale::serve::{self, Config, Server};
 
-use super::error::CliError;
+use super::error::{CliError, Exit};
 use super::out;
 
 #[derive(Args)]
@@ -26,7 +26,7 @@ pub struct ServeArgs {
     now: Option<chrono::NaiveDateTime>,
 }
 
-pub fn run(policy: Option<PathBuf>, args: ServeArgs) -> Result<u8, CliError> {
+pub fn run(policy: Option<PathBuf>, args: ServeArgs) -> Result<Exit, CliError> {
     let server = Server::start(Config {
         addr: args.addr,
         journal: args.journal.unwrap_or_else(serve::default_journal),
@@ -45,7 +45,7 @@ pub fn run(policy: Option<PathBuf>, args: ServeArgs) -> Result<u8, CliError> {
     }
     eprintln!("按 Ctrl-C 停止 / press Ctrl-C to stop");
     server.wait();
-    Ok(0)
+    Ok(Exit::Done)
 }
 
 /// An address as `127.0.0.1:7878`, `[::1]:7878` or `localhost:7878` (a name

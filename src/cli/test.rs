@@ -3,9 +3,9 @@
 use clap::Args;
 use std::path::PathBuf;
 
-use aftersale::{regress, render};
+use aftersale::regress;
 
-use super::error::CliError;
+use super::error::{CliError, Exit};
 use super::{load_policy, out};
 
 #[derive(Args)]
@@ -22,13 +22,17 @@ pub fn run(
     policy: Option<&PathBuf>,
     args: TestArgs,
     today: chrono::NaiveDate,
-) -> Result<u8, CliError> {
+) -> Result<Exit, CliError> {
     let policy = load_policy(policy)?;
     let report = regress::run(&policy, &args.dirs, today)?;
     // The per-case lines end with the "N passed, M failed" line, so they go last.
     if args.coverage {
-        out::print(&render::table::coverage(&report, &policy))?;
+        out::print(&regress::table::coverage(&report, &policy))?;
     }
-    out::print(&render::table::regress(&report))?;
-    Ok(if report.failed() == 0 { 0 } else { 1 })
+    out::print(&regress::table::text(&report))?;
+    Ok(if report.failed() == 0 {
+        Exit::Done
+    } else {
+        Exit::Failures
+    })
 }

@@ -64,6 +64,7 @@ fn names<T: Copy>(
 }
 
 /// The case's value and the rule's wish for one condition, in words.
+#[allow(clippy::too_many_lines, reason = "one arm per condition: a table")]
 pub(super) fn describe(cond: Cond, w: &Conditions, v: &View, policy: &Policy) -> String {
     let c = v.case;
     let yes_no = |value: bool, yes: &str, no: &str| {

@@ -471,6 +471,7 @@ fn several_items(
     found: &[Vec<Context>],
 ) -> Option<Vec<(usize, Amount)>> {
     // An order table's rows: each item's title, with its paid cell, else its unit price.
+    #[allow(clippy::type_complexity, reason = "reader rework (issue 21)")]
     let mut rows: std::collections::BTreeMap<usize, (Option<usize>, Option<(u8, Amount)>)> =
         std::collections::BTreeMap::new();
     for (li, l) in lines.iter().enumerate() {
@@ -608,6 +609,7 @@ fn free_shipping<'l, 't>(text: &Text, lines: &'l [Line<'t>]) -> Option<(bool, &'
 }
 
 /// The buyer's asks and the shop's offers, turn by turn.
+#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts) {
     let postage = facts
         .defect

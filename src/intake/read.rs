@@ -674,6 +674,7 @@ pub(super) fn fault(
 }
 
 /// Reads threats, evidence and what the buyer wants from the buyer's words.
+#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut Facts) {
     use crate::case::Evidence;
     let add_evidence = |facts: &mut Facts, e: Evidence, f: Found<Evidence>| {

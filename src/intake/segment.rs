@@ -365,6 +365,7 @@ enum Shape<'t> {
 }
 
 /// Places every line of the normalised text.
+#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 pub fn segment(text: &str) -> Vec<Line<'_>> {
     let raw: Vec<(usize, &str)> = crate::text::lines(text).collect();
     let shapes: Vec<Shape> = raw

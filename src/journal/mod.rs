@@ -13,8 +13,11 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 
+use crate::advice::Advice;
+use crate::case::CaseInput;
 use crate::mask::{self, Hide, Scrub};
 use crate::money::{Money, parse_amount};
+use crate::policy::Resolution;
 pub use stats::{Group, JournalStats, MoneyTotals};
 
 /// The schema, one step per version; `PRAGMA user_version` says how many ran.
@@ -189,10 +192,11 @@ pub struct NewCase<'a> {
     pub paste: &'a str,
     /// The facts the agent set, as JSON.
     pub request_facts: &'a serde_json::Value,
-    /// The case input the advice was made from, as a case-log row.
-    pub input: &'a serde_json::Value,
-    /// The answer, as JSON.
-    pub advice: &'a serde_json::Value,
+    /// The case input the advice was made from (stored as a case-log row).
+    pub input: &'a CaseInput,
+    /// The advice, when the answer is one (none for a per-region table or a
+    /// missing fact): the columns the case list filters on are taken from it.
+    pub advice: Option<&'a Advice>,
     /// The same answer as stored: serialised, without its rule-by-rule trace
     /// (which `explain` gives again, and which is most of its size).
     pub advice_text: &'a str,
@@ -815,7 +819,6 @@ struct Row {
 impl Row {
     fn of(case: &NewCase) -> Row {
         let a = case.advice;
-        let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
         let scrub = Scrub::of(case.paste, case.hide);
         let paste = scrub.apply(case.paste);
         Row {
@@ -829,15 +832,14 @@ impl Row {
             buyer: buyer_name(&paste),
             summary: summary_line(&paste),
             request_facts: scrub.apply(&case.request_facts.to_string()),
-            input: scrub.apply(&case.input.to_string()),
+            input: scrub.apply(&serde_json::Value::Object(case.input.to_json()).to_string()),
             advice: scrub.apply(case.advice_text),
-            resolution: text(&a["resolution"]),
-            offer_open: text(&a["offer"]["open"]),
-            offer_max: text(&a["offer"]["max"]),
-            region_group: text(&a["case_facts"]["region_group"]),
-            defect: text(&a["case_facts"]["defect"]),
-            escalate: a["escalate"].as_bool().unwrap_or(false)
-                || a["resolution"].as_str() == Some("escalate"),
+            resolution: a.map(|a| a.resolution.id().to_string()),
+            offer_open: a.and_then(|a| a.offer.as_ref()).map(|o| o.open.to_string()),
+            offer_max: a.and_then(|a| a.offer.as_ref()).map(|o| o.max.to_string()),
+            region_group: a.and_then(|a| a.case_facts.region_group.as_deref().map(str::to_string)),
+            defect: a.map(|a| a.case_facts.defect.id().to_string()),
+            escalate: a.is_some_and(|a| a.escalate || a.resolution == Resolution::Escalate),
             policy_name: case.policy_name.to_string(),
             policy_hash: case.policy_hash.to_string(),
             origin: case.origin.map(str::to_string),
@@ -871,6 +873,7 @@ impl Row {
 
 /// The order number, from an 订单号/订单编号 label.
 fn order_number(text: &str) -> Option<String> {
+    #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
     static ORDER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:订单号|订单编号|訂單號|訂單編號|order)\s*[:：]?\s*([0-9]{6,})")
             .expect("a valid pattern")
@@ -880,6 +883,7 @@ fn order_number(text: &str) -> Option<String> {
 
 /// The buyer's nickname (their account, never their real name), from a labelled line.
 fn buyer_name(text: &str) -> Option<String> {
+    #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
     static BUYER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:买家昵称|买家旺旺|旺旺|会员名|买家账号|買家暱稱|買家帳號)\s*[:：]\s*([^\s,，;；]{1,24})")
             .expect("a valid pattern")

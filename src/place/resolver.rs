@@ -383,6 +383,7 @@ fn locate_simplified(text: &str) -> Lookup {
 }
 
 /// The most specific consistent chain among the mentions.
+#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 fn decide(ms: &[&Mention]) -> Lookup {
     let at = |l: Level| -> Group { ms.iter().filter(|m| m.level() == l).copied().collect() };
     let (provinces, cities, counties, areas, abroad) = (

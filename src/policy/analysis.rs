@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Conditions, Diagnostic, Kind, Policy, Severity};
 use crate::vocab::{Defect, Fault, Platform, Stage, Wants};
 
+pub mod table;
+
 /// One combination of condition values.
 #[derive(Debug, Clone, Copy)]
 struct Cell {
@@ -92,6 +94,7 @@ type GapCells = (BTreeSet<usize>, BTreeSet<bool>, BTreeSet<Stage>);
 
 /// Runs every combination of condition values through the policy's rules
 /// (threats only gate alerts, so rules are tried as if none were made).
+#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 pub fn analyse(policy: &Policy) -> Analysis {
     let regions = policy.groups.len() + 1;
     // One price on each side of every threshold a rule tests.

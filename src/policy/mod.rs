@@ -328,6 +328,10 @@ impl Policy {
     /// The workbench's limits and what its journal keeps: the policy's own, or,
     /// for a policy written before they existed, the bundled policy's.
     pub fn workbench(&self) -> &Workbench {
+        #[allow(
+            clippy::expect_used,
+            reason = "the bundled policy is compiled in and loads (Policy::bundled, tested), settings.workbench with it"
+        )]
         static BUNDLED_WORKBENCH: LazyLock<Workbench> = LazyLock::new(|| {
             serde_json::from_str::<serde_json::Value>(BUNDLED_JSON)
                 .ok()

@@ -108,6 +108,7 @@ fn words(r: &Refund) -> Option<String> {
 }
 
 /// The refund's facts, and the case input they give.
+#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 pub fn facts(policy: &Policy, intake: &Intake, r: &Refund, today: NaiveDate) -> (Facts, CaseInput) {
     let col = |i: Item| r.column(i).to_string();
     let mut f = Facts::default();
@@ -468,7 +469,7 @@ pub fn paste(r: &Refund) -> String {
 pub fn case_error_words(e: &CaseError) -> String {
     match e {
         CaseError::Dates { what, .. } => {
-            format!("日期前后矛盾：{}", what.split(" / ").next().unwrap_or(what))
+            format!("日期前后矛盾：{}", what.zh)
         }
         other => other.to_string().lines().next().unwrap_or("").to_string(),
     }

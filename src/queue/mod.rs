@@ -13,6 +13,7 @@
 
 pub mod clock;
 pub mod columns;
+pub mod draw;
 pub mod facts;
 mod json;
 mod record;
@@ -23,6 +24,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use crate::bilingual::Bilingual;
 use crate::intake::{Facts, Intake};
 use crate::policy::Policy;
 use crate::session::{self, Answer};
@@ -34,12 +36,9 @@ pub use record::parse_moment;
 pub const MAX_FILE: usize = 64 << 20;
 
 /// Why a file could not be read as a refund list at all.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum QueueError {
     /// Not a refund export: the columns found and those needed.
-    #[error(
-        "这不是退款列表：找到的列是 {found}；退款列表至少要有 {needed} / not a refund export\n  = 修改: 在千牛“退款管理”里点“批量导出”导出退款列表（CSV 或 Excel），或者在 data/queue/columns.csv 里给这个列名加一行"
-    )]
     NotAnExport {
         /// The first row's cells, as found.
         found: String,
@@ -47,33 +46,21 @@ pub enum QueueError {
         needed: String,
     },
     /// A header split over merged cells that cannot be put together.
-    #[error(
-        "第{row}行的表头是合并过的单元格，列名不在同一行 / the header row is merged\n  = 修改: 在 Excel/WPS 里选中表头，点“取消合并单元格”，让每一列在同一行有自己的列名（如 退款编号、买家退款金额），再保存"
-    )]
     MergedHeader {
         /// The header's row.
         row: usize,
     },
     /// No content at all.
-    #[error(
-        "{what} / the file is empty\n  = 修改: 重新导出退款列表；导出时选对日期范围（如“今天”）"
-    )]
     Empty {
         /// What is empty.
         what: String,
     },
     /// A spreadsheet calamine could not open.
-    #[error(
-        "表格文件打不开：{why} / the spreadsheet cannot be read\n  = 修改: 用 Excel/WPS 打开后另存为 .xlsx 或 CSV 再试"
-    )]
     Spreadsheet {
         /// What calamine said.
         why: String,
     },
     /// A CSV the reader gave up on.
-    #[error(
-        "第{line}行不是正常的 CSV：{why} / malformed CSV\n  = 修改: 用 Excel/WPS 打开后另存为 CSV 再试"
-    )]
     Csv {
         /// The line.
         line: usize,
@@ -81,7 +68,6 @@ pub enum QueueError {
         why: String,
     },
     /// JSON that is not the open platform's refund records.
-    #[error("{what} / not the open platform's refund records\n  = 修改: {fix}")]
     Json {
         /// What is wrong, with its place.
         what: String,
@@ -89,18 +75,89 @@ pub enum QueueError {
         fix: String,
     },
     /// Larger than any day's list.
-    #[error(
-        "文件有 {0} 字节，最多读 {MAX_FILE} 字节 / the file is too large\n  = 修改: 按天导出退款列表"
-    )]
     TooLarge(usize),
     /// The file could not be read.
-    #[error("无法读取 `{path}`：{source} / cannot read the file")]
     Io {
         /// The file.
         path: String,
         /// Why.
         source: std::io::Error,
     },
+}
+
+impl QueueError {
+    /// What is wrong, in Chinese and in English.
+    pub fn message(&self) -> Bilingual {
+        use QueueError::*;
+        match self {
+            NotAnExport { found, needed } => Bilingual::new(
+                format!("这不是退款列表：找到的列是 {found}；退款列表至少要有 {needed}"),
+                "not a refund export",
+            ),
+            MergedHeader { row } => Bilingual::new(
+                format!("第{row}行的表头是合并过的单元格，列名不在同一行"),
+                "the header row is merged",
+            ),
+            Empty { what } => Bilingual::new(what.clone(), "the file is empty"),
+            Spreadsheet { why } => Bilingual::new(
+                format!("表格文件打不开：{why}"),
+                "the spreadsheet cannot be read",
+            ),
+            Csv { line, why } => {
+                Bilingual::new(format!("第{line}行不是正常的 CSV：{why}"), "malformed CSV")
+            }
+            Json { what, .. } => {
+                Bilingual::new(what.clone(), "not the open platform's refund records")
+            }
+            TooLarge(bytes) => Bilingual::new(
+                format!("文件有 {bytes} 字节，最多读 {MAX_FILE} 字节"),
+                "the file is too large",
+            ),
+            Io { path, source } => Bilingual::new(
+                format!("无法读取 `{path}`：{source}"),
+                "cannot read the file",
+            ),
+        }
+    }
+
+    /// What to do about it, for the shop's staff (none when the file could not be opened).
+    pub fn fix(&self) -> Option<&str> {
+        use QueueError::*;
+        Some(match self {
+            NotAnExport { .. } => {
+                "在千牛“退款管理”里点“批量导出”导出退款列表（CSV 或 Excel），或者在 data/queue/columns.csv 里给这个列名加一行"
+            }
+            MergedHeader { .. } => {
+                "在 Excel/WPS 里选中表头，点“取消合并单元格”，让每一列在同一行有自己的列名（如 退款编号、买家退款金额），再保存"
+            }
+            Empty { .. } => "重新导出退款列表；导出时选对日期范围（如“今天”）",
+            Spreadsheet { .. } => "用 Excel/WPS 打开后另存为 .xlsx 或 CSV 再试",
+            Csv { .. } => "用 Excel/WPS 打开后另存为 CSV 再试",
+            Json { fix, .. } => fix,
+            TooLarge(_) => "按天导出退款列表",
+            Io { .. } => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for QueueError {
+    /// As a terminal shows it: the message, then the fix on its own line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message())?;
+        match self.fix() {
+            Some(fix) => write!(f, "\n  = 修改: {fix}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for QueueError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            QueueError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// Something said about the file or one of its rows.

@@ -7,12 +7,21 @@ use crate::engine::RuleExplain;
 use crate::intake::Facts;
 use crate::intake::segment::Speaker;
 use crate::policy::FALLBACK;
-use crate::session::{Answer, Outcome};
 
 /// The advice as Chinese text, in the order an agent reads it.
 pub fn advice(a: &Advice) -> String {
     let mut o = String::new();
     // Writing to a String never fails; the results are ignored on purpose.
+    decision(&mut o, a);
+    compensation(&mut o, a);
+    deadlines_risks_notes(&mut o, a);
+    assumptions(&mut o, a);
+    closing(&mut o, a);
+    o
+}
+
+/// What to do, the next step if refused, whom to escalate to, and who pays the shipping.
+fn decision(o: &mut String, a: &Advice) {
     let _ = writeln!(o, "【处理建议】{}", a.resolution.label());
     if let Some(offer) = &a.offer {
         let _ = writeln!(
@@ -51,6 +60,10 @@ pub fn advice(a: &Advice) -> String {
         a.shipping.to_shop.label(),
         a.shipping.to_buyer.label()
     );
+}
+
+/// The compensation the platform rules make the shop owe.
+fn compensation(o: &mut String, a: &Advice) {
     if let Some(c) = &a.compensation {
         let mut bounds = Vec::new();
         if let Some(f) = c.floor {
@@ -77,6 +90,10 @@ pub fn advice(a: &Advice) -> String {
                 .unwrap_or_default()
         );
     }
+}
+
+/// The time limits running, the platform risks and the notes.
+fn deadlines_risks_notes(o: &mut String, a: &Advice) {
     if !a.deadlines.is_empty() {
         let _ = writeln!(o, "【时效】");
         for d in &a.deadlines {
@@ -104,6 +121,10 @@ pub fn advice(a: &Advice) -> String {
             let _ = writeln!(o, "  - {n}");
         }
     }
+}
+
+/// The facts assumed, and what another value would change.
+fn assumptions(o: &mut String, a: &Advice) {
     if !a.assumed.is_empty() {
         let _ = writeln!(o, "【假设】案例没有给出，按以下取值：");
         for i in &a.assumed {
@@ -131,6 +152,10 @@ pub fn advice(a: &Advice) -> String {
             );
         }
     }
+}
+
+/// The questions for the buyer, the tip, the grounds, the reply and the policy.
+fn closing(o: &mut String, a: &Advice) {
     if !a.ask_buyer.is_empty() {
         let _ = writeln!(o, "【问买家】（已写进回复）");
         for q in &a.ask_buyer {
@@ -148,7 +173,6 @@ pub fn advice(a: &Advice) -> String {
     let _ = writeln!(o, "【依据】{ids}（规则 {}）：{}", a.rule, a.why);
     let _ = writeln!(o, "【回复买家】\n{}", a.reply);
     let _ = write!(o, "（策略：{} #{}）", a.policy.name, a.policy.hash);
-    o
 }
 
 /// Every rule the engine considered, in order, each condition with ✔ (held),
@@ -218,59 +242,6 @@ pub fn facts(f: &Facts) -> String {
             m.fact.example(),
             m.fact.phrase()
         );
-    }
-    o
-}
-
-/// A whole answer as text: facts, overrides, then the advice or the per-region table.
-pub fn answer(a: &Answer) -> String {
-    let mut o = String::new();
-    if let Some(f) = &a.facts {
-        o.push_str(&facts(f));
-    }
-    for n in &a.overrides {
-        let _ = writeln!(o, "  ⚑ {n}");
-    }
-    if !o.is_empty() {
-        o.push('\n');
-    }
-    match &a.outcome {
-        Outcome::Advice(advice) => {
-            if !a.explained.is_empty() {
-                o.push_str(&explain(&a.explained));
-                o.push('\n');
-            }
-            o.push_str(&self::advice(advice));
-        }
-        Outcome::PerRegion { options, .. } => {
-            let _ = writeln!(
-                o,
-                "【缺少收货地区，不同地区的处理如下】（确定地区后加 --region 得到唯一建议）"
-            );
-            for r in options {
-                let offer = r
-                    .advice
-                    .offer
-                    .as_ref()
-                    .map(|x| format!("，开价¥{} 上限¥{}", x.open, x.max))
-                    .unwrap_or_default();
-                let next = r
-                    .advice
-                    .if_refused
-                    .map(|x| format!("；不接受：{}", x.label()))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    o,
-                    "  - {}（如{}）：{}{offer}{next} [{}]",
-                    r.group,
-                    r.example,
-                    r.advice.resolution.label(),
-                    r.advice.playbook.join(", ")
-                );
-            }
-        }
-        // The missing fact and its flag go to standard error.
-        Outcome::Missing(_) => {}
     }
     o
 }

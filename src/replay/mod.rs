@@ -7,12 +7,14 @@
 //! that cannot be read is reported with its number and skipped (or stops the
 //! run when strict). Only the first changed cases are kept unless all are
 //! asked for ([`report`]).
+//! The report draws itself as a table or CSV ([`table`]).
 
 mod agreed;
 mod input;
 mod report;
 mod run;
 mod stats;
+pub mod table;
 
 use chrono::NaiveDate;
 

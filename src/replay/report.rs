@@ -147,42 +147,7 @@ impl Report {
             old.map(|o| n(o.all.cases)),
             false,
         );
-        // Cases per resolution, then cases the rules could not decide, per missing fact.
-        type Counts = fn(&Stats) -> &BTreeMap<&'static str, u64>;
-        type Label = fn(&str) -> String;
-        // In the order the policy's words are declared, as the advice lists them.
-        type Order = fn(&str) -> usize;
-        let tables: [(Counts, Label, Order); 2] = [
-            (
-                |s| &s.by_resolution,
-                |k| {
-                    let short = Resolution::parse(k).map(Resolution::short).unwrap_or(k);
-                    format!("  {short}")
-                },
-                |k| Resolution::parse(k).map_or(usize::MAX, Resolution::index),
-            ),
-            (
-                |s| &s.undecided,
-                |k| {
-                    let label = Fact::parse(k).map(Fact::label).unwrap_or(k);
-                    format!("缺“{label}” / needs {k}")
-                },
-                |k| Fact::parse(k).map_or(usize::MAX, |f| f as usize),
-            ),
-        ];
-        for (of, label, order) in tables {
-            let mut keys: Vec<&str> = of(&self.new)
-                .keys()
-                .chain(old.iter().flat_map(|o| of(o).keys()))
-                .copied()
-                .collect();
-            keys.sort_by_key(|k| (order(k), *k));
-            keys.dedup();
-            for k in keys {
-                let get = |s: &Stats| n(of(s).get(k).copied().unwrap_or(0));
-                push(label(k), get(&self.new), old.map(get), false);
-            }
-        }
+        self.per_word_lines(&mut push);
         let t = |s: &Stats| s.all.clone();
         let (a, b) = (t(&self.new), old.map(t));
         push(
@@ -246,6 +211,47 @@ impl Report {
             true,
         );
         out
+    }
+
+    /// Cases per resolution, then cases the rules could not decide, per missing fact.
+    fn per_word_lines(&self, push: &mut dyn FnMut(String, Decimal, Option<Decimal>, bool)) {
+        let old = self.old.as_ref();
+        let n = |v: u64| Decimal::from(v);
+        type Counts = fn(&Stats) -> &BTreeMap<&'static str, u64>;
+        type Label = fn(&str) -> String;
+        // In the order the policy's words are declared, as the advice lists them.
+        type Order = fn(&str) -> usize;
+        let tables: [(Counts, Label, Order); 2] = [
+            (
+                |s| &s.by_resolution,
+                |k| {
+                    let short = Resolution::parse(k).map(Resolution::short).unwrap_or(k);
+                    format!("  {short}")
+                },
+                |k| Resolution::parse(k).map_or(usize::MAX, Resolution::index),
+            ),
+            (
+                |s| &s.undecided,
+                |k| {
+                    let label = Fact::parse(k).map(Fact::label).unwrap_or(k);
+                    format!("缺“{label}” / needs {k}")
+                },
+                |k| Fact::parse(k).map_or(usize::MAX, |f| f as usize),
+            ),
+        ];
+        for (of, label, order) in tables {
+            let mut keys: Vec<&str> = of(&self.new)
+                .keys()
+                .chain(old.iter().flat_map(|o| of(o).keys()))
+                .copied()
+                .collect();
+            keys.sort_by_key(|k| (order(k), *k));
+            keys.dedup();
+            for k in keys {
+                let get = |s: &Stats| n(of(s).get(k).copied().unwrap_or(0));
+                push(label(k), get(&self.new), old.map(get), false);
+            }
+        }
     }
 
     /// Whether more than 5% of the lines read could not be read: then the

@@ -22,6 +22,24 @@ use std::collections::{BTreeSet, HashMap};
 /// Rows per chunk handed to a worker.
 const CHUNK: usize = 2048;
 
+/// Refuses a policy with a region group whose legs would count as ¥0.
+fn every_group_has_a_shipping_cost(
+    policy: &Policy,
+    baseline: Option<&Policy>,
+) -> Result<(), ReplayError> {
+    for p in std::iter::once(policy).chain(baseline) {
+        for g in 0..=p.groups().len() {
+            if p.shipping_cost(g).is_none() {
+                return Err(ReplayError::NoShippingCost {
+                    policy: p.name().to_string(),
+                    group: p.group_name(g).to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Replays a log read from `input`, calling `progress` with the bytes and
 /// lines read so far as the reading goes on.
 pub fn replay(
@@ -41,16 +59,7 @@ pub fn replay(
             what: "UTF-16，Excel 的“Unicode 文本”",
         });
     }
-    for p in std::iter::once(policy).chain(baseline) {
-        for g in 0..=p.groups().len() {
-            if p.shipping_cost(g).is_none() {
-                return Err(ReplayError::NoShippingCost {
-                    policy: p.name().to_string(),
-                    group: p.group_name(g).to_string(),
-                });
-            }
-        }
-    }
+    every_group_has_a_shipping_cost(policy, baseline)?;
     let (mut reader, header) = match format {
         Format::JsonLines => (Reader::json(input), None),
         Format::Csv => match Reader::csv(input)? {

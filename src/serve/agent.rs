@@ -19,6 +19,7 @@ const FACTS_PANEL: &str = "「识别结果」";
 /// paths and English asides are dropped.
 pub(super) fn words(text: &str) -> String {
     // `不对请加 --fault shop/buyer/logistics`, `请核对 --completed`, `加 --material … 可附上`.
+    #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
     static FLAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?P<lead>不对请加|请加|请补上|请核对|可加|加|或)?\s*--(?P<flag>[a-z][a-z-]*)(?:=[A-Za-z0-9_]+|\s+[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*)?\s*",
@@ -26,14 +27,17 @@ pub(super) fn words(text: &str) -> String {
         .expect("a valid pattern")
     });
     // `（策略 settings.quality_return_shipping）`, `（策略 compensation 的 floor）`.
+    #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
     static SETTING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[（(]\s*策略\s*[A-Za-z_][A-Za-z0-9_.]*[^）)]*[）)]").expect("a valid pattern")
     });
     // `(no rule applies)`: an English aside after the Chinese.
+    #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
     static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s*[（(][A-Za-z][A-Za-z0-9 ,.'/_\-]*[）)]").expect("a valid pattern")
     });
     // A bare setting path or id left in running text (`settings.escalate_to`, `rule_id`).
+    #[allow(clippy::expect_used, reason = "a fixed pattern; its tests compile it")]
     static IDENT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"`?\b[a-z][a-z0-9]*(?:[._][a-z0-9]+)+\b`?").expect("a valid pattern")
     });

@@ -203,6 +203,46 @@ pub(super) async fn advise(
     }
 }
 
+/// A refund's countdown as the page shows it beside the advice.
+fn countdown(
+    policy: &crate::policy::Policy,
+    refund: &crate::queue::Refund,
+    answer: &session::Answer,
+    now: chrono::NaiveDateTime,
+) -> serde_json::Value {
+    let c = crate::queue::clock::clock(policy, refund, Some(answer), now);
+    serde_json::json!({
+        "left": c.left_words(),
+        "what": c.what,
+        "due": c.due.map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
+        "overdue": c.overdue,
+        "minutes_left": c.minutes_left,
+        "note": c.note,
+    })
+}
+
+/// A request the session could not answer, in the agent's words first.
+fn unreadable(e: SessionError) -> ApiError {
+    match e {
+        SessionError::Case(c) => {
+            let said = super::agent::case_error(&c);
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unreadable",
+                said,
+                c.to_string(),
+            )
+        }
+        SessionError::Intake(crate::intake::IntakeError::NothingFound) => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unreadable",
+            "粘贴里没有找到案例信息（地址、商品、金额、订单状态或问题）：请粘贴订单信息和买家的话，或在「识别结果」下的「补充其他信息」里直接选",
+            "no case facts found in the paste",
+        ),
+        other => ApiError::unreadable(other.to_string()),
+    }
+}
+
 /// Reads, advises and records one request; on a blocking thread.
 fn answer(
     state: &AppState,
@@ -222,24 +262,6 @@ fn answer(
     let policy = &live.policy;
     let now = Local::now().naive_local();
     let today = now.date();
-    let unreadable = |e: SessionError| match e {
-        SessionError::Case(c) => {
-            let said = super::agent::case_error(&c);
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unreadable",
-                said,
-                c.to_string(),
-            )
-        }
-        SessionError::Intake(crate::intake::IntakeError::NothingFound) => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "unreadable",
-            "粘贴里没有找到案例信息（地址、商品、金额、订单状态或问题）：请粘贴订单信息和买家的话，或在「识别结果」下的「补充其他信息」里直接选",
-            "no case facts found in the paste",
-        ),
-        other => ApiError::unreadable(other.to_string()),
-    };
     // A refund from the queue: its list's facts (stated, and read from its
     // words) as the queue reads them, counted as of the queue's "now".
     let from_queue = req.queue.as_ref().map(|r| {
@@ -260,12 +282,11 @@ fn answer(
     let mut input = base.clone();
     input.overlay(flags.clone());
     let answer = session::answer(policy, facts, base, flags, today, false).map_err(unreadable)?;
-    let mut value = crate::render::json::answer_value(&answer).map_err(ApiError::internal)?;
+    let mut value = session::draw::json_value(&answer).map_err(ApiError::internal)?;
     if abandoned.load(std::sync::atomic::Ordering::SeqCst) {
         return Err(ApiError::internal("abandoned"));
     }
     let request_facts = serde_json::Value::Object(req.facts);
-    let input = serde_json::Value::Object(input.to_json());
     let queue_value = req
         .queue
         .as_ref()
@@ -274,17 +295,7 @@ fn answer(
         .map_err(ApiError::internal)?;
     // The refund's countdown, beside the advice.
     let clock = match (&req.queue, &from_queue) {
-        (Some(r), Some((_, _, qnow))) => {
-            let c = crate::queue::clock::clock(policy, r, Some(&answer), *qnow);
-            Some(serde_json::json!({
-                "left": c.left_words(),
-                "what": c.what,
-                "due": c.due.map(|d| d.format("%Y-%m-%d %H:%M").to_string()),
-                "overdue": c.overdue,
-                "minutes_left": c.minutes_left,
-                "note": c.note,
-            }))
-        }
+        (Some(r), Some((_, _, qnow))) => Some(countdown(policy, r, &answer, *qnow)),
         _ => None,
     };
     // Stored without the trace; it goes back into the answer afterwards.
@@ -298,7 +309,10 @@ fn answer(
         paste: queue_paste.as_deref().unwrap_or(&req.text),
         request_facts: &request_facts,
         input: &input,
-        advice: &value,
+        advice: match &answer.outcome {
+            session::Outcome::Advice(a) => Some(a),
+            _ => None,
+        },
         advice_text: &advice_text,
         policy_name: policy.name(),
         policy_hash: policy.hash(),
@@ -436,25 +450,21 @@ pub(super) async fn queue(
             let policy = &live.policy;
             let intake = Intake::with_lexicon(live.lexicon.clone());
             crate::queue::run(policy, &intake, &bytes, state.now(), platform)
-                .map(|q| crate::render::queue::page_value(&q))
+                .map(|q| crate::queue::draw::page_value(&q))
         })
     };
     match work.await.map_err(ApiError::internal)? {
         Ok(v) => ok(&v),
         Err(e) => {
-            let text = e.to_string();
-            let (zh, fix) = text.split_once("\n").unwrap_or((&text, ""));
-            let zh = zh.split(" / ").next().unwrap_or(zh);
-            let fix = fix.trim().trim_start_matches("= 修改:").trim();
+            let zh = e.message().zh;
             Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "not_a_refund_list",
-                if fix.is_empty() {
-                    zh.to_string()
-                } else {
-                    format!("{zh}。{fix}")
+                match e.fix() {
+                    Some(fix) => format!("{zh}。{fix}"),
+                    None => zh,
                 },
-                text.clone(),
+                e.to_string(),
             ))
         }
     }

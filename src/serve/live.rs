@@ -34,7 +34,7 @@ impl Loaded {
             check.push_str(&render::diagnostics::diagnostic(w, policy.source()));
             check.push_str("\n\n");
         }
-        check.push_str(&render::table::analysis(&analysis::analyse(&policy)));
+        check.push_str(&analysis::table::text(&analysis::analyse(&policy)));
         check.push_str(&format!(
             "{shown}: ok — {} rules, {} warning(s), hash {}\n",
             policy.rules().len(),

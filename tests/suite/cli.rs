@@ -356,7 +356,7 @@ fn check_passes_the_bundled_policy_and_fails_a_bad_one() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let bad = repo("tests/bad_policies/shadowed_rule.yaml");
     let o = aftersale(&["check", bad.to_str().expect("utf-8")], None);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1), "the check found failures");
     assert!(stderr(&o).contains("can never fire"), "{}", stderr(&o));
 }
 
@@ -400,7 +400,7 @@ fn explain_shows_each_rule_considered() {
 fn check_finds_a_rule_hidden_by_several_earlier_rules_together() {
     let p = repo("tests/fixtures/union_shadowed_policy.yaml");
     let o = aftersale(&["check", p.to_str().expect("utf-8")], None);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
         err.contains("rule `small_flaw_any` can never fire"),
@@ -475,4 +475,41 @@ fn the_paste_loop_keeps_a_blank_line_inside_a_paste_and_ends_on_two() {
     // The first paste's chat (after its blank line) was read with its address.
     assert!(out.contains("开价 ¥10.00"), "{out}");
     assert!(out.contains("开价 ¥3.00"), "{out}");
+}
+
+#[test]
+fn exit_codes_say_done_failures_bad_input_or_internal() {
+    // 0: done.
+    let o = aftersale(&["advise", "--defect", "小瑕疵", "--region", "浙江"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // 1: the check ran and found the policy bad.
+    let bad = repo("tests/bad_policies/offer_open_above_max.yaml");
+    let o = aftersale(&["check", bad.to_str().expect("utf-8")], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // 2: bad input — the same policy used to advise, a file that is not
+    // there, a case number the journal does not have.
+    let o = advise_small_flaw_under(&bad);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = aftersale(&["advise", "/no/such/case.txt"], None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = aftersale(&["check", "/no/such/policy.yaml"], None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    // 3: internal — the advice cannot be written (a full disk).
+    if std::path::Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full opens");
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_aftersale"))
+            .args(["advise", "--defect", "小瑕疵", "--region", "浙江"])
+            .stdout(full)
+            .output()
+            .expect("runs");
+        assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("cannot write the output"),
+            "{}",
+            stderr(&o)
+        );
+    }
 }

@@ -22,7 +22,7 @@ fn every_pasted_case_yields_its_facts_and_advice() {
         report.failed(),
         0,
         "\n{}",
-        aftersale::render::table::regress(&report)
+        aftersale::regress::table::text(&report)
     );
     let end_to_end = regress::case_files(&repo("tests/intake"))
         .expect("files")

@@ -12,6 +12,7 @@ mod replay;
 mod robust;
 mod serve;
 mod workbench;
+mod zen;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

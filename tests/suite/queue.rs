@@ -41,7 +41,7 @@ fn run(path: &str) -> Result<queue::Queue, QueueError> {
 /// The queue's lines without its first line (which names the file's format).
 fn lines(path: &str) -> String {
     let q = run(path).expect("the list is read");
-    let text = aftersale::render::queue::text(&q);
+    let text = aftersale::queue::draw::text(&q);
     text.lines().skip(1).collect::<Vec<_>>().join("\n") + "\n"
 }
 
@@ -423,11 +423,19 @@ fn the_workbench_reads_the_list_and_records_an_opened_refund_as_from_the_queue()
     let bad = std::fs::read(repo("tests/queue/bad/not_an_export.csv")).expect("fixture");
     let r = request(&server, "POST", "/api/queue", &[file], &bad);
     assert_eq!(r.status, 422, "{}", r.body);
-    assert!(
-        r.json()["error"]["zh"]
-            .as_str()
-            .is_some_and(|z| z.contains("这不是退款列表"))
-    );
+    let zh = r.json()["error"]["zh"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(zh.starts_with("这不是退款列表"), "{zh}");
+    // Chinese only, with what to do after it; the English is its own field.
+    assert!(!zh.contains("not a refund export"), "{zh}");
+    assert!(zh.contains("。在千牛“退款管理”里点“批量导出”"), "{zh}");
+    let en = r.json()["error"]["en"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(en.contains(" / not a refund export"), "{en}");
     drop(server);
 }
 
@@ -457,4 +465,25 @@ fn a_buyer_address_in_the_list_gives_the_region_and_the_shops_never_does() {
         without.answer.as_ref().map(|a| &a.outcome),
         Ok(aftersale::session::Outcome::PerRegion { .. })
     ));
+}
+
+#[test]
+fn a_refund_whose_dates_cannot_all_be_true_is_told_in_chinese_only() {
+    let e = aftersale::case::CaseError::Dates {
+        what: aftersale::bilingual::Bilingual::new(
+            "付款日期 2026-11-30 晚于签收日期 2026-11-20",
+            "paid after signing",
+        ),
+        help: "核对 --paid 与 --signed",
+    };
+    assert_eq!(
+        aftersale::queue::facts::case_error_words(&e),
+        "日期前后矛盾：付款日期 2026-11-30 晚于签收日期 2026-11-20"
+    );
+    // The terminal still gets both languages.
+    assert!(
+        e.to_string()
+            .contains("晚于签收日期 2026-11-20 / paid after signing"),
+        "{e}"
+    );
 }

@@ -28,7 +28,7 @@ fn every_case_file_passes_on_the_bundled_policy() {
         report.failed(),
         0,
         "\n{}",
-        aftersale::render::table::regress(&report)
+        aftersale::regress::table::text(&report)
     );
 }
 
@@ -79,7 +79,7 @@ fn a_changed_expectation_is_reported_as_a_failure_with_the_difference() {
     let policy = Policy::bundled().expect("bundled policy loads");
     let report = regress::run(&policy, &[dir.to_path_buf()], today()).expect("runs");
     assert_eq!(report.failed(), 1);
-    let text = aftersale::render::table::regress(&report);
+    let text = aftersale::regress::table::text(&report);
     assert!(text.contains("FAIL"), "{text}");
     assert!(
         text.contains("offer: expected `1.00-2.00`, got `3.00-5.00`"),

@@ -435,7 +435,7 @@ fn the_readme_worked_example_prints_what_the_readme_shows() {
         &mut |_, _| {},
     )
     .expect("replay");
-    let printed = aftersale::render::table::replay(&report);
+    let printed = aftersale::replay::table::text(&report);
     for line in block
         .lines()
         .skip(1)
@@ -693,7 +693,7 @@ fn the_report_counts_more_and_less_money_and_counter_offers_avoided_and_added() 
     assert_eq!((r.counters_avoided, r.counters_added), (1, 1));
     let old = r.old.as_ref().expect("baseline");
     assert_eq!((old.counters, r.new.counters), (1, 1));
-    let table = aftersale::render::table::replay(&r);
+    let table = aftersale::replay::table::text(&r);
     for want in [
         "4 个案例的建议有变化 / case(s) get different advice\n",
         "  买家可能拿到的钱（上限加赔付）：更多 2 个，更少 2 个 / more money 2, less 2\n",

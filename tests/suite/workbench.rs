@@ -665,3 +665,32 @@ fn serve_listens_on_localhost_by_name() {
     let _ = JSON;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_case_list_line_carries_the_advice_it_was_given() {
+    let dir = tempdir("wb-line");
+    let server = start(&dir, None, None);
+    let r = post(
+        &server,
+        "/api/advise",
+        &json!({"text": "收货地址：新疆乌鲁木齐市天山区\n买家：鞋面有污渍\n"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let line = &r.json()["summary"];
+    assert_eq!(line["resolution"], "partial_refund", "{line}");
+    assert_eq!(line["offer_open"], "10.00", "{line}");
+    assert_eq!(line["offer_max"], "15.00", "{line}");
+    assert_eq!(line["region_group"], "偏远地区", "{line}");
+    assert_eq!(line["defect"], "small_flaw", "{line}");
+    // No region: an answer per region group, so no one resolution to list.
+    let r = post(
+        &server,
+        "/api/advise",
+        &json!({"text": "买家：鞋面有污渍\n"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let line = &r.json()["summary"];
+    assert!(r.json()["by_region"].is_array(), "{}", r.body);
+    assert_eq!(line["resolution"], Value::Null, "{line}");
+    assert_eq!(line["offer_open"], Value::Null, "{line}");
+}

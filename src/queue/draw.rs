@@ -181,8 +181,8 @@ pub fn text(q: &Queue) -> String {
         out.push_str(&format!(
             "{mark}{:>3} {} {} {} │ {} │ {} {ask} │ {}{missing}{note}\n",
             i + 1,
-            super::table::pad(&c.left_words(), 14, false),
-            super::table::pad(&due, 13, false),
+            crate::render::table::pad(&c.left_words(), 14, false),
+            crate::render::table::pad(&due, 13, false),
             e.refund.name(),
             c.what,
             defect_words(e),
