@@ -1365,4 +1365,41 @@ mod tests {
             assert!(!is_stamp_line(s), "{s}");
         }
     }
+
+    /// The fields of a text: (field, value, table row).
+    fn fields_of(text: &str) -> Vec<(Field, String, Option<usize>)> {
+        segment(text)
+            .into_iter()
+            .filter_map(|l| Some((l.field?, l.text.to_string(), l.row)))
+            .collect()
+    }
+
+    #[test]
+    fn a_label_alone_takes_the_value_on_the_next_line() {
+        let f = fields_of(
+            "商品总价\n¥399.00\n店铺优惠\n-¥60.00\n实付款\n¥339.00\n签收时间\n2026-11-15 11:02",
+        );
+        assert!(f.contains(&(Field::ListPrice, "¥399.00".into(), None)));
+        assert!(f.contains(&(Field::Other, "-¥60.00".into(), None)));
+        assert!(f.contains(&(Field::Paid, "¥339.00".into(), None)));
+        assert!(f.contains(&(Field::SignedAt, "2026-11-15 11:02".into(), None)));
+        // A label word alone before words that are no value stays words (商品 / 很好看).
+        assert!(fields_of("商品\n很好看 就是有点小").is_empty());
+    }
+
+    #[test]
+    fn an_order_table_gives_one_row_per_item() {
+        let f = fields_of(
+            "商品\t单价\t数量\t实付\t状态\n跑步鞋\t359.00\t1\t329.00\t已签收\n运动袜\t29.90\t1\t29.90\t已签收\n运费\t0.00",
+        );
+        assert!(f.contains(&(Field::Title, "运动袜".into(), Some(2))));
+        assert!(f.contains(&(Field::Paid, "329.00".into(), Some(1))));
+        assert!(f.contains(&(Field::Status, "已签收".into(), Some(2))));
+        // Under the table, two cells are a label and its value.
+        assert!(f.contains(&(Field::Fee, "0.00".into(), None)));
+        // 运费 ¥0.00 with a space only, and a title ending in its size, are fields too.
+        assert!(fields_of("运费 ¥0.00").contains(&(Field::Fee, "¥0.00".into(), None)));
+        let p = placed("疾风童鞋 男童 包邮 尺码：30");
+        assert!(p.iter().all(|(_, speaker, _)| speaker.is_none()), "{p:?}");
+    }
 }
