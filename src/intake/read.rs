@@ -395,8 +395,14 @@ pub(super) fn defect(
         hit: None,
     };
     // 评价:差评 2026-11-17: the review given is the case.
+    // 评价:差评 …, or a review card headed 中评：… .
     let reviewed = lines.iter().find(|l| {
-        l.field == Some(Field::Review) && (l.text.contains("差评") || l.text.contains("中评"))
+        let label = text.norm[..l.span.start].trim_end_matches([' ', ':']);
+        l.field == Some(Field::Review)
+            && (l.text.contains("差评")
+                || l.text.contains("中评")
+                || label.ends_with("差评")
+                || label.ends_with("中评"))
     });
     if let (Some(l), None, None) = (reviewed, by_reason, own) {
         facts.defect = Some(Found::new(

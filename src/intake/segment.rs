@@ -128,6 +128,16 @@ impl Field {
 /// Field labels as the workbench and the order pages print them.
 const FIELDS: &[(&str, Field)] = &[
     ("收货地址", Field::Address),
+    ("收货人姓名", Field::Other),
+    ("买家实际支付金额", Field::Paid),
+    ("买家应付货款", Field::Paid),
+    ("买家支付运费", Field::Fee),
+    ("总金额", Field::Total),
+    ("宝贝总数量", Field::Other),
+    ("颜色/尺码", Field::Other),
+    ("商家备注", Field::Other),
+    ("买家会员名", Field::Other),
+    ("联系手机", Field::Other),
     ("收件地址", Field::Address),
     ("收货信息", Field::Address),
     ("联系地址", Field::Address),
@@ -240,6 +250,8 @@ const FIELDS: &[(&str, Field)] = &[
     ("售后状态", Field::RefundStatus),
     ("责任方", Field::Responsibility),
     ("评价", Field::Review),
+    ("中评", Field::Review),
+    ("差评", Field::Review),
     ("颜色分类", Field::Other),
     ("颜色", Field::Other),
     ("尺码", Field::Other),
@@ -415,10 +427,21 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
                     .map(|c| exact_label(&text[c.clone()]))
                     .collect();
                 last_field = None;
-                if labels.iter().all(Option::is_some) {
-                    // 商品 单价 数量 实付 状态: a heading; the rows under it are the items.
-                    table = Some(labels.into_iter().flatten().collect());
-                } else if let Some(heading) = table.as_ref().filter(|h| h.len() == cells.len()) {
+                let known = labels.iter().flatten().count();
+                // 商品 单价 数量 实付 状态: a heading; the rows under it are the items. An
+                // export's heading may hold columns we do not read (颜色/尺码, 商家备注).
+                if known == labels.len() || labels.len() >= 4 && known * 3 >= labels.len() * 2 {
+                    table = Some(
+                        labels
+                            .into_iter()
+                            .map(|f| f.unwrap_or(Field::Other))
+                            .collect(),
+                    );
+                // A row's empty cells at its end are trimmed away with the line's spaces.
+                } else if let Some(heading) = table
+                    .as_ref()
+                    .filter(|h| h.len() >= cells.len() && h.len() <= cells.len() + 2)
+                {
                     rows += 1;
                     for (cell, field) in cells.iter().zip(heading) {
                         let mut l = Line::field(text, cell.clone(), *field, turn);
@@ -726,18 +749,29 @@ fn unmarked_fields<'t>(
     })
 }
 
-/// The cells of a line parted by tabs or by gaps of two spaces or more.
+/// The cells of a line parted by tabs (each tab parts two cells, so an export's
+/// empty cells keep their place) or by gaps of two spaces or more.
 fn cells(t: &str, at: usize) -> Vec<Range<usize>> {
-    if !t.contains('\t') && !t.contains("  ") && !t.contains('\u{3000}') {
+    if t.contains('\t') {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (i, _) in t.match_indices('\t').chain(std::iter::once((t.len(), ""))) {
+            let cell = &t[from..i];
+            let lead = cell.len() - cell.trim_start().len();
+            out.push(at + from + lead..at + from + lead + cell.trim().len());
+            from = i + 1;
+        }
+        return out;
+    }
+    if !t.contains("  ") && !t.contains('\u{3000}') {
         return Vec::new();
     }
-    let blank = |c: char| matches!(c, ' ' | '\t' | '\u{3000}');
+    let blank = |c: char| matches!(c, ' ' | '\u{3000}');
     let mut out = Vec::new();
     let mut from = 0;
     let mut chars = t.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let gap =
-            c == '\t' || c == '\u{3000}' || c == ' ' && chars.peek().is_some_and(|n| n.1 == ' ');
+        let gap = c == '\u{3000}' || c == ' ' && chars.peek().is_some_and(|n| n.1 == ' ');
         if !gap {
             continue;
         }

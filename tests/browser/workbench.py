@@ -411,7 +411,8 @@ def run(binary, tmp):
                     p2.wait_for_selector('[data-testid="resolution"]')
                     # Key names (Ctrl+Shift+C, Alt+1) are what the keyboard says, not English to read.
                     shown = re.sub(r"\b(Ctrl|Shift|Enter|Alt)\b", "", p2.inner_text("main"))
-                    for bad in [r"--[a-z]", r"settings\.", r"[a-z]+_[a-z]+", r"\b[A-Za-z]{4,}\b"]:
+                    # A playbook rule id (T, P3, S2) is the manager's word, not the agent's.
+                    for bad in [r"--[a-z]", r"settings\.", r"[a-z]+_[a-z]+", r"\b[A-Za-z]{4,}\b", r"\b(?:[A-Z]\d{1,2}|T)\b"]:
                         m = re.search(bad, shown)
                         check(not m, f"paste {i}: the page shows {m.group(0) if m else ''!r}")
                     for sel in ['[data-testid="resolution"]', '[data-testid="outcome-accepted"]', '[data-testid="outcome-other"]', '[data-testid="copy"]']:
