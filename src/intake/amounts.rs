@@ -421,24 +421,6 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
             }
         }
     }
-    // 单价 158 运费 10 实付款 168: what was paid holds the postage; the item's own
-    // price is the list price that makes up the rest.
-    if let Some((0 | 3, _, paid)) = &best {
-        let field_amount = |f: Field| {
-            lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.field == Some(f))
-                .find_map(|(li, l)| Some((li, amounts_or_plain(l).into_iter().next()?)))
-        };
-        if let (Some((_, fee)), Some((li, list))) =
-            (field_amount(Field::Fee), field_amount(Field::ListPrice))
-            && !fee.value.is_zero()
-            && list.value + fee.value == paid.value
-        {
-            best = Some((0, li, list));
-        }
-    }
     // Several items, each with its price (宝贝1：… ¥169 / 宝贝2：… ¥39): the price
     // is the item the buyer writes about; when that cannot be told, there is none,
     // and the items' prices are listed as open.
