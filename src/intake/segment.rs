@@ -125,161 +125,47 @@ impl Field {
     }
 }
 
-/// Field labels as the workbench and the order pages print them.
-const FIELDS: &[(&str, Field)] = &[
-    ("收货地址", Field::Address),
-    ("收货人姓名", Field::Other),
-    ("买家实际支付金额", Field::Paid),
-    ("买家应付货款", Field::Paid),
-    ("买家支付运费", Field::Fee),
-    ("总金额", Field::Total),
-    ("宝贝总数量", Field::Other),
-    ("颜色/尺码", Field::Other),
-    ("商家备注", Field::Other),
-    ("买家会员名", Field::Other),
-    ("联系手机", Field::Other),
-    ("收件地址", Field::Address),
-    ("收货信息", Field::Address),
-    ("联系地址", Field::Address),
-    ("详细地址", Field::Address),
-    ("寄送地址", Field::Address),
-    ("地址", Field::Address),
-    ("收货人", Field::Address),
-    ("收件人", Field::Address),
-    ("收货", Field::Address),
-    ("买家收货", Field::Address),
-    ("买家地址", Field::Address),
-    ("收货人信息", Field::Address),
-    ("商品标题", Field::Title),
-    ("订单", Field::Title),
-    ("宝贝标题", Field::Title),
-    ("商品名称", Field::Title),
-    ("宝贝名称", Field::Title),
-    ("商品信息", Field::Title),
-    ("商品", Field::Title),
-    ("宝贝", Field::Title),
-    ("标题", Field::Title),
-    ("实付款", Field::Paid),
-    ("实付金额", Field::Paid),
-    ("实付", Field::Paid),
-    ("实收款", Field::Paid),
-    ("付款金额", Field::Paid),
-    ("支付金额", Field::Paid),
-    ("买家实付", Field::Paid),
-    ("订单实付", Field::Paid),
-    ("订单实付款", Field::Paid),
-    ("金额", Field::Total),
-    ("商品金额", Field::ListPrice),
-    ("实付总额", Field::Paid),
-    ("订单金额", Field::Total),
-    ("订单总额", Field::Total),
-    ("订单总价", Field::Total),
-    ("合计", Field::Total),
-    ("商品总价", Field::ListPrice),
-    ("商品总额", Field::ListPrice),
-    ("总价", Field::ListPrice),
-    ("单价", Field::ListPrice),
-    ("原价", Field::ListPrice),
-    ("售价", Field::ListPrice),
-    ("价格", Field::ListPrice),
-    ("商品价格", Field::ListPrice),
-    ("成交价", Field::ListPrice),
-    ("运费", Field::Fee),
-    ("邮费", Field::Fee),
-    ("快递费", Field::Fee),
-    ("交易状态", Field::Status),
-    ("订单状态", Field::Status),
-    ("物流状态", Field::Status),
-    ("物流信息", Field::Status),
-    ("物流", Field::Status),
-    ("状态", Field::Status),
-    ("签收时间", Field::SignedAt),
-    ("签收", Field::SignedAt),
-    ("收货时间", Field::SignedAt),
-    ("付款时间", Field::PaidAt),
-    ("支付时间", Field::PaidAt),
-    ("成交时间", Field::CompletedAt),
-    ("交易成功时间", Field::CompletedAt),
-    ("确认收货时间", Field::CompletedAt),
-    ("发货时间", Field::ShippedAt),
-    ("创建时间", Field::Other),
-    ("下单时间", Field::Other),
-    ("订单编号", Field::OrderNo),
-    ("订单号", Field::OrderNo),
-    ("退款编号", Field::OrderNo),
-    ("运单号", Field::OrderNo),
-    ("快递单号", Field::OrderNo),
-    ("退款类型", Field::RefundType),
-    ("退款申请", Field::RefundType),
-    ("货物状态", Field::Status),
-    ("售后类型", Field::RefundType),
-    ("服务类型", Field::RefundType),
-    ("申请类型", Field::RefundType),
-    ("退款方式", Field::RefundType),
-    ("退款原因", Field::RefundReason),
-    ("售后原因", Field::RefundReason),
-    ("申请原因", Field::RefundReason),
-    ("退货原因", Field::RefundReason),
-    ("原因", Field::RefundReason),
-    ("退款金额", Field::RefundAmount),
-    ("申请金额", Field::RefundAmount),
-    ("退款说明", Field::RefundNote),
-    ("问题描述", Field::RefundNote),
-    ("问题", Field::RefundNote),
-    ("诉求", Field::RefundNote),
-    ("买家诉求", Field::RefundNote),
-    ("买家备注", Field::RefundNote),
-    ("买家补充", Field::RefundNote),
-    ("补充描述", Field::RefundNote),
-    ("补充说明", Field::RefundNote),
-    ("买家留言", Field::RefundNote),
-    ("退款描述", Field::RefundNote),
-    ("申请说明", Field::RefundNote),
-    ("说明", Field::RefundNote),
-    ("留言", Field::RefundNote),
-    ("凭证", Field::Evidence),
-    ("上传凭证", Field::Evidence),
-    ("图片凭证", Field::Evidence),
-    ("上传图片", Field::Evidence),
-    ("申请时间", Field::RequestedAt),
-    ("买家申请时间", Field::RequestedAt),
-    ("申请", Field::RequestedAt),
-    ("退款申请时间", Field::RequestedAt),
-    ("售后申请时间", Field::RequestedAt),
-    ("退款状态", Field::RefundStatus),
-    ("售后状态", Field::RefundStatus),
-    ("责任方", Field::Responsibility),
-    ("评价", Field::Review),
-    ("中评", Field::Review),
-    ("差评", Field::Review),
-    ("颜色分类", Field::Other),
-    ("颜色", Field::Other),
-    ("尺码", Field::Other),
-    ("规格", Field::Other),
-    ("数量", Field::Other),
-    ("店铺", Field::Other),
-    ("店铺名称", Field::Other),
-    ("买家昵称", Field::Other),
-    ("卖家昵称", Field::Other),
-    ("旺旺", Field::Other),
-    ("手机", Field::Other),
-    ("电话", Field::Other),
-    ("联系电话", Field::Other),
-    ("备注", Field::Other),
-    ("发票", Field::Other),
-    ("优惠", Field::Other),
-    ("商品优惠", Field::Other),
-    ("鞋码", Field::Other),
-    ("小计", Field::Paid),
-    ("优惠券", Field::Other),
-    ("店铺优惠券", Field::Other),
-    ("平台券", Field::Other),
-    ("满减", Field::Other),
-    ("积分抵扣", Field::Other),
-    ("运费险", Field::Other),
-    ("店铺优惠", Field::Other),
-    ("平台优惠", Field::Other),
-];
+/// The field labels, from `data/labels.txt` (one field a line, its labels after it).
+const LABELS: &str = include_str!("../../data/labels.txt");
+
+/// The field a line of `data/labels.txt` names before its colon.
+fn field_named(name: &str) -> Option<Field> {
+    Some(match name {
+        "address" => Field::Address,
+        "other" => Field::Other,
+        "paid" => Field::Paid,
+        "fee" => Field::Fee,
+        "total" => Field::Total,
+        "title" => Field::Title,
+        "list_price" => Field::ListPrice,
+        "status" => Field::Status,
+        "signed_at" => Field::SignedAt,
+        "paid_at" => Field::PaidAt,
+        "completed_at" => Field::CompletedAt,
+        "shipped_at" => Field::ShippedAt,
+        "order_no" => Field::OrderNo,
+        "refund_type" => Field::RefundType,
+        "refund_reason" => Field::RefundReason,
+        "refund_amount" => Field::RefundAmount,
+        "refund_note" => Field::RefundNote,
+        "evidence" => Field::Evidence,
+        "requested_at" => Field::RequestedAt,
+        "refund_status" => Field::RefundStatus,
+        "responsibility" => Field::Responsibility,
+        "review" => Field::Review,
+        _ => return None,
+    })
+}
+
+/// Every label with its field, as `data/labels.txt` lists them.
+fn field_labels() -> impl Iterator<Item = (&'static str, Field)> {
+    LABELS
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once(':'))
+        .filter_map(|(name, words)| Some((field_named(name.trim())?, words)))
+        .flat_map(|(field, words)| words.split_whitespace().map(move |w| (w, field)))
+}
 
 /// Speaker words and the role they always mean.
 const ROLES: &[(&str, Speaker)] = &[
@@ -933,7 +819,7 @@ fn labels_by_first() -> &'static LabelsByFirst {
     static BY_FIRST: std::sync::OnceLock<LabelsByFirst> = std::sync::OnceLock::new();
     BY_FIRST.get_or_init(|| {
         let mut m = LabelsByFirst::default();
-        for &(label, field) in FIELDS {
+        for (label, field) in field_labels() {
             if let Some(c) = label.chars().next() {
                 m.entry(c).or_default().push((label, field));
             }
@@ -1435,5 +1321,21 @@ mod tests {
         assert!(fields_of("运费 ¥0.00").contains(&(Field::Fee, "¥0.00".into(), None)));
         let p = placed("疾风童鞋 男童 包邮 尺码：30");
         assert!(p.iter().all(|(_, speaker, _)| speaker.is_none()), "{p:?}");
+    }
+
+    #[test]
+    fn every_line_of_the_label_file_names_a_field() {
+        for line in LABELS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let (name, words) = line.split_once(':').expect("`field: labels`");
+            assert!(
+                field_named(name.trim()).is_some(),
+                "unknown field in data/labels.txt: {line}"
+            );
+            assert!(!words.trim().is_empty(), "no labels: {line}");
+        }
+        assert!(field_labels().count() > 100);
     }
 }
