@@ -349,20 +349,18 @@ const PRICE_LABELS: &[(&str, u8)] = &[
 /// 单价 — in a field, or written inside a line (宝贝:… 实付 ¥75.00, ¥599.00(实付款));
 /// failing those, a ¥ amount in an order line or an agent's note (never the chat).
 fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts) {
-    let rank = |f: Field| match f {
-        Field::Paid => Some(0),
-        Field::Total => Some(1),
-        Field::ListPrice => Some(2),
-        _ => None,
-    };
     let mut best: Option<(u8, usize, Amount)> = None;
     let consider = |best: &mut Option<(u8, usize, Amount)>, r: u8, li: usize, a: Amount| {
         if best.as_ref().is_none_or(|(br, _, _)| r < *br) {
             *best = Some((r, li, a));
         }
     };
+    // Whether the price found so far ranks `rank` or better.
+    let settled = |best: &Option<(u8, usize, Amount)>, rank: u8| {
+        best.as_ref().is_some_and(|(r, _, _)| *r <= rank)
+    };
     for (li, l) in lines.iter().enumerate() {
-        if let Some(r) = l.field.and_then(rank)
+        if let Some(r) = l.field.and_then(price_rank)
             && let Some(a) = amounts_or_plain(l).into_iter().find(|a| !a.value.is_zero())
         {
             consider(&mut best, r, li, a);
@@ -370,9 +368,6 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
         // Labels without a colon, inside any line but the chat's asks. None of these
         // ranks (3 and above) beats a labelled field's, and a later one never beats an
         // earlier of the same rank: once found, such a price ends the search.
-        let settled = |best: &Option<(u8, usize, Amount)>, rank: u8| {
-            best.as_ref().is_some_and(|(r, _, _)| *r <= rank)
-        };
         if settled(&best, 3) {
             continue;
         }
@@ -458,6 +453,16 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
     }
 }
 
+/// How good a price field is (0 best): 实付款, then 订单金额, then 单价 or 商品总价.
+fn price_rank(f: Field) -> Option<u8> {
+    match f {
+        Field::Paid => Some(0),
+        Field::Total => Some(1),
+        Field::ListPrice => Some(2),
+        _ => None,
+    }
+}
+
 /// Whether an amount carries its ¥ and stands alone in its phrase (… 就退货 ¥259 天猫单).
 fn signed_alone(text: &Text, c: &Context) -> bool {
     text.norm[c.amount.span.clone()].starts_with('¥')
@@ -480,12 +485,7 @@ fn several_items(
         match l.field {
             Some(Field::Title) => entry.0 = Some(li),
             Some(f) => {
-                let rank = match f {
-                    Field::Paid => 0,
-                    Field::Total => 1,
-                    Field::ListPrice => 2,
-                    _ => continue,
-                };
+                let Some(rank) = price_rank(f) else { continue };
                 if let Some(a) = amounts_or_plain(l).into_iter().find(|a| !a.value.is_zero())
                     && entry.1.as_ref().is_none_or(|(r, _)| rank < *r)
                 {
@@ -664,6 +664,9 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             let near = c.before.trim_end();
             let bare = || buyer_side && (starts.trim().is_empty() || asks_after());
             let weak_verb = || holds_any(tail(near, 3), WEAK_VERBS);
+            // 已报价10 in a note: the shop's offer, told by the agent.
+            let noted_offer =
+                || l.segment == Segment::Note && holds_any(tail(near, 4), OFFERED_IN_NOTE);
             // Each test below is asked only when the ones before it said no: a long
             // paste holds many sums, and most are settled by the first tests.
             let money_like =
@@ -682,7 +685,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 || weak_verb() && (c.amount.marked || asks_after())
                 // 运费垫了15块: in a postage claim the buyer's fee is what they ask back.
                 || postage && buyer_side && is_fee(c)
-                || l.segment == Segment::Note && holds_any(tail(near, 4), OFFERED_IN_NOTE);
+                || noted_offer();
             if !money_like
                 || is_price(c)
                 || is_size(c)
@@ -708,8 +711,6 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 continue;
             }
             let value = money(c.amount.value);
-            let noted_offer = l.segment == Segment::Note
-                && holds_any(tail(c.before.trim_end(), 4), OFFERED_IN_NOTE);
             let said = || {
                 Found::new(
                     value,
@@ -719,7 +720,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 )
                 .guessed(l.speaker_guessed)
             };
-            if shop || noted_offer {
+            if shop || noted_offer() {
                 offers.insert(value);
                 facts.offered = Some(said());
             } else {

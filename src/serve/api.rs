@@ -64,18 +64,18 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// The request's media type, without its parameters (`application/json; charset=utf-8`).
+fn media_type(headers: &HeaderMap) -> Option<&str> {
+    let v = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    Some(v.split(';').next().unwrap_or("").trim())
+}
+
 /// Reads a JSON body: the type must be JSON, the size at most 1 MB, the text valid JSON.
 fn json_body<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<T, ApiError> {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            let mime = v.split(';').next().unwrap_or("").trim();
-            mime.eq_ignore_ascii_case("application/json")
-        });
+    let is_json = media_type(headers).is_some_and(|m| m.eq_ignore_ascii_case("application/json"));
     if !is_json {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -409,10 +409,7 @@ pub(super) async fn queue(
 ) -> ApiResult {
     authorised(&state, &headers).await?;
     // Not a type a form or a cross-site page may send without asking first.
-    let is_file = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(';').next().unwrap_or("").trim() == "application/octet-stream");
+    let is_file = media_type(&headers) == Some("application/octet-stream");
     if !is_file {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
