@@ -204,6 +204,11 @@ pub struct Expect {
     /// "3.00"}`); a list must match item by item. No Rust needed for a new pin.
     #[serde(default)]
     pub advice: Option<serde_json::Value>,
+    /// For a fact the case leaves open (a region, a defect of two kinds): the
+    /// resolution of each value's advice (`small_flaw: partial_refund`); the
+    /// answer must list exactly these values.
+    #[serde(default)]
+    pub branches: BTreeMap<String, Resolution>,
 }
 
 /// The outcome of one case file.
@@ -379,10 +384,22 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
                     rule = Some(advice.rule.to_string());
                     Ok(*advice)
                 }
-                Outcome::PerRegion { missing: e, .. } | Outcome::Missing(e) => Err(e.to_string()),
+                Outcome::Branches { options, .. } if !expect.branches.is_empty() => {
+                    diffs.extend(compare_branches(&expect.branches, &options));
+                    return CaseResult {
+                        path: path.to_path_buf(),
+                        name: file.name,
+                        diffs,
+                        rule,
+                    };
+                }
+                Outcome::Branches { missing: e, .. } | Outcome::Missing(e) => Err(e.to_string()),
             },
             Err(e) => Err(e.to_string()),
         };
+        if !expect.branches.is_empty() && got.is_ok() {
+            diffs.push("branches: expected the advice for each open value, got one advice".into());
+        }
         diffs.extend(compare(expect, got));
     } else if file.facts.is_none() {
         diffs.push(
@@ -394,6 +411,20 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
         name: file.name,
         diffs,
         rule,
+    }
+}
+
+/// What differs between the branches a case expects and those given.
+fn compare_branches(want: &BTreeMap<String, Resolution>, got: &[session::Branch]) -> Vec<String> {
+    let got: BTreeMap<&str, &str> = got
+        .iter()
+        .map(|b| (b.value.as_str(), b.advice.resolution.id()))
+        .collect();
+    let want: BTreeMap<&str, &str> = want.iter().map(|(k, r)| (k.as_str(), r.id())).collect();
+    if want == got {
+        Vec::new()
+    } else {
+        vec![format!("branches: expected {want:?}, got {got:?}")]
     }
 }
 
@@ -531,6 +562,7 @@ impl Expect {
             && self.alerts.is_empty()
             && self.error.is_none()
             && self.advice.is_none()
+            && self.branches.is_empty()
     }
 }
 

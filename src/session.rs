@@ -1,6 +1,6 @@
 //! Session: one agent request end to end — pasted text or structured facts,
-//! plus flags, to a case and its advice; when the region is missing, the
-//! advice for each region group instead of a guess.
+//! plus flags, to a case and its advice; when the region is missing or the
+//! defect fits two kinds, the advice for each value instead of a guess.
 
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -25,14 +25,15 @@ pub enum SessionError {
     Case(#[from] CaseError),
 }
 
-/// The advice for one region group, when the case gives no region.
+/// The advice for one value of a fact the case leaves open: a region group
+/// when no region is given, a kind when the defect fits two.
 #[derive(Debug, Clone)]
-pub struct RegionOption {
-    /// The group's name.
-    pub group: String,
-    /// A province of it, used to ask the engine.
-    pub example: String,
-    /// The advice for that group.
+pub struct Branch {
+    /// What the agent calls the value (华东地区, 小瑕疵).
+    pub label: String,
+    /// The value the engine was asked with (a province of the group, `small_flaw`).
+    pub value: String,
+    /// The advice for that value.
     pub advice: Advice,
 }
 
@@ -41,15 +42,27 @@ pub struct RegionOption {
 pub enum Outcome {
     /// One advice.
     Advice(Box<Advice>),
-    /// No region: the advice for each region group, and what to add.
-    PerRegion {
-        /// The missing-region error, naming the flag.
+    /// A fact left open (`missing.fact`: the region or the defect): the advice
+    /// for each value it could take, and what to add to settle it.
+    Branches {
+        /// The open fact as the engine reports it, naming the flag.
         missing: EngineError,
-        /// One advice per group.
-        options: Vec<RegionOption>,
+        /// One advice per value.
+        options: Vec<Branch>,
     },
     /// Another fact is missing.
     Missing(EngineError),
+}
+
+impl Outcome {
+    /// Every advice it holds: one, one per branch, or none.
+    pub fn advices(&self) -> Vec<&Advice> {
+        match self {
+            Outcome::Advice(a) => vec![a],
+            Outcome::Branches { options, .. } => options.iter().map(|o| &o.advice).collect(),
+            Outcome::Missing(_) => Vec::new(),
+        }
+    }
 }
 
 /// The answer to one request.
@@ -202,6 +215,12 @@ pub fn answer(
         }
         .into());
     }
+    // A defect the paste leaves between two kinds, when no flag settles it.
+    let open_defect = facts
+        .as_ref()
+        .and_then(|f| f.ambiguous.iter().find(|a| a.fact == Fact::Defect))
+        .filter(|_| case.defect.is_none())
+        .map(|a| a.candidates.clone());
     let outcome = match engine::advise(policy, &case) {
         Ok(mut a) => {
             if let Some(f) = facts.as_ref().and_then(|f| f.shipping_insurance.as_ref())
@@ -217,9 +236,20 @@ pub fn answer(
         }
         Err(
             missing @ EngineError::Missing {
+                fact: Fact::Defect, ..
+            },
+        ) if open_defect.is_some() => per_defect(
+            policy,
+            &input,
+            open_defect.unwrap_or_default(),
+            today,
+            missing,
+        ),
+        Err(
+            missing @ EngineError::Missing {
                 fact: Fact::Region, ..
             },
-        ) => Outcome::PerRegion {
+        ) => Outcome::Branches {
             options: per_region(policy, &input, today),
             missing,
         },
@@ -270,8 +300,53 @@ fn same_terms(a: &Advice, b: &Advice) -> bool {
         && a.if_refused == b.if_refused
 }
 
+/// The advice for each kind an open defect could be. When every kind gets the
+/// same terms, that advice with a note; when a kind cannot be advised (another
+/// fact is missing), what is missing.
+fn per_defect(
+    policy: &Policy,
+    input: &CaseInput,
+    kinds: Vec<String>,
+    today: NaiveDate,
+    missing: EngineError,
+) -> Outcome {
+    let mut options = Vec::new();
+    for kind in kinds {
+        let mut i = input.clone();
+        i.defect = Some(Located::flag(kind.clone()));
+        let case = match i.into_case(today) {
+            Ok(c) => c,
+            Err(_) => return Outcome::Missing(missing),
+        };
+        match engine::advise(policy, &case) {
+            Ok(advice) => options.push(Branch {
+                label: Fact::Defect.value_label(&kind),
+                value: kind,
+                advice,
+            }),
+            Err(e) => return Outcome::Missing(e),
+        }
+    }
+    if let [first, rest @ ..] = options.as_slice()
+        && rest.iter().all(|o| same_terms(&first.advice, &o.advice))
+    {
+        let mut advice = first.advice.clone();
+        advice.notes.push(Text::Owned(format!(
+            "问题类型可能是{}；处理相同，按{}给出建议。",
+            options
+                .iter()
+                .map(|o| o.label.as_str())
+                .collect::<Vec<_>>()
+                .join("或"),
+            first.label
+        )));
+        return Outcome::Advice(Box::new(advice));
+    }
+    Outcome::Branches { missing, options }
+}
+
 /// The advice for each region group, asked with one province of each.
-fn per_region(policy: &Policy, input: &CaseInput, today: NaiveDate) -> Vec<RegionOption> {
+fn per_region(policy: &Policy, input: &CaseInput, today: NaiveDate) -> Vec<Branch> {
     let mut examples: Vec<(String, String)> = policy
         .groups()
         .iter()
@@ -294,9 +369,9 @@ fn per_region(policy: &Policy, input: &CaseInput, today: NaiveDate) -> Vec<Regio
             i.region = Some(Located::flag(example.clone()));
             let case = i.into_case(today).ok()?;
             let advice = engine::advise(policy, &case).ok()?;
-            Some(RegionOption {
-                group,
-                example,
+            Some(Branch {
+                label: group,
+                value: example,
                 advice,
             })
         })

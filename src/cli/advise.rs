@@ -6,7 +6,8 @@ use std::cell::OnceCell;
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use aftersale::case::CaseInput;
+use aftersale::case::{CaseInput, Fact};
+use aftersale::engine::EngineError;
 use aftersale::intake::{Intake, IntakeError, MAX_PASTE};
 use aftersale::policy::Policy;
 use aftersale::session::{self, Outcome};
@@ -120,19 +121,31 @@ fn once(
     };
     let answer = session::answer(policy, facts, base, args.facts.clone(), today, args.explain)?;
     let code = match &answer.outcome {
-        Outcome::Advice(_) | Outcome::PerRegion { .. } => Exit::Done,
+        Outcome::Advice(_) | Outcome::Branches { .. } => Exit::Done,
         Outcome::Missing(_) => Exit::BadInput,
     };
     if args.json {
         out::line(&session::draw::json(&answer)?)?;
     } else if code == Exit::Done
         || answer.facts.is_some()
-        || matches!(answer.outcome, Outcome::PerRegion { .. })
+        || matches!(answer.outcome, Outcome::Branches { .. })
     {
         out::line(&session::draw::text(&answer))?;
     }
     match &answer.outcome {
-        Outcome::PerRegion { missing, .. } => eprintln!("提示 / note: {missing}"),
+        Outcome::Branches {
+            missing: EngineError::Missing { fact, .. },
+            options,
+        } if *fact != Fact::Region => eprintln!(
+            "提示 / note: {}不确定，问清后加 {}",
+            fact.label(),
+            options
+                .iter()
+                .map(|o| format!("--{} {}（{}）", fact.key(), o.value, o.label))
+                .collect::<Vec<_>>()
+                .join(" 或 ")
+        ),
+        Outcome::Branches { missing, .. } => eprintln!("提示 / note: {missing}"),
         Outcome::Missing(e) => eprintln!("error: {e}"),
         Outcome::Advice(_) => {}
     }

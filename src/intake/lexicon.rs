@@ -30,6 +30,8 @@ pub enum Tag {
     SymptomMajor,
     /// A symptom said small (小缝, 小眼): after a failing word, the failing is a small flaw.
     SymptomSmall,
+    /// A hole or tear (洞, 破了) whose size decides the kind: a small flaw or a failing.
+    SymptomOpen,
     /// A small, cosmetic symptom.
     Minor,
     /// A loose thread: nothing that affects wear.
@@ -237,6 +239,7 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("symptom", "minor") => Tag::SymptomMinor,
         ("symptom", "major") => Tag::SymptomMajor,
         ("symptom", "small") => Tag::SymptomSmall,
+        ("symptom", "open") => Tag::SymptomOpen,
         ("minor", "") => Tag::Minor,
         ("thread", "") => Tag::Thread,
         ("major", "") => Tag::Major,

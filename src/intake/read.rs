@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::facts::{Facts, Found};
+use super::facts::{Ambiguity, Facts, Found};
 use super::lexicon::{Lexicon, Reason, Tag, reason_in};
 use super::segment::{Field, Line, Segment, Speaker};
 use crate::case::{Defect, Fault, Platform, RefundType, Stage, Wants};
@@ -126,6 +126,8 @@ struct Seen {
     /// 3 a cause (misuse, transit), 2 a phrase naming it, 1.5 a symptom, 1 a general word.
     strength: u8,
     hit: usize,
+    /// The other kind the words fit as well (a hole of no stated size), if any.
+    open: Option<Defect>,
 }
 
 /// Reads the defects a set of lines names, clause by clause.
@@ -157,6 +159,7 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
                 defect: Defect::MissingPart,
                 strength: 4,
                 hit: k,
+                open: None,
             });
         }
     }
@@ -173,6 +176,7 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
                 defect: Defect::WrongItem,
                 strength: 4,
                 hit: k + 1 + a,
+                open: None,
             });
         }
     }
@@ -220,6 +224,7 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
             defect: Defect::Misuse,
             strength: 6,
             hit: k,
+            open: None,
         });
     }
     let carried = cause(Tag::TransitWho).and(cause(Tag::TransitDid));
@@ -233,6 +238,7 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
             defect: Defect::TransitDamage,
             strength: 6,
             hit: k,
+            open: None,
         });
     }
 
@@ -256,6 +262,7 @@ fn clause_defects(clause: &[Hit], first: usize) -> Vec<Seen> {
                 defect,
                 strength,
                 hit: first + k,
+                open: None,
             });
         }
     }
@@ -271,15 +278,20 @@ fn part_and_symptom(clause: &[Hit], first: usize, slight: bool, out: &mut Vec<Se
     let flush = |g: Option<Symptoms>, out: &mut Vec<Seen>| {
         let Some(g) = g else { return };
         let Some(k) = g.first else { return };
-        let (defect, strength) = match (g.major, g.said_small) {
-            (true, true) => (Defect::SmallFlaw, 4),
-            (true, false) if !slight => (Defect::Quality, 3),
-            _ => (Defect::SmallFlaw, 3),
+        let (defect, strength, open) = match (g.major, g.said_small) {
+            (true, true) => (Defect::SmallFlaw, 4, None),
+            (true, false) if !slight => (Defect::Quality, 3, None),
+            // 鞋面破了个洞, no size said and nothing else wrong: a small hole or a failing.
+            (false, _) if g.open && !g.minor && !slight => {
+                (Defect::Quality, 3, Some(Defect::SmallFlaw))
+            }
+            _ => (Defect::SmallFlaw, 3, None),
         };
         out.push(Seen {
             defect,
             strength,
             hit: first + k,
+            open,
         });
     };
     let mut group: Option<Symptoms> = None;
@@ -297,11 +309,14 @@ fn part_and_symptom(clause: &[Hit], first: usize, slight: bool, out: &mut Vec<Se
         let small = h.tags.contains(&Tag::SymptomSmall);
         let minor = small || h.tags.contains(&Tag::SymptomMinor);
         let major = h.tags.contains(&Tag::SymptomMajor) || h.tags.contains(&Tag::Major);
-        if minor || major {
+        let open = h.tags.contains(&Tag::SymptomOpen);
+        if minor || major || open {
             g.first.get_or_insert(k);
             g.said_small |= small && g.major;
             g.major |= major;
+            g.open |= open;
         }
+        g.minor |= minor || h.tags.contains(&Tag::Minor);
     }
     flush(group, out);
 }
@@ -315,6 +330,10 @@ struct Symptoms {
     major: bool,
     /// A small symptom after the failing (裂了条小缝).
     said_small: bool,
+    /// A cosmetic or small symptom anywhere after the part (小洞, 脏).
+    minor: bool,
+    /// A hole or tear of no stated size (洞, 破了).
+    open: bool,
 }
 
 /// Transit words that say the goods were damaged, not only that they travelled.
@@ -341,6 +360,8 @@ fn strongest(seen: &[Seen]) -> Option<Seen> {
         .max_by(|(ia, a), (ib, b)| {
             a.strength
                 .cmp(&b.strength)
+                // A kind the words settle beats one they leave open.
+                .then(a.open.is_none().cmp(&b.open.is_none()))
                 .then(severity(a.defect).cmp(&severity(b.defect)))
                 .then(ib.cmp(ia))
         })
@@ -364,6 +385,8 @@ pub(super) struct Reading {
     account: bool,
     /// The hit it was read from, for the quote.
     hit: Option<usize>,
+    /// The other kind the buyer's words fit as well: the defect is then open.
+    open: Option<Defect>,
 }
 
 /// Reads the defect: the refund reason, refined or overruled by the buyer's
@@ -388,11 +411,13 @@ pub(super) fn defect(
         defect: s.defect,
         account: true,
         hit: Some(s.hit),
+        open: s.open,
     };
     let theirs = |d: Defect| Reading {
         defect: d,
         account: false,
         hit: None,
+        open: None,
     };
     // 评价:差评 2026-11-17: the review given is the case.
     // 评价:差评 …, or a review card headed 中评：… .
@@ -411,11 +436,7 @@ pub(super) fn defect(
             l.segment,
             None,
         ));
-        return Some(Reading {
-            defect: Defect::BadReview,
-            account: false,
-            hit: None,
-        });
+        return Some(theirs(Defect::BadReview));
     }
     let reading = match (by_reason, own) {
         (None, Some(s)) => Some(mine(s)),
@@ -424,9 +445,11 @@ pub(super) fn defect(
             let cause = s.strength >= 6;
             let own_reason = buyer_side(s.defect) && !buyer_side(d);
             // The buyer's words say how bad a flaw is.
+            // Words that leave it open between the two do not; the form's reason settles it.
             let severity = matches!(d, Defect::Quality | Defect::SmallFlaw)
                 && matches!(s.defect, Defect::Quality | Defect::SmallFlaw)
-                && s.strength >= 3;
+                && s.strength >= 3
+                && s.open.is_none();
             // 7天无理由 with 太小了: the buyer's own reason, said more exactly.
             let talks_size = account_seen.iter().any(|x| x.defect == Defect::Size);
             let refines = d == Defect::Size && s.defect == Defect::WrongItem
@@ -478,6 +501,20 @@ pub(super) fn defect(
         (None, Some((_, f))) => relabel(f, r.defect),
         (None, None) => unreachable!("a reading has a hit or a reason"),
     });
+    if let Some((r, other)) = reading.and_then(|r| r.open.map(|o| (r, o)))
+        && let Some(d) = facts.defect.take()
+    {
+        facts.ambiguous.push(Ambiguity {
+            fact: crate::case::Fact::Defect,
+            source: d.source,
+            candidates: vec![other.id().to_string(), r.defect.id().to_string()],
+            flag: format!(
+                "--defect {} 或 --defect {}（看问题大小：不影响穿是小瑕疵）",
+                other.id(),
+                r.defect.id()
+            ),
+        });
+    }
     reading
 }
 

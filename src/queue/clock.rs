@@ -16,7 +16,7 @@ use std::sync::Arc;
 use super::{Cs, Refund, State};
 use crate::case::{Defect, Stage};
 use crate::policy::{Anchor, DeadlineRule, Period, Policy, Start};
-use crate::session::{Answer, Outcome};
+use crate::session::Answer;
 
 /// The policy's limit for confirming goods sent back.
 const CONFIRM_RETURN: &str = "confirm_return";
@@ -178,11 +178,7 @@ fn answer_rule(
     stage: Option<Stage>,
     defect: Option<Defect>,
 ) -> Option<(Arc<str>, Arc<DeadlineRule>)> {
-    let advices: Vec<&crate::advice::Advice> = match answer.map(|a| &a.outcome) {
-        Some(Outcome::Advice(a)) => vec![a],
-        Some(Outcome::PerRegion { options, .. }) => options.iter().map(|o| &o.advice).collect(),
-        _ => Vec::new(),
-    };
+    let advices = answer.map(|a| a.outcome.advices()).unwrap_or_default();
     let from_advice = advices
         .iter()
         .flat_map(|a| a.deadlines.iter())

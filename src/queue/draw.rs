@@ -5,9 +5,11 @@
 use serde_json::{Value, json};
 
 use crate::advice::Advice;
+use crate::case::Fact;
 use crate::policy::{Payer, Resolution};
 use crate::queue::{Entry, Queue, Turn};
 use crate::session::Outcome;
+use crate::session::draw::BranchNames;
 
 /// A short name of a resolution: the label before its explanation.
 fn res_short(r: Resolution) -> &'static str {
@@ -62,21 +64,27 @@ fn advice_words(a: &Advice) -> String {
     s
 }
 
-/// Whether every region group's advice is the same, in the words shown.
-fn per_region_words(options: &[crate::session::RegionOption]) -> String {
+/// The advice for each value of an open fact (region group, defect kind), in
+/// one phrase when they read the same.
+fn branch_words(open: Fact, options: &[crate::session::Branch]) -> String {
+    // 地区, as a list row says it; the other open facts by their labels.
+    let by = match open {
+        Fact::Region => "地区",
+        _ => open.label(),
+    };
     let words: Vec<String> = options.iter().map(|o| advice_words(&o.advice)).collect();
     if words.windows(2).all(|w| w[0] == w[1]) {
         return format!(
-            "{}（各地区相同）",
+            "{}（各{by}相同）",
             words.first().cloned().unwrap_or_default()
         );
     }
     let parts: Vec<String> = options
         .iter()
         .zip(&words)
-        .map(|(o, w)| format!("{} {w}", o.group))
+        .map(|(o, w)| format!("{} {w}", o.label))
         .collect();
-    format!("按地区：{}", parts.join("｜"))
+    format!("按{by}：{}", parts.join("｜"))
 }
 
 /// The advice of an entry in one phrase (or why there is none).
@@ -85,7 +93,10 @@ pub fn entry_advice(e: &Entry) -> String {
         Err(why) => format!("无法给建议：{why}"),
         Ok(a) => match &a.outcome {
             Outcome::Advice(adv) => advice_words(adv),
-            Outcome::PerRegion { options, .. } => per_region_words(options),
+            Outcome::Branches {
+                missing: crate::engine::EngineError::Missing { fact, .. },
+                options,
+            } => branch_words(*fact, options),
             Outcome::Missing(crate::engine::EngineError::Missing { fact, .. }) => {
                 format!("缺{}，给不出建议", fact.label())
             }
@@ -269,27 +280,32 @@ fn advice_brief(a: &Advice) -> Value {
 /// advice view gets when a refund is opened; column names only where the list
 /// names a column otherwise than the seller centre does).
 pub fn entry_value(rank: usize, e: &Entry, lean: bool) -> Value {
-    let (advice, by_region, error) = match &e.answer {
-        Err(why) => (Value::Null, Value::Null, json!(why)),
+    let (advice, branches, error) = match &e.answer {
+        Err(why) => (Value::Null, None, json!(why)),
         Ok(a) => match &a.outcome {
-            Outcome::Advice(adv) => (advice_brief(adv), Value::Null, Value::Null),
-            Outcome::PerRegion { options, .. } => (
-                Value::Null,
-                Value::Array(
-                    options
-                        .iter()
-                        .map(|o| {
-                            let mut v = advice_brief(&o.advice);
-                            v["region_group"] = json!(o.group);
-                            v
-                        })
-                        .collect(),
-                ),
-                Value::Null,
-            ),
+            Outcome::Advice(adv) => (advice_brief(adv), None, Value::Null),
+            Outcome::Branches {
+                missing: crate::engine::EngineError::Missing { fact, .. },
+                options,
+            } => {
+                let names = BranchNames::of(*fact);
+                let list = options
+                    .iter()
+                    .map(|o| {
+                        let mut v = advice_brief(&o.advice);
+                        v[names.label] = json!(o.label);
+                        v
+                    })
+                    .collect();
+                (
+                    Value::Null,
+                    Some((names.list, Value::Array(list))),
+                    Value::Null,
+                )
+            }
             Outcome::Missing(crate::engine::EngineError::Missing { fact, .. }) => (
                 Value::Null,
-                Value::Null,
+                None,
                 json!(format!("缺{}，给不出建议", fact.label())),
             ),
         },
@@ -313,16 +329,21 @@ pub fn entry_value(rank: usize, e: &Entry, lean: bool) -> Value {
         "clock": e.clock,
         "summary": entry_advice(e),
         "advice": advice,
-        "by_region": by_region,
+        "by_region": Value::Null,
         "error": error,
         "facts": facts_list(e),
         "missing": e.missing.iter().map(|f| json!({"key": f.key(), "label": f.label()})).collect::<Vec<_>>(),
         "record": if lean { lean_record(r) } else { serde_json::to_value(r).unwrap_or(Value::Null) },
         "paste": e.paste,
     });
+    if let (Some((list, branches)), Some(o)) = (branches, v.as_object_mut()) {
+        o.insert(list.into(), branches);
+    }
     if lean && let Some(o) = v.as_object_mut() {
         o.remove("facts");
-        o.remove("by_region");
+        for names in [Fact::Region, Fact::Defect].map(BranchNames::of) {
+            o.remove(names.list);
+        }
     }
     v
 }

@@ -357,8 +357,11 @@ pub fn missing(f: &Facts, answer: Option<&Answer>) -> Vec<Fact> {
     };
     let advice: Option<&Advice> = match answer.map(|a| &a.outcome) {
         Some(Outcome::Advice(a)) => Some(a),
-        Some(Outcome::PerRegion { options, .. }) => {
-            push(Fact::Region);
+        Some(Outcome::Branches {
+            missing: crate::engine::EngineError::Missing { fact, .. },
+            options,
+        }) => {
+            push(*fact);
             options.first().map(|o| &o.advice)
         }
         Some(Outcome::Missing(crate::engine::EngineError::Missing { fact, .. })) => {

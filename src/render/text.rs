@@ -226,10 +226,14 @@ pub fn facts(f: &Facts) -> String {
     for a in &f.ambiguous {
         let _ = writeln!(
             o,
-            "  ？{}不确定：“{}”可能在 {} —— {}",
+            "  ？{}不确定：“{}”可能是 {} —— {}",
             a.fact.label(),
             a.source,
-            a.candidates.join("、"),
+            a.candidates
+                .iter()
+                .map(|c| a.fact.value_label(c))
+                .collect::<Vec<_>>()
+                .join("、"),
             a.flag
         );
     }

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use crate::case::{CaseError, Fact};
 use crate::policy::Policy;
 use crate::policy::model::Piece;
+use crate::session::draw::BranchNames;
 
 /// Where the page lets an agent change a fact.
 const FACTS_PANEL: &str = "「识别结果」";
@@ -61,10 +62,12 @@ pub(super) fn words(text: &str) -> String {
 /// Rewrites an answer (`/api/advise`, `/api/cases/{id}`) for the agent's page.
 pub(super) fn rewrite(value: &mut Value, policy: &Policy) {
     advice(value, policy);
-    if let Some(options) = value.get_mut("by_region").and_then(Value::as_array_mut) {
-        for o in options {
-            if let Some(a) = o.get_mut("advice") {
-                advice(a, policy);
+    for list in [Fact::Region, Fact::Defect].map(|f| BranchNames::of(f).list) {
+        if let Some(options) = value.get_mut(list).and_then(Value::as_array_mut) {
+            for o in options {
+                if let Some(a) = o.get_mut("advice") {
+                    advice(a, policy);
+                }
             }
         }
     }

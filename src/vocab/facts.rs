@@ -317,6 +317,17 @@ macro_rules! fact_enum {
 
 facts_table!(fact_enum);
 
+impl Fact {
+    /// A value as an agent reads it: a choice's Chinese label (`small_flaw` →
+    /// 小瑕疵), any other value as it is.
+    pub fn value_label(self, value: &str) -> String {
+        self.choices()
+            .into_iter()
+            .find(|(id, _)| *id == value)
+            .map_or_else(|| value.to_string(), |(_, label)| label.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,6 +67,10 @@ class Failed(Exception):
     pass
 
 
+# A hole of no stated size: a small flaw or a failing, and the page shows both.
+OPEN_DEFECT_PASTE = "买家：右脚鞋头破了个洞 你们看怎么办\n收货地址：四川省成都市武侯区***\n实付款：¥129\n已签收\n淘宝\n"
+
+
 def check(cond, what):
     if not cond:
         raise Failed(what)
@@ -381,6 +385,24 @@ def run(binary, tmp):
                 check(page.get_by_text("<script>", exact=False).first.is_visible(), "the text <script> is not visible")
                 page.screenshot(path=str(SHOTS / "3-xss.png"), full_page=True)
                 ok("<script>/<img onerror> paste shown as text; window.__xss stays undefined")
+
+                # --- a defect the words leave open: both kinds' advice, one click settles it
+                page.click('[data-testid="new-case"]')
+                page.fill('[data-testid="paste"]', OPEN_DEFECT_PASTE)
+                with page.expect_response(lambda r: r.url.endswith("/api/advise") and r.request.method == "POST"):
+                    page.press('[data-testid="paste"]', "Control+Enter")
+                page.wait_for_selector('[data-testid="by-defect"]')
+                kinds = [t.strip() for t in page.locator('[data-testid="defect-row"] td:first-child').all_inner_texts()]
+                check(kinds == ["小瑕疵", "质量问题"], f"the open defect's rows are {kinds}, expected 小瑕疵 and 质量问题")
+                check(page.is_visible('[data-testid="ambiguous-defect"]'), "the facts do not say 问题类型 is open")
+                page.screenshot(path=str(SHOTS / "8-open-defect.png"), full_page=True)
+                with page.expect_response(lambda r: r.url.endswith("/api/advise") and r.request.method == "POST") as again:
+                    page.click('[data-testid="by-defect"] [data-testid="choice-defect-quality"]')
+                sent = again.value.request.post_data_json
+                check(sent.get("facts", {}).get("defect") == "quality", f"choosing 质量问题 sent {sent.get('facts')}")
+                page.wait_for_selector('[data-testid="resolution"]')
+                check(not page.is_visible('[data-testid="by-defect"]'), "the branches stay after the choice")
+                ok(f"an open defect shows {kinds} side by side; choosing 质量问题 gives one advice")
 
                 # --- the manager page
                 page.goto(f"{base}/manager")

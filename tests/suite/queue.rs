@@ -463,7 +463,13 @@ fn a_buyer_address_in_the_list_gives_the_region_and_the_shops_never_does() {
     assert!(without.facts.province.is_none());
     assert!(matches!(
         without.answer.as_ref().map(|a| &a.outcome),
-        Ok(aftersale::session::Outcome::PerRegion { .. })
+        Ok(aftersale::session::Outcome::Branches {
+            missing: aftersale::engine::EngineError::Missing {
+                fact: aftersale::case::Fact::Region,
+                ..
+            },
+            ..
+        })
     ));
 }
 

@@ -676,3 +676,53 @@ fn the_case_list_line_carries_the_advice_it_was_given() {
     assert_eq!(line["resolution"], Value::Null, "{line}");
     assert_eq!(line["offer_open"], Value::Null, "{line}");
 }
+
+#[test]
+fn a_defect_the_words_leave_open_gets_each_kinds_advice_in_page_words() {
+    let dir = tempdir("wb-open-defect");
+    let server = start(&dir, None, None);
+    let r = post(
+        &server,
+        "/api/advise",
+        &json!({"text": "买家：右脚鞋头破了个洞 你们看怎么办\n收货地址：四川省成都市武侯区***\n实付款：¥129\n已签收\n淘宝\n"}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let a = r.json();
+    let kinds: Vec<(&str, &str)> = a["by_defect"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|b| {
+            (
+                b["label"].as_str().unwrap_or(""),
+                b["advice"]["resolution"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [("小瑕疵", "partial_refund"), ("质量问题", "exchange")],
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        a["facts"]["ambiguous"][0]["candidates"],
+        json!(["small_flaw", "quality"])
+    );
+    // Each branch is rewritten for the agent like a single advice: no rule ids in its notes.
+    for b in a["by_defect"].as_array().into_iter().flatten() {
+        for n in b["advice"]["notes"].as_array().into_iter().flatten() {
+            let n = n.as_str().unwrap_or("");
+            assert!(!n.contains("--") && !n.contains('_'), "{n}");
+        }
+    }
+    // The agent picks one: a single advice.
+    let r = post(
+        &server,
+        "/api/advise",
+        &json!({"text": "买家：右脚鞋头破了个洞 你们看怎么办\n收货地址：四川省成都市武侯区***\n实付款：¥129\n已签收\n淘宝\n", "facts": {"defect": "quality"}}),
+    );
+    assert_eq!(r.json()["resolution"], "exchange", "{}", r.body);
+    assert!(r.json().get("by_defect").is_none(), "{}", r.body);
+    let _ = std::fs::remove_dir_all(&dir);
+}
