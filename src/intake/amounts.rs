@@ -424,7 +424,7 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
         let picked = if same {
             Some(items[0].clone())
         } else {
-            item_in_question(lines, &items)
+            item_in_question(text, lines, &items)
         };
         match picked {
             Some((li, a)) => best = Some((0, li, a)),
@@ -513,12 +513,89 @@ fn several_items(
                 .map(|c| (li, c.amount.clone()))
         })
         .collect();
-    (items.len() >= 2).then_some(items)
+    if items.len() >= 2 {
+        return Some(items);
+    }
+    let listed: Vec<(usize, Amount)> = item_pieces(text, lines)
+        .into_iter()
+        .map(|p| (p.line, p.amount))
+        .collect();
+    (listed.len() >= 2).then_some(listed)
+}
+
+/// One item of an order written as a list (① 发光鞋 26码 ×1 ¥99.00, - 儿童款 27码
+/// ¥99.00, 大人款 37码 ¥109 / 儿童款 26码 ¥79): its line, its price and its words.
+#[derive(Debug, Clone)]
+pub(super) struct ItemPiece {
+    /// The line it is on.
+    pub line: usize,
+    /// Its ¥ price.
+    pub amount: Amount,
+    /// Where its words are in the normalised text.
+    pub span: std::ops::Range<usize>,
+}
+
+/// The items of an order listed line by line or with `/` between them: a piece of
+/// an order line or an agent's note holding one ¥ price and a size, a count or a
+/// list mark. A buyer's own turn is never one (两双一共¥398 is what they paid).
+pub(super) fn item_pieces(text: &Text, lines: &[Line]) -> Vec<ItemPiece> {
+    let mut out = Vec::new();
+    for (li, l) in lines.iter().enumerate() {
+        let listing = matches!(l.segment, Segment::Form | Segment::Note)
+            || l.segment == Segment::Chat && l.speaker == Some(Speaker::Shop);
+        if !listing || !l.text.contains('¥') {
+            continue;
+        }
+        let mut start = 0;
+        for piece in l.text.split(['/', '｜', '|']) {
+            let at = l.span.start + start;
+            start += piece.len() + 1;
+            let signed: Vec<Amount> = amounts(piece, at)
+                .into_iter()
+                .filter(|a| text.norm[a.span.clone()].starts_with('¥') && !a.value.is_zero())
+                .collect();
+            if let [amount] = signed.as_slice()
+                && names_an_item(piece)
+            {
+                out.push(ItemPiece {
+                    line: li,
+                    amount: amount.clone(),
+                    span: at..at + piece.len(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether a piece of a line reads as an ordered item: a list mark first, or a
+/// size (26码, 16.5cm) or a count (×1, 1件, 2双) in it.
+fn names_an_item(piece: &str) -> bool {
+    let t = piece.trim_start();
+    let marked = t.starts_with(|c: char| ('①'..='⑳').contains(&c))
+        || t.starts_with(['-', '•', '·'])
+        || t.starts_with(|c: char| c.is_ascii_digit())
+            && t.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with([' ', '.', '、', ')', '）']);
+    let mut prev_digit = false;
+    let mut counted = false;
+    for c in t.chars() {
+        if prev_digit && matches!(c, '码' | '件' | '双' | 'c') || matches!(c, '×') {
+            counted = true;
+            break;
+        }
+        prev_digit = c.is_ascii_digit();
+    }
+    marked || counted
 }
 
 /// The item whose title shares the most two-character words with the buyer's
 /// own account (拖鞋线头好多 → 居家棉拖鞋), if exactly one does best.
-fn item_in_question(lines: &[Line], items: &[(usize, Amount)]) -> Option<(usize, Amount)> {
+fn item_in_question(
+    text: &Text,
+    lines: &[Line],
+    items: &[(usize, Amount)],
+) -> Option<(usize, Amount)> {
     let account: String = lines
         .iter()
         .filter(|l| {
@@ -529,19 +606,23 @@ fn item_in_question(lines: &[Line], items: &[(usize, Amount)]) -> Option<(usize,
         .map(|l| l.text)
         .collect::<Vec<_>>()
         .join("\n");
-    let score = |li: usize| {
-        let title: Vec<char> = lines[li]
-            .text
-            .chars()
-            .filter(|c| *c as u32 >= 0x4E00)
-            .collect();
+    // An item's words: its piece of a listed line, else its whole line.
+    let pieces = item_pieces(text, lines);
+    let words = |it: &(usize, Amount)| {
+        pieces
+            .iter()
+            .find(|p| p.amount.span == it.1.span)
+            .map_or(lines[it.0].text, |p| &text.norm[p.span.clone()])
+    };
+    let score = |it: &(usize, Amount)| {
+        let title: Vec<char> = words(it).chars().filter(|c| *c as u32 >= 0x4E00).collect();
         title
             .windows(2)
             .filter(|w| account.contains(&w.iter().collect::<String>()))
             .count()
     };
     let mut scored: Vec<(usize, &(usize, Amount))> =
-        items.iter().map(|it| (score(it.0), it)).collect();
+        items.iter().map(|it| (score(it), it)).collect();
     scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
     match scored.as_slice() {
         [(top, it), (next, _), ..] if *top > 0 && top > next => Some((*it).clone()),
@@ -596,8 +677,13 @@ fn free_shipping<'l, 't>(text: &Text, lines: &'l [Line<'t>]) -> Option<(bool, &'
             return Some((true, l));
         }
     }
-    // 实付款:¥189.00(含运费¥0.00): the fee inside another line of the order form.
-    for l in lines.iter().filter(|l| l.segment == Segment::Form) {
+    // 实付款:¥189.00(含运费¥0.00), 实付 ¥88.00 运费 ¥0.00: the fee inside another
+    // line of the order form, or of an agent's note copying it. Not a chat turn:
+    // there 运费15 is the postage of a return.
+    for l in lines
+        .iter()
+        .filter(|l| matches!(l.segment, Segment::Form | Segment::Note))
+    {
         for a in amounts(l.text, l.span.start) {
             let near = tail(text.norm[l.span.start..a.span.start].trim_end(), 4);
             if (near.contains("运费") || near.contains("邮费")) && !near.contains("险") {
@@ -618,6 +704,9 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
     let mut asks: Vec<Found<Money>> = Vec::new();
     // A set: a long paste may hold thousands of offers.
     let mut offers: std::collections::BTreeSet<Money> = std::collections::BTreeSet::new();
+    // An order's listed items (2 亲子鞋儿童款 29码 ¥89.00) hold its prices and sizes, no asks.
+    let items = item_pieces(text, lines);
+    let listed = |c: &Context| items.iter().any(|p| p.span.contains(&c.amount.span.start));
     for (li, l) in lines
         .iter()
         .enumerate()
@@ -637,6 +726,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             // 11.16签收的: a day, not money.
             if !c.amount.marked
                 && super::dates::starts_date(&text.norm[c.amount.span.start..l.span.end])
+                || listed(c)
             {
                 continue;
             }
@@ -662,6 +752,8 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                     .any(|w| c.after.trim_start().starts_with(w))
             };
             let near = c.before.trim_end();
+            // 运费垫了15块, 寄回去花了18块: in a postage claim the buyer's fee is what they ask back.
+            let claimed_fee = postage && buyer_side && is_fee(c);
             let bare = || buyer_side && (starts.trim().is_empty() || asks_after());
             let weak_verb = || holds_any(tail(near, 3), WEAK_VERBS);
             // 已报价10 in a note: the shop's offer, told by the agent.
@@ -683,11 +775,10 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 || money_after(c)
                 || bare()
                 || weak_verb() && (c.amount.marked || asks_after())
-                // 运费垫了15块: in a postage claim the buyer's fee is what they ask back.
-                || postage && buyer_side && is_fee(c)
+                || claimed_fee
                 || noted_offer();
             if !money_like
-                || is_price(c)
+                || is_price(c) && !claimed_fee
                 || is_size(c)
                 || is_count(c)
                 || c.amount.value.is_zero()
@@ -703,7 +794,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             if l.segment == Segment::Note && order_summary(tail(c.before, 8)) {
                 continue;
             }
-            if is_fee(c) && !(postage && buyer_side) {
+            if is_fee(c) && !claimed_fee {
                 continue;
             }
             // 说不补就退货 ¥259 in a note: a signed sum standing alone is the order's price.

@@ -58,6 +58,13 @@ pub enum Tag {
     MissingWhat,
     /// It did not come (没收到).
     MissingLack,
+    /// The postage (运费, 顺丰): with [`Tag::PostageClaim`] in a clause and
+    /// [`Tag::PostageSpent`] in the buyer's words, a postage claim.
+    PostageWhat,
+    /// A claim for money (补给我, 什么时候给).
+    PostageClaim,
+    /// Money already spent on sending (花了, 垫付, 寄回去).
+    PostageSpent,
     /// A symptom said to be slight (有一点, 不严重).
     Slight,
     /// What the buyer ordered (买的是): with [`Tag::Arrived`], the wrong item came.
@@ -253,6 +260,9 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("transit", "broke") => Tag::TransitBroke,
         ("missing", "what") => Tag::MissingWhat,
         ("missing", "lack") => Tag::MissingLack,
+        ("postage", "what") => Tag::PostageWhat,
+        ("postage", "claim") => Tag::PostageClaim,
+        ("postage", "spent") => Tag::PostageSpent,
         ("slight", "") => Tag::Slight,
         ("ordered", "") => Tag::Ordered,
         ("arrived", "") => Tag::Arrived,

@@ -151,6 +151,15 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
         // A range: 10到15, 10-15, 10~15, 十到十五, and the unit after its end.
         let mut high = None;
         if let Some((sep, hi, hi_len)) = range_end(&text[end..]) {
+            // 11-10 第三次问了: falling and a month then a day, it is a date, not 10 to 11.
+            let day_of_year = value <= Decimal::from(12)
+                && hi <= Decimal::from(31)
+                && value.fract().is_zero()
+                && hi.fract().is_zero();
+            if is_arabic && hi < value && day_of_year && !text[end..].starts_with(['到', '至']) {
+                i = end + sep + hi_len;
+                continue;
+            }
             high = Some(hi);
             end += sep + hi_len;
         }

@@ -163,6 +163,26 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             });
         }
     }
+    // 寄回去花了18块 … 说好的运费你们出: the postage claimed back, once it is spent.
+    let keep = &keep;
+    let live = |t: Tag| {
+        hits.iter()
+            .enumerate()
+            .filter(move |(_, h)| !h.negated && h.tags.contains(&t) && keep(&lines[h.line]))
+    };
+    if live(Tag::PostageSpent).next().is_some() {
+        for (k, h) in live(Tag::PostageClaim) {
+            if live(Tag::PostageWhat).any(|(_, w)| w.line == h.line && w.clause == h.clause) {
+                out.push(Seen {
+                    defect: Defect::Postage,
+                    strength: 4,
+                    hit: k,
+                    open: None,
+                });
+                break;
+            }
+        }
+    }
     // 买的是灰色的 … 给我发了个洞洞鞋: what was ordered, then something else came.
     for (k, h) in hits.iter().enumerate() {
         if h.negated || !h.tags.contains(&Tag::Ordered) || !keep(&lines[h.line]) {
@@ -429,7 +449,8 @@ pub(super) fn defect(
                 || label.ends_with("差评")
                 || label.ends_with("中评"))
     });
-    if let (Some(l), None, None) = (reviewed, by_reason, own) {
+    // A review already given is the case: what it complains of is its content.
+    if let (Some(l), None) = (reviewed, by_reason) {
         facts.defect = Some(Found::new(
             Defect::BadReview,
             text.quote(l.span.clone()),
