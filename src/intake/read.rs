@@ -426,6 +426,15 @@ pub(super) fn defect(
         .find(|s| s.defect == Defect::Postage)
         .copied();
     let own = postage.or_else(|| strongest(&account_seen));
+    // 一周不动也太离谱了 不想要了: the buyer does not want it because of the wait.
+    let own = match own {
+        Some(s) if s.defect == Defect::Dislike => account_seen
+            .iter()
+            .find(|x| matches!(x.defect, Defect::Logistics | Defect::LateShipment))
+            .copied()
+            .or(own),
+        _ => own,
+    };
     let by_reason = reason.and_then(|(r, f)| r.defect.map(|d| (d, f)));
     let mine = |s: Seen| Reading {
         defect: s.defect,
