@@ -94,6 +94,9 @@ const PRICE_AFTER: &[&str] = &[
 /// Words before an amount that make it a shipping fee.
 const FEE_WORDS: &[&str] = &["运费", "邮费", "快递费", "寄回", "寄过来", "快递", "理赔"];
 
+/// Words saying an item of the order is fine: its words do not name the item in question.
+const ITEM_FINE: &[&str] = &["没事", "没问题", "还好好的", "好好的", "挺好", "没毛病", "不用管"];
+
 /// Words after a bare number that make it an amount asked for (18吧, 15就行).
 const ASK_AFTER: &[&str] = &[
     "吧",
@@ -596,6 +599,7 @@ fn item_in_question(
     lines: &[Line],
     items: &[(usize, Amount)],
 ) -> Option<(usize, Amount)> {
+    // The buyer's words, without the phrases that say an item is fine (袜子那个没事).
     let account: String = lines
         .iter()
         .filter(|l| {
@@ -603,7 +607,8 @@ fn item_in_question(
                 || l.segment == Segment::Note
                 || l.field == Some(Field::RefundNote)
         })
-        .map(|l| l.text)
+        .flat_map(|l| l.text.split([' ', '，', ',', '。', '！', '!', '？', '?']))
+        .filter(|phrase| !holds_any(phrase, ITEM_FINE))
         .collect::<Vec<_>>()
         .join("\n");
     // An item's words: its piece of a listed line, else its whole line.

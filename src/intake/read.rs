@@ -198,9 +198,52 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
                 hit: k + 1 + a,
                 open: None,
             });
+        } else if other_size_came(&lines[h.line], h) {
+            out.push(Seen {
+                defect: Defect::WrongItem,
+                strength: 4,
+                hit: k,
+                open: None,
+            });
         }
     }
     out
+}
+
+/// 拍的21码 到了一看鞋底印的22: the size ordered, then another size seen on what
+/// came. A size asked for after it (拍的38 换39可以吗) is a wish, not what came.
+fn other_size_came(line: &Line, ordered: &Hit) -> bool {
+    let Some(rest) = line
+        .text
+        .get(ordered.span.end.saturating_sub(line.span.start)..)
+    else {
+        return false;
+    };
+    let mut sizes = Vec::new();
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_ascii_digit() {
+            continue;
+        }
+        let mut end = i + 1;
+        while let Some((j, d)) = chars.peek().copied()
+            && (d.is_ascii_digit() || d == '.')
+        {
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        let before = rest[..i].chars().rev().take(2).collect::<String>();
+        let wish = before.contains(['换', '要', '想', '改', '穿']);
+        if let Ok(n) = rest[i..end].parse::<f32>()
+            && (15.0..=47.0).contains(&n)
+            && !wish
+        {
+            sizes.push((n, i));
+        }
+    }
+    // The first size right after the ordering word, a different one later.
+    matches!(sizes.as_slice(), [(first, at), rest @ ..]
+        if *at <= 3 && rest.iter().any(|(n, _)| n != first))
 }
 
 /// The defects one clause names.
