@@ -95,7 +95,15 @@ const PRICE_AFTER: &[&str] = &[
 const FEE_WORDS: &[&str] = &["运费", "邮费", "快递费", "寄回", "寄过来", "快递", "理赔"];
 
 /// Words saying an item of the order is fine: its words do not name the item in question.
-const ITEM_FINE: &[&str] = &["没事", "没问题", "还好好的", "好好的", "挺好", "没毛病", "不用管"];
+const ITEM_FINE: &[&str] = &[
+    "没事",
+    "没问题",
+    "还好好的",
+    "好好的",
+    "挺好",
+    "没毛病",
+    "不用管",
+];
 
 /// Words after a bare number that make it an amount asked for (18吧, 15就行).
 const ASK_AFTER: &[&str] = &[

@@ -170,13 +170,38 @@ impl Intake {
         }
         if found == Lookup::NotFound {
             // No address field: a place named anywhere but in the product title.
-            for l in lines
-                .iter()
-                .filter(|l| l.field != Some(Field::Title) && !after_shop_address(&text.norm, l))
-            {
+            for l in lines.iter().filter(|l| {
+                !matches!(l.field, Some(Field::Title | Field::Name))
+                    && !after_shop_address(&text.norm, l)
+            }) {
                 let own = without_couriers(before_shop_address(l.text));
                 found = shift(places().locate(&own), l.span.start);
                 if found != Lookup::NotFound {
+                    found_in = Some(l);
+                    break;
+                }
+            }
+        }
+        // Last, a place in the buyer's chat name (武汉-豆豆奶奶), or written out with
+        // its suffix in an order line read as a title (订单：湖南省长沙市岳麓区 实付¥279):
+        // a title's bare 北京 is a style (老北京布鞋), never a place.
+        if found == Lookup::NotFound {
+            for l in lines
+                .iter()
+                .filter(|l| matches!(l.field, Some(Field::Name | Field::Title)))
+            {
+                let hit = shift(places().locate(l.text), l.span.start);
+                let suffixed = |span: &std::ops::Range<usize>| {
+                    text.norm[span.end..].starts_with(['省', '市', '区', '县'])
+                        || text.norm[span.clone()].ends_with(['省', '市', '区', '县'])
+                };
+                let keep = match &hit {
+                    Lookup::Found(m) => l.field == Some(Field::Name) || suffixed(&m.span),
+                    Lookup::Ambiguous { .. } => l.field == Some(Field::Name),
+                    Lookup::NotFound => false,
+                };
+                if keep {
+                    found = hit;
                     found_in = Some(l);
                     break;
                 }

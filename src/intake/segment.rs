@@ -107,6 +107,9 @@ pub enum Field {
     Evidence,
     /// A label the reader knows and reads nothing from (颜色, 尺码 …).
     Other,
+    /// The buyer's chat name (成都-琪琪妈, 买家（喀什）): no label names it; a place in
+    /// it is the last place the province is looked for.
+    Name,
 }
 
 impl Field {
@@ -348,6 +351,7 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
                     current = who;
                     in_chat = true;
                     last_field = None;
+                    push_name(&mut out, text, name, who, turn);
                     push_said(&mut out, text, rest.clone(), current, turn);
                 }
                 None => push_text(&mut out, text, whole, in_chat, current, turn),
@@ -358,6 +362,7 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
                     current = who;
                     in_chat = true;
                     last_field = None;
+                    push_name(&mut out, text, name, who, turn);
                 }
                 None => push_text(&mut out, text, whole, in_chat, current, turn),
             },
@@ -430,6 +435,21 @@ impl<'t> Line<'t> {
             turn,
             row: None,
         }
+    }
+}
+
+/// The buyer's name, once for each name, as a line of its own.
+fn push_name<'t>(out: &mut Vec<Line<'t>>, text: &'t str, name: &'t str, who: Who, turn: usize) {
+    if who.speaker != Some(Speaker::Buyer) {
+        return;
+    }
+    let start = name.as_ptr() as usize - text.as_ptr() as usize;
+    let span = start..start + name.len();
+    let seen = out
+        .iter()
+        .any(|l| l.field == Some(Field::Name) && l.text == name);
+    if !seen {
+        out.push(Line::field(text, span, Field::Name, turn));
     }
 }
 
