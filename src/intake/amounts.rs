@@ -138,6 +138,14 @@ const OFFERED_IN_NOTE: &[&str] = &[
     "客服给",
     "我们给",
     "开了",
+    "先给",
+    "加到",
+    "发了",
+    "说了补",
+    "说补偿",
+    "先补",
+    "答应补",
+    "同意补",
 ];
 
 /// Words after an amount that make it money offered or asked (10元补偿, 5元红包).

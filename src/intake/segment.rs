@@ -110,6 +110,8 @@ pub enum Field {
     /// The buyer's chat name (成都-琪琪妈, 买家（喀什）): no label names it; a place in
     /// it is the last place the province is looked for.
     Name,
+    /// 处理/跟进: the agent's own account, read as a note, not a field.
+    Note,
 }
 
 impl Field {
@@ -156,6 +158,7 @@ fn field_named(name: &str) -> Option<Field> {
         "refund_status" => Field::RefundStatus,
         "responsibility" => Field::Responsibility,
         "review" => Field::Review,
+        "note" => Field::Note,
         _ => return None,
     })
 }
@@ -369,9 +372,9 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
             Shape::Fields(fields) => {
                 for (item, value) in fields {
                     let field = match item {
-                        Item::Field(field) => *field,
-                        // Words on a form line that are no field's: an agent's note.
-                        Item::Unread => {
+                        Item::Field(field) if *field != Field::Note => *field,
+                        // Words on a form line that are no field's, or under 处理: an agent's note.
+                        Item::Unread | Item::Field(_) => {
                             push_text(&mut out, text, value.clone(), false, Who::default(), turn);
                             continue;
                         }
@@ -746,7 +749,7 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 const START_ONLY: &[&str] = &[
     "申请", "原因", "说明", "留言", "状态", "问题", "诉求", "物流", "地址", "商品", "宝贝", "标题",
     "金额", "价格", "订单", "签收", "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证",
-    "手机", "电话",
+    "手机", "电话", "处理", "过程", "进展", "跟进", "小结",
 ];
 
 /// What may stand before a label in the middle of a line.
