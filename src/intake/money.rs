@@ -30,6 +30,8 @@ const NOT_MONEY_AFTER: &[&str] = &[
     "天", "小时", "分钟", "分", "秒", "点", "cm", "mm", "厘米", "毫米", "寸", "双", "只", "次",
     "岁", "斤", "公斤", "kg", "公里", "km", "件", "个", "%", "折", "周", "星期", "代", "期", "人",
     "单", "笔", "条", "张", "瓶", "盒", "包", "颗", "度", "码数", "尺码", "g", "w", "万单",
+    // 退款39的那个: the item that cost it, named by its price.
+    "的那个", "的那双", "的那款", "的那件", "的那单",
 ];
 
 /// [`NOT_MONEY_AFTER`] as a phrase matcher: one lookup per number, where the

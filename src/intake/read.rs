@@ -192,16 +192,17 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             .iter()
             .position(|x| x.line == h.line && !x.negated && x.tags.contains(&Tag::Arrived))
         {
+            // What was sent explains a size complaint beside it (穿不进去): it outranks one.
             out.push(Seen {
                 defect: Defect::WrongItem,
-                strength: 4,
+                strength: 5,
                 hit: k + 1 + a,
                 open: None,
             });
         } else if other_size_came(&lines[h.line], h) {
             out.push(Seen {
                 defect: Defect::WrongItem,
-                strength: 4,
+                strength: 5,
                 hit: k,
                 open: None,
             });
@@ -233,7 +234,7 @@ fn other_size_came(line: &Line, ordered: &Hit) -> bool {
             chars.next();
         }
         let before = rest[..i].chars().rev().take(2).collect::<String>();
-        let wish = before.contains(['换', '要', '想', '改', '穿']);
+        let wish = before.contains(['换', '要', '想', '改', '穿', '拍', '买']);
         if let Ok(n) = rest[i..end].parse::<f32>()
             && (15.0..=47.0).contains(&n)
             && !wish
@@ -514,6 +515,18 @@ pub(super) fn defect(
     let reading = match (by_reason, own) {
         (None, Some(s)) => Some(mine(s)),
         (Some((d, _)), None) => Some(theirs(d)),
+        // 退款原因：质量问题 and the buyer's 拉链…齿都掉了 beside 穿不进去: the words that
+        // agree with the form's reason decide.
+        (Some((d, _)), Some(s))
+            if s.defect != d
+                && !buyer_side(d)
+                && s.strength < 6
+                && let Some(x) = account_seen
+                    .iter()
+                    .find(|x| x.defect == d && x.strength >= 3 && x.open.is_none()) =>
+        {
+            Some(mine(*x))
+        }
         (Some((d, _)), Some(s)) => {
             let cause = s.strength >= 6;
             let own_reason = buyer_side(s.defect) && !buyer_side(d);
