@@ -307,6 +307,11 @@ const SHOP_ADDRESS: &[&str] = &[
     "售后地址",
     "换货地址",
     "退换货地址",
+    // Where the shop sent it from (寄件：福建省泉州市晋江市…, 发货地：广州).
+    "寄件",
+    "发件",
+    "发货地",
+    "发货地址",
 ];
 
 /// Words that end a company's name (抬头 杭州xx科技有限公司): its place is not the buyer's.
