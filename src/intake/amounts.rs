@@ -731,7 +731,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
     for (li, l) in lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.field.is_none() || l.field == Some(Field::RefundNote))
+        .filter(|(_, l)| matches!(l.field, None | Some(Field::RefundNote | Field::Note)))
     {
         let shop = l.speaker == Some(Speaker::Shop);
         let buyer_side = match l.segment {
@@ -744,9 +744,10 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             continue;
         }
         for c in &found[li] {
-            // 11.16签收的: a day, not money.
+            // 11.16签收的: a day, not money; nor a note headed 11-19.
             if !c.amount.marked
-                && super::dates::starts_date(&text.norm[c.amount.span.start..l.span.end])
+                && (super::dates::starts_date(&text.norm[c.amount.span.start..l.span.end])
+                    || l.segment == Segment::Note && heading_day(text, l, c))
                 || listed(c)
             {
                 continue;
@@ -853,6 +854,22 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
     }
     facts.ask = asks.pop();
     facts.earlier_asks = asks;
+}
+
+/// A month and a day heading a note line (售后备注 11-19): a date, not 11 to 19.
+fn heading_day(text: &Text, l: &Line, c: &Context) -> bool {
+    let Some(high) = c.amount.high else {
+        return false;
+    };
+    let lo = c.amount.value;
+    text.norm[l.span.start..c.amount.span.start]
+        .trim()
+        .is_empty()
+        && lo.fract().is_zero()
+        && high.fract().is_zero()
+        && lo >= Decimal::ONE
+        && lo <= Decimal::from(12)
+        && high <= Decimal::from(31)
 }
 
 /// A line that lists an order's money (实付, 商品总价, 优惠券): its amounts are no asks.

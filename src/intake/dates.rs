@@ -104,7 +104,7 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
     for (i, l) in lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.field.is_none() || l.field == Some(Field::RefundNote))
+        .filter(|(_, l)| matches!(l.field, None | Some(Field::RefundNote | Field::Note)))
     {
         let t = l.text;
         let signs = crate::text::holds_any(t, ARRIVED)

@@ -281,7 +281,10 @@ impl Intake {
         // speaks of stock or service, not of how the item was sold.
         let order = [Segment::Note, Segment::Chat];
         for seg in order {
-            for l in lines.iter().filter(|l| l.segment == seg) {
+            for l in lines
+                .iter()
+                .filter(|l| l.segment == seg && l.field != Some(Field::Note))
+            {
                 let tags = self.lexicon.promo_tags_in(l.text);
                 if !tags.is_empty() {
                     facts.promo_tags = Some(Found::new(

@@ -843,6 +843,8 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
         }
     }
     let mut last_wish: Option<usize> = None;
+    // A wish in the buyer's own words beats one in the agent's note (退款一直没点).
+    let mut buyer_wished = false;
     let mut conditional: Option<Found<Wants>> = None;
     // A marker ([图片]) is evidence even after 没有.
     let marker = |h: &Hit| text.norm[h.span.clone()].starts_with('[');
@@ -867,9 +869,13 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                     add_evidence(facts, e, found(text, lines, h, e));
                 }
                 // The latest wish stands; a word inside the one before it adds nothing (懒得退了).
-                Tag::Wants(w) if last_wish.is_none_or(|end| h.span.start >= end) => {
+                Tag::Wants(w)
+                    if last_wish.is_none_or(|end| h.span.start >= end)
+                        && !(buyer_wished && lines[h.line].segment == Segment::Note) =>
+                {
                     facts.wants = Some(found(text, lines, h, w));
                     last_wish = Some(h.span.end);
+                    buyer_wished |= lines[h.line].segment != Segment::Note;
                 }
                 Tag::WantsIf(w) if conditional.is_none() => {
                     conditional = Some(found(text, lines, h, w))

@@ -375,7 +375,12 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
                         Item::Field(field) if *field != Field::Note => *field,
                         // Words on a form line that are no field's, or under 处理: an agent's note.
                         Item::Unread | Item::Field(_) => {
+                            let before = out.len();
                             push_text(&mut out, text, value.clone(), false, Who::default(), turn);
+                            // Labelled (备注：…), it stays known as such: a note, not a title.
+                            if let (Item::Field(f), Some(l)) = (item, out.get_mut(before)) {
+                                l.field = Some(*f);
+                            }
                             continue;
                         }
                         // `… 实付款:¥139 买家:鞋面有污渍 补偿20吧`: the label ends where the speaker starts.
@@ -1251,11 +1256,25 @@ fn talk(line: &str) -> i32 {
 mod tests {
     use super::*;
 
+    /// The lines as read, without the buyer's name lines (kept for the place).
     fn placed(text: &str) -> Vec<(Segment, Option<Speaker>, String)> {
         segment(text)
             .into_iter()
+            .filter(|l| l.field != Some(Field::Name))
             .map(|l| (l.segment, l.speaker, l.text.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn the_buyers_name_is_kept_once_and_the_shops_never() {
+        let names: Vec<String> = segment(
+            "2026-11-12 10:05 武汉-豆豆奶奶：请问发货没有\n2026-11-12 20:41 武汉-豆豆奶奶：？？\n客服：亲 马上发",
+        )
+        .into_iter()
+        .filter(|l| l.field == Some(Field::Name))
+        .map(|l| l.text.to_string())
+        .collect();
+        assert_eq!(names, ["武汉-豆豆奶奶"]);
     }
 
     #[test]
