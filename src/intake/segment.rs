@@ -1268,7 +1268,7 @@ mod tests {
     #[test]
     fn the_buyers_name_is_kept_once_and_the_shops_never() {
         let names: Vec<String> = segment(
-            "2026-11-12 10:05 武汉-豆豆奶奶：请问发货没有\n2026-11-12 20:41 武汉-豆豆奶奶：？？\n客服：亲 马上发",
+            "2026-11-12 10:05 武汉-豆豆奶奶:请问发货没有\n2026-11-12 20:41 武汉-豆豆奶奶:??\n客服:亲 马上发",
         )
         .into_iter()
         .filter(|l| l.field == Some(Field::Name))
