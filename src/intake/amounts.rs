@@ -10,10 +10,10 @@ use super::money::{Amount, amounts};
 use super::segment::{Field, Line, Segment, Speaker};
 use crate::case::{Defect, RefundType, Stage};
 use crate::money::Money;
-use crate::text::{Text, holds_any};
+use crate::text::{Text, WordList, holds_any};
 
 /// Words right before an amount that make it an ask or an offer.
-const MONEY_VERBS: &[&str] = &[
+static MONEY_VERBS: WordList = WordList::new(&[
     "优惠",
     "便宜",
     "补偿",
@@ -42,13 +42,13 @@ const MONEY_VERBS: &[&str] = &[
     "申请",
     "那就",
     "差不多",
-];
+]);
 /// Common verbs that make an amount money only with a unit or 吧/就行 after it
 /// (给您换40 is a size, 给12就行 an ask).
-const WEAK_VERBS: &[&str] = &["给", "打", "转", "发", "送", "算", "能", "就"];
+static WEAK_VERBS: WordList = WordList::new(&["给", "打", "转", "发", "送", "算", "能", "就"]);
 
 /// Words before an amount that make it a price, not an ask.
-const PRICE_WORDS: &[&str] = &[
+static PRICE_WORDS: WordList = WordList::new(&[
     "实付款",
     "实付",
     "付款",
@@ -70,7 +70,13 @@ const PRICE_WORDS: &[&str] = &[
     "花了",
     "花费",
     "才花",
-];
+]);
+
+/// Asking words right before a priced amount that make it an ask after all (优惠39).
+static NOT_PRICE_NEAR: WordList = WordList::new(&["优惠", "补", "退", "赔", "返"]);
+
+/// Words right before an amount that make it the whole price refunded (退款 全额149).
+static WHOLE_PRICE: WordList = WordList::new(&["全额", "全款"]);
 
 /// Words after an amount that make it a price.
 const PRICE_AFTER: &[&str] = &[
@@ -92,7 +98,8 @@ const PRICE_AFTER: &[&str] = &[
 ];
 
 /// Words before an amount that make it a shipping fee.
-const FEE_WORDS: &[&str] = &["运费", "邮费", "快递费", "寄回", "寄过来", "快递", "理赔"];
+static FEE_WORDS: WordList =
+    WordList::new(&["运费", "邮费", "快递费", "寄回", "寄过来", "快递", "理赔"]);
 
 /// Words after a bare number that make it an amount asked for (18吧, 15就行).
 const ASK_AFTER: &[&str] = &[
@@ -115,7 +122,7 @@ const ASK_AFTER: &[&str] = &[
 ];
 
 /// Words before an amount in a note that make it the shop's offer (已给3块).
-const OFFERED_IN_NOTE: &[&str] = &[
+static OFFERED_IN_NOTE: WordList = WordList::new(&[
     "报价",
     "已报",
     "开价",
@@ -127,7 +134,7 @@ const OFFERED_IN_NOTE: &[&str] = &[
     "客服给",
     "我们给",
     "开了",
-];
+]);
 
 /// Words after an amount that make it money offered or asked (10元补偿, 5元红包).
 const MONEY_AFTER: &[&str] = &[
@@ -146,23 +153,23 @@ const MONEY_AFTER: &[&str] = &[
 
 /// Words just before a bare number that make it a shoe size (换38, 平时穿40,
 /// 拍的39, 左脚37): with no unit it is a size, not money.
-const SIZE_BEFORE: &[&str] = &[
+static SIZE_BEFORE: WordList = WordList::new(&[
     "换", "换成", "改成", "换个", "穿", "拍的", "拍了", "发的", "发了", "发成", "寄的", "左脚",
     "右脚", "一只", "平时", "尺码", "码数", "大小", "色",
-];
+]);
 
 /// Words in a line that make its bare numbers in the range of sizes sizes
 /// (37偏小 想换38, 两个码都拍了 30的想退掉).
-const SIZE_TALK: &[&str] = &[
+static SIZE_TALK: WordList = WordList::new(&[
     "码", "偏小", "偏大", "小了", "大了", "挤", "夹脚", "磨脚", "顶脚", "紧", "松", "脚长", "尺寸",
     "号",
-];
+]);
 
 /// Words before a sum that tell what was paid, not what is asked.
-const STATEMENT_BEFORE: &[&str] = &[
+static STATEMENT_BEFORE: WordList = WordList::new(&[
     "一共", "总共", "共", "合计", "花了", "付了", "实付", "付款", "原价", "到手", "价格", "售价",
     "单价", "标价", "运费", "邮费", "就花", "才", "全额",
-];
+]);
 
 /// Words right before a number that make it a count (数量 1, ×2).
 const COUNT_BEFORE: &[&str] = &["数量", "×", "x", "X", "*", "共"];
@@ -260,12 +267,12 @@ fn tail(s: &str, n: usize) -> &str {
 /// Whether a money verb stands right before the amount (a few characters back).
 fn verb_before(before: &str) -> bool {
     let near = tail(before.trim_end(), 5);
-    holds_any(near, MONEY_VERBS)
+    holds_any(near, &MONEY_VERBS)
 }
 
 fn is_price(c: &Context) -> bool {
     let near = tail(c.before.trim_end(), 5);
-    holds_any(near, PRICE_WORDS) && !holds_any(tail(near, 3), &["优惠", "补", "退", "赔", "返"])
+    holds_any(near, &PRICE_WORDS) && !holds_any(tail(near, 3), &NOT_PRICE_NEAR)
         || PRICE_AFTER
             .iter()
             .any(|w| c.after.trim_start().starts_with(w))
@@ -281,8 +288,8 @@ fn is_size(c: &Context) -> bool {
     let any = v >= Decimal::from(18) && v <= Decimal::from(47);
     !c.amount.marked
         && whole_or_half
-        && (adult && holds_any(tail(c.before.trim_end(), 3), SIZE_BEFORE)
-            || any && !verb_before(c.before) && holds_any(c.clause, SIZE_TALK)
+        && (adult && holds_any(tail(c.before.trim_end(), 3), &SIZE_BEFORE)
+            || any && !verb_before(c.before) && holds_any(c.clause, &SIZE_TALK)
             // 拍错码了 我要38的: a size clause names sizes even after 要.
             || adult && c.clause.contains('码'))
 }
@@ -302,7 +309,7 @@ fn money_after(c: &Context) -> bool {
 
 fn is_fee(c: &Context) -> bool {
     let near = tail(c.before.trim_end(), 6);
-    holds_any(near, FEE_WORDS)
+    holds_any(near, &FEE_WORDS)
 }
 
 fn money(d: Decimal) -> Money {
@@ -663,10 +670,10 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             };
             let near = c.before.trim_end();
             let bare = || buyer_side && (starts.trim().is_empty() || asks_after());
-            let weak_verb = || holds_any(tail(near, 3), WEAK_VERBS);
+            let weak_verb = || holds_any(tail(near, 3), &WEAK_VERBS);
             // 已报价10 in a note: the shop's offer, told by the agent.
             let noted_offer =
-                || l.segment == Segment::Note && holds_any(tail(near, 4), OFFERED_IN_NOTE);
+                || l.segment == Segment::Note && holds_any(tail(near, 4), &OFFERED_IN_NOTE);
             // Each test below is asked only when the ones before it said no: a long
             // paste holds many sums, and most are settled by the first tests.
             let money_like =
@@ -676,7 +683,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 // unless it is told as what was paid (两双一共¥398, 运费花了12块).
                 || l.segment == Segment::Chat
                     && c.amount.marked
-                    && !holds_any(tail(near, 4), STATEMENT_BEFORE)
+                    && !holds_any(tail(near, 4), &STATEMENT_BEFORE)
                 // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
                 // only an asking word around it makes it an ask.
                 || verb_before(c.before)
@@ -696,7 +703,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 continue;
             }
             // 退款 全额149: the whole price refunded, not a sum asked on top.
-            if holds_any(tail(c.before.trim_end(), 3), &["全额", "全款"]) {
+            if holds_any(tail(c.before.trim_end(), 3), &WHOLE_PRICE) {
                 continue;
             }
             // 优惠券:-¥30 实付 ¥99 in a note: an order's money, no ask.
@@ -745,19 +752,19 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
 
 /// A line that lists an order's money (实付, 商品总价, 优惠券): its amounts are no asks.
 fn order_summary(t: &str) -> bool {
-    holds_any(
-        t,
-        &[
-            "实付",
-            "总价",
-            "优惠券",
-            "合计",
-            "运费:",
-            "订单金额",
-            "商品金额",
-        ],
-    )
+    holds_any(t, &ORDER_SUMMARY)
 }
+
+/// Words of a line that lists an order's money.
+static ORDER_SUMMARY: WordList = WordList::new(&[
+    "实付",
+    "总价",
+    "优惠券",
+    "合计",
+    "运费:",
+    "订单金额",
+    "商品金额",
+]);
 
 /// A discount written as a negative amount (优惠 -¥19.00).
 fn discount(c: &Context) -> bool {

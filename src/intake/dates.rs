@@ -107,7 +107,7 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
         .filter(|(_, l)| l.field.is_none() || l.field == Some(Field::RefundNote))
     {
         let t = l.text;
-        let signs = crate::text::holds_any(t, ARRIVED)
+        let signs = crate::text::holds_any(t, &ARRIVED)
             && !t.contains("拒签")
             && !t.contains("没收到")
             && !t.contains("确认收货");
@@ -132,9 +132,9 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
 }
 
 /// Words that say the parcel reached the buyer (签收, 收到, 昨天到的, 前天送来的).
-const ARRIVED: &[&str] = &[
+static ARRIVED: crate::text::WordList = crate::text::WordList::new(&[
     "签收", "收到", "收货", "到的", "到货", "送到", "送来", "拿到", "取到", "取的", "到手",
-];
+]);
 
 /// A date found in text, with the time when one is written.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -274,7 +274,7 @@ impl Intake {
 
 /// A place lookup on a line, with its spans moved to the whole text.
 /// Labels after which a line gives the shop's own address, not the buyer's.
-const SHOP_ADDRESS: &[&str] = &[
+static SHOP_ADDRESS: crate::text::WordList = crate::text::WordList::new(&[
     "退货地址",
     "寄回地址",
     "退回地址",
@@ -282,7 +282,7 @@ const SHOP_ADDRESS: &[&str] = &[
     "售后地址",
     "换货地址",
     "退换货地址",
-];
+]);
 
 /// Words that end a company's name (抬头 杭州xx科技有限公司): its place is not the buyer's.
 const COMPANY: &[&str] = &["有限公司", "公司", "集团", "工作室"];
@@ -290,6 +290,7 @@ const COMPANY: &[&str] = &["有限公司", "公司", "集团", "工作室"];
 /// A line up to a shop-address label (退货地址:浙江省温州市…): the rest places the shop.
 fn before_shop_address(t: &str) -> &str {
     SHOP_ADDRESS
+        .words()
         .iter()
         .filter_map(|w| t.find(w))
         .min()
@@ -320,7 +321,8 @@ const COURIER_SITES: &[&str] = &[
 const FORWARDER: &[&str] = &["集运仓", "转运仓", "集运", "转运"];
 
 /// Words after a tracking line's place that say the parcel reached the buyer there.
-const DELIVERED_AT: &[&str] = &["签收", "派送", "派件", "投递"];
+static DELIVERED_AT: crate::text::WordList =
+    crate::text::WordList::new(&["签收", "派送", "派件", "投递"]);
 
 /// A line with the courier's sites blanked out (same length, so spans hold):
 /// a tracking line's hubs (【武汉转运中心】已发出) and a site named in passing
@@ -337,7 +339,7 @@ fn without_couriers(t: &str) -> std::borrow::Cow<'_, str> {
                     .map_or(end, |c| end + c + '】'.len_utf8());
                 if !crate::text::holds_any(
                     t[close..].get(..12.min(t.len() - close)).unwrap_or(""),
-                    DELIVERED_AT,
+                    &DELIVERED_AT,
                 ) {
                     blank.push(open..close);
                 }
@@ -377,7 +379,7 @@ fn after_shop_address(norm: &str, l: &Line) -> bool {
     while !norm.is_char_boundary(lo) {
         lo += 1;
     }
-    crate::text::holds_any(&norm[lo..l.span.start], SHOP_ADDRESS)
+    crate::text::holds_any(&norm[lo..l.span.start], &SHOP_ADDRESS)
 }
 
 fn shift(l: Lookup, by: usize) -> Lookup {

@@ -11,7 +11,7 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
-use crate::text::{holds_any, starts_with_bytes, trim};
+use crate::text::{WordList, holds_any, starts_with_bytes, trim};
 use std::ops::Range;
 
 /// Where in the paste a fact was read.
@@ -187,7 +187,7 @@ const ROLES: &[(&str, Speaker)] = &[
 ];
 
 /// Parts of a name that make it a shop's (星河鞋履旗舰店, 某某官方店:小王).
-const SHOP_MARKS: &[&str] = &[
+static SHOP_MARKS: WordList = WordList::new(&[
     "旗舰店",
     "专营店",
     "专卖店",
@@ -196,12 +196,13 @@ const SHOP_MARKS: &[&str] = &[
     "鞋履",
     "客服",
     "售后",
-];
+]);
 /// Weaker marks: a buyer's nickname may hold them too (卓玛的小店铺).
-const WEAK_SHOP_MARKS: &[&str] = &["店铺", "小店", "鞋店", "鞋城", "服饰", "商行", "工厂", "店"];
+static WEAK_SHOP_MARKS: WordList =
+    WordList::new(&["店铺", "小店", "鞋店", "鞋城", "服饰", "商行", "工厂", "店"]);
 
 /// Lines that open a forwarded chat.
-const FORWARD_MARKS: &[&str] = &["聊天记录", "转发", "以下为", "—— ", "-----"];
+static FORWARD_MARKS: WordList = WordList::new(&["聊天记录", "转发", "以下为", "—— ", "-----"]);
 
 /// One line of the paste, placed.
 #[derive(Debug, Clone)]
@@ -522,7 +523,7 @@ fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) ->
         return Shape::Stamp;
     }
     // Cheapest test first: a chat or field line has a colon.
-    if !t.contains(':') && t.chars().count() <= 24 && holds_any(t, FORWARD_MARKS) {
+    if !t.contains(':') && t.chars().count() <= 24 && holds_any(t, &FORWARD_MARKS) {
         return Shape::Forward;
     }
     let lead = line.len() - line.trim_start().len();
@@ -1056,11 +1057,11 @@ fn buyer_nick(name: &str) -> bool {
 }
 
 fn is_shop_name(name: &str) -> bool {
-    holds_any(name, SHOP_MARKS) && !ROLES.iter().any(|(r, _)| *r == name)
+    holds_any(name, &SHOP_MARKS) && !ROLES.iter().any(|(r, _)| *r == name)
 }
 
 fn is_weak_shop_name(name: &str) -> bool {
-    !is_shop_name(name) && holds_any(name, WEAK_SHOP_MARKS)
+    !is_shop_name(name) && holds_any(name, &WEAK_SHOP_MARKS)
 }
 
 /// Words shops use to buyers, for telling two nicknames apart.
