@@ -346,30 +346,50 @@ pub fn holds_any(hay: &str, words: &WordList) -> bool {
 
 /// A fixed word list, matched as one automaton built at its first use.
 pub struct WordList {
-    /// The words.
-    words: &'static [&'static str],
+    /// Where the words come from.
+    source: Source,
     /// The automaton over them, built once.
     set: OnceLock<Phrases<()>>,
+}
+
+/// Where a [`WordList`]'s words are.
+enum Source {
+    /// Written in code.
+    Listed(&'static [&'static str]),
+    /// A list of a data file, by name.
+    Named(&'static WordFile, &'static str),
 }
 
 impl WordList {
     /// The list; nothing is built until it is first asked.
     pub const fn new(words: &'static [&'static str]) -> WordList {
         WordList {
-            words,
+            source: Source::Listed(words),
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The list `name` of a data file (read at first use; a name the file
+    /// lacks is an empty list, which the readers' tests rule out).
+    pub const fn named(file: &'static WordFile, name: &'static str) -> WordList {
+        WordList {
+            source: Source::Named(file, name),
             set: OnceLock::new(),
         }
     }
 
     /// The words, as listed.
     pub fn words(&self) -> &'static [&'static str] {
-        self.words
+        match self.source {
+            Source::Listed(words) => words,
+            Source::Named(file, name) => file.list(name),
+        }
     }
 
     /// The automaton over the words.
     #[inline]
     pub fn phrases(&self) -> &Phrases<()> {
-        self.set.get_or_init(|| Phrases::list(self.words))
+        self.set.get_or_init(|| Phrases::list(self.words()))
     }
 
     /// Whether `text` holds any of the words.
@@ -382,6 +402,70 @@ impl WordList {
     #[inline]
     pub fn starts(&self, text: &str) -> bool {
         self.phrases().starts(text)
+    }
+}
+
+/// A data file of word lists (`data/intake_words.txt`): `name: word word …`
+/// a line, a list on as many lines as it takes, `#` comments, and a word
+/// with a space in it in double quotes. Parsed at first use.
+pub struct WordFile {
+    /// The file's text.
+    text: &'static str,
+    /// Each list's words, in the order written.
+    lists: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
+}
+
+impl WordFile {
+    /// The file; nothing is parsed until a list is first asked for.
+    pub const fn new(text: &'static str) -> WordFile {
+        WordFile {
+            text,
+            lists: OnceLock::new(),
+        }
+    }
+
+    /// Every list, by name.
+    pub fn lists(&'static self) -> &'static HashMap<&'static str, Vec<&'static str>> {
+        self.lists.get_or_init(|| {
+            let mut lists: HashMap<&str, Vec<&str>> = HashMap::new();
+            for line in self.text.lines().map(str::trim) {
+                if line.starts_with('#') {
+                    continue;
+                }
+                if let Some((name, words)) = line.split_once(':') {
+                    lists
+                        .entry(name.trim())
+                        .or_default()
+                        .extend(file_words(words));
+                }
+            }
+            lists
+        })
+    }
+
+    /// The words of list `name`, in the order written (none when the file lacks it).
+    pub fn list(&'static self, name: &str) -> &'static [&'static str] {
+        self.lists().get(name).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The words of a line of a [`WordFile`]: separated by white space, or in double quotes.
+fn file_words(mut rest: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let end = quoted.find('"').unwrap_or(quoted.len());
+            out.push(&quoted[..end]);
+            rest = quoted.get(end + 1..).unwrap_or("");
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if end == 0 {
+                return out;
+            }
+            out.push(&rest[..end]);
+            rest = &rest[end..];
+        }
     }
 }
 
@@ -565,40 +649,60 @@ impl std::hash::Hasher for CharHasher {
 }
 
 /// Every word the matchers find in `text`, the longest at each start, into a
-/// list the caller reuses line after line. Where two matchers find words of
-/// the same length at one start, the first matcher's is kept. A word inside a
-/// longer one found before it is left out, but words that only partly overlap
-/// are all kept (是我自己弄坏 holds both 是我自己 and 自己弄坏).
+/// list the caller reuses line after line. Where two matchers find the same
+/// word at one place, the first matcher's is kept. A word inside a longer one
+/// is left out, but words that only partly overlap are all kept (是我自己弄坏
+/// holds both 是我自己 and 自己弄坏).
 pub fn longest_words_into<'a, V>(
     text: &str,
     out: &mut Vec<(Range<usize>, &'a [V])>,
     matchers: &[&'a Phrases<V>],
 ) {
     out.clear();
-    // (start, longest first, matcher, word) of every occurrence, in one pass per matcher.
-    let mut all: Vec<(usize, std::cmp::Reverse<usize>, usize, u32)> = Vec::new();
-    for (k, p) in matchers.iter().enumerate() {
-        if let Some(matcher) = &p.matcher {
-            all.extend(
-                matcher
-                    .find_overlapping_iter(text)
-                    .map(|m| (m.start(), std::cmp::Reverse(m.end()), k, m.value())),
-            );
+    // One pass per matcher; each reports its words by their end, and the
+    // passes are merged so the words come in order of their end.
+    let mut passes: Vec<_> = matchers
+        .iter()
+        .filter_map(|p| {
+            Some((
+                *p,
+                p.matcher.as_ref()?.find_overlapping_iter(text).peekable(),
+            ))
+        })
+        .collect();
+    loop {
+        let mut next: Option<(usize, usize)> = None;
+        for (k, (_, pass)) in passes.iter_mut().enumerate() {
+            if let Some(m) = pass.peek()
+                && next.is_none_or(|(_, end)| m.end() < end)
+            {
+                next = Some((k, m.end()));
+            }
         }
-    }
-    // Occurrences come by their end: by start, the longest first.
-    all.sort_unstable();
-    let mut covered = 0;
-    let mut last_start = None;
-    for (start, std::cmp::Reverse(end), k, id) in all {
-        if last_start == Some(start) {
+        let Some((k, _)) = next else {
+            break;
+        };
+        let (p, pass) = &mut passes[k];
+        let Some(m) = pass.next() else {
+            break;
+        };
+        let (start, end) = (m.start(), m.end());
+        // The words kept so far rise in both start and end, and none ends past
+        // this one: those starting later (or at its start, shorter) lie inside it.
+        while out
+            .last()
+            .is_some_and(|(r, _)| r.start > start || r.start == start && r.end < end)
+        {
+            out.pop();
+        }
+        // One starting earlier (or the same word, found first) that ends with it holds it.
+        if out
+            .last()
+            .is_some_and(|(r, _)| r.start <= start && r.end >= end)
+        {
             continue;
         }
-        last_start = Some(start);
-        if end > covered {
-            covered = end;
-            out.push((start..end, matchers[k].values(id)));
-        }
+        out.push((start..end, p.values(m.value())));
     }
 }
 
