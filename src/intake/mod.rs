@@ -447,6 +447,7 @@ mod tests {
                     "intake/dates.rs",
                     "intake/mod.rs",
                     "intake/money.rs",
+                    "intake/read.rs",
                     "intake/segment.rs",
                 ][..],
             ),
