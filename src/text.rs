@@ -348,6 +348,8 @@ pub fn holds_any(hay: &str, words: &WordList) -> bool {
 pub struct WordList {
     /// Where the words come from.
     source: Source,
+    /// The words, looked up once.
+    words: OnceLock<&'static [&'static str]>,
     /// The automaton over them, built once.
     set: OnceLock<Phrases<()>>,
 }
@@ -365,6 +367,7 @@ impl WordList {
     pub const fn new(words: &'static [&'static str]) -> WordList {
         WordList {
             source: Source::Listed(words),
+            words: OnceLock::new(),
             set: OnceLock::new(),
         }
     }
@@ -374,16 +377,35 @@ impl WordList {
     pub const fn named(file: &'static WordFile, name: &'static str) -> WordList {
         WordList {
             source: Source::Named(file, name),
+            words: OnceLock::new(),
             set: OnceLock::new(),
         }
     }
 
     /// The words, as listed.
+    #[inline]
     pub fn words(&self) -> &'static [&'static str] {
-        match self.source {
+        self.words.get_or_init(|| match self.source {
             Source::Listed(words) => words,
             Source::Named(file, name) => file.list(name),
-        }
+        })
+    }
+
+    /// Whether `text` ends with one of the words, compared byte by byte from
+    /// the end (most words differ from the text in their last byte).
+    #[inline]
+    pub fn ends(&self, text: &str) -> bool {
+        let t = text.as_bytes();
+        self.words().iter().any(|w| {
+            let w = w.as_bytes();
+            t.len() >= w.len() && t.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+        })
+    }
+
+    /// Whether `text` starts with one of the words, compared byte by byte.
+    #[inline]
+    pub fn opens(&self, text: &str) -> bool {
+        self.words().iter().any(|w| starts_with_bytes(text, w))
     }
 
     /// The automaton over the words.
@@ -483,6 +505,9 @@ pub struct Phrases<V> {
     values: Vec<V>,
     /// The longest word in bytes: how far past a place a word starting there can reach.
     longest: usize,
+    /// A bit per first character of a word (by its code's low 8 bits): most
+    /// places start no word, and are passed over without a search.
+    firsts: [u64; 4],
 }
 
 impl<V> std::fmt::Debug for Phrases<V> {
@@ -544,6 +569,13 @@ impl<V: Clone + PartialEq> Phrases<V> {
             .map(|(w, _)| w.as_ref().len())
             .max()
             .unwrap_or(0);
+        let mut first_bits = [0u64; 4];
+        for (w, _) in &entries {
+            if let Some(c) = w.as_ref().chars().next() {
+                let b = c as usize & 0xFF;
+                first_bits[b / 64] |= 1 << (b % 64);
+            }
+        }
         let matcher = (!firsts.is_empty()).then(|| {
             #[allow(
                 clippy::expect_used,
@@ -564,6 +596,7 @@ impl<V: Clone + PartialEq> Phrases<V> {
             words: ranges,
             values,
             longest,
+            firsts: first_bits,
         }
     }
 }
@@ -600,6 +633,10 @@ impl<V> Phrases<V> {
     /// its end: only the bytes a word can reach are searched.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &[V])> {
         let matcher = self.matcher.as_ref()?;
+        let first = text[at..].chars().next()? as usize & 0xFF;
+        if self.firsts[first / 64] & (1 << (first % 64)) == 0 {
+            return None;
+        }
         let mut end = (at + self.longest).min(text.len());
         while !text.is_char_boundary(end) {
             end -= 1;
@@ -659,14 +696,18 @@ pub fn longest_words_into<'a, V>(
     matchers: &[&'a Phrases<V>],
 ) {
     out.clear();
-    // One pass per matcher; each reports its words by their end, and the
-    // passes are merged so the words come in order of their end.
+    // One pass per matcher; each reports the longest word ending at each
+    // place (a shorter one ending there lies inside it), and the passes are
+    // merged so the words come in order of their end.
     let mut passes: Vec<_> = matchers
         .iter()
         .filter_map(|p| {
             Some((
                 *p,
-                p.matcher.as_ref()?.find_overlapping_iter(text).peekable(),
+                p.matcher
+                    .as_ref()?
+                    .find_overlapping_no_suffix_iter(text)
+                    .peekable(),
             ))
         })
         .collect();

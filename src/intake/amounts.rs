@@ -3,8 +3,6 @@
 //! from the buyer's turns (the latest wins, earlier ones are kept), and what
 //! the shop already offered only from the shop's turns.
 
-use std::sync::LazyLock;
-
 use rust_decimal::Decimal;
 
 use super::WORDS;
@@ -164,7 +162,7 @@ fn is_size(c: &Context) -> bool {
 /// A count (数量 1, ×2): never money.
 fn is_count(c: &Context) -> bool {
     let near = c.before.trim_end();
-    COUNT_BEFORE.words().iter().any(|w| near.ends_with(w))
+    COUNT_BEFORE.ends(near)
 }
 
 /// Words after the amount that make it money (10元补偿).
@@ -192,16 +190,11 @@ pub(super) fn read(text: &Text, lines: &[Line], facts: &mut Facts) {
 }
 
 /// Price labels as written inside a line, with their rank (0 best).
-static PRICE_LABELS: LazyLock<Vec<(&str, u8)>> = LazyLock::new(|| {
-    [
-        (WORDS.list("price_label.0"), 0),
-        (WORDS.list("price_label.1"), 1),
-        (WORDS.list("price_label.2"), 2),
-    ]
-    .into_iter()
-    .flat_map(|(words, rank)| words.iter().map(move |w| (*w, rank)))
-    .collect()
-});
+static PRICE_LABELS: [WordList; 3] = [
+    WordList::named(&WORDS, "price_label.0"),
+    WordList::named(&WORDS, "price_label.1"),
+    WordList::named(&WORDS, "price_label.2"),
+];
 
 /// Price labels written after the sum (¥599.00(实付款)): the price paid.
 static PAID_AFTER: WordList = WordList::named(&WORDS, "price_label.after");
@@ -241,11 +234,12 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
                 6,
             );
             let after = c.after.trim_start();
+            // The best rank: the first list holding a label the text ends with.
             let labelled = PRICE_LABELS
                 .iter()
-                .filter(|(w, _)| near.ends_with(w))
-                .map(|(_, r)| *r)
-                .min()
+                .zip(0u8..)
+                .find(|(labels, _)| labels.ends(near))
+                .map(|(_, rank)| rank)
                 .or_else(|| PAID_AFTER.starts(after).then_some(0));
             if let Some(r) = labelled {
                 consider(&mut best, r + 3, li, c.amount.clone());

@@ -173,7 +173,7 @@ pub fn dates(text: &str, base: usize, year: i32) -> Vec<Found> {
         }
         // 已签收 11-08: a short date right after what happened on it.
         let before = text[..i].trim_end_matches([' ', '\t']);
-        let after_event = DATE_EVENTS.words().iter().any(|w| before.ends_with(w));
+        let after_event = DATE_EVENTS.ends(before);
         match date_at(&text[i..], year, after_event) {
             Some((date, time, len)) => {
                 out.push(Found {
@@ -259,12 +259,7 @@ fn date_at(t: &str, year: i32, after_event: bool) -> Option<DateAt> {
         i += pad + n;
     }
     // 11.16签收的, 11-18到的: a month and day that something happened on.
-    if short
-        && time.is_none()
-        && sep != '月'
-        && !after_event
-        && !DATE_EVENTS.words().iter().any(|w| rest.starts_with(w))
-    {
+    if short && time.is_none() && sep != '月' && !after_event && !DATE_EVENTS.opens(rest) {
         return None;
     }
     Some((date, time, i))
