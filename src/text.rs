@@ -3,6 +3,8 @@
 //! Also the phrase matcher the readers share, and masking of phone numbers.
 
 use std::collections::HashMap;
+
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -330,101 +332,335 @@ pub fn is_blank(s: &str) -> bool {
     !starts_plain(s) && s.trim().is_empty()
 }
 
-/// [`starts_with_bytes`] on bytes: the comparison every matcher here makes.
+/// [`starts_with_bytes`] on bytes.
 #[inline(always)]
 fn bytes_start_with(hay: &[u8], word: &[u8]) -> bool {
     hay.len() >= word.len() && hay.iter().zip(word).all(|(a, b)| a == b)
 }
 
-/// Whether `hay` holds any of `words`, compared byte by byte. For the few
-/// characters around an amount or a name this is cheaper than `str::contains`,
-/// which builds a searcher for each word.
-pub fn holds_any(hay: &str, words: &[&str]) -> bool {
-    let h = hay.as_bytes();
-    words.iter().any(|w| {
-        let w = w.as_bytes();
-        let Some((&first, tail)) = w.split_first() else {
-            return true;
-        };
-        // A word starts with a lead byte, so a match always starts on a character.
-        h.len() >= w.len()
-            && (0..=h.len() - w.len()).any(|i| h[i] == first && bytes_start_with(&h[i + 1..], tail))
-    })
+/// Whether `hay` holds any word of the list: one pass of its automaton.
+#[inline]
+pub fn holds_any(hay: &str, words: &WordList) -> bool {
+    words.holds(hay)
 }
 
-/// A phrase matcher over a fixed word list: leftmost-longest, non-overlapping.
-/// Words are keyed by their first two characters (one-character words by
-/// their only one), longest first, so a position costs one hash lookup and a
-/// few comparisons. Building it is a sort of the words into three flat lists
-/// and no automaton, so a process that reads one paste starts quickly.
-#[derive(Debug, Clone)]
-pub struct Phrases<V> {
-    /// The words of two characters or more, end to end.
-    text: String,
-    /// Each distinct longer word, grouped by its first two characters, longest first.
-    words: Vec<Word>,
-    /// Every word's values, in the order given, each word's together.
-    values: Vec<V>,
-    /// First two characters -> the range of `words` starting with them.
-    by_pair: HashMap<u64, (u32, u32), FastHash>,
-    /// One-character words -> the range of their values.
-    singles: HashMap<char, (u32, u32), FastHash>,
-    /// A bit per character that starts some word: most characters of a
-    /// paste start none and are passed over without hashing.
-    starts: Bits,
-    /// A bit per character that is a one-character word.
-    single_starts: Bits,
-    /// A bit per character pair that starts some longer word: most pairs
-    /// start none, and a bit is cheaper than a hash map lookup.
-    pair_bits: Bits,
+/// A fixed word list, matched as one automaton built at its first use.
+pub struct WordList {
+    /// Where the words come from.
+    source: Source,
+    /// The words, looked up once.
+    words: OnceLock<&'static [&'static str]>,
+    /// The automaton over them, built once.
+    set: OnceLock<Phrases<()>>,
 }
 
-/// A set of bits indexed by a key cut to the set's size: a filter in front of
-/// a lookup, where two keys sharing a bit only cost that lookup. Sized to the
-/// word list, so a short list does not touch (and zero) pages of memory at start.
-#[derive(Debug, Clone)]
-struct Bits {
-    words: Box<[u64]>,
-    mask: usize,
+/// Where a [`WordList`]'s words are.
+enum Source {
+    /// Written in code.
+    Listed(&'static [&'static str]),
+    /// A list of a data file, by name.
+    Named(&'static WordFile, &'static str),
 }
 
-impl Bits {
-    /// Room for `n` keys: one bit in 32 set at most, up to one per character of the Basic Multilingual Plane.
-    fn for_keys(n: usize) -> Bits {
-        let size = (n * 32).next_power_of_two().clamp(1024, 0x10000);
-        Bits {
-            words: vec![0u64; size / 64].into_boxed_slice(),
-            mask: size - 1,
+impl WordList {
+    /// The list; nothing is built until it is first asked.
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            source: Source::Listed(words),
+            words: OnceLock::new(),
+            set: OnceLock::new(),
         }
     }
 
-    fn set(&mut self, key: usize) {
-        let i = key & self.mask;
-        self.words[i / 64] |= 1 << (i % 64);
+    /// The list `name` of a data file (read at first use; a name the file
+    /// lacks is an empty list, which the readers' tests rule out).
+    pub const fn named(file: &'static WordFile, name: &'static str) -> WordList {
+        WordList {
+            source: Source::Named(file, name),
+            words: OnceLock::new(),
+            set: OnceLock::new(),
+        }
     }
 
-    /// Whether the key's bit is set (perhaps by another key).
-    #[inline(always)]
-    fn has(&self, key: usize) -> bool {
-        let i = key & self.mask;
-        self.words[i / 64] & (1 << (i % 64)) != 0
+    /// The words, as listed.
+    #[inline]
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words.get_or_init(|| match self.source {
+            Source::Listed(words) => words,
+            Source::Named(file, name) => file.list(name),
+        })
+    }
+
+    /// Whether `text` ends with one of the words, compared byte by byte from
+    /// the end (most words differ from the text in their last byte).
+    #[inline]
+    pub fn ends(&self, text: &str) -> bool {
+        let t = text.as_bytes();
+        self.words().iter().any(|w| {
+            let w = w.as_bytes();
+            t.len() >= w.len() && t.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+        })
+    }
+
+    /// Whether `text` starts with one of the words, compared byte by byte.
+    #[inline]
+    pub fn opens(&self, text: &str) -> bool {
+        self.words().iter().any(|w| starts_with_bytes(text, w))
+    }
+
+    /// The automaton over the words.
+    #[inline]
+    pub fn phrases(&self) -> &Phrases<()> {
+        self.set.get_or_init(|| Phrases::list(self.words()))
+    }
+
+    /// Whether `text` holds any of the words.
+    #[inline]
+    pub fn holds(&self, text: &str) -> bool {
+        self.phrases().holds(text)
+    }
+
+    /// Whether some word starts `text`.
+    #[inline]
+    pub fn starts(&self, text: &str) -> bool {
+        self.phrases().starts(text)
     }
 }
 
-/// A word of [`Phrases`]: where it is in the word text, and its values.
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    start: u32,
-    len: u32,
-    values: (u32, u32),
+/// A data file of word lists (`data/intake_words.txt`): `name: word word …`
+/// a line, a list on as many lines as it takes, `#` comments, and a word
+/// with a space in it in double quotes. Parsed at first use.
+pub struct WordFile {
+    /// The file's text.
+    text: &'static str,
+    /// Each list's words, in the order written.
+    lists: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
 }
 
-/// The bit of a character pair in [`Phrases::pair_bits`].
-fn pair_bit(a: char, b: char) -> usize {
-    ((a as usize).wrapping_mul(0x9E37) ^ (b as usize)) & 0xFFFF
+impl WordFile {
+    /// The file; nothing is parsed until a list is first asked for.
+    pub const fn new(text: &'static str) -> WordFile {
+        WordFile {
+            text,
+            lists: OnceLock::new(),
+        }
+    }
+
+    /// Every list, by name.
+    pub fn lists(&'static self) -> &'static HashMap<&'static str, Vec<&'static str>> {
+        self.lists.get_or_init(|| {
+            let mut lists: HashMap<&str, Vec<&str>> = HashMap::new();
+            for line in self.text.lines().map(str::trim) {
+                if line.starts_with('#') {
+                    continue;
+                }
+                if let Some((name, words)) = line.split_once(':') {
+                    lists
+                        .entry(name.trim())
+                        .or_default()
+                        .extend(file_words(words));
+                }
+            }
+            lists
+        })
+    }
+
+    /// The words of list `name`, in the order written (none when the file lacks it).
+    pub fn list(&'static self, name: &str) -> &'static [&'static str] {
+        self.lists().get(name).map_or(&[], Vec::as_slice)
+    }
 }
 
-/// A quick hash for the char keys of [`Phrases`] (keys are not chosen by an attacker).
+/// The words of a line of a [`WordFile`]: separated by white space, or in double quotes.
+fn file_words(mut rest: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let end = quoted.find('"').unwrap_or(quoted.len());
+            out.push(&quoted[..end]);
+            rest = quoted.get(end + 1..).unwrap_or("");
+        } else {
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if end == 0 {
+                return out;
+            }
+            out.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+}
+
+/// A phrase matcher over a fixed word list: a `daachorse` automaton over the
+/// distinct words, each with the values it was given. Every search is one
+/// pass of the automaton: the longest word at a place, every word of a text
+/// overlapping ones included, or whether a text holds any.
+#[derive(Clone)]
+pub struct Phrases<V> {
+    /// The automaton; a word's value is its index in `words`. `None` for an empty list.
+    matcher: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// Each distinct word's range of `values`.
+    words: Vec<(u32, u32)>,
+    /// Every word's values, in the order given, each word's together.
+    values: Vec<V>,
+    /// The longest word in bytes: how far past a place a word starting there can reach.
+    longest: usize,
+    /// A bit per first character of a word (by its code's low 8 bits): most
+    /// places start no word, and are passed over without a search.
+    firsts: [u64; 4],
+}
+
+impl<V> std::fmt::Debug for Phrases<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Phrases")
+            .field("words", &self.words.len())
+            .field("longest", &self.longest)
+            .finish()
+    }
+}
+
+impl Phrases<()> {
+    /// A matcher that only tells whether a text holds one of `words`.
+    pub fn list<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Phrases<()> {
+        Phrases::new(words.into_iter().map(|w| (w, ())))
+    }
+}
+
+impl<V: Clone + PartialEq> Phrases<V> {
+    /// A matcher for the given words, as given (callers trim). A word given
+    /// more than once keeps each distinct value, in the order given.
+    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = (S, V)>) -> Phrases<V> {
+        let entries: Vec<(S, V)> = words
+            .into_iter()
+            .filter(|(w, _)| !w.as_ref().is_empty())
+            .collect();
+        // Each entry's word number, numbered in order of first appearance.
+        let mut index: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+        let mut firsts: Vec<usize> = Vec::new();
+        let ids: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (w, _))| {
+                let next = firsts.len();
+                let id = *index.entry(w.as_ref()).or_insert(next);
+                if id == next {
+                    firsts.push(i);
+                }
+                id
+            })
+            .collect();
+        // A stable sort keeps each word's values in the order given.
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_key(|&i| ids[i]);
+        let mut values: Vec<V> = Vec::with_capacity(entries.len());
+        let mut ranges = vec![(0u32, 0u32); firsts.len()];
+        for run in order.chunk_by(|&a, &b| ids[a] == ids[b]) {
+            let from = values.len();
+            for &i in run {
+                if !values[from..].contains(&entries[i].1) {
+                    values.push(entries[i].1.clone());
+                }
+            }
+            // Word lists are bounded by the policy check far below 4 G entries.
+            ranges[ids[run[0]]] = (from as u32, values.len() as u32);
+        }
+        let longest = entries
+            .iter()
+            .map(|(w, _)| w.as_ref().len())
+            .max()
+            .unwrap_or(0);
+        let mut first_bits = [0u64; 4];
+        for (w, _) in &entries {
+            if let Some(c) = w.as_ref().chars().next() {
+                let b = c as usize & 0xFF;
+                first_bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        let matcher = (!firsts.is_empty()).then(|| {
+            #[allow(
+                clippy::expect_used,
+                reason = "the words are distinct and not empty, and a word list is far \
+                          below the automaton's limit of 2^31 states"
+            )]
+            let m = CharwiseDoubleArrayAhoCorasick::with_values(
+                firsts
+                    .iter()
+                    .enumerate()
+                    .map(|(id, &i)| (entries[i].0.as_ref(), id as u32)),
+            )
+            .expect("a word list builds an automaton");
+            m
+        });
+        Phrases {
+            matcher,
+            words: ranges,
+            values,
+            longest,
+            firsts: first_bits,
+        }
+    }
+}
+
+impl<V> Phrases<V> {
+    /// The values of the word numbered `id`.
+    #[inline]
+    fn values(&self, id: u32) -> &[V] {
+        let (from, to) = self.words[id as usize];
+        &self.values[from as usize..to as usize]
+    }
+
+    /// Whether `text` holds any of the words.
+    #[inline]
+    pub fn holds(&self, text: &str) -> bool {
+        self.matcher
+            .as_ref()
+            .is_some_and(|m| m.find_iter(text).next().is_some())
+    }
+
+    /// Whether some word starts `text`.
+    pub fn starts(&self, text: &str) -> bool {
+        self.longest_at(text, 0).is_some()
+    }
+
+    /// The values of exactly this word, if it is one.
+    pub fn get(&self, word: &str) -> Option<&[V]> {
+        self.longest_at(word, 0)
+            .filter(|(end, _)| *end == word.len())
+            .map(|(_, v)| v)
+    }
+
+    /// The longest word starting at byte `at` (a character boundary), with
+    /// its end: only the bytes a word can reach are searched.
+    pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &[V])> {
+        let matcher = self.matcher.as_ref()?;
+        let first = text[at..].chars().next()? as usize & 0xFF;
+        if self.firsts[first / 64] & (1 << (first % 64)) == 0 {
+            return None;
+        }
+        let mut end = (at + self.longest).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut best: Option<(usize, u32)> = None;
+        for m in matcher.find_overlapping_iter(&text[at..end]) {
+            if m.start() == 0 && best.is_none_or(|(e, _)| m.end() > e) {
+                best = Some((m.end(), m.value()));
+            }
+        }
+        best.map(|(e, id)| (at + e, self.values(id)))
+    }
+
+    /// Every occurrence of every word, overlapping ones included, as (start, values).
+    pub fn for_each_overlapping(&self, text: &str, mut found: impl FnMut(usize, &[V])) {
+        if let Some(matcher) = &self.matcher {
+            for m in matcher.find_overlapping_iter(text) {
+                found(m.start(), self.values(m.value()));
+            }
+        }
+    }
+}
+
+/// A quick hash for char keys (keys are not chosen by an attacker).
 pub(crate) type FastHash = std::hash::BuildHasherDefault<CharHasher>;
 
 /// Multiplies the key into the state: enough to spread char codes over buckets.
@@ -449,227 +685,65 @@ impl std::hash::Hasher for CharHasher {
     }
 }
 
-fn pair(a: char, b: char) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
-}
-
-/// The key of a one-character word, apart from every pair's (a pair's first
-/// character fills bits 32 to 52).
-const SINGLE: u64 = 1 << 63;
-
-impl<V: Clone + PartialEq> Phrases<V> {
-    /// A matcher for the given words, as given (callers trim). A word given
-    /// more than once keeps each distinct value, in the order given.
-    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = (S, V)>) -> Phrases<V> {
-        let mut text = String::new();
-        // (key, start, length, value) in the order given.
-        let mut entries: Vec<(u64, u32, u32, V)> = Vec::new();
-        for (w, v) in words {
-            let w = w.as_ref();
-            let mut chars = w.chars();
-            let Some(first) = chars.next() else {
-                continue;
-            };
-            let key = match chars.next() {
-                None => SINGLE | u64::from(first),
-                Some(second) => pair(first, second),
-            };
-            // Word lists are bounded by the policy check far below 4 GB.
-            let start = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            text.push_str(w);
-            entries.push((key, start, w.len() as u32, v));
-        }
-        // Longest first within a key, then in the order given (the index: an
-        // unstable sort on integers is the quickest).
-        let mut order: Vec<(u64, std::cmp::Reverse<u32>, u32)> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.0, std::cmp::Reverse(e.2), i as u32))
-            .collect();
-        order.sort_unstable();
-        let mut slots: Vec<Option<(u64, u32, u32, V)>> = entries.into_iter().map(Some).collect();
-        let entries: Vec<(u64, u32, u32, V)> = order
-            .iter()
-            .filter_map(|&(_, _, i)| slots[i as usize].take())
-            .collect();
-        let bytes = |start: u32, len: u32| &text.as_bytes()[start as usize..(start + len) as usize];
-        let mut out_words: Vec<Word> = Vec::new();
-        let mut values: Vec<V> = Vec::with_capacity(entries.len());
-        let mut by_pair: HashMap<u64, (u32, u32), FastHash> = HashMap::default();
-        let mut singles: HashMap<char, (u32, u32), FastHash> = HashMap::default();
-        let mut i = 0;
-        while i < entries.len() {
-            // One block: the entries of one key and length (a handful at most).
-            let (key, len) = (entries[i].0, entries[i].2);
-            let mut j = i;
-            while j < entries.len() && entries[j].0 == key && entries[j].2 == len {
-                j += 1;
-            }
-            for k in i..j {
-                let word = bytes(entries[k].1, len);
-                if entries[i..k].iter().any(|e| bytes(e.1, len) == word) {
-                    continue;
-                }
-                let from = values.len() as u32;
-                for e in &entries[k..j] {
-                    if bytes(e.1, len) == word && !values[from as usize..].contains(&e.3) {
-                        values.push(e.3.clone());
-                    }
-                }
-                let range = (from, values.len() as u32);
-                if key & SINGLE != 0 {
-                    if let Some(c) = char::from_u32(key as u32) {
-                        singles.insert(c, range);
-                    }
-                } else {
-                    let at = out_words.len() as u32;
-                    out_words.push(Word {
-                        start: entries[k].1,
-                        len,
-                        values: range,
-                    });
-                    by_pair.entry(key).or_insert((at, at)).1 = at + 1;
-                }
-            }
-            i = j;
-        }
-        let mut starts = Bits::for_keys(by_pair.len() + singles.len());
-        let mut single_starts = Bits::for_keys(singles.len());
-        let mut pair_bits = Bits::for_keys(by_pair.len());
-        for k in by_pair.keys() {
-            let a = char::from_u32((k >> 32) as u32).unwrap_or_default();
-            let b = char::from_u32(*k as u32).unwrap_or_default();
-            starts.set(a as usize);
-            pair_bits.set(pair_bit(a, b));
-        }
-        for c in singles.keys() {
-            starts.set(*c as usize);
-            single_starts.set(*c as usize);
-        }
-        Phrases {
-            text,
-            words: out_words,
-            values,
-            by_pair,
-            singles,
-            starts,
-            single_starts,
-            pair_bits,
-        }
-    }
-}
-
-impl<V> Phrases<V> {
-    /// The values of a range of `values`.
-    fn values(&self, (from, to): (u32, u32)) -> &[V] {
-        &self.values[from as usize..to as usize]
-    }
-
-    /// The bytes of a longer word.
-    fn word(&self, w: &Word) -> &[u8] {
-        &self.text.as_bytes()[w.start as usize..(w.start + w.len) as usize]
-    }
-
-    /// The words of two characters or more that start with `first` and `second`.
-    #[inline(always)]
-    fn pair_words(&self, first: char, second: char) -> &[Word] {
-        if !self.pair_bits.has(pair_bit(first, second)) {
-            return &[];
-        }
-        match self.by_pair.get(&pair(first, second)) {
-            Some(&(from, to)) => &self.words[from as usize..to as usize],
-            None => &[],
-        }
-    }
-
-    /// The values of the one-character word `c`, if it is one.
-    #[inline(always)]
-    fn single(&self, c: char) -> Option<&[V]> {
-        if !self.single_starts.has(c as usize) {
-            return None;
-        }
-        self.singles.get(&c).map(|&r| self.values(r))
-    }
-
-    /// Whether some word starts `text`.
-    pub fn starts(&self, text: &str) -> bool {
-        text.chars()
-            .next()
-            .is_some_and(|c| self.at_char(text, 0, c).is_some())
-    }
-
-    /// The values of exactly this word, if it is one.
-    pub fn get(&self, word: &str) -> Option<&[V]> {
-        let first = word.chars().next()?;
-        self.at_char(word, 0, first)
-            .filter(|(end, _)| *end == word.len())
-            .map(|(_, v)| v)
-    }
-
-    /// The longest word starting at byte `at`, whose first character is `first`.
-    #[inline(always)]
-    pub fn at_char(&self, text: &str, at: usize, first: char) -> Option<(usize, &[V])> {
-        if !self.starts.has(first as usize) {
-            return None;
-        }
-        let after = at + first.len_utf8();
-        if let Some(second) = text[after..].chars().next() {
-            // The first two characters match every word of the list: compare the rest.
-            let skip = first.len_utf8() + second.len_utf8();
-            let rest = &text.as_bytes()[at + skip..];
-            for w in self.pair_words(first, second) {
-                let tail = &self.word(w)[skip..];
-                if bytes_start_with(rest, tail) {
-                    return Some((at + w.len as usize, self.values(w.values)));
-                }
-            }
-        }
-        self.single(first).map(|v| (after, v))
-    }
-
-    /// Every occurrence of every word, overlapping ones included, as (start, values).
-    pub fn for_each_overlapping(&self, text: &str, mut found: impl FnMut(usize, &[V])) {
-        for (at, first) in text.char_indices() {
-            if !self.starts.has(first as usize) {
-                continue;
-            }
-            let after = at + first.len_utf8();
-            if let Some(second) = text[after..].chars().next() {
-                let rest = &text.as_bytes()[at..];
-                for w in self.pair_words(first, second) {
-                    let word = self.word(w);
-                    if bytes_start_with(rest, word) {
-                        found(at, self.values(w.values));
-                    }
-                }
-            }
-            if let Some(v) = self.single(first) {
-                found(at, v);
-            }
-        }
-    }
-}
-
-/// Every word `longest_at` finds, the longest at each start, into a list the
-/// caller reuses line after line: `longest_at(at, c)` is the longest word
-/// starting at byte `at` (character `c`), over one matcher or several
-/// ([`Phrases::at_char`]). A word inside a longer one found before it is left
-/// out, but words that only partly overlap are all kept (是我自己弄坏 holds
-/// both 是我自己 and 自己弄坏).
+/// Every word the matchers find in `text`, the longest at each start, into a
+/// list the caller reuses line after line. Where two matchers find the same
+/// word at one place, the first matcher's is kept. A word inside a longer one
+/// is left out, but words that only partly overlap are all kept (是我自己弄坏
+/// holds both 是我自己 and 自己弄坏).
 pub fn longest_words_into<'a, V>(
     text: &str,
     out: &mut Vec<(Range<usize>, &'a [V])>,
-    mut longest_at: impl FnMut(usize, char) -> Option<(usize, &'a [V])>,
+    matchers: &[&'a Phrases<V>],
 ) {
     out.clear();
-    let mut covered = 0;
-    for (at, c) in text.char_indices() {
-        if let Some((end, v)) = longest_at(at, c)
-            && end > covered
-        {
-            covered = end;
-            out.push((at..end, v));
+    // One pass per matcher; each reports the longest word ending at each
+    // place (a shorter one ending there lies inside it), and the passes are
+    // merged so the words come in order of their end.
+    let mut passes: Vec<_> = matchers
+        .iter()
+        .filter_map(|p| {
+            Some((
+                *p,
+                p.matcher
+                    .as_ref()?
+                    .find_overlapping_no_suffix_iter(text)
+                    .peekable(),
+            ))
+        })
+        .collect();
+    loop {
+        let mut next: Option<(usize, usize)> = None;
+        for (k, (_, pass)) in passes.iter_mut().enumerate() {
+            if let Some(m) = pass.peek()
+                && next.is_none_or(|(_, end)| m.end() < end)
+            {
+                next = Some((k, m.end()));
+            }
         }
+        let Some((k, _)) = next else {
+            break;
+        };
+        let (p, pass) = &mut passes[k];
+        let Some(m) = pass.next() else {
+            break;
+        };
+        let (start, end) = (m.start(), m.end());
+        // The words kept so far rise in both start and end, and none ends past
+        // this one: those starting later (or at its start, shorter) lie inside it.
+        while out
+            .last()
+            .is_some_and(|(r, _)| r.start > start || r.start == start && r.end < end)
+        {
+            out.pop();
+        }
+        // One starting earlier (or the same word, found first) that ends with it holds it.
+        if out
+            .last()
+            .is_some_and(|(r, _)| r.start <= start && r.end >= end)
+        {
+            continue;
+        }
+        out.push((start..end, p.values(m.value())));
     }
 }
 
@@ -680,7 +754,7 @@ mod tests {
     /// The words found in `text`, as the paste reader finds them.
     fn found<'a, V>(p: &'a Phrases<V>, text: &str) -> Vec<(Range<usize>, &'a [V])> {
         let mut out = Vec::new();
-        longest_words_into(text, &mut out, |at, c| p.at_char(text, at, c));
+        longest_words_into(text, &mut out, &[p]);
         out
     }
 

@@ -5,205 +5,63 @@
 
 use rust_decimal::Decimal;
 
+use super::WORDS;
 use super::facts::{Facts, Found};
 use super::money::{Amount, amounts};
 use super::segment::{Field, Line, Segment, Speaker};
 use crate::case::{Defect, RefundType, Stage};
 use crate::money::Money;
-use crate::text::{Text, holds_any};
+use crate::text::{Text, WordList, holds_any};
 
 /// Words right before an amount that make it an ask or an offer.
-const MONEY_VERBS: &[&str] = &[
-    "优惠",
-    "便宜",
-    "补偿",
-    "补贴",
-    "补",
-    "赔偿",
-    "赔",
-    "退",
-    "返现",
-    "返",
-    "减",
-    "少收",
-    "少算",
-    "要",
-    "至少",
-    "最少",
-    "起码",
-    "不低于",
-    "低于",
-    "少于",
-    "最多",
-    "最低",
-    "红包",
-    "券",
-    "填",
-    "申请",
-    "那就",
-    "差不多",
-];
+static MONEY_VERBS: WordList = WordList::named(&WORDS, "amount.verb");
 /// Common verbs that make an amount money only with a unit or 吧/就行 after it
 /// (给您换40 is a size, 给12就行 an ask).
-const WEAK_VERBS: &[&str] = &["给", "打", "转", "发", "送", "算", "能", "就"];
+static WEAK_VERBS: WordList = WordList::named(&WORDS, "amount.weak_verb");
 
 /// Words before an amount that make it a price, not an ask.
-const PRICE_WORDS: &[&str] = &[
-    "实付款",
-    "实付",
-    "付款",
-    "支付",
-    "原价",
-    "价格",
-    "价钱",
-    "售价",
-    "单价",
-    "付了",
-    "买的",
-    "才买",
-    "这双",
-    "一双",
-    "总价",
-    "到手价",
-    "活动价",
-    "拍下",
-    "花了",
-    "花费",
-    "才花",
-];
+static PRICE_WORDS: WordList = WordList::named(&WORDS, "amount.price_before");
+
+/// Asking words right before a priced amount that make it an ask after all (优惠39).
+static NOT_PRICE_NEAR: WordList = WordList::named(&WORDS, "amount.ask_near");
+
+/// Words right before an amount that make it the whole price refunded (退款 全额149).
+static WHOLE_PRICE: WordList = WordList::named(&WORDS, "amount.whole_price");
 
 /// Words after an amount that make it a price.
-const PRICE_AFTER: &[&str] = &[
-    "的鞋",
-    "买的",
-    "买个",
-    "买了",
-    "买来",
-    "买双",
-    "买一双",
-    "的东西",
-    "的货",
-    "块钱买",
-    "元买",
-    "的东西",
-    "的价",
-    "一双",
-    "的款",
-];
+static PRICE_AFTER: WordList = WordList::named(&WORDS, "amount.price_after");
 
 /// Words before an amount that make it a shipping fee.
-const FEE_WORDS: &[&str] = &["运费", "邮费", "快递费", "寄回", "寄过来", "快递", "理赔"];
+static FEE_WORDS: WordList = WordList::named(&WORDS, "amount.fee_before");
 
 /// Words saying an item of the order is fine: its words do not name the item in question.
-const ITEM_FINE: &[&str] = &[
-    "没事",
-    "没问题",
-    "还好好的",
-    "好好的",
-    "挺好",
-    "没毛病",
-    "不用管",
-];
+static ITEM_FINE: WordList = WordList::named(&WORDS, "item.fine");
 
 /// Words after a bare number that make it an amount asked for (18吧, 15就行).
-const ASK_AFTER: &[&str] = &[
-    "吧",
-    "的吧",
-    "的就行",
-    "就行",
-    "就可以",
-    "可以吗",
-    "行吗",
-    "行不行",
-    "好了",
-    "怎么样",
-    "也行",
-    "得了",
-    "算了",
-    "不给",
-    "最少",
-    "起",
-];
+static ASK_AFTER: WordList = WordList::named(&WORDS, "amount.ask_after");
 
 /// Words before an amount in a note that make it the shop's offer (已给3块).
-const OFFERED_IN_NOTE: &[&str] = &[
-    "报价",
-    "已报",
-    "开价",
-    "已给",
-    "给了",
-    "已补",
-    "补了",
-    "已经给",
-    "客服给",
-    "我们给",
-    "开了",
-    "先给",
-    "加到",
-    "发了",
-    "说了补",
-    "说补偿",
-    "先补",
-    "答应补",
-    "同意补",
-];
+static OFFERED_IN_NOTE: WordList = WordList::named(&WORDS, "amount.offered_note");
 
 /// Words after an amount that make it money offered or asked (10元补偿, 5元红包).
-const MONEY_AFTER: &[&str] = &[
-    "补偿",
-    "的补偿",
-    "红包",
-    "的红包",
-    "优惠券",
-    "券",
-    "无门槛",
-    "解决",
-    "就好",
-    "了事",
-    "私了",
-];
+static MONEY_AFTER: WordList = WordList::named(&WORDS, "amount.money_after");
 
 /// Words just before a bare number that make it a shoe size (换38, 平时穿40,
 /// 拍的39, 左脚37): with no unit it is a size, not money.
-const SIZE_BEFORE: &[&str] = &[
-    "换", "换成", "改成", "换个", "穿", "拍的", "拍了", "发的", "发了", "发成", "寄的", "左脚",
-    "右脚", "一只", "平时", "尺码", "码数", "大小", "色",
-];
+static SIZE_BEFORE: WordList = WordList::named(&WORDS, "amount.size_before");
 
 /// Words in a line that make its bare numbers in the range of sizes sizes
 /// (37偏小 想换38, 两个码都拍了 30的想退掉).
-const SIZE_TALK: &[&str] = &[
-    "码", "偏小", "偏大", "小了", "大了", "挤", "夹脚", "磨脚", "顶脚", "紧", "松", "脚长", "尺寸",
-    "号",
-];
+static SIZE_TALK: WordList = WordList::named(&WORDS, "amount.size_talk");
 
 /// Words before a sum that tell what was paid, not what is asked.
-const STATEMENT_BEFORE: &[&str] = &[
-    "一共", "总共", "共", "合计", "花了", "付了", "实付", "付款", "原价", "到手", "价格", "售价",
-    "单价", "标价", "运费", "邮费", "就花", "才", "全额",
-];
+static STATEMENT_BEFORE: WordList = WordList::named(&WORDS, "amount.statement");
 
 /// Words right before a number that make it a count (数量 1, ×2).
-const COUNT_BEFORE: &[&str] = &["数量", "×", "x", "X", "*", "共"];
+static COUNT_BEFORE: WordList = WordList::named(&WORDS, "amount.count_before");
 
 /// Words that make a buyer's amount a rejection of the shop's offer (你说的3块太少了).
-const REJECTION: &[&str] = &[
-    "有什么用",
-    "有啥用",
-    "哪够",
-    "太少",
-    "不够",
-    "才",
-    "只给",
-    "就给",
-    "打发",
-    "不行",
-    "不干",
-    "没诚意",
-    "不接受",
-    "开玩笑",
-    "少了",
-];
+static REJECTION: WordList = WordList::named(&WORDS, "amount.rejection");
 
 /// How far either side of an amount its clause is read, in bytes (40 Chinese characters).
 const CONTEXT_BYTES: usize = 120;
@@ -279,15 +137,13 @@ fn tail(s: &str, n: usize) -> &str {
 /// Whether a money verb stands right before the amount (a few characters back).
 fn verb_before(before: &str) -> bool {
     let near = tail(before.trim_end(), 5);
-    holds_any(near, MONEY_VERBS)
+    holds_any(near, &MONEY_VERBS)
 }
 
 fn is_price(c: &Context) -> bool {
     let near = tail(c.before.trim_end(), 5);
-    holds_any(near, PRICE_WORDS) && !holds_any(tail(near, 3), &["优惠", "补", "退", "赔", "返"])
-        || PRICE_AFTER
-            .iter()
-            .any(|w| c.after.trim_start().starts_with(w))
+    holds_any(near, &PRICE_WORDS) && !holds_any(tail(near, 3), &NOT_PRICE_NEAR)
+        || PRICE_AFTER.starts(c.after.trim_start())
 }
 
 /// A shoe size: a number in the range of sizes (33–47, halves too), without
@@ -300,8 +156,8 @@ fn is_size(c: &Context) -> bool {
     let any = v >= Decimal::from(18) && v <= Decimal::from(47);
     !c.amount.marked
         && whole_or_half
-        && (adult && holds_any(tail(c.before.trim_end(), 3), SIZE_BEFORE)
-            || any && !verb_before(c.before) && holds_any(c.clause, SIZE_TALK)
+        && (adult && holds_any(tail(c.before.trim_end(), 3), &SIZE_BEFORE)
+            || any && !verb_before(c.before) && holds_any(c.clause, &SIZE_TALK)
             // 拍错码了 我要38的: a size clause names sizes even after 要.
             || adult && c.clause.contains('码'))
 }
@@ -309,19 +165,17 @@ fn is_size(c: &Context) -> bool {
 /// A count (数量 1, ×2): never money.
 fn is_count(c: &Context) -> bool {
     let near = c.before.trim_end();
-    COUNT_BEFORE.iter().any(|w| near.ends_with(w))
+    COUNT_BEFORE.ends(near)
 }
 
 /// Words after the amount that make it money (10元补偿).
 fn money_after(c: &Context) -> bool {
-    MONEY_AFTER
-        .iter()
-        .any(|w| c.after.trim_start().starts_with(w))
+    MONEY_AFTER.starts(c.after.trim_start())
 }
 
 fn is_fee(c: &Context) -> bool {
     let near = tail(c.before.trim_end(), 6);
-    holds_any(near, FEE_WORDS)
+    holds_any(near, &FEE_WORDS)
 }
 
 fn money(d: Decimal) -> Money {
@@ -339,30 +193,14 @@ pub(super) fn read(text: &Text, lines: &[Line], facts: &mut Facts) {
 }
 
 /// Price labels as written inside a line, with their rank (0 best).
-const PRICE_LABELS: &[(&str, u8)] = &[
-    ("订单实付款", 0),
-    ("实付款", 0),
-    ("实付金额", 0),
-    ("实付", 0),
-    ("实收款", 0),
-    ("买家实付", 0),
-    ("付款金额", 0),
-    ("支付金额", 0),
-    ("订单金额", 1),
-    ("订单总额", 1),
-    ("合计", 1),
-    ("金额", 1),
-    ("商品金额", 2),
-    ("商品总价", 2),
-    ("总价", 2),
-    ("单价", 2),
-    ("原价", 2),
-    ("售价", 2),
-    ("价格", 2),
-    // 仅退款 全额149: the whole of what was paid.
-    ("全额", 2),
-    ("全款", 2),
+static PRICE_LABELS: [WordList; 3] = [
+    WordList::named(&WORDS, "price_label.0"),
+    WordList::named(&WORDS, "price_label.1"),
+    WordList::named(&WORDS, "price_label.2"),
 ];
+
+/// Price labels written after the sum (¥599.00(实付款)): the price paid.
+static PAID_AFTER: WordList = WordList::named(&WORDS, "price_label.after");
 
 /// The price from the best price label: 实付款, then 订单金额, then 商品总价 or
 /// 单价 — in a field, or written inside a line (宝贝:… 实付 ¥75.00, ¥599.00(实付款));
@@ -399,17 +237,13 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
                 6,
             );
             let after = c.after.trim_start();
+            // The best rank: the first list holding a label the text ends with.
             let labelled = PRICE_LABELS
                 .iter()
-                .filter(|(w, _)| near.ends_with(w))
-                .map(|(_, r)| *r)
-                .min()
-                .or_else(|| {
-                    ["(实付款)", "（实付款）", "(实付)"]
-                        .iter()
-                        .any(|w| after.starts_with(w))
-                        .then_some(0)
-                });
+                .zip(0u8..)
+                .find(|(labels, _)| labels.ends(near))
+                .map(|(_, rank)| rank)
+                .or_else(|| PAID_AFTER.starts(after).then_some(0));
             if let Some(r) = labelled {
                 consider(&mut best, r + 3, li, c.amount.clone());
             } else if settled(&best, 9) {
@@ -624,7 +458,7 @@ fn item_in_question(
                 || l.field == Some(Field::RefundNote)
         })
         .flat_map(|l| l.text.split([' ', '，', ',', '。', '！', '!', '？', '?']))
-        .filter(|phrase| !holds_any(phrase, ITEM_FINE))
+        .filter(|phrase| !holds_any(phrase, &ITEM_FINE))
         .collect::<Vec<_>>()
         .join("\n");
     // An item's words: its piece of a listed line, else its whole line.
@@ -760,27 +594,21 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             // in an order line or a note (浅蓝  ¥199 付款10-16) it is no ask.
             let answers = l.segment == Segment::Chat
                 && c.before.len() > phrase.len()
-                && REJECTION
-                    .iter()
-                    .any(|w| c.before[..c.before.len() - phrase.len()].contains(w));
+                && REJECTION.holds(&c.before[..c.before.len() - phrase.len()]);
             let starts = if c.amount.marked && answers {
                 phrase
             } else {
                 c.before
             };
-            let asks_after = || {
-                ASK_AFTER
-                    .iter()
-                    .any(|w| c.after.trim_start().starts_with(w))
-            };
+            let asks_after = || ASK_AFTER.starts(c.after.trim_start());
             let near = c.before.trim_end();
             // 运费垫了15块, 寄回去花了18块: in a postage claim the buyer's fee is what they ask back.
             let claimed_fee = postage && buyer_side && is_fee(c);
             let bare = || buyer_side && (starts.trim().is_empty() || asks_after());
-            let weak_verb = || holds_any(tail(near, 3), WEAK_VERBS);
+            let weak_verb = || holds_any(tail(near, 3), &WEAK_VERBS);
             // 已报价10 in a note: the shop's offer, told by the agent.
             let noted_offer =
-                || l.segment == Segment::Note && holds_any(tail(near, 4), OFFERED_IN_NOTE);
+                || l.segment == Segment::Note && holds_any(tail(near, 4), &OFFERED_IN_NOTE);
             // Each test below is asked only when the ones before it said no: a long
             // paste holds many sums, and most are settled by the first tests.
             let money_like =
@@ -790,7 +618,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 // unless it is told as what was paid (两双一共¥398, 运费花了12块).
                 || l.segment == Segment::Chat
                     && c.amount.marked
-                    && !holds_any(tail(near, 4), STATEMENT_BEFORE)
+                    && !holds_any(tail(near, 4), &STATEMENT_BEFORE)
                 // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
                 // only an asking word around it makes it an ask.
                 || verb_before(c.before)
@@ -809,7 +637,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 continue;
             }
             // 退款 全额149: the whole price refunded, not a sum asked on top.
-            if holds_any(tail(c.before.trim_end(), 3), &["全额", "全款"]) {
+            if holds_any(tail(c.before.trim_end(), 3), &WHOLE_PRICE) {
                 continue;
             }
             // 优惠券:-¥30 实付 ¥99 in a note: an order's money, no ask.
@@ -843,9 +671,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                     .rest
                     .trim_start()
                     .starts_with(['啊', '呀', '？', '?', '…', '。']);
-                if offers.contains(&value)
-                    && (complains || REJECTION.iter().any(|w| c.clause.contains(w)))
-                {
+                if offers.contains(&value) && (complains || REJECTION.holds(c.clause)) {
                     continue;
                 }
                 asks.push(said());
@@ -874,19 +700,11 @@ fn heading_day(text: &Text, l: &Line, c: &Context) -> bool {
 
 /// A line that lists an order's money (实付, 商品总价, 优惠券): its amounts are no asks.
 fn order_summary(t: &str) -> bool {
-    holds_any(
-        t,
-        &[
-            "实付",
-            "总价",
-            "优惠券",
-            "合计",
-            "运费:",
-            "订单金额",
-            "商品金额",
-        ],
-    )
+    holds_any(t, &ORDER_SUMMARY)
 }
+
+/// Words of a line that lists an order's money.
+static ORDER_SUMMARY: WordList = WordList::named(&WORDS, "amount.order_summary");
 
 /// A discount written as a negative amount (优惠 -¥19.00).
 fn discount(c: &Context) -> bool {

@@ -5,9 +5,10 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use std::ops::Range;
 
+use super::WORDS;
 use super::facts::{Facts, Found as Fact};
 use super::segment::{Field, Line};
-use crate::text::Text;
+use crate::text::{Text, WordList};
 
 /// Reads when the buyer signed, asked, paid and when the trade completed.
 #[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
@@ -107,7 +108,7 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
         .filter(|(_, l)| matches!(l.field, None | Some(Field::RefundNote | Field::Note)))
     {
         let t = l.text;
-        let signs = crate::text::holds_any(t, ARRIVED)
+        let signs = crate::text::holds_any(t, &ARRIVED)
             && !t.contains("拒签")
             && !t.contains("没收到")
             && !t.contains("确认收货");
@@ -132,9 +133,7 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
 }
 
 /// Words that say the parcel reached the buyer (签收, 收到, 昨天到的, 前天送来的).
-const ARRIVED: &[&str] = &[
-    "签收", "收到", "收货", "到的", "到货", "送到", "送来", "拿到", "取到", "取的", "到手",
-];
+static ARRIVED: WordList = WordList::named(&WORDS, "date.arrived");
 
 /// A date found in text, with the time when one is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,7 +173,7 @@ pub fn dates(text: &str, base: usize, year: i32) -> Vec<Found> {
         }
         // 已签收 11-08: a short date right after what happened on it.
         let before = text[..i].trim_end_matches([' ', '\t']);
-        let after_event = DATE_EVENTS.iter().any(|w| before.ends_with(w));
+        let after_event = DATE_EVENTS.ends(before);
         match date_at(&text[i..], year, after_event) {
             Some((date, time, len)) => {
                 out.push(Found {
@@ -260,36 +259,14 @@ fn date_at(t: &str, year: i32, after_event: bool) -> Option<DateAt> {
         i += pad + n;
     }
     // 11.16签收的, 11-18到的: a month and day that something happened on.
-    if short
-        && time.is_none()
-        && sep != '月'
-        && !after_event
-        && !DATE_EVENTS.iter().any(|w| rest.starts_with(w))
-    {
+    if short && time.is_none() && sep != '月' && !after_event && !DATE_EVENTS.opens(rest) {
         return None;
     }
     Some((date, time, i))
 }
 
 /// What happens on a day, written right after a short date (11.16签收).
-const DATE_EVENTS: &[&str] = &[
-    "签收",
-    "收到",
-    "收货",
-    "到货",
-    "到的",
-    "发货",
-    "发的",
-    "下单",
-    "下的单",
-    "付款",
-    "拍的",
-    "买的",
-    "申请",
-    "寄出",
-    "寄回",
-    "寄的",
-];
+static DATE_EVENTS: WordList = WordList::named(&WORDS, "date.event");
 
 /// Whether `t` starts with a date (an amount there is no money: 11.16签收).
 pub fn starts_date(t: &str) -> bool {

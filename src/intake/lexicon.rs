@@ -171,16 +171,8 @@ impl Lexicon {
         text: &str,
         out: &mut Vec<(Range<usize>, &'a [Tag])>,
     ) {
-        longest_words_into(text, out, |at, c| {
-            match (
-                self.policy.at_char(text, at, c),
-                self.base.at_char(text, at, c),
-            ) {
-                // The same word in both: the policy's entry holds both sets of tags.
-                (Some(p), Some(b)) => Some(if b.0 > p.0 { b } else { p }),
-                (p, b) => p.or(b),
-            }
-        });
+        // Where both name a word, the policy's entry holds both sets of tags.
+        longest_words_into(text, out, &[&self.policy, self.base]);
     }
 }
 

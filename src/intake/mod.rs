@@ -23,12 +23,16 @@ use chrono::NaiveDate;
 
 use crate::case::Fact;
 use crate::place::{Lookup, places};
-use crate::text::Text;
+use crate::text::{Text, WordFile, WordList};
 use crate::vocab::ShopWords;
 pub use facts::{Ambiguity, Facts, Found, Missing};
 pub use lexicon::Lexicon;
 use segment::{Field, Line, Segment};
 use std::sync::Arc;
+
+/// The reader's word lists around speakers, amounts, dates and addresses
+/// (`data/intake_words.txt`; the problem words are the lexicon's).
+pub(crate) static WORDS: WordFile = WordFile::new(include_str!("../../data/intake_words.txt"));
 
 /// The largest paste read, in bytes.
 pub const MAX_PASTE: usize = 1 << 20;
@@ -155,6 +159,7 @@ impl Intake {
             // 地址：广东省深圳市…XX集运仓 (香港旺角): a forwarder's warehouse is no buyer's
             // place; only what follows the warehouse can be.
             let (at, own) = match FORWARDER
+                .words()
                 .iter()
                 .filter_map(|w| l.text.rfind(w).map(|i| i + w.len()))
                 .max()
@@ -302,27 +307,15 @@ impl Intake {
 
 /// A place lookup on a line, with its spans moved to the whole text.
 /// Labels after which a line gives the shop's own address, not the buyer's.
-const SHOP_ADDRESS: &[&str] = &[
-    "退货地址",
-    "寄回地址",
-    "退回地址",
-    "回寄地址",
-    "售后地址",
-    "换货地址",
-    "退换货地址",
-    // Where the shop sent it from (寄件：福建省泉州市晋江市…, 发货地：广州).
-    "寄件",
-    "发件",
-    "发货地",
-    "发货地址",
-];
+static SHOP_ADDRESS: WordList = WordList::named(&WORDS, "address.shop_label");
 
 /// Words that end a company's name (抬头 杭州xx科技有限公司): its place is not the buyer's.
-const COMPANY: &[&str] = &["有限公司", "公司", "集团", "工作室"];
+static COMPANY: WordList = WordList::named(&WORDS, "address.company");
 
 /// A line up to a shop-address label (退货地址:浙江省温州市…): the rest places the shop.
 fn before_shop_address(t: &str) -> &str {
     SHOP_ADDRESS
+        .words()
         .iter()
         .filter_map(|w| t.find(w))
         .min()
@@ -331,36 +324,20 @@ fn before_shop_address(t: &str) -> &str {
 
 /// Words that end the name of a courier's or a forwarder's site (武汉转运中心,
 /// 深圳平湖集运仓, XX县人民路营业部): the place before them is not the buyer's.
-const COURIER_SITES: &[&str] = &[
-    "转运中心",
-    "集散中心",
-    "分拨中心",
-    "分拣中心",
-    "转运场",
-    "中转场",
-    "中转站",
-    "中转中心",
-    "营业部",
-    "营业点",
-    "网点",
-    "集运仓",
-    "转运仓",
-    "集运",
-    "转运",
-];
+static COURIER_SITES: WordList = WordList::named(&WORDS, "address.courier_site");
 
 /// Words that make an address a forwarder's warehouse (集运仓, 转运仓).
-const FORWARDER: &[&str] = &["集运仓", "转运仓", "集运", "转运"];
+static FORWARDER: WordList = WordList::named(&WORDS, "address.forwarder");
 
 /// Words after a tracking line's place that say the parcel reached the buyer there.
-const DELIVERED_AT: &[&str] = &["签收", "派送", "派件", "投递"];
+static DELIVERED_AT: WordList = WordList::named(&WORDS, "address.delivered");
 
 /// A line with the courier's sites blanked out (same length, so spans hold):
 /// a tracking line's hubs (【武汉转运中心】已发出) and a site named in passing
 /// (一直停在武汉转运中心). A site the parcel was signed or delivered at stays.
 fn without_couriers(t: &str) -> std::borrow::Cow<'_, str> {
     let mut blank: Vec<std::ops::Range<usize>> = Vec::new();
-    for site in COURIER_SITES.iter().chain(COMPANY) {
+    for site in COURIER_SITES.words().iter().chain(COMPANY.words()) {
         for (at, _) in t.match_indices(site) {
             let end = at + site.len();
             // Inside 【…】: the whole bracket, unless delivery follows it.
@@ -370,7 +347,7 @@ fn without_couriers(t: &str) -> std::borrow::Cow<'_, str> {
                     .map_or(end, |c| end + c + '】'.len_utf8());
                 if !crate::text::holds_any(
                     t[close..].get(..12.min(t.len() - close)).unwrap_or(""),
-                    DELIVERED_AT,
+                    &DELIVERED_AT,
                 ) {
                     blank.push(open..close);
                 }
@@ -410,7 +387,7 @@ fn after_shop_address(norm: &str, l: &Line) -> bool {
     while !norm.is_char_boundary(lo) {
         lo += 1;
     }
-    crate::text::holds_any(&norm[lo..l.span.start], SHOP_ADDRESS)
+    crate::text::holds_any(&norm[lo..l.span.start], &SHOP_ADDRESS)
 }
 
 fn shift(l: Lookup, by: usize) -> Lookup {
@@ -469,6 +446,66 @@ mod tests {
         }
     }
     use crate::case::{Defect, Fault, Threat};
+    /// The list names a source file asks its word file for, by `WordList::named` or `WORDS.list`.
+    fn names_asked(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        // rustfmt may break `WORDS\n.list(`: look for the call as written on its line.
+        let source = source
+            .replace("WORDS\n", "WORDS")
+            .replace(char::is_whitespace, "");
+        for open in ["WORDS,\"", "WORDS.list(\""] {
+            for (i, _) in source.match_indices(open) {
+                let rest = &source[i + open.len()..];
+                if let Some(end) = rest.find('"') {
+                    out.push(rest[..end].to_string());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_word_list_the_readers_ask_for_is_in_its_data_file_and_every_list_is_read() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for (file, sources) in [
+            (
+                &WORDS,
+                &[
+                    "intake/amounts.rs",
+                    "intake/dates.rs",
+                    "intake/mod.rs",
+                    "intake/money.rs",
+                    "intake/read.rs",
+                    "intake/segment.rs",
+                ][..],
+            ),
+            (&crate::place::resolver::WORDS, &["place/resolver.rs"][..]),
+        ] {
+            let mut asked = Vec::new();
+            for f in sources {
+                let source = std::fs::read_to_string(dir.join(f)).expect("source file");
+                asked.extend(names_asked(&source));
+            }
+            for name in file.lists().keys() {
+                assert!(
+                    asked.iter().any(|a| a == name),
+                    "list `{name}` is read by no code"
+                );
+            }
+            for name in &asked {
+                assert!(
+                    !file.list(name).is_empty(),
+                    "list `{name}` is missing or empty"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_with_a_space_is_read_from_its_quotes() {
+        assert!(WORDS.list("line.forward").contains(&"—— "));
+        assert!(WORDS.list("amount.order_summary").contains(&"运费:"));
+    }
 
     fn facts(text: &str) -> Facts {
         // The reader's own tests read with the bundled shop's words.

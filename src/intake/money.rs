@@ -4,10 +4,10 @@
 //! that belong to a phone or order number, a size (38码), a date, a time, an
 //! address (123号) or a count are never money.
 
-use crate::text::{Phrases, starts_with_bytes};
+use super::WORDS;
+use crate::text::{WordList, starts_with_bytes};
 use rust_decimal::Decimal;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// An amount found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,83 +23,13 @@ pub struct Amount {
 }
 
 /// Units after an amount.
-const UNITS: &[&str] = &["块钱", "块", "元钱", "元", "rmb", "毛"];
+static UNITS: WordList = WordList::named(&WORDS, "money.unit");
 /// What digits are, when these follow them: not money.
-const NOT_MONEY_AFTER: &[&str] = &[
-    "码",
-    "号",
-    "栋",
-    "幢",
-    "单元",
-    "室",
-    "楼",
-    "层",
-    "路",
-    "街",
-    "巷",
-    "弄",
-    "年",
-    "月",
-    "日",
-    "天",
-    "小时",
-    "分钟",
-    "分",
-    "秒",
-    "点",
-    "cm",
-    "mm",
-    "厘米",
-    "毫米",
-    "寸",
-    "双",
-    "只",
-    "次",
-    "岁",
-    "斤",
-    "公斤",
-    "kg",
-    "公里",
-    "km",
-    "件",
-    "个",
-    "%",
-    "折",
-    "周",
-    "星期",
-    "代",
-    "期",
-    "人",
-    "单",
-    "笔",
-    "条",
-    "张",
-    "瓶",
-    "盒",
-    "包",
-    "颗",
-    "度",
-    "码数",
-    "尺码",
-    "g",
-    "w",
-    "万单",
-    // 退款39的那个: the item that cost it, named by its price.
-    "的那个",
-    "的那双",
-    "的那款",
-    "的那件",
-    "的那单",
-];
-
-/// [`NOT_MONEY_AFTER`] as a phrase matcher: one lookup per number, where the
-/// list took a comparison per word.
-static NOT_MONEY: LazyLock<Phrases<()>> =
-    LazyLock::new(|| Phrases::new(NOT_MONEY_AFTER.iter().map(|w| (*w, ()))));
+static NOT_MONEY: WordList = WordList::named(&WORDS, "money.not_after");
 
 /// Builds the word matcher now, so a caller can do it on another thread.
 pub(super) fn warm_up() {
-    LazyLock::force(&NOT_MONEY);
+    NOT_MONEY.phrases();
 }
 
 /// Finds every amount in `text`; spans are offset by `base`.
@@ -128,7 +58,7 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
             let mut end = i + len;
             let after = &text[end..];
             let after_t = after.trim_start_matches(' ');
-            if let Some(u) = UNITS.iter().find(|u| starts_with_bytes(after_t, u)) {
+            if let Some(u) = UNITS.words().iter().find(|u| starts_with_bytes(after_t, u)) {
                 end += after.len() - after_t.len() + u.len();
             }
             out.push(Amount {
@@ -226,7 +156,7 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
         let after = &text[end..];
         let after_t = after.trim_start_matches(' ');
         // RMB as well as rmb, without lower-casing the rest of the line.
-        if let Some(u) = UNITS.iter().find(|u| {
+        if let Some(u) = UNITS.words().iter().find(|u| {
             after_t
                 .as_bytes()
                 .get(..u.len())
@@ -416,7 +346,7 @@ fn chinese(t: &str) -> Option<(Decimal, usize)> {
         };
     let rest = &t[len..];
     let rest_t = rest.trim_start();
-    let unit_follows = UNITS.iter().any(|u| starts_with_bytes(rest_t, u));
+    let unit_follows = UNITS.words().iter().any(|u| starts_with_bytes(rest_t, u));
     let two_cn = chars >= 2;
     let range = ["到", "至"].iter().any(|s| rest.starts_with(s)) && value >= 10;
     if value == 0 || !(unit_follows || two_cn || range) {
@@ -448,13 +378,17 @@ pub fn chinese_pair(t: &str) -> Option<(Decimal, Decimal, usize)> {
         (1, 0)
     };
     let rest_t = rest[extra..].trim_start();
-    UNITS.iter().any(|u| starts_with_bytes(rest_t, u)).then(|| {
-        (
-            Decimal::from(a * scale),
-            Decimal::from(b * scale),
-            len + extra,
-        )
-    })
+    UNITS
+        .words()
+        .iter()
+        .any(|u| starts_with_bytes(rest_t, u))
+        .then(|| {
+            (
+                Decimal::from(a * scale),
+                Decimal::from(b * scale),
+                len + extra,
+            )
+        })
 }
 
 #[cfg(test)]

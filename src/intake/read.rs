@@ -5,11 +5,12 @@
 
 use std::ops::Range;
 
+use super::WORDS;
 use super::facts::{Ambiguity, Facts, Found};
 use super::lexicon::{Lexicon, Reason, Tag, reason_in};
 use super::segment::{Field, Line, Segment, Speaker};
 use crate::case::{Defect, Fault, Platform, RefundType, Stage, Wants};
-use crate::text::Text;
+use crate::text::{Text, WordList};
 
 /// A lexicon word found in a line.
 #[derive(Debug, Clone)]
@@ -802,6 +803,11 @@ pub(super) fn fault(
     }
 }
 
+/// Words of an evidence field (上传凭证:图片3张) that name a photo.
+static EVIDENCE_PHOTO: WordList = WordList::named(&WORDS, "evidence_field.photo");
+/// Words of an evidence field (视频1个) that name a video.
+static EVIDENCE_VIDEO: WordList = WordList::named(&WORDS, "evidence_field.video");
+
 /// Reads threats, evidence and what the buyer wants from the buyer's words.
 #[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut Facts) {
@@ -814,14 +820,14 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
     // 上传凭证:图片3张 / 视频1个
     for l in lines.iter().filter(|l| l.field == Some(Field::Evidence)) {
         let quote = || text.quote(l.span.clone());
-        if ["图", "照", "张"].iter().any(|w| l.text.contains(w)) {
+        if EVIDENCE_PHOTO.holds(l.text) {
             add_evidence(
                 facts,
                 Evidence::Photo,
                 Found::new(Evidence::Photo, quote(), l.segment, None),
             );
         }
-        if ["视频", "影片", "录像"].iter().any(|w| l.text.contains(w)) {
+        if EVIDENCE_VIDEO.holds(l.text) {
             add_evidence(
                 facts,
                 Evidence::Video,

@@ -11,8 +11,10 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
-use crate::text::{holds_any, starts_with_bytes, trim};
+use super::WORDS;
+use crate::text::{WordList, holds_any, starts_with_bytes, trim};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Where in the paste a fact was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -174,40 +176,23 @@ fn field_labels() -> impl Iterator<Item = (&'static str, Field)> {
 }
 
 /// Speaker words and the role they always mean.
-const ROLES: &[(&str, Speaker)] = &[
-    ("买家", Speaker::Buyer),
-    ("顾客", Speaker::Buyer),
-    ("客户", Speaker::Buyer),
-    ("买方", Speaker::Buyer),
-    ("对方", Speaker::Buyer),
-    ("用户", Speaker::Buyer),
-    ("客服", Speaker::Shop),
-    ("卖家", Speaker::Shop),
-    ("商家", Speaker::Shop),
-    ("售后", Speaker::Shop),
-    ("店家", Speaker::Shop),
-    ("掌柜", Speaker::Shop),
-    ("店主", Speaker::Shop),
-    ("我", Speaker::Shop),
-    ("我方", Speaker::Shop),
-];
+static ROLES: LazyLock<Vec<(&str, Speaker)>> = LazyLock::new(|| {
+    [
+        (WORDS.list("speaker.buyer"), Speaker::Buyer),
+        (WORDS.list("speaker.shop"), Speaker::Shop),
+    ]
+    .into_iter()
+    .flat_map(|(words, who)| words.iter().map(move |w| (*w, who)))
+    .collect()
+});
 
 /// Parts of a name that make it a shop's (星河鞋履旗舰店, 某某官方店:小王).
-const SHOP_MARKS: &[&str] = &[
-    "旗舰店",
-    "专营店",
-    "专卖店",
-    "官方",
-    "鞋业",
-    "鞋履",
-    "客服",
-    "售后",
-];
+static SHOP_MARKS: WordList = WordList::named(&WORDS, "shop.mark");
 /// Weaker marks: a buyer's nickname may hold them too (卓玛的小店铺).
-const WEAK_SHOP_MARKS: &[&str] = &["店铺", "小店", "鞋店", "鞋城", "服饰", "商行", "工厂", "店"];
+static WEAK_SHOP_MARKS: WordList = WordList::named(&WORDS, "shop.weak_mark");
 
 /// Lines that open a forwarded chat.
-const FORWARD_MARKS: &[&str] = &["聊天记录", "转发", "以下为", "—— ", "-----"];
+static FORWARD_MARKS: WordList = WordList::named(&WORDS, "line.forward");
 
 /// One line of the paste, placed.
 #[derive(Debug, Clone)]
@@ -550,7 +535,7 @@ fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) ->
         return Shape::Stamp;
     }
     // Cheapest test first: a chat or field line has a colon.
-    if !t.contains(':') && t.chars().count() <= 24 && holds_any(t, FORWARD_MARKS) {
+    if !t.contains(':') && t.chars().count() <= 24 && holds_any(t, &FORWARD_MARKS) {
         return Shape::Forward;
     }
     let lead = line.len() - line.trim_start().len();
@@ -751,11 +736,7 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 }
 
 /// Labels too common to be fields anywhere but at the start of a line.
-const START_ONLY: &[&str] = &[
-    "申请", "原因", "说明", "留言", "状态", "问题", "诉求", "物流", "地址", "商品", "宝贝", "标题",
-    "金额", "价格", "订单", "签收", "颜色", "尺码", "规格", "数量", "备注", "评价", "优惠", "凭证",
-    "手机", "电话", "处理", "过程", "进展", "跟进", "小结",
-];
+static START_ONLY: WordList = WordList::named(&WORDS, "label.start_only");
 
 /// What may stand before a label in the middle of a line.
 const LABEL_AFTER: &[char] = &[' ', '\t', ',', ';', '|', '，', '；', '·'];
@@ -776,7 +757,7 @@ fn fields(t: &str, at: usize) -> Option<Vec<(Item, Range<usize>)>> {
             && let Some((field, len)) = label_at(&t[i..])
             && (i == 0
                 || form_line
-                || !START_ONLY.iter().any(|l| {
+                || !START_ONLY.words().iter().any(|l| {
                     t[i..].starts_with(l) && t[i + l.len()..].trim_start().starts_with(':')
                 }))
         {
@@ -1006,32 +987,11 @@ fn close_bracket(t: &str, i: usize, bracket: bool) -> Option<usize> {
 }
 
 /// Words no speaker's name holds: an order-state line (已签收 2026-11-18) is not a speaker.
-/// Each is two characters, compared pair by pair: a name is tested on every chat line.
-const NOT_NAMES: &[[char; 2]] = &[
-    ['签', '收'],
-    ['发', '货'],
-    ['交', '易'],
-    ['付', '款'],
-    ['申', '请'],
-    ['退', '款'],
-    ['订', '单'],
-    ['物', '流'],
-    ['收', '货'],
-    ['确', '认'],
-    ['成', '交'],
-    ['创', '建'],
-    ['评', '价'],
-    ['时', '间'],
-];
+static NOT_NAMES: WordList = WordList::named(&WORDS, "name.not");
 
 /// Whether a text holds one of [`NOT_NAMES`].
 fn holds_not_name(t: &str) -> bool {
-    let mut prev = '\0';
-    t.chars().any(|c| {
-        let pair = [prev, c];
-        prev = c;
-        NOT_NAMES.contains(&pair)
-    })
+    NOT_NAMES.holds(t)
 }
 
 /// Whether text can be a speaker's name: short, no sentence punctuation, not a field label.
@@ -1084,46 +1044,17 @@ fn buyer_nick(name: &str) -> bool {
 }
 
 fn is_shop_name(name: &str) -> bool {
-    holds_any(name, SHOP_MARKS) && !ROLES.iter().any(|(r, _)| *r == name)
+    holds_any(name, &SHOP_MARKS) && !ROLES.iter().any(|(r, _)| *r == name)
 }
 
 fn is_weak_shop_name(name: &str) -> bool {
-    !is_shop_name(name) && holds_any(name, WEAK_SHOP_MARKS)
+    !is_shop_name(name) && holds_any(name, &WEAK_SHOP_MARKS)
 }
 
 /// Words shops use to buyers, for telling two nicknames apart.
-const SHOP_TALK: &[&str] = &[
-    "亲",
-    "您",
-    "抱歉",
-    "不好意思",
-    "我们",
-    "为您",
-    "给您",
-    "本店",
-    "这边",
-    "小店",
-    "麻烦",
-    "请问",
-    "稍等",
-    "补偿您",
-    "哈",
-    "呢",
-];
+static SHOP_TALK: WordList = WordList::named(&WORDS, "talk.shop");
 /// Words buyers use.
-const BUYER_TALK: &[&str] = &[
-    "我买的",
-    "收到",
-    "你们",
-    "退货",
-    "换货",
-    "怎么回事",
-    "我要",
-    "我想",
-    "能不能",
-    "给我",
-    "太少",
-];
+static BUYER_TALK: WordList = WordList::named(&WORDS, "talk.buyer");
 
 /// The role of each name that speaks, in a list: a chat has a few names.
 /// Each speaker's name and role, and whether the role is a guess.
@@ -1247,8 +1178,16 @@ fn roles<'t>(text: &str, raw: &[(usize, &'t str)], shapes: &[Shape<'t>]) -> Role
 
 /// How shop-like a message is: shop words count up, buyer words down.
 fn talk(line: &str) -> i32 {
-    let up = SHOP_TALK.iter().filter(|w| line.contains(**w)).count() as i32;
-    let down = BUYER_TALK.iter().filter(|w| line.contains(**w)).count() as i32;
+    let up = SHOP_TALK
+        .words()
+        .iter()
+        .filter(|w| line.contains(**w))
+        .count() as i32;
+    let down = BUYER_TALK
+        .words()
+        .iter()
+        .filter(|w| line.contains(**w))
+        .count() as i32;
     up - down
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::tables::{Level, NONE, PLACES, PROVINCES, longest_name_from};
 use super::{Lookup, PlaceMatch, Province};
-use crate::text::Phrases;
+use crate::text::{Phrases, WordFile, WordList};
 use smallvec::SmallVec;
 use std::sync::LazyLock;
 
@@ -18,120 +18,11 @@ use std::sync::LazyLock;
 type Group<'a> = SmallVec<[&'a Mention; 8]>;
 
 /// What follows a name when it names a road, a street or a building, not a place.
-const ROAD: &[&str] = &[
-    "路",
-    "街",
-    "大街",
-    "大道",
-    "道",
-    "巷",
-    "弄",
-    "胡同",
-    "里",
-    "号",
-    "大厦",
-    "饭店",
-    "酒店",
-    "宾馆",
-    "广场",
-    "商场",
-    "商城",
-    "中心",
-    "公园",
-    "小区",
-    "花园",
-    "大楼",
-    "公寓",
-    "学校",
-    "中学",
-    "小学",
-    "医院",
-    "银行",
-    "豆捞",
-    "小吃",
-    "拉面",
-    "菜馆",
-    "餐厅",
-    "火锅",
-    "超市",
-    "市场",
-    "新村",
-    "大学",
-    "学院",
-    "工业大学",
-    "理工",
-    "师范",
-    "医科",
-    "科技大学",
-    "牛肉面",
-    "烩面",
-    "面馆",
-    "米粉",
-    "米线",
-    "烤鸭",
-    "料理",
-    "冒菜",
-    "麻辣烫",
-    "大盘鸡",
-    "黄焖鸡",
-    "烧饼",
-    "时装周",
-    "湾道",
-    "家园",
-    "苑",
-    "坊",
-    "馆",
-    "宾",
-    "楼",
-    "大桥",
-    "桥",
-    "隧道",
-    "村",
-    "店",
-    "会馆",
-    "驻京办",
-    "办事处",
-    "商会",
-];
+static ROADS: WordList = WordList::named(&WORDS, "road");
 /// What follows a name when it names a kind of thing (湖南人, 四川话, 老北京布鞋).
-const NOT_PLACE: &[&str] = &[
-    "人",
-    "话",
-    "风",
-    "风格",
-    "菜",
-    "口味",
-    "味",
-    "特产",
-    "布鞋",
-    "时间",
-    "棉",
-    "长绒棉",
-    "白药",
-    "籍",
-    "老乡",
-    "腔",
-    "式",
-    "版",
-    "款",
-    "牌",
-    "产",
-    "制造",
-    "货",
-    "鞋",
-    "皮鞋",
-    "皮",
-    "牛皮",
-    "头层",
-    "羊毛",
-    "羊绒",
-    "驼绒",
-    "工艺",
-    "鞋厂",
-    "医",
-];
+static NOT_PLACES: WordList = WordList::named(&WORDS, "not_place");
 /// Words that hide the place names they overlap (大学城北区 is a campus, not 西宁 城北区).
-const BLOCKERS: &[&str] = &["大学城", "东北角", "西北角", "东南角", "西南角"];
+static BLOCKERS: WordList = WordList::named(&WORDS, "blocker");
 
 /// Direction and order words between a name and a road (北京中路, 上海东路, 香港二路).
 const ROAD_WAY: &[char] = &[
@@ -214,7 +105,7 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     }
     let after = &text[m.span.end..];
     let way = after.trim_start_matches(ROAD_WAY);
-    // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in ROAD.
+    // 北京中路: a direction then 路 is a road; 北京中心 is a building, 中心 is in data/place_words.txt (road).
     let road = |s: &str| ROADS.starts(s);
     let named_road = way.len() < after.len() && way.starts_with(['路', '街', '道']);
     // A name that carries its own 区/县/市 before a two-character street name is the
@@ -231,15 +122,15 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
         || NOT_PLACES.starts(after) && !after.starts_with("人民")
 }
 
-/// [`ROAD`] and [`NOT_PLACE`] as phrase matchers: every name found is tested
-/// against both, and a matcher answers in one lookup where the lists took a
-/// comparison per word.
-static ROADS: LazyLock<Phrases<()>> = LazyLock::new(|| Phrases::new(ROAD.iter().map(|w| (*w, ()))));
+/// The words beside a place name (`data/place_words.txt`).
+pub(crate) static WORDS: WordFile = WordFile::new(include_str!("../../data/place_words.txt"));
+/// [`BLOCKERS`] with each word's length, to mark the span it hides.
 static BLOCKED: LazyLock<Phrases<usize>> =
-    LazyLock::new(|| Phrases::new(BLOCKERS.iter().map(|w| (*w, w.len()))));
+    LazyLock::new(|| Phrases::new(BLOCKERS.words().iter().map(|w| (*w, w.len()))));
 /// The last character of each blocker, each once.
 static BLOCKER_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut ends: Vec<char> = BLOCKERS
+        .words()
         .iter()
         .filter_map(|w| w.chars().next_back())
         .collect();
@@ -247,15 +138,13 @@ static BLOCKER_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
     ends.dedup();
     ends
 });
-static NOT_PLACES: LazyLock<Phrases<()>> =
-    LazyLock::new(|| Phrases::new(NOT_PLACE.iter().map(|w| (*w, ()))));
 
 /// Builds the resolver's word matchers now, so a caller can do it on another thread.
 pub fn warm_up() {
-    LazyLock::force(&ROADS);
+    ROADS.phrases();
     LazyLock::force(&BLOCKED);
     LazyLock::force(&BLOCKER_ENDS);
-    LazyLock::force(&NOT_PLACES);
+    NOT_PLACES.phrases();
 }
 
 /// Characters before a name that set it off as a place (寄到新疆, 在杭州).

@@ -15,8 +15,7 @@ pub struct Tags {
 }
 
 impl Tags {
-    /// The matcher over `words` (a phrase matcher: it builds in microseconds,
-    /// where an automaton would cost each start a millisecond).
+    /// The matcher over `words`, built once.
     pub fn new(words: Vec<String>) -> Tags {
         let matcher = Phrases::new(words.iter().enumerate().map(|(i, t)| (t, i)));
         Tags { words, matcher }
