@@ -642,7 +642,11 @@ fn unmarked_fields<'t>(
     let (label, value) = t.split_once([' ', '\t', '\u{3000}'])?;
     let value = value.trim_start_matches([' ', '\t', '\u{3000}']);
     let field = exact_label(label)?;
-    is_bare_value(value).then(|| {
+    // 规格 卡其色;39: a spec's value, one token with a number in it (颜色 不对 is words).
+    let spec = field == Field::Other
+        && !value.contains([' ', '\t', '\u{3000}'])
+        && value.contains(|c: char| c.is_ascii_digit());
+    (is_bare_value(value) || spec).then(|| {
         let from = at + t.len() - value.len();
         Shape::Fields(vec![(Item::Field(field), from..at + t.len())])
     })
