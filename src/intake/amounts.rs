@@ -263,7 +263,11 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
             {
                 // 淘宝 89元 有图: an amount with a unit in an agent's note.
                 consider(&mut best, 10, li, c.amount.clone());
-            } else if l.segment == Segment::Chat && is_price(c) && !is_fee(c) {
+            } else if l.segment == Segment::Chat
+                && is_price(c)
+                && !is_fee(c)
+                && !fee_named_after(c)
+            {
                 // 199的鞋穿一周就坏, ¥459买个假货: the price as the buyer says it, last.
                 consider(&mut best, 11, li, c.amount.clone());
             }
@@ -696,6 +700,12 @@ fn heading_day(text: &Text, l: &Line, c: &Context) -> bool {
         && lo >= Decimal::ONE
         && lo <= Decimal::from(12)
         && high <= Decimal::from(31)
+}
+
+/// Whether the words right after an amount name it a fee (花了我十块钱运费).
+fn fee_named_after(c: &Context) -> bool {
+    let head: String = c.after.trim_start().chars().take(3).collect();
+    holds_any(&head, &FEE_WORDS)
 }
 
 /// A line that lists an order's money (实付, 商品总价, 优惠券): its amounts are no asks.
