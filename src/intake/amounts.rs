@@ -257,16 +257,15 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
                 // 订单:软底妈妈鞋 ¥139.00: a price sign in an order line.
                 consider(&mut best, 9, li, c.amount.clone());
             } else if l.segment == Segment::Note
-                && c.amount.marked
-                && !is_fee(c)
-                && !verb_before(c.before)
-            {
-                // 淘宝 89元 有图: an amount with a unit in an agent's note.
-                consider(&mut best, 10, li, c.amount.clone());
-            } else if l.segment == Segment::Chat
-                && is_price(c)
+                && (c.amount.marked || priced_right_before(c))
                 && !is_fee(c)
                 && !fee_named_after(c)
+                && (!verb_before(c.before) || priced_right_before(c))
+            {
+                // 淘宝 89元 有图: an amount with a unit in an agent's note, or one a
+                // price word names (退了鞋钱九十九).
+                consider(&mut best, 10, li, c.amount.clone());
+            } else if l.segment == Segment::Chat && is_price(c) && !is_fee(c) && !fee_named_after(c)
             {
                 // 199的鞋穿一周就坏, ¥459买个假货: the price as the buyer says it, last.
                 consider(&mut best, 11, li, c.amount.clone());
@@ -700,6 +699,11 @@ fn heading_day(text: &Text, l: &Line, c: &Context) -> bool {
         && lo >= Decimal::ONE
         && lo <= Decimal::from(12)
         && high <= Decimal::from(31)
+}
+
+/// Whether a price word stands right before an amount (鞋钱九十九, not 一双男的43).
+fn priced_right_before(c: &Context) -> bool {
+    holds_any(tail(c.before.trim_end(), 2), &PRICE_WORDS)
 }
 
 /// Whether the words right after an amount name it a fee (花了我十块钱运费).
