@@ -708,7 +708,7 @@ fn priced_right_before(c: &Context) -> bool {
 
 /// Whether the words right after an amount name it a fee (花了我十块钱运费).
 fn fee_named_after(c: &Context) -> bool {
-    let head: String = c.after.trim_start().chars().take(3).collect();
+    let head: String = c.after.chars().take(3).collect();
     holds_any(&head, &FEE_WORDS)
 }
 
