@@ -131,6 +131,24 @@ struct Seen {
     open: Option<Defect>,
 }
 
+/// Words that make a clause a question about doing something (能不能放洗衣机洗).
+static ASKING: WordList = WordList::named(&WORDS, "clause.asking");
+
+/// Whether a hit stands in a clause that asks whether to do it (小白鞋能不能放洗衣机洗啊):
+/// a cause asked about is not a cause told.
+fn asked_about(lines: &[Line], h: &Hit) -> bool {
+    let l = &lines[h.line];
+    let at = h.span.start.saturating_sub(l.span.start).min(l.text.len());
+    let before = &l.text[..at];
+    // The asking word comes before what is asked (狗咬了…问能不能修 asks of the repair).
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE_ENDS.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    crate::text::holds_any(&before[start..], &ASKING)
+}
+
 /// Reads the defects a set of lines names, clause by clause.
 fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec<Seen> {
     let mut out = Vec::new();
@@ -143,7 +161,11 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             j += 1;
         }
         if keep(&lines[line]) {
-            out.extend(clause_defects(&hits[i..j], i));
+            out.extend(
+                clause_defects(&hits[i..j], i)
+                    .into_iter()
+                    .filter(|s| s.defect != Defect::Misuse || !asked_about(lines, &hits[s.hit])),
+            );
         }
         i = j;
     }
