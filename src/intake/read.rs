@@ -105,7 +105,8 @@ fn account(line: &Line) -> bool {
         Segment::Chat => line.speaker != Some(Speaker::Shop),
         Segment::Note => true,
         Segment::Refund => line.field == Some(Field::RefundNote),
-        Segment::Form => line.field == Some(Field::Responsibility),
+        // 物流：…之后就没动过 5天了: the tracking state tells of a stopped parcel.
+        Segment::Form => matches!(line.field, Some(Field::Responsibility | Field::Status)),
     }
 }
 
