@@ -71,6 +71,8 @@ pub enum Tag {
     Ordered,
     /// What came (收到的是).
     Arrived,
+    /// What should have come (应该是), said after what came: the wrong item came.
+    ShouldBe,
     /// Turns the next word of its clause into nothing.
     Negation,
     /// Makes the next word less sure, but keeps it.
@@ -257,6 +259,7 @@ pub(super) fn tag(category: &str) -> Option<Tag> {
         ("postage", "spent") => Tag::PostageSpent,
         ("slight", "") => Tag::Slight,
         ("ordered", "") => Tag::Ordered,
+        ("should_be", "") => Tag::ShouldBe,
         ("arrived", "") => Tag::Arrived,
         ("negation", "") => Tag::Negation,
         ("hedge", "") => Tag::Hedge,

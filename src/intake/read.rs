@@ -207,6 +207,23 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             }
         }
     }
+    // 收到两双都是37码的 … 应该是26码: what came, then what should have.
+    for (k, h) in hits.iter().enumerate() {
+        if h.negated || !h.tags.contains(&Tag::ShouldBe) || !keep(&lines[h.line]) {
+            continue;
+        }
+        if hits[..k]
+            .iter()
+            .any(|x| x.line == h.line && !x.negated && x.tags.contains(&Tag::Arrived))
+        {
+            out.push(Seen {
+                defect: Defect::WrongItem,
+                strength: 5,
+                hit: k,
+                open: None,
+            });
+        }
+    }
     // 买的是灰色的 … 给我发了个洞洞鞋: what was ordered, then something else came.
     for (k, h) in hits.iter().enumerate() {
         if h.negated || !h.tags.contains(&Tag::Ordered) || !keep(&lines[h.line]) {
