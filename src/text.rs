@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use daachorse::CharwiseDoubleArrayAhoCorasick;
+use daachorse::{CharwiseDoubleArrayAhoCorasick, DoubleArrayAhoCorasick};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -352,7 +352,16 @@ pub struct WordList {
     words: OnceLock<&'static [&'static str]>,
     /// The automaton over them, built once.
     set: OnceLock<Phrases<()>>,
+    /// The automaton read character by character, for long texts, built at
+    /// the first long text asked about.
+    long: OnceLock<Option<CharwiseDoubleArrayAhoCorasick<u32>>>,
 }
+
+/// From this many bytes on, [`WordList::holds`] reads a text character by
+/// character: several times quicker over a clause of Chinese than byte by
+/// byte, but its table spans the characters' codes (160 KB for Chinese), so
+/// a list asked only about a few characters never builds it.
+const LONG_TEXT: usize = 48;
 
 /// Where a [`WordList`]'s words are.
 enum Source {
@@ -369,6 +378,7 @@ impl WordList {
             source: Source::Listed(words),
             words: OnceLock::new(),
             set: OnceLock::new(),
+            long: OnceLock::new(),
         }
     }
 
@@ -379,6 +389,7 @@ impl WordList {
             source: Source::Named(file, name),
             words: OnceLock::new(),
             set: OnceLock::new(),
+            long: OnceLock::new(),
         }
     }
 
@@ -417,7 +428,19 @@ impl WordList {
     /// Whether `text` holds any of the words.
     #[inline]
     pub fn holds(&self, text: &str) -> bool {
-        self.phrases().holds(text)
+        if text.len() < LONG_TEXT {
+            return self.phrases().holds(text);
+        }
+        self.long
+            .get_or_init(|| {
+                let words = self.words().iter().filter(|w| !w.is_empty());
+                let mut distinct: Vec<&str> = words.copied().collect();
+                distinct.sort_unstable();
+                distinct.dedup();
+                CharwiseDoubleArrayAhoCorasick::new(distinct).ok()
+            })
+            .as_ref()
+            .is_some_and(|m| m.find_iter(text).next().is_some())
     }
 
     /// Whether some word starts `text`.
@@ -498,7 +521,7 @@ fn file_words(mut rest: &str) -> Vec<&str> {
 #[derive(Clone)]
 pub struct Phrases<V> {
     /// The automaton; a word's value is its index in `words`. `None` for an empty list.
-    matcher: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    matcher: Option<Automaton>,
     /// Each distinct word's range of `values`.
     words: Vec<(u32, u32)>,
     /// Every word's values, in the order given, each word's together.
@@ -508,6 +531,82 @@ pub struct Phrases<V> {
     /// A bit per first character of a word (by its code's low 8 bits): most
     /// places start no word, and are passed over without a search.
     firsts: [u64; 4],
+}
+
+/// From this many words on, a [`Phrases`] is matched character by character:
+/// faster over long texts, but its table spans the characters' codes (160 KB
+/// for Chinese), too much to build for each short list at start.
+const CHARWISE_FROM: usize = 256;
+
+/// A `daachorse` automaton, byte by byte or character by character.
+#[derive(Clone)]
+enum Automaton {
+    /// Byte by byte: small to build.
+    Bytes(DoubleArrayAhoCorasick<u32>),
+    /// Character by character: quick over long Chinese texts.
+    Chars(CharwiseDoubleArrayAhoCorasick<u32>),
+}
+
+/// A pass of either kind of [`Automaton`].
+enum Pass<A, B> {
+    Bytes(A),
+    Chars(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Pass<A, B> {
+    type Item = T;
+
+    #[inline]
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Pass::Bytes(a) => a.next(),
+            Pass::Chars(b) => b.next(),
+        }
+    }
+}
+
+impl Automaton {
+    /// Whether `text` holds any word.
+    #[inline]
+    fn holds(&self, text: &str) -> bool {
+        match self {
+            Automaton::Bytes(a) => a.find_iter(text).next().is_some(),
+            Automaton::Chars(a) => a.find_iter(text).next().is_some(),
+        }
+    }
+
+    /// Every occurrence of every word, as (start, end, word), by their end.
+    #[inline]
+    fn overlapping<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, u32)> + 't {
+        match self {
+            Automaton::Bytes(a) => Pass::Bytes(
+                a.find_overlapping_iter(text)
+                    .map(|m| (m.start(), m.end(), m.value())),
+            ),
+            Automaton::Chars(a) => Pass::Chars(
+                a.find_overlapping_iter(text)
+                    .map(|m| (m.start(), m.end(), m.value())),
+            ),
+        }
+    }
+
+    /// The longest word ending at each place, as (start, end, word), by their end.
+    #[inline]
+    fn longest_ending<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, usize, u32)> + 't {
+        match self {
+            Automaton::Bytes(a) => Pass::Bytes(
+                a.find_overlapping_no_suffix_iter(text)
+                    .map(|m| (m.start(), m.end(), m.value())),
+            ),
+            Automaton::Chars(a) => Pass::Chars(
+                a.find_overlapping_no_suffix_iter(text)
+                    .map(|m| (m.start(), m.end(), m.value())),
+            ),
+        }
+    }
 }
 
 impl<V> std::fmt::Debug for Phrases<V> {
@@ -577,18 +676,26 @@ impl<V: Clone + PartialEq> Phrases<V> {
             }
         }
         let matcher = (!firsts.is_empty()).then(|| {
+            let words = firsts
+                .iter()
+                .enumerate()
+                .map(|(id, &i)| (entries[i].0.as_ref(), id as u32));
             #[allow(
                 clippy::expect_used,
                 reason = "the words are distinct and not empty, and a word list is far \
                           below the automaton's limit of 2^31 states"
             )]
-            let m = CharwiseDoubleArrayAhoCorasick::with_values(
-                firsts
-                    .iter()
-                    .enumerate()
-                    .map(|(id, &i)| (entries[i].0.as_ref(), id as u32)),
-            )
-            .expect("a word list builds an automaton");
+            let m = if firsts.len() >= CHARWISE_FROM {
+                Automaton::Chars(
+                    CharwiseDoubleArrayAhoCorasick::with_values(words)
+                        .expect("a word list builds an automaton"),
+                )
+            } else {
+                Automaton::Bytes(
+                    DoubleArrayAhoCorasick::with_values(words)
+                        .expect("a word list builds an automaton"),
+                )
+            };
             m
         });
         Phrases {
@@ -612,9 +719,7 @@ impl<V> Phrases<V> {
     /// Whether `text` holds any of the words.
     #[inline]
     pub fn holds(&self, text: &str) -> bool {
-        self.matcher
-            .as_ref()
-            .is_some_and(|m| m.find_iter(text).next().is_some())
+        self.matcher.as_ref().is_some_and(|m| m.holds(text))
     }
 
     /// Whether some word starts `text`.
@@ -642,9 +747,9 @@ impl<V> Phrases<V> {
             end -= 1;
         }
         let mut best: Option<(usize, u32)> = None;
-        for m in matcher.find_overlapping_iter(&text[at..end]) {
-            if m.start() == 0 && best.is_none_or(|(e, _)| m.end() > e) {
-                best = Some((m.end(), m.value()));
+        for (start, e, id) in matcher.overlapping(&text[at..end]) {
+            if start == 0 && best.is_none_or(|(b, _)| e > b) {
+                best = Some((e, id));
             }
         }
         best.map(|(e, id)| (at + e, self.values(id)))
@@ -653,8 +758,8 @@ impl<V> Phrases<V> {
     /// Every occurrence of every word, overlapping ones included, as (start, values).
     pub fn for_each_overlapping(&self, text: &str, mut found: impl FnMut(usize, &[V])) {
         if let Some(matcher) = &self.matcher {
-            for m in matcher.find_overlapping_iter(text) {
-                found(m.start(), self.values(m.value()));
+            for (start, _, id) in matcher.overlapping(text) {
+                found(start, self.values(id));
             }
         }
     }
@@ -701,33 +806,24 @@ pub fn longest_words_into<'a, V>(
     // merged so the words come in order of their end.
     let mut passes: Vec<_> = matchers
         .iter()
-        .filter_map(|p| {
-            Some((
-                *p,
-                p.matcher
-                    .as_ref()?
-                    .find_overlapping_no_suffix_iter(text)
-                    .peekable(),
-            ))
-        })
+        .filter_map(|p| Some((*p, p.matcher.as_ref()?.longest_ending(text).peekable())))
         .collect();
     loop {
         let mut next: Option<(usize, usize)> = None;
         for (k, (_, pass)) in passes.iter_mut().enumerate() {
-            if let Some(m) = pass.peek()
-                && next.is_none_or(|(_, end)| m.end() < end)
+            if let Some(&(_, e, _)) = pass.peek()
+                && next.is_none_or(|(_, end)| e < end)
             {
-                next = Some((k, m.end()));
+                next = Some((k, e));
             }
         }
         let Some((k, _)) = next else {
             break;
         };
         let (p, pass) = &mut passes[k];
-        let Some(m) = pass.next() else {
+        let Some((start, end, id)) = pass.next() else {
             break;
         };
-        let (start, end) = (m.start(), m.end());
         // The words kept so far rise in both start and end, and none ends past
         // this one: those starting later (or at its start, shorter) lie inside it.
         while out
@@ -743,7 +839,7 @@ pub fn longest_words_into<'a, V>(
         {
             continue;
         }
-        out.push((start..end, p.values(m.value())));
+        out.push((start..end, p.values(id)));
     }
 }
 
@@ -834,6 +930,18 @@ mod tests {
         let at = t.norm.find("脏").expect("normalised");
         assert_eq!(t.original(at..at + "脏".len()), "脏");
         assert_eq!(t.original(0..t.norm.len()), "实付款：￥８９ 鞋面ＡＢ脏");
+    }
+
+    #[test]
+    fn a_word_list_answers_alike_for_a_few_characters_and_a_long_clause() {
+        static REJECTION: WordList = WordList::new(&["太少", "不够", "打发"]);
+        let pad = "亲这边给您补偿三块可以吗".repeat(4);
+        assert!(REJECTION.holds("太少了"));
+        assert!(!REJECTION.holds("太多了"));
+        assert!(REJECTION.holds(&format!("{pad}三块太少了")));
+        assert!(!REJECTION.holds(&pad));
+        assert!(REJECTION.opens("不够啊") && !REJECTION.opens("真不够"));
+        assert!(REJECTION.ends("真不够") && !REJECTION.ends("不够啊"));
     }
 
     #[test]

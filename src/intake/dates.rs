@@ -11,8 +11,17 @@ use super::segment::{Field, Line};
 use crate::text::{Text, WordList};
 
 /// Reads when the buyer signed, asked, paid and when the trade completed.
-#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Facts) {
+    let (found, written) = by_line(text, lines, today);
+    in_fields(text, lines, &found, facts);
+    after_labels(text, lines, &found, facts);
+    if facts.signed_at.is_none() {
+        signed_in_words(text, lines, &found, written, facts);
+    }
+}
+
+/// Each line's dates, and the day the chat was written (昨天 counts from it).
+fn by_line(text: &Text, lines: &[Line], today: NaiveDate) -> (Vec<Vec<Found>>, NaiveDate) {
     // The whole text's dates, read once: they give the year of dates written
     // without one, the day the chat was written, and each line's dates.
     let in_this_year = dates(&text.norm, 0, today.year());
@@ -29,7 +38,7 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
         .filter(|d| *d <= today)
         .max()
         .unwrap_or(today);
-    let found: Vec<Vec<Found>> = lines
+    let found = lines
         .iter()
         .map(|l| {
             // `all` is in text order: a line's dates are found by halving, so a
@@ -45,16 +54,22 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
             }
         })
         .collect();
-    let fact = |l: &Line, d: &Found| {
-        Fact::new(
-            d.text(),
-            text.quote(l.span.start.min(d.span.start)..d.span.end),
-            l.segment,
-            l.speaker,
-        )
-    };
-    let first = |i: usize| found[i].first();
-    for (i, l) in lines.iter().enumerate() {
+    (found, written)
+}
+
+/// A date as a fact, quoted from its line.
+fn fact(text: &Text, l: &Line, d: &Found) -> Fact<String> {
+    Fact::new(
+        d.text(),
+        text.quote(l.span.start.min(d.span.start)..d.span.end),
+        l.segment,
+        l.speaker,
+    )
+}
+
+/// The first date of each date field (签收时间, 付款时间 …, an order state of 已签收).
+fn in_fields(text: &Text, lines: &[Line], found: &[Vec<Found>], facts: &mut Facts) {
+    for (l, ds) in lines.iter().zip(found) {
         let slot = match l.field {
             Some(Field::SignedAt) => &mut facts.signed_at,
             Some(Field::RequestedAt) => &mut facts.requested_at,
@@ -65,13 +80,16 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
             _ => continue,
         };
         if slot.is_none()
-            && let Some(d) = first(i)
+            && let Some(d) = ds.first()
         {
-            *slot = Some(fact(l, d));
+            *slot = Some(fact(text, l, d));
         }
     }
-    // 申请时间 2026-11-19 23:51 | 付款时间 11-14 09:30: a label without a colon before a date.
-    for (l, ds) in lines.iter().zip(&found) {
+}
+
+/// 申请时间 2026-11-19 23:51 | 付款时间 11-14 09:30: a label without a colon before a date.
+fn after_labels(text: &Text, lines: &[Line], found: &[Vec<Found>], facts: &mut Facts) {
+    for (l, ds) in lines.iter().zip(found) {
         for d in ds {
             let before = &text.norm[l.span.start..d.span.start];
             let near: String = before
@@ -94,18 +112,24 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
                 continue;
             };
             if slot.is_none() {
-                *slot = Some(fact(l, d));
+                *slot = Some(fact(text, l, d));
             }
         }
     }
-    if facts.signed_at.is_some() {
-        return;
-    }
-    // 已签收 2026-11-18, 11月18日收到的, 昨天签收的 in any other line.
-    for (i, l) in lines
+}
+
+/// 已签收 2026-11-18, 11月18日收到的, 昨天签收的 in any other line.
+fn signed_in_words(
+    text: &Text,
+    lines: &[Line],
+    found: &[Vec<Found>],
+    written: NaiveDate,
+    facts: &mut Facts,
+) {
+    for (l, ds) in lines
         .iter()
-        .enumerate()
-        .filter(|(_, l)| matches!(l.field, None | Some(Field::RefundNote | Field::Note)))
+        .zip(found)
+        .filter(|(l, _)| matches!(l.field, None | Some(Field::RefundNote | Field::Note)))
     {
         let t = l.text;
         let signs = crate::text::holds_any(t, &ARRIVED)
@@ -115,8 +139,8 @@ pub(super) fn read(text: &Text, lines: &[Line], today: NaiveDate, facts: &mut Fa
         if !signs {
             continue;
         }
-        if let Some(d) = first(i) {
-            facts.signed_at = Some(fact(l, d));
+        if let Some(d) = ds.first() {
+            facts.signed_at = Some(fact(text, l, d));
             return;
         }
         if let Some((days, span)) = relative(t, l.span.start) {

@@ -33,7 +33,6 @@ pub(super) fn warm_up() {
 }
 
 /// Finds every amount in `text`; spans are offset by `base`.
-#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
     let mut out: Vec<Amount> = Vec::new();
     let mut i = 0;
@@ -46,139 +45,182 @@ pub fn amounts(text: &str, base: usize) -> Vec<Amount> {
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or(' ');
         let sign = c == '¥';
+        // 两三块: a range written as two neighbouring Chinese digits.
+        if !sign && let Some(a) = chinese_pair_at(text, i, base) {
+            i = a.span.end - base;
+            out.push(a);
+            continue;
+        }
         let start_num = if sign {
             i + c.len_utf8()
                 + (rest[c.len_utf8()..].len() - rest[c.len_utf8()..].trim_start().len())
         } else {
             i
         };
-        let prev = text[..i].chars().next_back();
-        // 两三块: a range written as two neighbouring Chinese digits.
-        if !sign && let Some((lo, hi, len)) = chinese_pair(rest) {
-            let mut end = i + len;
-            let after = &text[end..];
-            let after_t = after.trim_start_matches(' ');
-            if let Some(u) = UNITS.words().iter().find(|u| starts_with_bytes(after_t, u)) {
-                end += after.len() - after_t.len() + u.len();
-            }
-            out.push(Amount {
-                value: lo,
-                high: Some(hi),
-                span: base + i..base + end,
-                marked: true,
-            });
-            i = end;
-            continue;
-        }
-        let parsed = if text[start_num..].starts_with(|c: char| c.is_ascii_digit()) {
-            // Digits glued to letters or other digits belong to something else.
-            if !sign
-                && prev.is_some_and(|p| {
-                    p.is_ascii_alphanumeric()
-                        || matches!(p, '*' | '#' | '.' | '-' | '/' | ':' | '_')
-                })
-            {
-                None
-            } else {
-                arabic(&text[start_num..]).map(|(v, n)| (v, n, true))
-            }
-        } else if !sign && is_cn_digit(c) {
-            chinese(&text[start_num..])
-                .filter(|(v, n)| !a_piece(&text[start_num..], *v, *n))
-                .map(|(v, n)| (v, n, false))
-        } else {
-            None
-        };
-        let Some((value, len, is_arabic)) = parsed else {
+        let Some((value, len, is_arabic)) = number_at(text, i, start_num, sign, c) else {
             i += c.len_utf8();
             continue;
         };
-        let mut end = start_num + len;
-        let after = &text[end..];
-        let after_t = after.trim_start_matches(' ');
-        // Not money when followed by a non-money unit or glued digits/letters.
-        // ¥199 包邮: with its sign, a sum is money whatever word follows after a space.
-        let spaced_sign = sign && after_t.len() < after.len();
-        if !after_t.starts_with("天猫")
-            && !after_t.starts_with("包邮")
-            && !spaced_sign
-            && NOT_MONEY.starts(after_t)
-            || (is_arabic
-                && after.starts_with(|c: char| {
-                    (c.is_ascii_alphanumeric() || c == '*' || c == '#' || c == '_')
-                        && c != 'r'
-                        && c != 'k'
-                }))
-            || (is_arabic && after.starts_with(['-', '/', ':', '.']) && !range_follows(after))
-        {
+        let end = start_num + len;
+        if !is_money(text, start_num, end, sign, is_arabic) {
             i = end;
             continue;
         }
-        // 12315 is the consumer hotline, not an amount.
-        if is_arabic && &text[start_num..end] == "12315" {
-            i = end;
+        // 11-10 第三次问了: falling and a month then a day, it is a date, not 10 to 11.
+        if is_arabic && let Some(date_end) = falling_day_pair(text, end, value) {
+            i = date_end;
             continue;
         }
-        // A long run of digits is a phone, order or tracking number.
-        if is_arabic
-            && text[start_num..end]
-                .chars()
-                .filter(|c| c.is_ascii_digit())
-                .count()
-                > 7
-        {
-            i = end;
-            continue;
-        }
-        // 人民币五十, RMB 50: the currency named before the number marks it as money.
-        let mut marked = sign || {
-            let before = text[..i].trim_end_matches(' ');
-            before.ends_with("人民币")
-                || before
-                    .get(before.len().saturating_sub(3)..)
-                    .is_some_and(|b| b.eq_ignore_ascii_case("rmb"))
-        };
-        // A range: 10到15, 10-15, 10~15, 十到十五, and the unit after its end.
-        let mut high = None;
-        if let Some((sep, hi, hi_len)) = range_end(&text[end..]) {
-            // 11-10 第三次问了: falling and a month then a day, it is a date, not 10 to 11.
-            let day_of_year = value <= Decimal::from(12)
-                && hi <= Decimal::from(31)
-                && value.fract().is_zero()
-                && hi.fract().is_zero();
-            if is_arabic && hi < value && day_of_year && !text[end..].starts_with(['到', '至']) {
-                i = end + sep + hi_len;
-                continue;
-            }
-            high = Some(hi);
-            end += sep + hi_len;
-        }
-        let after = &text[end..];
-        let after_t = after.trim_start_matches(' ');
-        // RMB as well as rmb, without lower-casing the rest of the line.
-        if let Some(u) = UNITS.words().iter().find(|u| {
-            after_t
-                .as_bytes()
-                .get(..u.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(u.as_bytes()))
-        }) {
-            marked = true;
-            end += after.len() - after_t.len() + u.len();
-        }
-        // 两三块: two to three.
-        let (value, high) = match high {
-            Some(h) if h < value => (h, Some(value)),
-            other => (value, other),
-        };
+        let a = with_range_and_unit(text, i, end, value, sign || currency_before(text, i));
+        i = a.span.end;
         out.push(Amount {
-            value,
-            high,
-            span: base + i..base + end,
-            marked,
+            span: base + a.span.start..base + a.span.end,
+            ..a
         });
-        i = end;
     }
     out
+}
+
+/// 两三块 at byte `i`: two neighbouring Chinese digits and a money unit.
+fn chinese_pair_at(text: &str, i: usize, base: usize) -> Option<Amount> {
+    let (lo, hi, len) = chinese_pair(&text[i..])?;
+    let mut end = i + len;
+    let after = &text[end..];
+    let after_t = after.trim_start_matches(' ');
+    if let Some(u) = UNITS.words().iter().find(|u| starts_with_bytes(after_t, u)) {
+        end += after.len() - after_t.len() + u.len();
+    }
+    Some(Amount {
+        value: lo,
+        high: Some(hi),
+        span: base + i..base + end,
+        marked: true,
+    })
+}
+
+/// The number at `start_num` (after a ¥ at `i`, if `sign`; `c` is the
+/// character at `i`): its value, length and whether it is written in digits.
+fn number_at(
+    text: &str,
+    i: usize,
+    start_num: usize,
+    sign: bool,
+    c: char,
+) -> Option<(Decimal, usize, bool)> {
+    let prev = text[..i].chars().next_back();
+    if text[start_num..].starts_with(|c: char| c.is_ascii_digit()) {
+        // Digits glued to letters or other digits belong to something else.
+        if !sign
+            && prev.is_some_and(|p| {
+                p.is_ascii_alphanumeric() || matches!(p, '*' | '#' | '.' | '-' | '/' | ':' | '_')
+            })
+        {
+            None
+        } else {
+            arabic(&text[start_num..]).map(|(v, n)| (v, n, true))
+        }
+    } else if !sign && is_cn_digit(c) {
+        chinese(&text[start_num..])
+            .filter(|(v, n)| !a_piece(&text[start_num..], *v, *n))
+            .map(|(v, n)| (v, n, false))
+    } else {
+        None
+    }
+}
+
+/// Whether the number at `start_num..end` can be money: not followed by a
+/// unit that is not money (38码) or by glued digits and letters, not 12315,
+/// not a phone, order or tracking number.
+fn is_money(text: &str, start_num: usize, end: usize, sign: bool, is_arabic: bool) -> bool {
+    let after = &text[end..];
+    let after_t = after.trim_start_matches(' ');
+    // ¥199 包邮: with its sign, a sum is money whatever word follows after a space.
+    let spaced_sign = sign && after_t.len() < after.len();
+    if !after_t.starts_with("天猫")
+        && !after_t.starts_with("包邮")
+        && !spaced_sign
+        && NOT_MONEY.starts(after_t)
+        || (is_arabic
+            && after.starts_with(|c: char| {
+                (c.is_ascii_alphanumeric() || c == '*' || c == '#' || c == '_')
+                    && c != 'r'
+                    && c != 'k'
+            }))
+        || (is_arabic && after.starts_with(['-', '/', ':', '.']) && !range_follows(after))
+    {
+        return false;
+    }
+    // 12315 is the consumer hotline, not an amount.
+    if is_arabic && &text[start_num..end] == "12315" {
+        return false;
+    }
+    // A long run of digits is a phone, order or tracking number.
+    !(is_arabic
+        && text[start_num..end]
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .count()
+            > 7)
+}
+
+/// 人民币五十, RMB 50: the currency named before byte `i` marks the number as money.
+fn currency_before(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches(' ');
+    before.ends_with("人民币")
+        || before
+            .get(before.len().saturating_sub(3)..)
+            .is_some_and(|b| b.eq_ignore_ascii_case("rmb"))
+}
+
+/// Where a month-day pair ends (11-10), when `value` at `end` starts one that
+/// falls: a range never falls, a date of the year does.
+fn falling_day_pair(text: &str, end: usize, value: Decimal) -> Option<usize> {
+    let (sep, hi, hi_len) = range_end(&text[end..])?;
+    let day_of_year = value <= Decimal::from(12)
+        && hi <= Decimal::from(31)
+        && value.fract().is_zero()
+        && hi.fract().is_zero();
+    (hi < value && day_of_year && !text[end..].starts_with(['到', '至']))
+        .then_some(end + sep + hi_len)
+}
+
+/// The amount starting at byte `i` whose number ends at `end`, with the high
+/// end of a range (10到15, 10-15, 十到十五) and the unit after it.
+fn with_range_and_unit(
+    text: &str,
+    i: usize,
+    mut end: usize,
+    value: Decimal,
+    mut marked: bool,
+) -> Amount {
+    let mut high = None;
+    if let Some((sep, hi, hi_len)) = range_end(&text[end..]) {
+        high = Some(hi);
+        end += sep + hi_len;
+    }
+    let after = &text[end..];
+    let after_t = after.trim_start_matches(' ');
+    // RMB as well as rmb, without lower-casing the rest of the line.
+    if let Some(u) = UNITS.words().iter().find(|u| {
+        after_t
+            .as_bytes()
+            .get(..u.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(u.as_bytes()))
+    }) {
+        marked = true;
+        end += after.len() - after_t.len() + u.len();
+    }
+    // 两三块: two to three.
+    let (value, high) = match high {
+        Some(h) if h < value => (h, Some(value)),
+        other => (value, other),
+    };
+    Amount {
+        value,
+        high,
+        span: i..end,
+        marked,
+    }
 }
 
 /// Whether a range separator and a number follow.

@@ -272,8 +272,17 @@ fn locate_simplified(text: &str) -> Lookup {
 }
 
 /// The most specific consistent chain among the mentions.
-#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 fn decide(ms: &[&Mention]) -> Lookup {
+    let Some((candidates, sources)) = candidates(ms) else {
+        return Lookup::NotFound;
+    };
+    answer(&best_supported(ms, candidates), &sources)
+}
+
+/// The provinces the mentions can mean, from the most telling level that has
+/// any (cities, else provinces, counties, areas, places abroad), and the
+/// mentions that can quote the answer; `None` when nothing is mentioned.
+fn candidates<'a>(ms: &[&'a Mention]) -> Option<(Ids, Group<'a>)> {
     let at = |l: Level| -> Group { ms.iter().filter(|m| m.level() == l).copied().collect() };
     let (provinces, cities, counties, areas, abroad) = (
         at(Level::Province),
@@ -361,10 +370,15 @@ fn decide(ms: &[&Mention]) -> Lookup {
     } else if !abroad.is_empty() {
         (common(&abroad), abroad.clone())
     } else {
-        return Lookup::NotFound;
+        return None;
     };
+    Some((candidates, sources))
+}
+
+/// Of several candidates, the provinces most of the mentions agree with.
+fn best_supported(ms: &[&Mention], candidates: Ids) -> Ids {
     // Still several: the province more of the other names agree with.
-    let candidates = if candidates.len() > 1 {
+    if candidates.len() > 1 {
         let support = |p: u16| ms.iter().filter(|m| m.provinces().contains(&p)).count();
         let best = candidates.iter().map(|p| support(*p)).max().unwrap_or(0);
         let top: Ids = candidates
@@ -375,7 +389,12 @@ fn decide(ms: &[&Mention]) -> Lookup {
         top
     } else {
         candidates
-    };
+    }
+}
+
+/// The answer: one province, quoted from the most specific mention that
+/// holds it, or several.
+fn answer(candidates: &[u16], sources: &[&Mention]) -> Lookup {
     // The most specific mention that holds the answer quotes it.
     let source = |p: u16| {
         sources
@@ -385,7 +404,7 @@ fn decide(ms: &[&Mention]) -> Lookup {
             .or(sources.first())
             .copied()
     };
-    match candidates.as_slice() {
+    match candidates {
         [] => Lookup::NotFound,
         [p] => {
             let Some(m) = source(*p) else {
