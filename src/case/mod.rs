@@ -608,6 +608,42 @@ fn build<'a>(
 }
 
 impl Case {
+    /// The index and label of a choice fact's value, as stated (`None`: not
+    /// stated, or not a choice fact); what a rule's condition reads.
+    pub fn choice(&self, fact: Fact) -> Option<(usize, &'static str)> {
+        macro_rules! of {
+            ($v:expr) => {
+                $v.map(|x| (x.index(), x.label()))
+            };
+        }
+        match fact {
+            Fact::Defect => of!(self.defect),
+            Fact::Fault => of!(self.fault),
+            Fact::Platform => of!(self.platform),
+            Fact::Stage => of!(self.stage),
+            Fact::Material => of!(self.material),
+            Fact::Wants => of!(self.wants),
+            Fact::RefundType => of!(self.refund_type),
+            _ => None,
+        }
+    }
+
+    /// A yes/no fact as the case holds it (`None`: not stated, where that
+    /// differs from no; or not a yes/no fact); what a rule's condition reads.
+    pub fn yes(&self, fact: Fact) -> Option<bool> {
+        match fact {
+            Fact::FreeShipping => self.free_shipping,
+            Fact::NotResellable => Some(!self.resellable),
+            Fact::Perishable => Some(self.perishable),
+            Fact::ClaimFalse => Some(self.claim_false),
+            Fact::ExpressRefund => Some(self.express_refund),
+            Fact::RefusedTwice => Some(self.refused_twice),
+            Fact::Malicious => Some(self.malicious),
+            Fact::MadeToOrder => self.made_to_order,
+            _ => None,
+        }
+    }
+
     /// Refuses dates that cannot all be true: a request before signing, a
     /// signing in the future, a completion before signing, a signed parcel
     /// said to be unshipped.

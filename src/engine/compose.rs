@@ -8,8 +8,7 @@ use smallvec::SmallVec;
 use std::sync::Arc;
 
 use super::EngineError;
-use super::cond::test;
-use super::decide::{AskSeen, Guess, Verdict, View, duration, verdict, view, window_due};
+use super::decide::{AskSeen, Verdict, View, duration, verdict, view, window_due};
 use crate::advice::{
     Advice, Alternative, Assumed, Compensation, Deadline, Due, Offer, Question, Risk, SeenFacts,
     Text, Trace, When,
@@ -17,7 +16,7 @@ use crate::advice::{
 use crate::case::{Case, Fact, Platform, Stage};
 use crate::money::Money;
 use crate::policy::{
-    Anchor, DeadlineRule, Outcome, Piece, Policy, Resolution, RiskRule, Slot, Start,
+    Anchor, DeadlineRule, Guess, Outcome, Piece, Policy, Resolution, RiskRule, Slot, Start,
 };
 
 /// Decides the advice for a case under a policy: the decision and the words
@@ -31,7 +30,7 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
         assumed.push(Assumed::new(
             g.fact(),
             g.value_label(g.likely()),
-            g.why(case),
+            g.why(case.paid.is_some()),
         ));
         for value in View::other_values(g) {
             let other = verdict_with(policy, &view, g, value)?;
@@ -254,7 +253,7 @@ fn build(
         .filter(|a| {
             a.tests
                 .iter()
-                .all(|&c| test(c, &a.when, view) == Some(Some(true)))
+                .all(|&c| c.test(&a.when, view) == Some(Some(true)))
         })
         .collect();
     view.set_guessing(true);

@@ -13,137 +13,15 @@ use smallvec::SmallVec;
 use std::cell::Cell;
 
 use super::EngineError;
-use super::cond::test;
 use crate::advice::{Assumed, Offer, Steps};
 use crate::case::{Case, Defect, Fact, Fault, Platform, Stage, Wants};
 use crate::money::Money;
-use crate::policy::{Amount, FALLBACK, Outcome, Period, Policy, Resolution, Rule, Shipping};
+use crate::policy::{
+    Amount, FALLBACK, Guess, Outcome, Period, Policy, Resolution, Rule, RuleView, Shipping,
+};
 
-/// A fact a rule may need that the case may not give, taken at its most
-/// likely value when missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Guess {
-    /// Taobao or Tmall.
-    Platform,
-    /// Return or exchange.
-    Wants,
-    /// Promotion item (needs the title).
-    Promo,
-    /// 包邮.
-    FreeShipping,
-    /// Inside the seven-day window (needs the signing date).
-    SevenDay,
-    /// Inside the after-sale window (needs the completion date).
-    AfterSale,
-    /// Inside the shipping promise (needs the payment date).
-    ShipPromise,
-    /// Made to order or pre-sale (needs the title).
-    MadeToOrder,
-    /// At or under a rule's price line (needs the price).
-    Cheap,
-}
-
-impl Guess {
-    /// Every guess, in the order the advice lists them.
-    pub const ALL: [Guess; 9] = [
-        Guess::Platform,
-        Guess::Wants,
-        Guess::Promo,
-        Guess::FreeShipping,
-        Guess::SevenDay,
-        Guess::AfterSale,
-        Guess::ShipPromise,
-        Guess::MadeToOrder,
-        Guess::Cheap,
-    ];
-
-    fn bit(self) -> u16 {
-        1 << self as u16
-    }
-
-    /// The fact that would settle it.
-    pub fn fact(self) -> Fact {
-        match self {
-            Guess::Platform => Fact::Platform,
-            Guess::Wants => Fact::Wants,
-            Guess::Promo | Guess::MadeToOrder => Fact::Title,
-            Guess::FreeShipping => Fact::FreeShipping,
-            Guess::SevenDay => Fact::Signed,
-            Guess::AfterSale => Fact::Completed,
-            Guess::ShipPromise => Fact::Paid,
-            Guess::Cheap => Fact::Price,
-        }
-    }
-
-    /// How many values it takes.
-    fn values(self) -> u8 {
-        match self {
-            Guess::Platform => Platform::ALL.len() as u8,
-            // Every wish, and "none stated".
-            Guess::Wants => Wants::ALL.len() as u8 + 1,
-            _ => 2,
-        }
-    }
-
-    /// The value taken when the case does not say: the likeliest, given how
-    /// shops on the platform sell and what the buyer wrote in about.
-    pub fn likely(self) -> u8 {
-        match self {
-            Guess::Platform => Platform::Taobao.index() as u8,
-            // No wish stated: a rule about a wish does not apply.
-            Guess::Wants => Wants::ALL.len() as u8,
-            // Most of the shop's listings are 包邮; a paste that does not say is one of them.
-            Guess::FreeShipping | Guess::SevenDay | Guess::AfterSale => 1,
-            // The buyer says it shipped late: take the claim as made until the dates say otherwise.
-            Guess::ShipPromise => 0,
-            Guess::Promo | Guess::MadeToOrder | Guess::Cheap => 0,
-        }
-    }
-
-    /// Why the value was taken, and how to give the real one.
-    pub fn why(self, case: &Case) -> &'static str {
-        match self {
-            Guess::ShipPromise if case.paid.is_some() => {
-                "只知道付款时间，不知道发货时间：按付款超过72小时才发出处理；请查快递记录的发货时间"
-            }
-            Guess::Platform => "没有说是天猫店，按淘宝店处理；是天猫请加 --platform tmall",
-            Guess::Wants => "买家没说要退货、换货还是退款，按没有提出处理；请问清买家",
-            Guess::Promo => "没有商品标题，按正价商品处理；请补上 --title",
-            Guess::FreeShipping => {
-                "没说是否包邮，按包邮处理；请核对商品页，不包邮请加 --free-shipping=false"
-            }
-            Guess::SevenDay => "已签收但没有签收日期，按七天内处理；请核对签收日期 --signed",
-            Guess::AfterSale => "交易成功但没有成交日期，按15天售后期内处理；请核对 --completed",
-            Guess::ShipPromise => "没有付款时间，按付款已超过72小时处理；请核对 --paid",
-            Guess::MadeToOrder => "没有商品标题，按非定制/预售商品处理；请补上 --title",
-            Guess::Cheap => "没有实付金额，按不是低价商品处理；请补上 --price",
-        }
-    }
-
-    /// A value in words.
-    pub fn value_label(self, v: u8) -> &'static str {
-        let yes = v == 1;
-        match self {
-            Guess::Platform => Platform::ALL.get(usize::from(v)).map_or("?", |p| p.label()),
-            Guess::Wants => Wants::ALL
-                .get(usize::from(v))
-                .map_or("未说明", |w| w.label()),
-            Guess::Promo => pick(yes, "活动款", "正价款"),
-            Guess::FreeShipping => pick(yes, "包邮", "不包邮"),
-            Guess::SevenDay => pick(yes, "签收七天内", "签收已超过七天"),
-            Guess::AfterSale => pick(yes, "交易成功15天内", "交易成功已超过15天"),
-            Guess::ShipPromise => pick(yes, "付款未满72小时", "付款已超过72小时"),
-            Guess::MadeToOrder => pick(yes, "定制/预售", "非定制/预售"),
-            Guess::Cheap => pick(yes, "低价商品", "不是低价商品"),
-        }
-    }
-}
-
-fn pick(yes: bool, a: &'static str, b: &'static str) -> &'static str {
-    if yes { a } else { b }
-}
-
-/// The facts as the rules see them, after inference and derivation.
+/// The facts as the rules see them, after inference and derivation: the
+/// [`RuleView`] every condition is tested and worded on.
 #[derive(Clone)]
 pub(super) struct View<'a> {
     pub case: &'a Case,
@@ -160,7 +38,7 @@ pub(super) struct View<'a> {
     pub within_ship_promise: Option<bool>,
     pub made_to_order: Option<bool>,
     /// Values set for a guess, to see what another value would change.
-    forced: [Option<u8>; 9],
+    forced: [Option<u8>; Guess::ALL.len()],
     /// Whether a missing fact is guessed (rules) or left unknown (alerts).
     guessing: Cell<bool>,
     /// The guesses taken, one bit each.
@@ -180,14 +58,14 @@ impl View<'_> {
         if !self.guessing.get() {
             return None;
         }
-        self.guessed.set(self.guessed.get() | g.bit());
+        self.guessed.set(self.guessed.get() | bit(g));
         Some(g.likely())
     }
 
     /// The guesses taken so far.
     pub fn guesses(&self) -> impl Iterator<Item = Guess> + '_ {
         let bits = self.guessed.get();
-        Guess::ALL.into_iter().filter(move |g| bits & g.bit() != 0)
+        Guess::ALL.into_iter().filter(move |g| bits & bit(*g) != 0)
     }
 
     /// The same view with one guess set to another value.
@@ -216,6 +94,63 @@ impl View<'_> {
                 .and_then(|i| Platform::ALL.get(usize::from(i)).copied())
                 .unwrap_or(Platform::Taobao)
         })
+    }
+}
+
+/// A guess's bit in [`View`]'s record of the guesses taken.
+fn bit(g: Guess) -> u16 {
+    1 << g as u16
+}
+
+impl RuleView for View<'_> {
+    fn value(&self, g: Guess, known: Option<u8>) -> Option<u8> {
+        View::value(self, g, known)
+    }
+    fn defect(&self) -> Defect {
+        self.defect
+    }
+    fn fault(&self) -> Fault {
+        self.fault
+    }
+    fn stage(&self) -> Stage {
+        self.stage
+    }
+    fn wants(&self) -> Option<Wants> {
+        self.wants
+    }
+    fn choice(&self, fact: Fact) -> Option<(usize, &'static str)> {
+        self.case.choice(fact)
+    }
+    fn yes(&self, fact: Fact) -> Option<bool> {
+        self.case.yes(fact)
+    }
+    fn price(&self) -> Option<Decimal> {
+        self.case.price
+    }
+    fn threats(&self) -> &[crate::vocab::Threat] {
+        &self.case.threats
+    }
+    fn region(&self) -> Option<(usize, &str)> {
+        self.region
+            .zip(self.case.region.as_ref().map(|r| r.province.0))
+    }
+    fn title(&self) -> Option<&str> {
+        self.case.title.as_deref()
+    }
+    fn promo(&self) -> Option<bool> {
+        self.promo
+    }
+    fn made_to_order(&self) -> Option<bool> {
+        self.made_to_order
+    }
+    fn seven_day(&self) -> (Option<bool>, Option<NaiveDateTime>) {
+        (self.within_seven_days, self.window_end)
+    }
+    fn after_sale(&self) -> Option<bool> {
+        self.within_after_sale
+    }
+    fn ship_promise(&self) -> Option<bool> {
+        self.within_ship_promise
     }
 }
 
@@ -363,7 +298,7 @@ fn view_tagged<'a>(
         within_after_sale,
         within_ship_promise,
         made_to_order: case.made_to_order.or(tags.map(|t| t.made_to_order)),
-        forced: [None; 9],
+        forced: [None; Guess::ALL.len()],
         guessing: Cell::new(true),
         guessed: Cell::new(0),
     };
@@ -463,7 +398,7 @@ fn choose<'p>(
     'rules: for index in order {
         let rule = &policy.rules[index];
         for &cond in &rule.tests {
-            match test(cond, &rule.when, view) {
+            match cond.test(&rule.when, view) {
                 None | Some(Some(true)) => {}
                 Some(Some(false)) => {
                     if let Some(t) = trace.as_deref_mut() {
