@@ -127,6 +127,18 @@ macro_rules! conditions {
             pub fn sets(&self, regions: usize) -> Vec<(Option<Set>, usize)> {
                 [$( sets!($kind $($t)?, self.$f, regions) ),+].into_iter().flatten().collect()
             }
+
+            /// Every choice condition's allowed values, in [`Cond::CHOICES`]'
+            /// order: the dimensions the rule-table analysis runs through.
+            pub fn choices(&self) -> [Option<Set>; Cond::CHOICES.len()] {
+                Cond::CHOICES.map(|c| c.values(self))
+            }
+
+            /// How many values each choice condition ranges over, in
+            /// [`Cond::CHOICES`]' order (`regions` for the region groups).
+            pub fn choice_sizes(regions: usize) -> [usize; Cond::CHOICES.len()] {
+                Cond::CHOICES.map(|c| c.size(regions))
+            }
         }
 
         /// A condition a rule may test.
@@ -141,21 +153,37 @@ macro_rules! conditions {
             /// always-known facts first; a rule's first failed test ends it).
             pub const ALL: [Cond; [$(Cond::$order),+].len()] = [$(Cond::$order),+];
 
-            /// The yes/no conditions, in the rows' order.
-            pub const YES_NO: [Cond; yes_no_count!($($kind)+)] = {
+            /// The yes/no conditions (flags and windows), in the rows' order.
+            pub const YES_NO: [Cond; count!(YesNo, $($kind)+)] = Cond::rows_in(Group::YesNo);
+
+            /// The choice conditions (sets of a fact's values and the region
+            /// groups; not an alert's list), in the rows' order.
+            pub const CHOICES: [Cond; count!(Choice, $($kind)+)] = Cond::rows_in(Group::Choice);
+
+            /// The rows of one group, in the rows' order; `N` is their count.
+            const fn rows_in<const N: usize>(group: Group) -> [Cond; N] {
                 let all = [$(Cond::$v),+];
                 let kinds = [$(stringify!($kind)),+];
-                let mut out = [Cond::Promo; yes_no_count!($($kind)+)];
+                let mut out = [all[0]; N];
                 let (mut i, mut n) = (0, 0);
                 while i < all.len() {
-                    if is_yes_no(kinds[i]) {
+                    if in_group(kinds[i], group) {
                         out[n] = all[i];
                         n += 1;
                     }
                     i += 1;
                 }
                 out
-            };
+            }
+
+            /// This condition's place in [`Cond::CHOICES`] (its length for another kind).
+            pub const fn choice_place(self) -> usize {
+                let mut i = 0;
+                while i < Cond::CHOICES.len() && Cond::CHOICES[i] as u8 != self as u8 {
+                    i += 1;
+                }
+                i
+            }
 
             /// Whether a rule's conditions test this one.
             pub fn is_set(self, w: &Conditions) -> bool {
@@ -165,6 +193,16 @@ macro_rules! conditions {
             /// The value a rule wants of a yes/no condition (`None` for others, or any).
             fn flag(self, w: &Conditions) -> Option<bool> {
                 match self { $( Cond::$v => flag!($kind, w.$f), )+ }
+            }
+
+            /// The values a rule allows of a choice condition (`None` for others, or any).
+            fn values(self, w: &Conditions) -> Option<Set> {
+                match self { $( Cond::$v => values!($kind, w.$f), )+ }
+            }
+
+            /// How many values a choice condition ranges over (0 for others).
+            fn size(self, regions: usize) -> usize {
+                match self { $( Cond::$v => size!($kind $($t)?, regions), )+ }
             }
 
             /// The condition's name in Chinese.
@@ -252,19 +290,53 @@ macro_rules! flag {
     };
 }
 
-/// How many rows are yes/no conditions.
-macro_rules! yes_no_count {
-    ($($kind:ident)+) => { 0 $(+ is_yes_no(stringify!($kind)) as usize)+ };
+/// A choice condition's allowed values.
+macro_rules! values {
+    (set, $w:expr) => {
+        $w
+    };
+    (region, $w:expr) => {
+        $w
+    };
+    ($kind:ident, $w:expr) => {
+        None
+    };
 }
 
-/// Whether a kind is a yes/no condition.
-const fn is_yes_no(kind: &str) -> bool {
+/// How many values a choice condition ranges over.
+macro_rules! size {
+    (set $t:ident, $regions:ident) => {
+        $t::ALL.len()
+    };
+    (region, $regions:ident) => {
+        $regions
+    };
+    ($kind:ident $($t:ident)?, $regions:ident) => {
+        0
+    };
+}
+
+/// How many rows are of a group.
+macro_rules! count {
+    ($group:ident, $($kind:ident)+) => { 0 $(+ in_group(stringify!($kind), Group::$group) as usize)+ };
+}
+
+/// The groups of rows that lists of conditions take.
+#[derive(Clone, Copy)]
+enum Group {
+    /// Flags and windows.
+    YesNo,
+    /// Sets of a fact's values, and the region groups.
+    Choice,
+}
+
+/// Whether a row of this kind is in the group.
+const fn in_group(kind: &str, group: Group) -> bool {
     let k = kind.as_bytes();
-    // "flag" or "window".
-    matches!(
-        k,
-        [b'f', b'l', b'a', b'g'] | [b'w', b'i', b'n', b'd', b'o', b'w']
-    )
+    match group {
+        Group::YesNo => matches!(k, b"flag" | b"window"),
+        Group::Choice => matches!(k, b"set" | b"region"),
+    }
 }
 
 conditions! {
@@ -724,8 +796,12 @@ mod tests {
             rows,
             "a condition missing from the test order"
         );
-        // The rule-table analysis gives promotion the first bit.
+        // The rule-table analysis gives promotion the first bit, and runs
+        // through the defects outermost.
         assert_eq!(Cond::YES_NO[0], Cond::Promo);
+        assert_eq!(Cond::CHOICES[0], Cond::Defect);
+        assert_eq!(Cond::Fault.choice_place(), 2);
+        assert_eq!(Cond::Promo.choice_place(), Cond::CHOICES.len());
     }
 
     #[test]
