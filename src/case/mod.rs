@@ -139,7 +139,7 @@ pub enum CaseError {
         /// The value given.
         value: String,
         /// What is wrong with it.
-        reason: &'static str,
+        reason: AmountSlip,
     },
     /// A date that cannot be read.
     #[error(
@@ -224,13 +224,12 @@ impl CaseError {
                 reason,
                 ..
             } => {
-                let zh = match reason.split_once(" / ") {
-                    Some((zh, _)) => zh.to_string(),
-                    None => format!("{}，写数字，如 89 或 12.50", reason_zh(reason)),
-                };
+                let why = reason.words();
                 format!(
-                    "{}“{value}”不是金额：{zh} / {field} `{value}` is not a valid amount: {reason}",
-                    flag_label(flag)
+                    "{}“{value}”不是金额：{} / {field} `{value}` is not a valid amount: {}",
+                    flag_label(flag),
+                    why.zh,
+                    why.en
                 )
             }
             CaseError::Date {
@@ -261,6 +260,30 @@ fn label_of(what: &str) -> &'static str {
 fn flag_label(flag: &str) -> &'static str {
     let key = flag.trim_start_matches("--").replace('-', "_");
     Fact::parse(&key).map_or("", |f| f.label())
+}
+
+/// Why an amount given cannot be taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountSlip {
+    /// It cannot be read as yuan: [`parse_amount`]'s reason.
+    Unreadable(&'static str),
+    /// A price of nothing: nothing to refund or offer.
+    ZeroPrice,
+}
+
+impl AmountSlip {
+    /// What is wrong, Chinese and English.
+    pub fn words(self) -> Bilingual {
+        match self {
+            AmountSlip::Unreadable(reason) => Bilingual::new(
+                format!("{}，写数字，如 89 或 12.50", reason_zh(reason)),
+                reason,
+            ),
+            AmountSlip::ZeroPrice => {
+                Bilingual::new("实付金额不能是0", "the price paid cannot be zero")
+            }
+        }
+    }
 }
 
 /// Why an amount cannot be read, in Chinese.
@@ -537,7 +560,7 @@ fn build<'a>(
                     field,
                     flag,
                     value: v.value.to_string(),
-                    reason,
+                    reason: AmountSlip::Unreadable(reason),
                 }),
         }
     };
@@ -568,7 +591,7 @@ fn build<'a>(
                     field: "price",
                     flag: "--price",
                     value: v.value.to_string(),
-                    reason: "实付金额不能是0 / the price paid cannot be zero",
+                    reason: AmountSlip::ZeroPrice,
                 });
             }
             p => p,
@@ -608,6 +631,42 @@ fn build<'a>(
 }
 
 impl Case {
+    /// The index and label of a choice fact's value, as stated (`None`: not
+    /// stated, or not a choice fact); what a rule's condition reads.
+    pub fn choice(&self, fact: Fact) -> Option<(usize, &'static str)> {
+        macro_rules! of {
+            ($v:expr) => {
+                $v.map(|x| (x.index(), x.label()))
+            };
+        }
+        match fact {
+            Fact::Defect => of!(self.defect),
+            Fact::Fault => of!(self.fault),
+            Fact::Platform => of!(self.platform),
+            Fact::Stage => of!(self.stage),
+            Fact::Material => of!(self.material),
+            Fact::Wants => of!(self.wants),
+            Fact::RefundType => of!(self.refund_type),
+            _ => None,
+        }
+    }
+
+    /// A yes/no fact as the case holds it (`None`: not stated, where that
+    /// differs from no; or not a yes/no fact); what a rule's condition reads.
+    pub fn yes(&self, fact: Fact) -> Option<bool> {
+        match fact {
+            Fact::FreeShipping => self.free_shipping,
+            Fact::NotResellable => Some(!self.resellable),
+            Fact::Perishable => Some(self.perishable),
+            Fact::ClaimFalse => Some(self.claim_false),
+            Fact::ExpressRefund => Some(self.express_refund),
+            Fact::RefusedTwice => Some(self.refused_twice),
+            Fact::Malicious => Some(self.malicious),
+            Fact::MadeToOrder => self.made_to_order,
+            _ => None,
+        }
+    }
+
     /// Refuses dates that cannot all be true: a request before signing, a
     /// signing in the future, a completion before signing, a signed parcel
     /// said to be unshipped.
@@ -705,5 +764,26 @@ mod tests {
         let err = input.into_case(NaiveDate::MIN).unwrap_err().to_string();
         assert!(err.contains("unknown defect `小瑕`"), "{err}");
         assert!(err.contains("`小瑕疵`"), "{err}");
+    }
+
+    #[test]
+    fn an_amount_slip_says_each_language_once() {
+        let slip = |price: &str| {
+            CaseInput {
+                price: Some(Located::flag(price)),
+                ..CaseInput::default()
+            }
+            .into_case(NaiveDate::MIN)
+            .unwrap_err()
+            .for_log()
+        };
+        assert_eq!(
+            slip("0"),
+            "实付金额“0”不是金额：实付金额不能是0 / price `0` is not a valid amount: the price paid cannot be zero"
+        );
+        assert_eq!(
+            slip("-1"),
+            "实付金额“-1”不是金额：金额不能是负数，写数字，如 89 或 12.50 / price `-1` is not a valid amount: an amount cannot be negative"
+        );
     }
 }

@@ -8,8 +8,7 @@ use smallvec::SmallVec;
 use std::sync::Arc;
 
 use super::EngineError;
-use super::cond::test;
-use super::decide::{AskSeen, Guess, Verdict, View, duration, verdict, view, window_due};
+use super::decide::{AskSeen, Verdict, View, duration, verdict, view, window_due};
 use crate::advice::{
     Advice, Alternative, Assumed, Compensation, Deadline, Due, Offer, Question, Risk, SeenFacts,
     Text, Trace, When,
@@ -17,7 +16,7 @@ use crate::advice::{
 use crate::case::{Case, Fact, Platform, Stage};
 use crate::money::Money;
 use crate::policy::{
-    Anchor, DeadlineRule, Outcome, Piece, Policy, Resolution, RiskRule, Slot, Start,
+    Anchor, DeadlineRule, Guess, Outcome, Piece, Policy, Resolution, RiskRule, Slot, Start,
 };
 
 /// Decides the advice for a case under a policy: the decision and the words
@@ -31,7 +30,7 @@ pub fn advise(policy: &Policy, case: &Case) -> Result<Advice, EngineError> {
         assumed.push(Assumed::new(
             g.fact(),
             g.value_label(g.likely()),
-            g.why(case),
+            g.why(case.paid.is_some()),
         ));
         for value in View::other_values(g) {
             let other = verdict_with(policy, &view, g, value)?;
@@ -177,7 +176,6 @@ impl Values<'_> {
 }
 
 /// Puts the words around a decision.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 fn build(
     policy: &Policy,
     view: &View,
@@ -194,45 +192,9 @@ fn build(
         offer: v.offer.as_ref(),
         compensation: v.compensation,
     };
-    let escalate_to = &policy.escalate_to;
     let mut notes: SmallVec<[Text; 4]> = SmallVec::new();
-    match v.ask {
-        AskSeen::None => {}
-        AskSeen::Within(a, max) => notes.push(Text::Owned(format!(
-            "买家要¥{a}，在上限¥{max}以内：直接同意。"
-        ))),
-        AskSeen::Held(a, max) => notes.push(Text::Owned(format!(
-            "买家要¥{a}（上限¥{max}):这一类先按规则处理，不要马上答应，补偿从开价起谈。"
-        ))),
-        AskSeen::Counter(a, max) => notes.push(Text::Owned(format!(
-            "买家要¥{a}，超过上限¥{max}:先按上限¥{max}还价；仍不接受，再按“{}”处理。",
-            v.next.map_or("", |n| n.resolution.label())
-        ))),
-        AskSeen::Above(a, max) => notes.push(Text::Owned(format!(
-            "买家要¥{a}，超过上限¥{max}，上限已经开过：按下面的处理。"
-        ))),
-        AskSeen::AboveNoRule(a, max) => notes.push(Text::Owned(format!(
-            "买家要¥{a}，超过上限¥{max}:最多给到上限，仍不接受请上报{escalate_to}。"
-        ))),
-        AskSeen::Offered(x, max) => notes.push(Text::Owned(format!(
-            "已经开过¥{x}:这次可以给到上限¥{max}；仍不接受再按下一步处理。"
-        ))),
-    }
-    if let Some((a, b)) = v.unpriced {
-        let cap = v
-            .rule
-            .and_then(|r| r.then.offer.as_ref())
-            .and_then(|o| o.cap)
-            .map_or_else(String::new, |cap| format!("（最高¥{}）", Money::new(cap)));
-        notes.push(Text::Owned(format!(
-            "没有实付金额，补偿按实付的{a}%–{b}%计算{cap}；加 --price 算出金额。"
-        )));
-    }
-    if chosen.compensation.is_some() && v.compensation.is_none() {
-        notes.push(Text::Static(
-            "没有实付金额，算不出违约金；加 --price 算出金额。",
-        ));
-    }
+    notes.extend(ask_note(v.ask, v.next, &policy.escalate_to));
+    unpriced_notes(&mut notes, &v);
     // The decline an express refund replaced: its reasons stay in view.
     if let Some(n) = v.declined.and_then(|d| d.note.as_ref()) {
         notes.push(Text::Owned(values.text(n)));
@@ -246,81 +208,17 @@ fn build(
             notes.push(Text::Owned(values.text(n)));
         }
     }
-    // Alerts fire on what the case says, never on a guess.
-    view.set_guessing(false);
-    let alerts: Vec<_> = policy
-        .alerts
-        .iter()
-        .filter(|a| {
-            a.tests
-                .iter()
-                .all(|&c| test(c, &a.when, view) == Some(Some(true)))
-        })
-        .collect();
-    view.set_guessing(true);
+    let alerts = fired_alerts(policy, view);
     for a in &alerts {
         if let Some(n) = &a.note {
             notes.push(Text::Owned(values.text(n)));
         }
     }
-    if let (Some(c), Some(price)) = (&chosen.compensation, case.price)
-        && let Some(floor) = c.floor
-        && price * c.percent / rust_decimal::Decimal::ONE_HUNDRED < floor
-    {
-        notes.push(Text::Owned(format!(
-            "实付的{}%不足最低额，{}按最低¥{}计（策略 compensation 的 floor）。",
-            c.percent,
-            c.label,
-            Money::new(floor)
-        )));
-    }
-    let compensation = match (&chosen.compensation, v.compensation, case.price) {
-        (Some(c), Some(amount), Some(price)) => Some(Compensation {
-            amount,
-            percent: c.percent,
-            basis: Money::new(price),
-            floor: c.floor.map(Money::new),
-            cap: c.cap.map(Money::new),
-            paid_as: c.paid_as,
-            penalty_points: c.penalty_points,
-            label: c.label.clone(),
-        }),
-        _ => None,
-    };
-    let mut deadlines: SmallVec<[Deadline; 3]> = SmallVec::new();
-    let mut risks: SmallVec<[Risk; 3]> = SmallVec::new();
-    let platform = view.platform();
-    let lists = steps
-        .iter()
-        .map(|o| (&o.deadlines, &o.risks))
-        .chain(alerts.iter().map(|a| (&a.deadlines, &a.risks)));
-    for (ds, rs) in lists {
-        for (id, rule) in ds {
-            if !deadlines.iter().any(|d| d.id == *id) {
-                deadlines.push(deadline(id, rule, case));
-            }
-        }
-        for (id, r) in rs {
-            if !risks.iter().any(|x| x.id == *id) {
-                risks.push(risk(id, r, platform));
-            }
-        }
-    }
+    notes.extend(floor_note(chosen, case.price));
+    let compensation = compensation(chosen, v.compensation, case.price);
+    let (deadlines, risks) = deadlines_and_risks(&steps, &alerts, case, view.platform());
     let ask_buyer = questions(policy, case, open, &steps, &alerts);
-    let then = v.rule.map_or(&policy.fallback, |r| &r.then);
-    // A cleaning tip is for a buyer who keeps the shoes.
-    let keeps = chosen.resolution == Resolution::PartialRefund;
-    let tip = if keeps && (chosen.tip || then.tip) {
-        match case.material.and_then(|m| policy.materials.get(&m)) {
-            Some(m) => Some(m.tip.clone()),
-            None => {
-                notes.push(Text::Static("未给材质，回复里没有附清洁建议；加 --material suede/pu/fabric/slipper/canvas 可附上。"));
-                None
-            }
-        }
-    } else {
-        None
-    };
+    let tip = cleaning_tip(&mut notes, policy, case, &v);
     if assumed.iter().any(|a| a.fact == Fact::FreeShipping)
         && values.text(&chosen.reply).contains("包邮")
     {
@@ -337,14 +235,7 @@ fn build(
     let escalate_to =
         (escalate || if_refused == Some(Resolution::Escalate)).then(|| policy.escalate_to.clone());
     let reply = reply(policy, &values, &v, &ask_buyer, tip.as_deref());
-    let mut playbook: Vec<String> = v.rule.map(|r| r.playbook.to_vec()).unwrap_or_default();
-    for a in &alerts {
-        for p in a.playbook.iter() {
-            if !playbook.contains(p) {
-                playbook.push(p.clone());
-            }
-        }
-    }
+    let playbook = playbook(v.rule, &alerts);
     Advice {
         resolution: chosen.resolution,
         offer: v.offer,
@@ -373,6 +264,169 @@ fn build(
         trace: Trace::new(policy.rule_ids.clone(), v.trace),
         policy: policy.reference(),
     }
+}
+
+/// What to tell the agent when the price is missing: the offer as percentages,
+/// and a compensation that cannot be worked out.
+fn unpriced_notes(notes: &mut SmallVec<[Text; 4]>, v: &Verdict) {
+    if let Some((a, b)) = v.unpriced {
+        let cap = v
+            .rule
+            .and_then(|r| r.then.offer.as_ref())
+            .and_then(|o| o.cap)
+            .map_or_else(String::new, |cap| format!("（最高¥{}）", Money::new(cap)));
+        notes.push(Text::Owned(format!(
+            "没有实付金额，补偿按实付的{a}%–{b}%计算{cap}；加 --price 算出金额。"
+        )));
+    }
+    if v.outcome.compensation.is_some() && v.compensation.is_none() {
+        notes.push(Text::Static(
+            "没有实付金额，算不出违约金；加 --price 算出金额。",
+        ));
+    }
+}
+
+/// The note for a compensation raised to its floor.
+fn floor_note(chosen: &Outcome, price: Option<rust_decimal::Decimal>) -> Option<Text> {
+    if let (Some(c), Some(price)) = (&chosen.compensation, price)
+        && let Some(floor) = c.floor
+        && price * c.percent / rust_decimal::Decimal::ONE_HUNDRED < floor
+    {
+        return Some(Text::Owned(format!(
+            "实付的{}%不足最低额，{}按最低¥{}计（策略 compensation 的 floor）。",
+            c.percent,
+            c.label,
+            Money::new(floor)
+        )));
+    }
+    None
+}
+
+/// The cleaning tip, for a buyer who keeps the shoes; without a material, a
+/// note says how to get one.
+fn cleaning_tip(
+    notes: &mut SmallVec<[Text; 4]>,
+    policy: &Policy,
+    case: &Case,
+    v: &Verdict,
+) -> Option<Arc<str>> {
+    let chosen = v.outcome;
+    let then = v.rule.map_or(&policy.fallback, |r| &r.then);
+    let keeps = chosen.resolution == Resolution::PartialRefund;
+    if !(keeps && (chosen.tip || then.tip)) {
+        return None;
+    }
+    match case.material.and_then(|m| policy.materials.get(&m)) {
+        Some(m) => Some(m.tip.clone()),
+        None => {
+            notes.push(Text::Static("未给材质，回复里没有附清洁建议；加 --material suede/pu/fabric/slipper/canvas 可附上。"));
+            None
+        }
+    }
+}
+
+/// What to tell the agent about the buyer's ask against the offer.
+fn ask_note(ask: AskSeen, next: Option<&Outcome>, escalate_to: &str) -> Option<Text> {
+    let said = match ask {
+        AskSeen::None => return None,
+        AskSeen::Within(a, max) => format!("买家要¥{a}，在上限¥{max}以内：直接同意。"),
+        AskSeen::Held(a, max) => {
+            format!("买家要¥{a}（上限¥{max}):这一类先按规则处理，不要马上答应，补偿从开价起谈。")
+        }
+        AskSeen::Counter(a, max) => format!(
+            "买家要¥{a}，超过上限¥{max}:先按上限¥{max}还价；仍不接受，再按“{}”处理。",
+            next.map_or("", |n| n.resolution.label())
+        ),
+        AskSeen::Above(a, max) => {
+            format!("买家要¥{a}，超过上限¥{max}，上限已经开过：按下面的处理。")
+        }
+        AskSeen::AboveNoRule(a, max) => {
+            format!("买家要¥{a}，超过上限¥{max}:最多给到上限，仍不接受请上报{escalate_to}。")
+        }
+        AskSeen::Offered(x, max) => {
+            format!("已经开过¥{x}:这次可以给到上限¥{max}；仍不接受再按下一步处理。")
+        }
+    };
+    Some(Text::Owned(said))
+}
+
+/// The alerts whose conditions the case meets: on what it says, never on a guess.
+fn fired_alerts<'p>(policy: &'p Policy, view: &View) -> Vec<&'p crate::policy::Alert> {
+    view.set_guessing(false);
+    let alerts = policy
+        .alerts
+        .iter()
+        .filter(|a| {
+            a.tests
+                .iter()
+                .all(|&c| c.test(&a.when, view) == Some(Some(true)))
+        })
+        .collect();
+    view.set_guessing(true);
+    alerts
+}
+
+/// The compensation owed, with how it was worked out (none without a price).
+fn compensation(
+    chosen: &Outcome,
+    amount: Option<Money>,
+    price: Option<rust_decimal::Decimal>,
+) -> Option<Compensation> {
+    match (&chosen.compensation, amount, price) {
+        (Some(c), Some(amount), Some(price)) => Some(Compensation {
+            amount,
+            percent: c.percent,
+            basis: Money::new(price),
+            floor: c.floor.map(Money::new),
+            cap: c.cap.map(Money::new),
+            paid_as: c.paid_as,
+            penalty_points: c.penalty_points,
+            label: c.label.clone(),
+        }),
+        _ => None,
+    }
+}
+
+/// The deadlines and risk notes of the outcome's steps and the fired alerts,
+/// each once, in that order.
+fn deadlines_and_risks(
+    steps: &[&Outcome],
+    alerts: &[&crate::policy::Alert],
+    case: &Case,
+    platform: Platform,
+) -> (SmallVec<[Deadline; 3]>, SmallVec<[Risk; 3]>) {
+    let mut deadlines: SmallVec<[Deadline; 3]> = SmallVec::new();
+    let mut risks: SmallVec<[Risk; 3]> = SmallVec::new();
+    let lists = steps
+        .iter()
+        .map(|o| (&o.deadlines, &o.risks))
+        .chain(alerts.iter().map(|a| (&a.deadlines, &a.risks)));
+    for (ds, rs) in lists {
+        for (id, rule) in ds {
+            if !deadlines.iter().any(|d| d.id == *id) {
+                deadlines.push(deadline(id, rule, case));
+            }
+        }
+        for (id, r) in rs {
+            if !risks.iter().any(|x| x.id == *id) {
+                risks.push(risk(id, r, platform));
+            }
+        }
+    }
+    (deadlines, risks)
+}
+
+/// The deciding rule's playbook IDs, then the fired alerts' new ones.
+fn playbook(rule: Option<&crate::policy::Rule>, alerts: &[&crate::policy::Alert]) -> Vec<String> {
+    let mut playbook: Vec<String> = rule.map(|r| r.playbook.to_vec()).unwrap_or_default();
+    for a in alerts {
+        for p in a.playbook.iter() {
+            if !playbook.contains(p) {
+                playbook.push(p.clone());
+            }
+        }
+    }
+    playbook
 }
 
 /// The questions for the buyer: those the outcome and alerts ask, unless the

@@ -13,137 +13,16 @@ use smallvec::SmallVec;
 use std::cell::Cell;
 
 use super::EngineError;
-use super::cond::test;
 use crate::advice::{Assumed, Offer, Steps};
 use crate::case::{Case, Defect, Fact, Fault, Platform, Stage, Wants};
 use crate::money::Money;
-use crate::policy::{Amount, FALLBACK, Outcome, Period, Policy, Resolution, Rule, Shipping};
+use crate::policy::{
+    Amount, DefectInfo, FALLBACK, Guess, Outcome, Period, Policy, Resolution, Rule, RuleView,
+    Shipping,
+};
 
-/// A fact a rule may need that the case may not give, taken at its most
-/// likely value when missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Guess {
-    /// Taobao or Tmall.
-    Platform,
-    /// Return or exchange.
-    Wants,
-    /// Promotion item (needs the title).
-    Promo,
-    /// 包邮.
-    FreeShipping,
-    /// Inside the seven-day window (needs the signing date).
-    SevenDay,
-    /// Inside the after-sale window (needs the completion date).
-    AfterSale,
-    /// Inside the shipping promise (needs the payment date).
-    ShipPromise,
-    /// Made to order or pre-sale (needs the title).
-    MadeToOrder,
-    /// At or under a rule's price line (needs the price).
-    Cheap,
-}
-
-impl Guess {
-    /// Every guess, in the order the advice lists them.
-    pub const ALL: [Guess; 9] = [
-        Guess::Platform,
-        Guess::Wants,
-        Guess::Promo,
-        Guess::FreeShipping,
-        Guess::SevenDay,
-        Guess::AfterSale,
-        Guess::ShipPromise,
-        Guess::MadeToOrder,
-        Guess::Cheap,
-    ];
-
-    fn bit(self) -> u16 {
-        1 << self as u16
-    }
-
-    /// The fact that would settle it.
-    pub fn fact(self) -> Fact {
-        match self {
-            Guess::Platform => Fact::Platform,
-            Guess::Wants => Fact::Wants,
-            Guess::Promo | Guess::MadeToOrder => Fact::Title,
-            Guess::FreeShipping => Fact::FreeShipping,
-            Guess::SevenDay => Fact::Signed,
-            Guess::AfterSale => Fact::Completed,
-            Guess::ShipPromise => Fact::Paid,
-            Guess::Cheap => Fact::Price,
-        }
-    }
-
-    /// How many values it takes.
-    fn values(self) -> u8 {
-        match self {
-            Guess::Platform => Platform::ALL.len() as u8,
-            // Every wish, and "none stated".
-            Guess::Wants => Wants::ALL.len() as u8 + 1,
-            _ => 2,
-        }
-    }
-
-    /// The value taken when the case does not say: the likeliest, given how
-    /// shops on the platform sell and what the buyer wrote in about.
-    pub fn likely(self) -> u8 {
-        match self {
-            Guess::Platform => Platform::Taobao.index() as u8,
-            // No wish stated: a rule about a wish does not apply.
-            Guess::Wants => Wants::ALL.len() as u8,
-            // Most of the shop's listings are 包邮; a paste that does not say is one of them.
-            Guess::FreeShipping | Guess::SevenDay | Guess::AfterSale => 1,
-            // The buyer says it shipped late: take the claim as made until the dates say otherwise.
-            Guess::ShipPromise => 0,
-            Guess::Promo | Guess::MadeToOrder | Guess::Cheap => 0,
-        }
-    }
-
-    /// Why the value was taken, and how to give the real one.
-    pub fn why(self, case: &Case) -> &'static str {
-        match self {
-            Guess::ShipPromise if case.paid.is_some() => {
-                "只知道付款时间，不知道发货时间：按付款超过72小时才发出处理；请查快递记录的发货时间"
-            }
-            Guess::Platform => "没有说是天猫店，按淘宝店处理；是天猫请加 --platform tmall",
-            Guess::Wants => "买家没说要退货、换货还是退款，按没有提出处理；请问清买家",
-            Guess::Promo => "没有商品标题，按正价商品处理；请补上 --title",
-            Guess::FreeShipping => {
-                "没说是否包邮，按包邮处理；请核对商品页，不包邮请加 --free-shipping=false"
-            }
-            Guess::SevenDay => "已签收但没有签收日期，按七天内处理；请核对签收日期 --signed",
-            Guess::AfterSale => "交易成功但没有成交日期，按15天售后期内处理；请核对 --completed",
-            Guess::ShipPromise => "没有付款时间，按付款已超过72小时处理；请核对 --paid",
-            Guess::MadeToOrder => "没有商品标题，按非定制/预售商品处理；请补上 --title",
-            Guess::Cheap => "没有实付金额，按不是低价商品处理；请补上 --price",
-        }
-    }
-
-    /// A value in words.
-    pub fn value_label(self, v: u8) -> &'static str {
-        let yes = v == 1;
-        match self {
-            Guess::Platform => Platform::ALL.get(usize::from(v)).map_or("?", |p| p.label()),
-            Guess::Wants => Wants::ALL
-                .get(usize::from(v))
-                .map_or("未说明", |w| w.label()),
-            Guess::Promo => pick(yes, "活动款", "正价款"),
-            Guess::FreeShipping => pick(yes, "包邮", "不包邮"),
-            Guess::SevenDay => pick(yes, "签收七天内", "签收已超过七天"),
-            Guess::AfterSale => pick(yes, "交易成功15天内", "交易成功已超过15天"),
-            Guess::ShipPromise => pick(yes, "付款未满72小时", "付款已超过72小时"),
-            Guess::MadeToOrder => pick(yes, "定制/预售", "非定制/预售"),
-            Guess::Cheap => pick(yes, "低价商品", "不是低价商品"),
-        }
-    }
-}
-
-fn pick(yes: bool, a: &'static str, b: &'static str) -> &'static str {
-    if yes { a } else { b }
-}
-
-/// The facts as the rules see them, after inference and derivation.
+/// The facts as the rules see them, after inference and derivation: the
+/// [`RuleView`] every condition is tested and worded on.
 #[derive(Clone)]
 pub(super) struct View<'a> {
     pub case: &'a Case,
@@ -160,7 +39,7 @@ pub(super) struct View<'a> {
     pub within_ship_promise: Option<bool>,
     pub made_to_order: Option<bool>,
     /// Values set for a guess, to see what another value would change.
-    forced: [Option<u8>; 9],
+    forced: [Option<u8>; Guess::ALL.len()],
     /// Whether a missing fact is guessed (rules) or left unknown (alerts).
     guessing: Cell<bool>,
     /// The guesses taken, one bit each.
@@ -180,14 +59,14 @@ impl View<'_> {
         if !self.guessing.get() {
             return None;
         }
-        self.guessed.set(self.guessed.get() | g.bit());
+        self.guessed.set(self.guessed.get() | bit(g));
         Some(g.likely())
     }
 
     /// The guesses taken so far.
     pub fn guesses(&self) -> impl Iterator<Item = Guess> + '_ {
         let bits = self.guessed.get();
-        Guess::ALL.into_iter().filter(move |g| bits & g.bit() != 0)
+        Guess::ALL.into_iter().filter(move |g| bits & bit(*g) != 0)
     }
 
     /// The same view with one guess set to another value.
@@ -216,6 +95,63 @@ impl View<'_> {
                 .and_then(|i| Platform::ALL.get(usize::from(i)).copied())
                 .unwrap_or(Platform::Taobao)
         })
+    }
+}
+
+/// A guess's bit in [`View`]'s record of the guesses taken.
+fn bit(g: Guess) -> u16 {
+    1 << g as u16
+}
+
+impl RuleView for View<'_> {
+    fn value(&self, g: Guess, known: Option<u8>) -> Option<u8> {
+        View::value(self, g, known)
+    }
+    fn defect(&self) -> Defect {
+        self.defect
+    }
+    fn fault(&self) -> Fault {
+        self.fault
+    }
+    fn stage(&self) -> Stage {
+        self.stage
+    }
+    fn wants(&self) -> Option<Wants> {
+        self.wants
+    }
+    fn choice(&self, fact: Fact) -> Option<(usize, &'static str)> {
+        self.case.choice(fact)
+    }
+    fn yes(&self, fact: Fact) -> Option<bool> {
+        self.case.yes(fact)
+    }
+    fn price(&self) -> Option<Decimal> {
+        self.case.price
+    }
+    fn threats(&self) -> &[crate::vocab::Threat] {
+        &self.case.threats
+    }
+    fn region(&self) -> Option<(usize, &str)> {
+        self.region
+            .zip(self.case.region.as_ref().map(|r| r.province.0))
+    }
+    fn title(&self) -> Option<&str> {
+        self.case.title.as_deref()
+    }
+    fn promo(&self) -> Option<bool> {
+        self.promo
+    }
+    fn made_to_order(&self) -> Option<bool> {
+        self.made_to_order
+    }
+    fn seven_day(&self) -> (Option<bool>, Option<NaiveDateTime>) {
+        (self.within_seven_days, self.window_end)
+    }
+    fn after_sale(&self) -> Option<bool> {
+        self.within_after_sale
+    }
+    fn ship_promise(&self) -> Option<bool> {
+        self.within_ship_promise
     }
 }
 
@@ -249,7 +185,6 @@ impl TitleTags {
 }
 
 /// [`view`], with the title's tags given when already known for this policy.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 fn view_tagged<'a>(
     policy: &Policy,
     case: &'a Case,
@@ -269,8 +204,34 @@ fn view_tagged<'a>(
         ));
         defaults.fault
     });
-    // Dates say where the order is: a completion date means completed, a signing date signed.
-    let stage = match (case.stage, case.completed, case.signed) {
+    let stage = stage_of(case, defaults, &mut assumed);
+    let wants = wants_of(case, defaults, &mut assumed);
+    let (within_seven_days, window_end) = seven_day(policy, case, stage);
+    let tags = tags.or_else(|| case.title.as_deref().map(|t| TitleTags::of(policy, t)));
+    let view = View {
+        case,
+        defect,
+        fault,
+        stage,
+        wants,
+        region: case.region.as_ref().map(|r| policy.group_of_place(r)),
+        promo: tags.map(|t| t.promo),
+        within_seven_days,
+        window_end,
+        within_after_sale: after_sale(policy, case, stage),
+        within_ship_promise: ship_promise(policy, case, stage),
+        made_to_order: case.made_to_order.or(tags.map(|t| t.made_to_order)),
+        forced: [None; Guess::ALL.len()],
+        guessing: Cell::new(true),
+        guessed: Cell::new(0),
+    };
+    Ok((view, assumed))
+}
+
+/// The order stage: stated, else what the dates say (a completion date means
+/// completed, a signing date signed), else the defect kind's default.
+fn stage_of(case: &Case, defaults: &DefectInfo, assumed: &mut SmallVec<[Assumed; 4]>) -> Stage {
+    match (case.stage, case.completed, case.signed) {
         (Some(s), _, _) => s,
         (None, Some(_), _) => {
             assumed.push(Assumed::new(
@@ -296,7 +257,15 @@ fn view_tagged<'a>(
             ));
             defaults.stage
         }
-    };
+    }
+}
+
+/// The buyer's wish: stated, else what an ask means for this kind, else the kind's default.
+fn wants_of(
+    case: &Case,
+    defaults: &DefectInfo,
+    assumed: &mut SmallVec<[Assumed; 4]>,
+) -> Option<Wants> {
     // A buyer who names an amount and no wish, on a kind whose policy says what
     // that means (keeping the shoes for money), wants that.
     let with_ask = defaults
@@ -309,7 +278,7 @@ fn view_tagged<'a>(
             "买家开了补偿金额、没说要退换：按留下商品要补偿处理；不对请加 --wants return/exchange",
         ));
     }
-    let wants = case.wants.or(with_ask).or_else(|| {
+    case.wants.or(with_ask).or_else(|| {
         defaults.wants.inspect(|w| {
             assumed.push(Assumed::new(
                 Fact::Wants,
@@ -317,11 +286,15 @@ fn view_tagged<'a>(
                 "按问题类型推断；不对请加 --wants return/exchange",
             ))
         })
-    });
+    })
+}
+
+/// Whether the request falls inside the seven-day window, and when it closes.
+fn seven_day(policy: &Policy, case: &Case, stage: Stage) -> (Option<bool>, Option<NaiveDateTime>) {
     let requested = case.requested.and_time(NaiveTime::MIN);
     let received = matches!(stage, Stage::Signed | Stage::Completed);
     let window_end = case.signed.map(|s| window_due(s, policy.seven_day.period));
-    let within_seven_days = match (window_end, case.completed) {
+    let within = match (window_end, case.completed) {
         (Some(end), _) => Some(requested < end),
         // Not yet received: the window has not started.
         _ if !received => Some(true),
@@ -329,11 +302,23 @@ fn view_tagged<'a>(
         (None, Some(done)) if requested >= window_due(done, policy.seven_day.period) => Some(false),
         _ => None,
     };
-    let within_after_sale = match (stage, &policy.after_sale) {
+    (within, window_end)
+}
+
+/// Whether the request falls inside the after-sale window after completion.
+fn after_sale(policy: &Policy, case: &Case, stage: Stage) -> Option<bool> {
+    let requested = case.requested.and_time(NaiveTime::MIN);
+    match (stage, &policy.after_sale) {
         (Stage::Completed, Some(w)) => case.completed.map(|d| requested < window_due(d, w.period)),
         _ => Some(true),
-    };
-    let within_ship_promise = policy.ship_promise.as_ref().and_then(|w| {
+    }
+}
+
+/// Whether the request falls inside the shipping promise after payment
+/// (`None`: the dates cannot tell).
+fn ship_promise(policy: &Policy, case: &Case, stage: Stage) -> Option<bool> {
+    let requested = case.requested.and_time(NaiveTime::MIN);
+    policy.ship_promise.as_ref().and_then(|w| {
         let paid = case.paid?.and_time(NaiveTime::MIN);
         // Dates are whole days: the promise ends within a day of paid + period.
         let (earliest, latest) = (
@@ -348,26 +333,7 @@ fn view_tagged<'a>(
         } else {
             None
         }
-    });
-    let tags = tags.or_else(|| case.title.as_deref().map(|t| TitleTags::of(policy, t)));
-    let view = View {
-        case,
-        defect,
-        fault,
-        stage,
-        wants,
-        region: case.region.as_ref().map(|r| policy.group_of_place(r)),
-        promo: tags.map(|t| t.promo),
-        within_seven_days,
-        window_end,
-        within_after_sale,
-        within_ship_promise,
-        made_to_order: case.made_to_order.or(tags.map(|t| t.made_to_order)),
-        forced: [None; 9],
-        guessing: Cell::new(true),
-        guessed: Cell::new(0),
-    };
-    Ok((view, assumed))
+    })
 }
 
 /// What the buyer asked relative to the offer, for the agent's notes.
@@ -463,7 +429,7 @@ fn choose<'p>(
     'rules: for index in order {
         let rule = &policy.rules[index];
         for &cond in &rule.tests {
-            match test(cond, &rule.when, view) {
+            match cond.test(&rule.when, view) {
                 None | Some(Some(true)) => {}
                 Some(Some(false)) => {
                     if let Some(t) = trace.as_deref_mut() {
@@ -517,7 +483,6 @@ pub(super) fn verdict<'p>(policy: &'p Policy, v: &View) -> Result<Verdict<'p>, E
 }
 
 /// What the deciding rule (or the fallback) makes of the case.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 fn verdict_of<'p>(
     policy: &'p Policy,
     v: &View,
@@ -527,77 +492,13 @@ fn verdict_of<'p>(
     let case = v.case;
     let then = rule.map_or(&policy.fallback, |r| &r.then);
     let above = rule.and_then(|r| r.above_ceiling.as_ref());
-    let mut outcome = then;
-    let mut next = None;
-    let mut offer = None;
-    let mut unpriced = None;
-    let mut ask = AskSeen::None;
-    if let Some(o) = &then.offer {
-        let ends = match (o.open, o.max, case.price) {
-            (Amount::Percent(a), Amount::Percent(b), None) => {
-                unpriced = Some((a, b));
-                None
-            }
-            (open, max, price) => {
-                let amount = |a: Amount| {
-                    let yuan = match a {
-                        Amount::Yuan(y) => y,
-                        Amount::Percent(p) => price.unwrap_or_default() * p / Decimal::ONE_HUNDRED,
-                    };
-                    // Never more than the rule's cap, nor more than the buyer paid.
-                    let yuan = o.cap.map_or(yuan, |cap| yuan.min(cap));
-                    Money::new(price.map_or(yuan, |price| yuan.min(price)))
-                };
-                Some((amount(open), amount(max)))
-            }
-        };
-        if let Some((mut open, max)) = ends {
-            let asked = case.ask.filter(|a| !a.is_zero()).map(Money::new);
-            let offered = case.offered.filter(|a| !a.is_zero()).map(Money::new);
-            match asked {
-                Some(a) if a <= max && o.agree_ask => {
-                    ask = AskSeen::Within(a, max);
-                    open = a;
-                }
-                Some(a) if a <= max => ask = AskSeen::Held(a, max),
-                Some(a) => match above {
-                    Some(above) if offered.is_some_and(|x| x >= max) => {
-                        ask = AskSeen::Above(a, max);
-                        outcome = above;
-                    }
-                    Some(above) => {
-                        ask = AskSeen::Counter(a, max);
-                        open = max;
-                        next = Some(above);
-                    }
-                    None => {
-                        ask = AskSeen::AboveNoRule(a, max);
-                        open = max;
-                    }
-                },
-                None => {
-                    if let Some(x) = offered.filter(|x| *x >= open) {
-                        ask = AskSeen::Offered(x, max);
-                        open = max;
-                        next = above;
-                    }
-                }
-            }
-            // An ask agreed to is the whole offer: open and ceiling alike.
-            let max = if matches!(ask, AskSeen::Within(..)) {
-                open
-            } else {
-                max
-            };
-            if std::ptr::eq(outcome, then) {
-                offer = Some(Offer {
-                    open,
-                    max,
-                    kind: o.kind,
-                });
-            }
-        }
-    }
+    let Offered {
+        mut outcome,
+        mut next,
+        mut offer,
+        unpriced,
+        ask,
+    } = offered(then, above, case);
     // An express refund is never declined outright: the money is already with the buyer,
     // and a refusal turns it into a platform intervention.
     let mut declined = None;
@@ -619,19 +520,6 @@ fn verdict_of<'p>(
     };
     let shipping = payers(outcome);
     let next_shipping = next.map(payers);
-    let compensation = match (&outcome.compensation, case.price) {
-        (Some(c), Some(price)) => {
-            let mut amount = price * c.percent / Decimal::ONE_HUNDRED;
-            if let Some(cap) = c.cap {
-                amount = amount.min(cap);
-            }
-            if let Some(floor) = c.floor {
-                amount = amount.max(floor);
-            }
-            Some(Money::new(amount))
-        }
-        _ => None,
-    };
     Verdict {
         rule,
         outcome,
@@ -642,9 +530,115 @@ fn verdict_of<'p>(
         ask,
         shipping,
         next_shipping,
-        compensation,
+        compensation: compensation_owed(outcome, case.price),
         trace,
     }
+}
+
+/// What a rule's offer comes to for a case, after the buyer's ask and what
+/// was already offered.
+struct Offered<'p> {
+    /// The outcome: the rule's, or its above-ceiling answer.
+    outcome: &'p Outcome,
+    /// The step after a counter-offer at the ceiling.
+    next: Option<&'p Outcome>,
+    offer: Option<Offer>,
+    /// The offer as percentages of a price the case does not give.
+    unpriced: Option<(Decimal, Decimal)>,
+    ask: AskSeen,
+}
+
+/// Works out the offer of `then` (with `above`, its answer to an ask above
+/// the ceiling) against the case's price, ask and earlier offer.
+fn offered<'p>(then: &'p Outcome, above: Option<&'p Outcome>, case: &Case) -> Offered<'p> {
+    let mut out = Offered {
+        outcome: then,
+        next: None,
+        offer: None,
+        unpriced: None,
+        ask: AskSeen::None,
+    };
+    let Some(o) = &then.offer else {
+        return out;
+    };
+    let (mut open, max) = match (o.open, o.max, case.price) {
+        (Amount::Percent(a), Amount::Percent(b), None) => {
+            out.unpriced = Some((a, b));
+            return out;
+        }
+        (open, max, price) => {
+            let amount = |a: Amount| {
+                let yuan = match a {
+                    Amount::Yuan(y) => y,
+                    Amount::Percent(p) => price.unwrap_or_default() * p / Decimal::ONE_HUNDRED,
+                };
+                // Never more than the rule's cap, nor more than the buyer paid.
+                let yuan = o.cap.map_or(yuan, |cap| yuan.min(cap));
+                Money::new(price.map_or(yuan, |price| yuan.min(price)))
+            };
+            (amount(open), amount(max))
+        }
+    };
+    let asked = case.ask.filter(|a| !a.is_zero()).map(Money::new);
+    let offered = case.offered.filter(|a| !a.is_zero()).map(Money::new);
+    match asked {
+        Some(a) if a <= max && o.agree_ask => {
+            out.ask = AskSeen::Within(a, max);
+            open = a;
+        }
+        Some(a) if a <= max => out.ask = AskSeen::Held(a, max),
+        Some(a) => match above {
+            Some(above) if offered.is_some_and(|x| x >= max) => {
+                out.ask = AskSeen::Above(a, max);
+                out.outcome = above;
+            }
+            Some(above) => {
+                out.ask = AskSeen::Counter(a, max);
+                open = max;
+                out.next = Some(above);
+            }
+            None => {
+                out.ask = AskSeen::AboveNoRule(a, max);
+                open = max;
+            }
+        },
+        None => {
+            if let Some(x) = offered.filter(|x| *x >= open) {
+                out.ask = AskSeen::Offered(x, max);
+                open = max;
+                out.next = above;
+            }
+        }
+    }
+    // An ask agreed to is the whole offer: open and ceiling alike.
+    let max = if matches!(out.ask, AskSeen::Within(..)) {
+        open
+    } else {
+        max
+    };
+    if std::ptr::eq(out.outcome, then) {
+        out.offer = Some(Offer {
+            open,
+            max,
+            kind: o.kind,
+        });
+    }
+    out
+}
+
+/// The compensation an outcome owes on a price, within its cap and floor.
+fn compensation_owed(outcome: &Outcome, price: Option<Decimal>) -> Option<Money> {
+    let (Some(c), Some(price)) = (&outcome.compensation, price) else {
+        return None;
+    };
+    let mut amount = price * c.percent / Decimal::ONE_HUNDRED;
+    if let Some(cap) = c.cap {
+        amount = amount.min(cap);
+    }
+    if let Some(floor) = c.floor {
+        amount = amount.max(floor);
+    }
+    Some(Money::new(amount))
 }
 
 /// When a window counted from a day closes: 00:00 of the next day plus the period.

@@ -5,7 +5,6 @@ use serde::Serialize;
 use std::sync::Arc;
 
 use super::EngineError;
-use super::cond::{describe, test};
 use super::decide::view;
 use crate::case::Case;
 use crate::policy::{Cond, FALLBACK, Policy};
@@ -44,10 +43,10 @@ pub fn explain(policy: &Policy, case: &Case) -> Result<Vec<RuleExplain>, EngineE
         let checks: Vec<CondCheck> = Cond::ALL
             .iter()
             .filter_map(|&cond| {
-                test(cond, &rule.when, &view).map(|held| CondCheck {
+                cond.test(&rule.when, &view).map(|held| CondCheck {
                     cond,
                     held,
-                    detail: describe(cond, &rule.when, &view, policy),
+                    detail: cond.describe(&rule.when, &view, policy),
                 })
             })
             .collect();

@@ -7,7 +7,6 @@
 //! [`explain`] puts every condition of every rule considered in words.
 
 mod compose;
-mod cond;
 mod decide;
 mod explain;
 

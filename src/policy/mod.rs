@@ -22,7 +22,7 @@ use std::sync::{Arc, LazyLock};
 use sha2::{Digest, Sha256};
 
 use crate::vocab::{Defect, Fault, Material};
-pub use cond::{Cond, Conditions, FALLBACK, Set};
+pub use cond::{Cond, Conditions, FALLBACK, Guess, RuleView, Set};
 pub use diagnostic::{Diagnostic, Kind, Severity};
 pub use model::*;
 pub use raw::{Anchor, Window};

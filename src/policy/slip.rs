@@ -371,16 +371,8 @@ pub fn explain(text: &str, e: &YamlError, file: &str) -> (Slip, Option<Pos>) {
 /// The slip behind a YAML reader's error, and where it is; `reference` is a
 /// well-formed file of the same kind (or nothing), for the indentation a
 /// field is written at when the file itself holds it only once.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 pub fn explain_in(text: &str, e: &YamlError, file: &str, reference: &str) -> (Slip, Option<Pos>) {
-    let pos = |line: u32, column: u32| {
-        (line > 0).then(|| Pos {
-            file: file.to_string(),
-            line,
-            column,
-            bytes: None,
-        })
-    };
+    let pos = |line: u32, column: u32| at(file, line, column);
     let here = pos(e.line, e.column);
     // Slips the reader reports far from where they are: find them in the text first,
     // at or before the line the reader stopped at.
@@ -399,74 +391,13 @@ pub fn explain_in(text: &str, e: &YamlError, file: &str, reference: &str) -> (Sl
         );
     }
     if let Some(field) = between(m, "unknown field `", "`") {
-        let allowed = m
-            .split_once("expected one of ")
-            .map(|(_, l)| l.replace('`', ""))
-            .unwrap_or_default();
-        let names: Vec<&str> = allowed.split(", ").collect();
-        // A valid field of another block, at this line: it is indented wrongly.
-        if let Some(slip) = wrong_level(text, reference, field, e.line) {
-            return (slip, pos(e.line, key_column(text, e.line)));
-        }
-        return (
-            Slip::UnknownField {
-                field: field.to_string(),
-                closest: closest(field, &names),
-                allowed,
-            },
-            here,
-        );
+        return unknown_field(text, e, file, reference, field);
     }
     if let Some(field) = between(m, "missing field `", "`") {
-        if let Some((line, column)) = first_too_deep(text, e.line) {
-            let field = line_key(text, line).unwrap_or(field).to_string();
-            return (
-                Slip::Indented {
-                    full_width: full_width_indent(text, line),
-                    field,
-                    line,
-                    column,
-                },
-                pos(line, key_column(text, line)),
-            );
-        }
-        if let Some((slip, line)) = dedented(text, field, e.line) {
-            return (slip, pos(line, key_column(text, line)));
-        }
-        if let Some((line, column)) = misplaced(text, field, e.line) {
-            return (
-                Slip::Indented {
-                    full_width: full_width_indent(text, line),
-                    field: field.to_string(),
-                    line,
-                    column,
-                },
-                pos(line, key_column(text, line)),
-            );
-        }
-        return (
-            Slip::MissingField {
-                field: field.to_string(),
-            },
-            here,
-        );
+        return missing_field(text, e, file, field);
     }
     if m.contains("expected a Decimal") {
-        let written = between(m, "string \"", "\"")
-            .map(str::to_string)
-            .unwrap_or_else(|| value_at(text, e.line));
-        // Point at the amount itself, not the key before it.
-        let at = text
-            .lines()
-            .nth(e.line.saturating_sub(1) as usize)
-            .and_then(|l| l.find(written.as_str()).map(|i| col(l, i)));
-        return (
-            Slip::Amount {
-                fix: amount_fix(&written),
-                written,
-            },
-            at.map_or(here, |c| pos(e.line, c)),
-        );
+        return not_an_amount(text, e, file);
     }
     if m.contains("invalid boolean") || m.contains("expected a boolean") {
         return (
@@ -509,8 +440,96 @@ pub fn explain_in(text: &str, e: &YamlError, file: &str, reference: &str) -> (Sl
     )
 }
 
+/// Where a slip is, in a file (`None` for line 0: nowhere known).
+fn at(file: &str, line: u32, column: u32) -> Option<Pos> {
+    (line > 0).then(|| Pos {
+        file: file.to_string(),
+        line,
+        column,
+        bytes: None,
+    })
+}
+
+/// A field the block does not have: one of another block, indented wrongly,
+/// or a misspelling of one of the block's own.
+fn unknown_field(
+    text: &str,
+    e: &YamlError,
+    file: &str,
+    reference: &str,
+    field: &str,
+) -> (Slip, Option<Pos>) {
+    let allowed = e
+        .message
+        .split_once("expected one of ")
+        .map(|(_, l)| l.replace('`', ""))
+        .unwrap_or_default();
+    let names: Vec<&str> = allowed.split(", ").collect();
+    // A valid field of another block, at this line: it is indented wrongly.
+    if let Some(slip) = wrong_level(text, reference, field, e.line) {
+        return (slip, at(file, e.line, key_column(text, e.line)));
+    }
+    (
+        Slip::UnknownField {
+            field: field.to_string(),
+            closest: closest(field, &names),
+            allowed,
+        },
+        at(file, e.line, e.column),
+    )
+}
+
+/// A field the block lacks: most often one written at the wrong indentation.
+fn missing_field(text: &str, e: &YamlError, file: &str, field: &str) -> (Slip, Option<Pos>) {
+    let indented = |field: String, line: u32, column: usize| {
+        (
+            Slip::Indented {
+                full_width: full_width_indent(text, line),
+                field,
+                line,
+                column,
+            },
+            at(file, line, key_column(text, line)),
+        )
+    };
+    if let Some((line, column)) = first_too_deep(text, e.line) {
+        let field = line_key(text, line).unwrap_or(field).to_string();
+        return indented(field, line, column);
+    }
+    if let Some((slip, line)) = dedented(text, field, e.line) {
+        return (slip, at(file, line, key_column(text, line)));
+    }
+    if let Some((line, column)) = misplaced(text, field, e.line) {
+        return indented(field.to_string(), line, column);
+    }
+    (
+        Slip::MissingField {
+            field: field.to_string(),
+        },
+        at(file, e.line, e.column),
+    )
+}
+
+/// An amount the reader cannot take, pointed at where it is written.
+fn not_an_amount(text: &str, e: &YamlError, file: &str) -> (Slip, Option<Pos>) {
+    let written = between(&e.message, "string \"", "\"")
+        .map(str::to_string)
+        .unwrap_or_else(|| value_at(text, e.line));
+    // Point at the amount itself, not the key before it.
+    let column = text
+        .lines()
+        .nth(e.line.saturating_sub(1) as usize)
+        .and_then(|l| l.find(written.as_str()).map(|i| col(l, i)));
+    (
+        Slip::Amount {
+            fix: amount_fix(&written),
+            written,
+        },
+        at(file, e.line, column.unwrap_or(e.column)),
+    )
+}
+
 /// The YAML library's own errors, each told as the slip a manager made.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
     let line = text
         .lines()
@@ -519,99 +538,17 @@ fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
     let key = line.trim_start().trim_start_matches("- ");
     let key = key.split_once(':').map_or("", |(k, _)| k.trim());
     let value = value_at(text, e.line);
-    let said = |zh: String, en: &str, fix_zh: String, fix_en: &str| Slip::Said {
-        zh,
-        en: en.to_string(),
-        fix_zh,
-        fix_en: fix_en.to_string(),
-    };
     if m.contains("mapping values are not allowed") {
-        let whole = value.replace('"', "\\\"");
-        return Some(said(
-            format!("“{key}”的文字里有半角冒号“:”，没加引号时会被当成新的字段"),
-            "an unquoted text holds `: `, which YAML reads as a new key",
-            format!("整句用双引号括起来：{key}: \"{whole}\"，或者把冒号改成全角“：”"),
-            "put the whole text in double quotes, or use a full-width colon",
-        ));
+        return Some(unquoted_colon(key, &value));
     }
     if m.contains("unknown anchor") {
-        let alias = line
-            .find('*')
-            .map(|i| {
-                line[i + 1..]
-                    .split([' ', ',', ']', '}'])
-                    .next()
-                    .unwrap_or("")
-            })
-            .unwrap_or("");
-        return Some(said(
-            format!("用了 *{alias}，但它前面没有 &{alias}：别名要先定义再使用"),
-            "an alias is used before (or without) its anchor",
-            format!("在前面要复用的内容上写 &{alias}，或者直接把内容写在这里"),
-            "define the anchor with & above, or write the value out here",
-        ));
+        return Some(unknown_anchor(line));
     }
     if m.contains("invalid u32") || m.contains("invalid digit") || m.contains("expected u32") {
-        let written = line
-            .get(
-                line.char_indices()
-                    .nth(e.column.saturating_sub(1) as usize)
-                    .map_or(0, |x| x.0)..,
-            )
-            .unwrap_or("")
-            .split([',', '}', ' '])
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
-        // In a flow mapping the key is the word just before the value, not the line's first.
-        let before: String = line
-            .chars()
-            .take(e.column.saturating_sub(1) as usize)
-            .collect();
-        let key = before
-            .trim_end()
-            .trim_end_matches(':')
-            .rsplit([' ', '{', ','])
-            .next()
-            .filter(|k| !k.is_empty())
-            .unwrap_or(key);
-        return Some(said(
-            format!("“{key}”要写一个整数，写成了“{written}”"),
-            "a whole number is expected here, with no unit",
-            if digits.is_empty() {
-                format!("只写数字，如 {key}: 72；单位由 days（天）或 hours（小时）决定")
-            } else {
-                format!(
-                    "只写数字：{key}: {digits}；单位由 days（天）或 hours（小时）决定，不要写“小时”“天”"
-                )
-            },
-            "write the number alone; days or hours gives the unit",
-        ));
+        return Some(not_whole(line, e.column, key));
     }
     if m.contains("expected sequence start") {
-        if value.starts_with(['［', '【', '〔']) {
-            return Some(said(
-                format!(
-                    "“{key}”的列表用了全角括号“{}”",
-                    value.chars().next().unwrap_or('［')
-                ),
-                "a list written with full-width brackets",
-                format!(
-                    "改成半角方括号和逗号：{key}: [{}]",
-                    value
-                        .trim_matches(['［', '］', '【', '】', '〔', '〕'])
-                        .replace(['，', '、'], ", ")
-                ),
-                "use ASCII brackets [ ] and commas",
-            ));
-        }
-        return Some(said(
-            format!("“{key}”要写成列表，写成了“{value}”"),
-            "a list is expected here",
-            format!("写成方括号里的列表：{key}: [{value}]"),
-            "write a list in brackets, e.g. [P4]",
-        ));
+        return Some(not_a_list(key, &value));
     }
     if m.contains("null into string") || m.contains("invalid type: null") {
         return Some(said(
@@ -624,6 +561,112 @@ fn library(text: &str, e: &YamlError, m: &str) -> Option<Slip> {
         ));
     }
     None
+}
+
+/// A slip told in words: what is wrong and the fix, each in both languages.
+fn said(zh: String, en: &str, fix_zh: String, fix_en: &str) -> Slip {
+    Slip::Said {
+        zh,
+        en: en.to_string(),
+        fix_zh,
+        fix_en: fix_en.to_string(),
+    }
+}
+
+/// A text with an unquoted `: ` in it, read as a new key.
+fn unquoted_colon(key: &str, value: &str) -> Slip {
+    let whole = value.replace('"', "\\\"");
+    said(
+        format!("“{key}”的文字里有半角冒号“:”，没加引号时会被当成新的字段"),
+        "an unquoted text holds `: `, which YAML reads as a new key",
+        format!("整句用双引号括起来：{key}: \"{whole}\"，或者把冒号改成全角“：”"),
+        "put the whole text in double quotes, or use a full-width colon",
+    )
+}
+
+/// An alias (`*name`) with no anchor (`&name`) before it.
+fn unknown_anchor(line: &str) -> Slip {
+    let alias = line
+        .find('*')
+        .map(|i| {
+            line[i + 1..]
+                .split([' ', ',', ']', '}'])
+                .next()
+                .unwrap_or("")
+        })
+        .unwrap_or("");
+    said(
+        format!("用了 *{alias}，但它前面没有 &{alias}：别名要先定义再使用"),
+        "an alias is used before (or without) its anchor",
+        format!("在前面要复用的内容上写 &{alias}，或者直接把内容写在这里"),
+        "define the anchor with & above, or write the value out here",
+    )
+}
+
+/// A whole number written with a unit or other words (`72小时`), at `column`.
+fn not_whole(line: &str, column: u32, key: &str) -> Slip {
+    let written = line
+        .get(
+            line.char_indices()
+                .nth(column.saturating_sub(1) as usize)
+                .map_or(0, |x| x.0)..,
+        )
+        .unwrap_or("")
+        .split([',', '}', ' '])
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
+    // In a flow mapping the key is the word just before the value, not the line's first.
+    let before: String = line
+        .chars()
+        .take(column.saturating_sub(1) as usize)
+        .collect();
+    let key = before
+        .trim_end()
+        .trim_end_matches(':')
+        .rsplit([' ', '{', ','])
+        .next()
+        .filter(|k| !k.is_empty())
+        .unwrap_or(key);
+    said(
+        format!("“{key}”要写一个整数，写成了“{written}”"),
+        "a whole number is expected here, with no unit",
+        if digits.is_empty() {
+            format!("只写数字，如 {key}: 72；单位由 days（天）或 hours（小时）决定")
+        } else {
+            format!(
+                "只写数字：{key}: {digits}；单位由 days（天）或 hours（小时）决定，不要写“小时”“天”"
+            )
+        },
+        "write the number alone; days or hours gives the unit",
+    )
+}
+
+/// A single value, or full-width brackets, where a list is expected.
+fn not_a_list(key: &str, value: &str) -> Slip {
+    if value.starts_with(['［', '【', '〔']) {
+        return said(
+            format!(
+                "“{key}”的列表用了全角括号“{}”",
+                value.chars().next().unwrap_or('［')
+            ),
+            "a list written with full-width brackets",
+            format!(
+                "改成半角方括号和逗号：{key}: [{}]",
+                value
+                    .trim_matches(['［', '］', '【', '】', '〔', '〕'])
+                    .replace(['，', '、'], ", ")
+            ),
+            "use ASCII brackets [ ] and commas",
+        );
+    }
+    said(
+        format!("“{key}”要写成列表，写成了“{value}”"),
+        "a list is expected here",
+        format!("写成方括号里的列表：{key}: [{value}]"),
+        "write a list in brackets, e.g. [P4]",
+    )
 }
 
 /// Whether bytes that are not UTF-8 look like UTF-16 rather than GBK.

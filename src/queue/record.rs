@@ -53,52 +53,108 @@ fn is_header(items: &[Item]) -> bool {
 }
 
 /// Reads a sheet: finds its header and turns every row after it into a refund.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
     let Sheet {
         rows,
         read_as,
         notes,
     } = sheet;
+    let h = header_at(&rows)?;
+    let mut notices: Vec<Notice> = notes.into_iter().map(|n| Notice::file(n, "")).collect();
+    let (names, first_data, merged) = column_names(&rows, h);
+    notices.extend(header_notice(&rows, h, first_data, merged));
+    let t = tables();
+    let columns: Vec<(String, Option<Column>)> = names
+        .into_iter()
+        .map(|n| {
+            let col = t.column(&n);
+            (n, col)
+        })
+        .collect();
+    // Known columns that give nothing are left out here; each name is shared by its rows.
+    let shared: Vec<(usize, Arc<str>, Option<Column>)> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, col))| *col != Some(Column::Unused))
+        .map(|(i, (name, col))| (i, Arc::from(name.as_str()), *col))
+        .collect();
+    let header_only = rows.len() <= first_data;
+    let raws: Vec<Raw> = rows
+        .into_iter()
+        .skip(first_data)
+        .map(|(n, mut cells)| {
+            let pairs = shared
+                .iter()
+                .map(|(i, name, col)| {
+                    let cell = cells
+                        .get_mut(*i)
+                        .map_or(Cell::Empty, |c| std::mem::replace(c, Cell::Empty));
+                    (name.clone(), *col, cell)
+                })
+                .collect();
+            (n, pairs)
+        })
+        .collect();
+    let present: Vec<Item> = columns
+        .iter()
+        .filter_map(|(_, c)| match c {
+            Some(Column::Item(i, _)) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let mut read = from_raws(raws, &read_as, "行", notices);
+    say_what_is_missing(&mut read, &present, header_only);
+    Ok(read)
+}
+
+/// The index of the header row among the first rows: the one naming the most
+/// known columns (the higher on a tie); an error when none is a header.
+fn header_at(rows: &[(usize, Vec<Cell>)]) -> Result<usize, QueueError> {
     let top = rows.len().min(HEADER_WITHIN);
     let scored: Vec<Vec<Item>> = rows[..top].iter().map(|(_, c)| known_items(c)).collect();
     let best = (0..top)
         .filter(|&i| is_header(&scored[i]))
         .max_by_key(|&i| (scored[i].len(), usize::MAX - i));
-    let Some(h) = best else {
-        // Names spread over two rows (a merged header) that no single row holds.
-        for i in 0..top.saturating_sub(1) {
-            let mut both = scored[i].clone();
-            both.extend(scored[i + 1].iter().copied());
-            both.sort();
-            both.dedup();
-            // Names under group cells (退款信息, 金额) merged across them.
-            let under_groups = scored[i].is_empty()
-                && scored[i + 1].len() >= 2
-                && (scored[i + 1].contains(&Item::RefundId)
-                    || scored[i + 1].contains(&Item::OrderNo));
-            if (!scored[i].is_empty() && is_header(&both)) || under_groups {
-                return Err(QueueError::MergedHeader { row: rows[i].0 });
-            }
+    best.ok_or_else(|| no_header(rows, &scored))
+}
+
+/// Why no row is a header: names merged over two rows, or not an export at all.
+fn no_header(rows: &[(usize, Vec<Cell>)], scored: &[Vec<Item>]) -> QueueError {
+    // Names spread over two rows (a merged header) that no single row holds.
+    for i in 0..scored.len().saturating_sub(1) {
+        let mut both = scored[i].clone();
+        both.extend(scored[i + 1].iter().copied());
+        both.sort();
+        both.dedup();
+        // Names under group cells (退款信息, 金额) merged across them.
+        let under_groups = scored[i].is_empty()
+            && scored[i + 1].len() >= 2
+            && (scored[i + 1].contains(&Item::RefundId) || scored[i + 1].contains(&Item::OrderNo));
+        if (!scored[i].is_empty() && is_header(&both)) || under_groups {
+            return QueueError::MergedHeader { row: rows[i].0 };
         }
-        let first = rows.first().map(|(_, c)| c.as_slice()).unwrap_or(&[]);
-        let found: Vec<String> = first
-            .iter()
-            .map(Cell::text)
-            .filter(|t| !t.is_empty())
-            .take(12)
-            .collect();
-        return Err(QueueError::NotAnExport {
-            found: if found.is_empty() {
-                "（第一行是空的）".to_string()
-            } else {
-                found.join("、")
-            },
-            needed: NEEDED.to_string(),
-        });
-    };
-    let mut notices: Vec<Notice> = notes.into_iter().map(|n| Notice::file(n, "")).collect();
-    let (header_row, header_cells) = &rows[h];
+    }
+    let first = rows.first().map(|(_, c)| c.as_slice()).unwrap_or(&[]);
+    let found: Vec<String> = first
+        .iter()
+        .map(Cell::text)
+        .filter(|t| !t.is_empty())
+        .take(12)
+        .collect();
+    QueueError::NotAnExport {
+        found: if found.is_empty() {
+            "（第一行是空的）".to_string()
+        } else {
+            found.join("、")
+        },
+        needed: NEEDED.to_string(),
+    }
+}
+
+/// Each column's name, read through a merged header; the index of the first
+/// row of data; and whether the header was merged.
+fn column_names(rows: &[(usize, Vec<Cell>)], h: usize) -> (Vec<String>, usize, bool) {
+    let header_cells = &rows[h].1;
     let width = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
     let mut names: Vec<String> = (0..width)
         .map(|c| header_cells.get(c).map(Cell::text).unwrap_or_default())
@@ -148,15 +204,27 @@ pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
             first_data = h + 2;
         }
     }
+    (names, first_data, merged)
+}
+
+/// What the agent is told about the header: merged and read as one, or rows
+/// above it skipped.
+fn header_notice(
+    rows: &[(usize, Vec<Cell>)],
+    h: usize,
+    first_data: usize,
+    merged: bool,
+) -> Option<Notice> {
+    let header_row = rows[h].0;
     if merged {
-        notices.push(Notice::file(
+        Some(Notice::file(
             format!(
                 "第{}–{}行是合并过的表头，已合在一起读",
-                rows[h.saturating_sub(1)].0.min(*header_row),
+                rows[h.saturating_sub(1)].0.min(header_row),
                 rows[first_data - 1].0
             ),
             "下次导出后不要合并表头单元格",
-        ));
+        ))
     } else if h > 0 {
         let skipped: Vec<String> = rows[..h]
             .iter()
@@ -169,54 +237,20 @@ pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
                     .to_string()
             })
             .collect();
-        notices.push(Notice::file(
+        Some(Notice::file(
             format!(
                 "表头在第{header_row}行；上面的“{}”不是退款，已跳过",
                 skipped.join(" / ")
             ),
             "",
-        ));
+        ))
+    } else {
+        None
     }
-    let t = tables();
-    let columns: Vec<(String, Option<Column>)> = names
-        .into_iter()
-        .map(|n| {
-            let col = t.column(&n);
-            (n, col)
-        })
-        .collect();
-    // Known columns that give nothing are left out here; each name is shared by its rows.
-    let shared: Vec<(usize, Arc<str>, Option<Column>)> = columns
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, col))| *col != Some(Column::Unused))
-        .map(|(i, (name, col))| (i, Arc::from(name.as_str()), *col))
-        .collect();
-    let header_only = rows.len() <= first_data;
-    let raws: Vec<Raw> = rows
-        .into_iter()
-        .skip(first_data)
-        .map(|(n, mut cells)| {
-            let pairs = shared
-                .iter()
-                .map(|(i, name, col)| {
-                    let cell = cells
-                        .get_mut(*i)
-                        .map_or(Cell::Empty, |c| std::mem::replace(c, Cell::Empty));
-                    (name.clone(), *col, cell)
-                })
-                .collect();
-            (n, pairs)
-        })
-        .collect();
-    let present: Vec<Item> = columns
-        .iter()
-        .filter_map(|(_, c)| match c {
-            Some(Column::Item(i, _)) => Some(*i),
-            _ => None,
-        })
-        .collect();
-    let mut read = from_raws(raws, &read_as, "行", notices);
+}
+
+/// Tells what the list lacks: the columns deadlines count from, or any refund.
+fn say_what_is_missing(read: &mut Read, present: &[Item], header_only: bool) {
     if !present.contains(&Item::Created) && !present.contains(&Item::Timeout) {
         read.notices.insert(
             0,
@@ -237,7 +271,6 @@ pub(super) fn from_sheet(sheet: Sheet) -> Result<Read, QueueError> {
             "导出时选对日期范围（如“今天”）",
         ));
     }
-    Ok(read)
 }
 
 /// Turns rows (or records) into refunds; unknown columns are named once.
@@ -350,10 +383,8 @@ impl Reader<'_> {
     }
 
     /// Fills one item from its cell; whether it was read.
-    #[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
     fn fill(&mut self, r: &mut Refund, item: Item, column: &str, cell: &Cell) -> bool {
         let text = cell.text();
-        let t = tables();
         match item {
             Item::RefundId => r.refund_id = Some(id_text(cell)),
             Item::OrderNo => r.order_no = Some(id_text(cell)),
@@ -419,59 +450,64 @@ impl Reader<'_> {
             | Item::Cs
             | Item::Advance
             | Item::Scope
-            | Item::ShippingType => {
-                let Some(m) = t.meaning(item, &text) else {
-                    // An advance state or shipping way of no interest says nothing.
-                    if !matches!(item, Item::Advance | Item::ShippingType) {
-                        self.unknown_value(column, &text, known_values(item));
-                    }
-                    return false;
-                };
-                match item {
-                    Item::Status => r.status = State::parse(m),
-                    Item::Goods => {
-                        r.goods = match m {
-                            "not_received" => Some(Goods::NotReceived),
-                            "received" => Some(Goods::Received),
-                            "returned" => Some(Goods::Returned),
-                            _ => None,
-                        }
-                    }
-                    Item::Phase => {
-                        r.phase = match m {
-                            "onsale" => Some(Phase::Onsale),
-                            "aftersale" => Some(Phase::Aftersale),
-                            _ => None,
-                        }
-                    }
-                    Item::OrderStatus => {
-                        r.order_state = match m {
-                            "unshipped" => Some(OrderState::Unshipped),
-                            "in_transit" => Some(OrderState::InTransit),
-                            "signed" => Some(OrderState::Signed),
-                            "completed" => Some(OrderState::Completed),
-                            "closed" => Some(OrderState::Closed),
-                            _ => None,
-                        }
-                    }
-                    Item::Cs => {
-                        r.cs = match m {
-                            "none" => Some(Cs::None),
-                            "asked" => Some(Cs::Asked),
-                            "in" => Some(Cs::In),
-                            "done" => Some(Cs::Done),
-                            _ => None,
-                        }
-                    }
-                    Item::Advance => {
-                        if r.express.is_none() {
-                            r.express = Some(m == "yes");
-                        }
-                    }
-                    Item::Scope => r.partial = Some(m == "partial"),
-                    _ => r.free_shipping = Some(m == "yes"),
+            | Item::ShippingType => return self.state(r, item, column, &text),
+        }
+        true
+    }
+
+    /// Fills an item whose cell is one of its column's known values (a
+    /// status, the goods' whereabouts …); whether it was read.
+    fn state(&mut self, r: &mut Refund, item: Item, column: &str, text: &str) -> bool {
+        let Some(m) = tables().meaning(item, text) else {
+            // An advance state or shipping way of no interest says nothing.
+            if !matches!(item, Item::Advance | Item::ShippingType) {
+                self.unknown_value(column, text, known_values(item));
+            }
+            return false;
+        };
+        match item {
+            Item::Status => r.status = State::parse(m),
+            Item::Goods => {
+                r.goods = match m {
+                    "not_received" => Some(Goods::NotReceived),
+                    "received" => Some(Goods::Received),
+                    "returned" => Some(Goods::Returned),
+                    _ => None,
                 }
             }
+            Item::Phase => {
+                r.phase = match m {
+                    "onsale" => Some(Phase::Onsale),
+                    "aftersale" => Some(Phase::Aftersale),
+                    _ => None,
+                }
+            }
+            Item::OrderStatus => {
+                r.order_state = match m {
+                    "unshipped" => Some(OrderState::Unshipped),
+                    "in_transit" => Some(OrderState::InTransit),
+                    "signed" => Some(OrderState::Signed),
+                    "completed" => Some(OrderState::Completed),
+                    "closed" => Some(OrderState::Closed),
+                    _ => None,
+                }
+            }
+            Item::Cs => {
+                r.cs = match m {
+                    "none" => Some(Cs::None),
+                    "asked" => Some(Cs::Asked),
+                    "in" => Some(Cs::In),
+                    "done" => Some(Cs::Done),
+                    _ => None,
+                }
+            }
+            Item::Advance => {
+                if r.express.is_none() {
+                    r.express = Some(m == "yes");
+                }
+            }
+            Item::Scope => r.partial = Some(m == "partial"),
+            _ => r.free_shipping = Some(m == "yes"),
         }
         true
     }

@@ -8,7 +8,9 @@ use regex::{Captures, Regex};
 use serde_json::Value;
 use std::sync::LazyLock;
 
+use crate::bilingual::Bilingual;
 use crate::case::{CaseError, Fact};
+use crate::intake::{IntakeError, MAX_PASTE};
 use crate::policy::Policy;
 use crate::policy::model::Piece;
 use crate::session::draw::BranchNames;
@@ -204,6 +206,31 @@ pub(super) fn case_error(e: &CaseError) -> String {
             format!("日期前后矛盾，请在{FACTS_PANEL}里核对签收、成交和申请日期")
         }
         _ => format!("有一项信息写得不对，请在{FACTS_PANEL}里重新选择"),
+    }
+}
+
+/// A paste that cannot be read, in the page's words: what to paste instead,
+/// with no flag and no English in the Chinese.
+pub(super) fn intake_error(e: &IntakeError) -> Bilingual {
+    match e {
+        IntakeError::NothingFound => Bilingual::new(
+            format!(
+                "粘贴里没有找到案例信息（地址、商品、金额、订单状态或问题）：请粘贴订单信息和买家的话，或在{FACTS_PANEL}下的「补充其他信息」里直接选"
+            ),
+            "no case facts found in the paste",
+        ),
+        IntakeError::Empty => Bilingual::new(
+            "粘贴内容是空的：请粘贴订单信息、收货地址和买家的聊天",
+            "the paste is empty",
+        ),
+        IntakeError::Binary(why) => Bilingual::new(
+            "粘贴的不是文字：请从千牛或工作台复制文字，不要粘贴文件或图片",
+            format!("the paste is not text ({why})"),
+        ),
+        IntakeError::TooLarge(bytes) => Bilingual::new(
+            format!("粘贴内容有 {bytes} 字节，最多读 {MAX_PASTE} 字节：一次粘贴一个案例"),
+            format!("the paste is {bytes} bytes; at most {MAX_PASTE} bytes are read"),
+        ),
     }
 }
 

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use super::error::ApiError;
 use super::{AppState, json_response};
+use crate::bilingual::Bilingual;
 use crate::case::{CaseInput, Fact, Platform};
 use crate::intake::segment::{Segment, Speaker};
 use crate::intake::{Intake, MAX_PASTE};
@@ -223,24 +224,10 @@ fn countdown(
 
 /// A request the session could not answer, in the agent's words first.
 fn unreadable(e: SessionError) -> ApiError {
-    match e {
-        SessionError::Case(c) => {
-            let said = super::agent::case_error(&c);
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unreadable",
-                said,
-                c.to_string(),
-            )
-        }
-        SessionError::Intake(crate::intake::IntakeError::NothingFound) => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "unreadable",
-            "粘贴里没有找到案例信息（地址、商品、金额、订单状态或问题）：请粘贴订单信息和买家的话，或在「识别结果」下的「补充其他信息」里直接选",
-            "no case facts found in the paste",
-        ),
-        other => ApiError::unreadable(other.to_string()),
-    }
+    ApiError::unreadable(match e {
+        SessionError::Case(c) => Bilingual::new(super::agent::case_error(&c), c.to_string()),
+        SessionError::Intake(e) => super::agent::intake_error(&e),
+    })
 }
 
 /// Reads, advises and records one request; on a blocking thread.

@@ -4,6 +4,8 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use crate::bilingual::Bilingual;
+
 /// A request the API refuses, with the words to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
@@ -53,10 +55,14 @@ impl ApiError {
         )
     }
 
-    /// A case or paste that cannot be answered (422); the message is drawn Chinese first.
-    pub fn unreadable(message: String) -> ApiError {
-        let (zh, en) = split_languages(&message);
-        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "unreadable", zh, en)
+    /// A case or paste that cannot be answered (422), in the page's words.
+    pub fn unreadable(said: Bilingual) -> ApiError {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unreadable",
+            said.zh,
+            said.en,
+        )
     }
 
     /// A server-side failure (500): the journal or serialisation.
@@ -67,15 +73,6 @@ impl ApiError {
             format!("服务器出错：{why}"),
             format!("server error: {why}"),
         )
-    }
-}
-
-/// Splits a `中文 / English` message; the whole text stays in Chinese when it has no English part.
-fn split_languages(message: &str) -> (String, String) {
-    let first = message.lines().next().unwrap_or("");
-    match first.split_once(" / ") {
-        Some((_, en)) => (message.to_string(), en.trim().to_string()),
-        None => (message.to_string(), message.to_string()),
     }
 }
 

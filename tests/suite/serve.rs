@@ -249,6 +249,21 @@ fn bad_requests_get_a_status_and_words_never_a_crash() {
     let r = post(&server, "/api/advise", &json!({"text": "你好"}));
     assert_eq!((r.status, code(&r).as_str()), (422, "unreadable"));
 
+    // A paste that is not text: the page's words in Chinese, the English apart.
+    let r = post(&server, "/api/advise", &json!({"text": "鞋面有污渍\u{0}"}));
+    assert_eq!((r.status, code(&r).as_str()), (422, "unreadable"));
+    let error = &r.json()["error"];
+    let zh = error["zh"].as_str().unwrap_or_default();
+    assert!(
+        zh.starts_with("粘贴的不是文字：") && !zh.contains(" / "),
+        "{zh}"
+    );
+    assert!(!zh.chars().any(|c| c.is_ascii_lowercase()), "{zh}");
+    assert_eq!(
+        error["en"],
+        "the paste is not text (it holds control characters)"
+    );
+
     let r = post(
         &server,
         "/api/advise",

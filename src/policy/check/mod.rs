@@ -64,7 +64,6 @@ impl Checker<'_> {
 }
 
 /// Compiles a raw policy, or returns every error found.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 pub(super) fn compile(
     raw: RawPolicy,
     text: &str,
@@ -105,55 +104,10 @@ pub(super) fn compile(
         .as_ref()
         .map(|o| rules::outcome(&mut c, o, &refs, "express_refund_decline"));
     let alerts = rules::alerts(&mut c, &raw.alerts, &refs);
-    let payer = vocabulary.quality_return_payer;
-    let setting = |c: &mut Checker, text: &str, what: &str| {
-        rules::fixed_text(
-            c,
-            &Located {
-                value: text.to_string(),
-                at: None,
-            },
-            what,
-            escalate_to,
-        )
-    };
-    let quality_return_note = setting(
-        &mut c,
-        raw.settings.quality_return_note.get(payer),
-        "settings.quality_return_note",
-    );
-    // Without words of its own, a policy's replies say plainly who pays the return leg.
-    let quality_return_words = match &raw.settings.quality_return_words {
-        Some(w) => setting(&mut c, w.get(payer), "settings.quality_return_words"),
-        None if payer == crate::policy::Payer::Buyer => {
-            "寄回的运费需要您承担，寄出的运费由我们承担".to_string()
-        }
-        None => "来回运费都由我们承担".to_string(),
-    };
-
-    if c.has_errors() {
-        let (mut errors, warnings): (Vec<_>, Vec<_>) = c
-            .found
-            .into_iter()
-            .partition(|d| d.severity == Severity::Error);
-        errors.extend(warnings);
-        return Err(PolicyError::Invalid {
-            file: file.to_string(),
-            text: text.into(),
-            diagnostics: errors,
-        });
-    }
-    let group_by_province = province_table()
-        .provinces()
-        .iter()
-        .map(|p| {
-            regions
-                .group_of
-                .get(p)
-                .copied()
-                .unwrap_or(regions.groups.len())
-        })
-        .collect();
+    let (quality_return_note, quality_return_words) =
+        quality_return_texts(&mut c, &raw, vocabulary.quality_return_payer, escalate_to);
+    let warnings = warnings_only(c, text)?;
+    let group_by_province = group_by_province(&regions);
     Ok(Policy {
         reference: PolicyRef {
             name: raw.name.as_str().into(),
@@ -200,28 +154,101 @@ pub(super) fn compile(
             .map(|r| r.id.clone())
             .chain([Arc::from(FALLBACK)])
             .collect(),
-        rules_by_defect: crate::vocab::Defect::ALL
-            .iter()
-            .map(|d| {
-                (0..rules.len())
-                    .filter(|&i| {
-                        let r = &rules[i];
-                        let excluded = r.tests.first() == Some(&Cond::Defect)
-                            && r.when.defect.is_some_and(|s| !s.contains(d.index()));
-                        !excluded
-                    })
-                    // The checker refuses more rules than a u16 indexes (MAX_RULES).
-                    .map(|i| i as u16)
-                    .collect()
-            })
-            .collect(),
+        rules_by_defect: rules_by_defect(&rules),
         rules,
         fallback,
         express_refund_decline,
         shipping_costs,
-        warnings: c.found,
+        warnings,
         group_by_province,
     })
+}
+
+/// The note and the reply words for who pays a quality return's leg to the shop.
+fn quality_return_texts(
+    c: &mut Checker,
+    raw: &RawPolicy,
+    payer: crate::policy::Payer,
+    escalate_to: &str,
+) -> (String, String) {
+    let setting = |c: &mut Checker, text: &str, what: &str| {
+        rules::fixed_text(
+            c,
+            &Located {
+                value: text.to_string(),
+                at: None,
+            },
+            what,
+            escalate_to,
+        )
+    };
+    let note = setting(
+        c,
+        raw.settings.quality_return_note.get(payer),
+        "settings.quality_return_note",
+    );
+    // Without words of its own, a policy's replies say plainly who pays the return leg.
+    let words = match &raw.settings.quality_return_words {
+        Some(w) => setting(c, w.get(payer), "settings.quality_return_words"),
+        None if payer == crate::policy::Payer::Buyer => {
+            "寄回的运费需要您承担，寄出的运费由我们承担".to_string()
+        }
+        None => "来回运费都由我们承担".to_string(),
+    };
+    (note, words)
+}
+
+/// The warnings found, or every finding (errors first) when there is an error.
+fn warnings_only(c: Checker, text: &str) -> Result<Vec<Diagnostic>, PolicyError> {
+    if !c.has_errors() {
+        return Ok(c.found);
+    }
+    let (mut errors, warnings): (Vec<_>, Vec<_>) = c
+        .found
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    errors.extend(warnings);
+    Err(PolicyError::Invalid {
+        file: c.file.to_string(),
+        text: text.into(),
+        diagnostics: errors,
+    })
+}
+
+/// Each province's region group, by the province table's index (the groups'
+/// count for "any other region").
+fn group_by_province(regions: &regions::Regions) -> Vec<usize> {
+    province_table()
+        .provinces()
+        .iter()
+        .map(|p| {
+            regions
+                .group_of
+                .get(p)
+                .copied()
+                .unwrap_or(regions.groups.len())
+        })
+        .collect()
+}
+
+/// For each defect kind, the rules that can decide it: all but those whose
+/// first test is a defect list without it.
+fn rules_by_defect(rules: &[super::Rule]) -> Vec<Vec<u16>> {
+    crate::vocab::Defect::ALL
+        .iter()
+        .map(|d| {
+            (0..rules.len())
+                .filter(|&i| {
+                    let r = &rules[i];
+                    let excluded = r.tests.first() == Some(&Cond::Defect)
+                        && r.when.defect.is_some_and(|s| !s.contains(d.index()));
+                    !excluded
+                })
+                // The checker refuses more rules than a u16 indexes (MAX_RULES).
+                .map(|i| i as u16)
+                .collect()
+        })
+        .collect()
 }
 
 /// Keys whose values are words for the buyer or the agent.
