@@ -378,29 +378,10 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
     let mut flags = file.case.unwrap_or_default();
     flags.set_file(&path.display().to_string());
     if let Some(expect) = &file.expect {
-        let got = match session::answer(policy, facts, base, flags, today, false) {
-            Ok(a) => match a.outcome {
-                Outcome::Advice(advice) => {
-                    rule = Some(advice.rule.to_string());
-                    Ok(*advice)
-                }
-                Outcome::Branches { options, .. } if !expect.branches.is_empty() => {
-                    diffs.extend(compare_branches(&expect.branches, &options));
-                    return CaseResult {
-                        path: path.to_path_buf(),
-                        name: file.name,
-                        diffs,
-                        rule,
-                    };
-                }
-                Outcome::Branches { missing: e, .. } | Outcome::Missing(e) => Err(e.to_string()),
-            },
-            Err(e) => Err(e.to_string()),
-        };
-        if !expect.branches.is_empty() && got.is_ok() {
-            diffs.push("branches: expected the advice for each open value, got one advice".into());
-        }
-        diffs.extend(compare(expect, got));
+        let answer = session::answer(policy, facts, base, flags, today, false);
+        let (found, rule_id) = compare_answer(expect, answer);
+        diffs.extend(found);
+        rule = rule_id;
     } else if file.facts.is_none() {
         diffs.push(
             "the file expects nothing: add `expect:` (advice) or `facts:` (for a paste)".into(),
@@ -412,6 +393,33 @@ pub fn run_file(policy: &Policy, path: &Path, today: NaiveDate) -> CaseResult {
         diffs,
         rule,
     }
+}
+
+/// What differs between the expectation and an answer, and the rule that decided it.
+fn compare_answer(
+    expect: &Expect,
+    answer: Result<session::Answer, session::SessionError>,
+) -> (Vec<String>, Option<String>) {
+    let mut rule = None;
+    let got = match answer {
+        Ok(a) => match a.outcome {
+            Outcome::Advice(advice) => {
+                rule = Some(advice.rule.to_string());
+                Ok(*advice)
+            }
+            Outcome::Branches { options, .. } if !expect.branches.is_empty() => {
+                return (compare_branches(&expect.branches, &options), rule);
+            }
+            Outcome::Branches { missing: e, .. } | Outcome::Missing(e) => Err(e.to_string()),
+        },
+        Err(e) => Err(e.to_string()),
+    };
+    let mut diffs = Vec::new();
+    if !expect.branches.is_empty() && got.is_ok() {
+        diffs.push("branches: expected the advice for each open value, got one advice".into());
+    }
+    diffs.extend(compare(expect, got));
+    (diffs, rule)
 }
 
 /// What differs between the branches a case expects and those given.

@@ -215,15 +215,37 @@ pub fn answer(
         }
         .into());
     }
+    let outcome = outcome(policy, &case, &input, facts.as_ref(), today);
+    let explained = if explain {
+        engine::explain(policy, &case).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    Ok(Answer {
+        facts,
+        overrides,
+        outcome,
+        explained,
+    })
+}
+
+/// The engine's answer for a case: one advice (with the buyer's 运费险 noted),
+/// the advice per value of an open defect or a missing region, or what is missing.
+fn outcome(
+    policy: &Policy,
+    case: &crate::case::Case,
+    input: &CaseInput,
+    facts: Option<&Facts>,
+    today: NaiveDate,
+) -> Outcome {
     // A defect the paste leaves between two kinds, when no flag settles it.
     let open_defect = facts
-        .as_ref()
         .and_then(|f| f.ambiguous.iter().find(|a| a.fact == Fact::Defect))
         .filter(|_| case.defect.is_none())
         .map(|a| a.candidates.clone());
-    let outcome = match engine::advise(policy, &case) {
+    match engine::advise(policy, case) {
         Ok(mut a) => {
-            if let Some(f) = facts.as_ref().and_then(|f| f.shipping_insurance.as_ref())
+            if let Some(f) = facts.and_then(|f| f.shipping_insurance.as_ref())
                 && f.value
                 && a.shipping.to_shop == Payer::Buyer
             {
@@ -240,7 +262,7 @@ pub fn answer(
             },
         ) if open_defect.is_some() => per_defect(
             policy,
-            &input,
+            input,
             open_defect.unwrap_or_default(),
             today,
             missing,
@@ -250,22 +272,11 @@ pub fn answer(
                 fact: Fact::Region, ..
             },
         ) => Outcome::Branches {
-            options: per_region(policy, &input, today),
+            options: per_region(policy, input, today),
             missing,
         },
         Err(e) => Outcome::Missing(e),
-    };
-    let explained = if explain {
-        engine::explain(policy, &case).unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    Ok(Answer {
-        facts,
-        overrides,
-        outcome,
-        explained,
-    })
+    }
 }
 
 /// The advice for a district found in several provinces, when every one of

@@ -504,22 +504,7 @@ pub(super) fn defect(
     facts: &mut Facts,
 ) -> Option<Reading> {
     let account_seen = defects_in(hits, lines, account);
-    // 运费什么时候给我 after an exchange: the buyer's claim now is the postage,
-    // whatever went wrong before it.
-    let postage = account_seen
-        .iter()
-        .find(|s| s.defect == Defect::Postage)
-        .copied();
-    let own = postage.or_else(|| strongest(&account_seen));
-    // 一周不动也太离谱了 不想要了: the buyer does not want it because of the wait.
-    let own = match own {
-        Some(s) if s.defect == Defect::Dislike => account_seen
-            .iter()
-            .find(|x| matches!(x.defect, Defect::Logistics | Defect::LateShipment))
-            .copied()
-            .or(own),
-        _ => own,
-    };
+    let own = own_account(&account_seen);
     let by_reason = reason.and_then(|(r, f)| r.defect.map(|d| (d, f)));
     let mine = |s: Seen| Reading {
         defect: s.defect,
@@ -602,32 +587,56 @@ pub(super) fn defect(
             })
         }
     };
-    // Before shipping, 不想要了 is a mistaken order (拍错/多拍/不想要), not a no-reason return.
-    let unshipped = facts
-        .stage
-        .as_ref()
-        .is_some_and(|s| s.value == crate::case::Stage::Unshipped)
-        || by_reason.is_some_and(|(d, _)| {
-            matches!(
-                d,
-                Defect::LateShipment | Defect::OutOfStock | Defect::MistakenOrder
-            )
-        });
-    let reading = reading.map(|r| {
-        if unshipped && r.defect == Defect::Dislike {
-            Reading {
-                defect: Defect::MistakenOrder,
-                ..r
-            }
-        } else {
-            r
-        }
-    });
+    let reading = reading.map(|r| before_shipping(r, facts, by_reason.map(|(d, _)| d)));
     facts.defect = reading.map(|r| match (r.hit, by_reason) {
         (Some(h), _) => found(text, lines, &hits[h], r.defect),
         (None, Some((_, f))) => relabel(f, r.defect),
         (None, None) => unreachable!("a reading has a hit or a reason"),
     });
+    leave_open(reading, facts);
+    reading
+}
+
+/// The defect the buyer's own account names. 运费什么时候给我 after an exchange:
+/// the claim now is the postage, whatever went wrong before it; 一周不动也太离谱了
+/// 不想要了: the buyer does not want it because of the wait.
+fn own_account(seen: &[Seen]) -> Option<Seen> {
+    let postage = seen.iter().find(|s| s.defect == Defect::Postage).copied();
+    let own = postage.or_else(|| strongest(seen));
+    match own {
+        Some(s) if s.defect == Defect::Dislike => seen
+            .iter()
+            .find(|x| matches!(x.defect, Defect::Logistics | Defect::LateShipment))
+            .copied()
+            .or(own),
+        _ => own,
+    }
+}
+
+/// Before shipping, 不想要了 is a mistaken order (拍错/多拍/不想要), not a no-reason return.
+fn before_shipping(r: Reading, facts: &Facts, reason: Option<Defect>) -> Reading {
+    let unshipped = facts
+        .stage
+        .as_ref()
+        .is_some_and(|s| s.value == crate::case::Stage::Unshipped)
+        || reason.is_some_and(|d| {
+            matches!(
+                d,
+                Defect::LateShipment | Defect::OutOfStock | Defect::MistakenOrder
+            )
+        });
+    if unshipped && r.defect == Defect::Dislike {
+        Reading {
+            defect: Defect::MistakenOrder,
+            ..r
+        }
+    } else {
+        r
+    }
+}
+
+/// A reading the words leave between two kinds: no defect, the two listed as open.
+fn leave_open(reading: Option<Reading>, facts: &mut Facts) {
     if let Some((r, other)) = reading.and_then(|r| r.open.map(|o| (r, o)))
         && let Some(d) = facts.defect.take()
     {
@@ -642,7 +651,6 @@ pub(super) fn defect(
             ),
         });
     }
-    reading
 }
 
 /// Whether a hit stands in a question (请问是质量问题吗?), which owns nothing.
