@@ -28,8 +28,13 @@ def value(key, want, got):
         if "min" in want:
             return None
     if isinstance(want, list):
+        def same(a, b):
+            try:
+                return float(a) == float(b)
+            except (TypeError, ValueError):
+                return str(a) == str(b)
         for w in want:
-            if got is not None and str(got) == str(w):
+            if got is not None and same(got, w):
                 return w
         return want[0]
     return want
