@@ -575,9 +575,7 @@ impl Expect {
 }
 
 /// What differs between the expectation and what the engine gave.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
-    let mut d = Vec::new();
     // An expectation that pins nothing passes whatever the advice: refuse it.
     if e.is_empty() {
         return vec!["`expect:` is empty, so any advice would pass: name at least one field (resolution, offer …) / expect 是空的".into()];
@@ -586,7 +584,7 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
         return vec!["`error:` is empty, so any error would pass: quote part of the message / error 不能是空的".into()];
     }
     let a = match (got, &e.error) {
-        (Err(msg), Some(want)) if msg.contains(want.as_str()) => return d,
+        (Err(msg), Some(want)) if msg.contains(want.as_str()) => return Vec::new(),
         (Err(msg), _) => return vec![format!("error: {}", msg.lines().next().unwrap_or(&msg))],
         (Ok(a), Some(want)) => {
             return vec![format!(
@@ -596,6 +594,15 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
         }
         (Ok(a), None) => a,
     };
+    let mut d = Vec::new();
+    compare_terms(e, &a, &mut d);
+    compare_lists(e, &a, &mut d);
+    compare_words(e, &a, &mut d);
+    d
+}
+
+/// The advice's single terms against the expectation: resolution, offer, payers, money, rule.
+fn compare_terms(e: &Expect, a: &Advice, d: &mut Vec<String>) {
     let mut check = |what: &str, want: &str, got: &str| {
         if want != got {
             d.push(format!("{what}: expected `{want}`, got `{got}`"));
@@ -647,6 +654,10 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
             &got,
         );
     }
+}
+
+/// The advice's lists against the expectation: assumptions, alternatives, questions, alerts, rules, risks, deadlines.
+fn compare_lists(e: &Expect, a: &Advice, d: &mut Vec<String>) {
     let assumed: Vec<&str> = a.assumed.iter().map(|x| x.fact.key()).collect();
     for f in &e.assumed {
         if !assumed.contains(&f.as_str()) {
@@ -723,6 +734,10 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
             d.push(format!("due.{id}: expected `{want}`, got `{got}`"));
         }
     }
+}
+
+/// The advice's words against the expectation: the reply, the notes, and any part of it as JSON.
+fn compare_words(e: &Expect, a: &Advice, d: &mut Vec<String>) {
     for w in &e.reply_contains {
         if !a.reply.contains(w.as_str()) {
             d.push(format!(
@@ -748,8 +763,7 @@ pub fn compare(e: &Expect, got: Result<Advice, String>) -> Vec<String> {
         }
     }
     if let Some(want) = &e.advice {
-        let got = serde_json::to_value(&a).unwrap_or_default();
-        subset("advice", want, &got, &mut d);
+        let got = serde_json::to_value(a).unwrap_or_default();
+        subset("advice", want, &got, d);
     }
-    d
 }
