@@ -108,10 +108,59 @@ fn words(r: &Refund) -> Option<String> {
 }
 
 /// The refund's facts, and the case input they give.
-#[allow(clippy::too_many_lines, reason = "split pending (issue 21)")]
 pub fn facts(policy: &Policy, intake: &Intake, r: &Refund, today: NaiveDate) -> (Facts, CaseInput) {
     let col = |i: Item| r.column(i).to_string();
     let mut f = Facts::default();
+    let kind = stated_columns(policy, r, &mut f);
+    address_facts(policy, r, &mut f);
+    let partial = match (r.price, r.refund_amount) {
+        (Some(p), Some(a)) => Some(a < p),
+        _ => r.partial,
+    };
+    // The reason alone names the defect through the platform's reason table.
+    let by_reason = r
+        .reason
+        .as_deref()
+        .and_then(crate::intake::lexicon::reason_in)
+        .and_then(|x| x.defect);
+    if let (Some(d), Some(reason)) = (by_reason, &r.reason) {
+        f.defect = Some(stated(d, format!("{}：{reason}", col(Item::Reason))));
+    }
+    // A partial refund with nothing sent back: that part is what the buyer asks.
+    let returns = matches!(
+        kind.as_ref().map(|k| k.0),
+        Some(RefundType::ReturnRefund | RefundType::Exchange)
+    );
+    if partial == Some(true)
+        && !returns
+        && let Some(a) = r.refund_amount
+    {
+        f.ask = Some(stated(
+            Money::new(a),
+            format!("{}：{a}（部分退款）", col(Item::RefundAmount)),
+        ));
+    }
+    // The buyer's words, read as a paste's are.
+    let read = words(r).and_then(|t| {
+        let day = r.created.map_or(today, |c| c.date());
+        intake.extract_on(&t, day).ok()
+    });
+    if let Some(read) = read {
+        take_read(&mut f, read, by_reason);
+    }
+    stated_wish(&mut f, kind.as_ref());
+    if f.region_group.is_none() {
+        crate::engine::group_read_province(policy, &mut f);
+    }
+    f.list_missing();
+    let input = f.to_input();
+    (f, input)
+}
+
+/// The refund's columns as stated facts (title, price, type, reason, stage, dates,
+/// fault, platform, postage, intervention); the refund's type, with its source.
+fn stated_columns(policy: &Policy, r: &Refund, f: &mut Facts) -> Option<(RefundType, String)> {
+    let col = |i: Item| r.column(i).to_string();
     if let Some(t) = &r.title {
         f.title = Some(stated(t.clone(), format!("{}：{t}", col(Item::Title))));
         f.promo_tags = Some(stated(
@@ -122,10 +171,6 @@ pub fn facts(policy: &Policy, intake: &Intake, r: &Refund, today: NaiveDate) -> 
     if let Some(p) = r.price {
         f.price = Some(stated(Money::new(p), format!("{}：{p}", col(Item::Price))));
     }
-    let partial = match (r.price, r.refund_amount) {
-        (Some(p), Some(a)) => Some(a < p),
-        _ => r.partial,
-    };
     let kind = r
         .refund_type
         .as_deref()
@@ -210,6 +255,12 @@ pub fn facts(policy: &Policy, intake: &Intake, r: &Refund, today: NaiveDate) -> 
             ),
         ));
     }
+    kind
+}
+
+/// The buyer's province and region group from the address column, or its candidates.
+fn address_facts(policy: &Policy, r: &Refund, f: &mut Facts) {
+    let col = |i: Item| r.column(i).to_string();
     if let Some(addr) = &r.address {
         let source = format!("{}：{addr}", col(Item::Address));
         match places().locate(addr) {
@@ -234,49 +285,21 @@ pub fn facts(policy: &Policy, intake: &Intake, r: &Refund, today: NaiveDate) -> 
             Lookup::NotFound => {}
         }
     }
-    // The reason alone names the defect through the platform's reason table.
-    let by_reason = r
-        .reason
-        .as_deref()
-        .and_then(crate::intake::lexicon::reason_in)
-        .and_then(|x| x.defect);
-    if let (Some(d), Some(reason)) = (by_reason, &r.reason) {
-        f.defect = Some(stated(d, format!("{}：{reason}", col(Item::Reason))));
-    }
-    // A partial refund with nothing sent back: that part is what the buyer asks.
-    let returns = matches!(
-        kind.as_ref().map(|k| k.0),
-        Some(RefundType::ReturnRefund | RefundType::Exchange)
-    );
-    if partial == Some(true)
-        && !returns
-        && let Some(a) = r.refund_amount
-    {
-        f.ask = Some(stated(
-            Money::new(a),
-            format!("{}：{a}（部分退款）", col(Item::RefundAmount)),
-        ));
-    }
-    // The buyer's words, read as a paste's are.
-    let read = words(r).and_then(|t| {
-        let day = r.created.map_or(today, |c| c.date());
-        intake.extract_on(&t, day).ok()
-    });
-    if let Some(read) = read {
-        take_read(&mut f, read, by_reason);
-    }
-    // What the stated type and amount say the buyer wants, unless the words said it.
+}
+
+/// What the stated type and amount say the buyer wants, unless the words said it.
+fn stated_wish(f: &mut Facts, kind: Option<&(RefundType, String)>) {
     if f.wants.is_none() {
         let unshipped = f
             .stage
             .as_ref()
             .is_some_and(|s| s.value == Stage::Unshipped);
         let w = if unshipped {
-            kind.as_ref().map(|(_, src)| (Wants::Refund, src.clone()))
+            kind.map(|(_, src)| (Wants::Refund, src.clone()))
         } else if let Some(a) = &f.ask {
             Some((Wants::Keep, a.source.clone()))
         } else {
-            kind.as_ref().map(|(k, src)| {
+            kind.map(|(k, src)| {
                 let w = match k {
                     RefundType::RefundOnly => Wants::Refund,
                     RefundType::ReturnRefund => Wants::Return,
@@ -289,12 +312,6 @@ pub fn facts(policy: &Policy, intake: &Intake, r: &Refund, today: NaiveDate) -> 
             f.wants = Some(stated(w, src));
         }
     }
-    if f.region_group.is_none() {
-        crate::engine::group_read_province(policy, &mut f);
-    }
-    f.list_missing();
-    let input = f.to_input();
-    (f, input)
 }
 
 /// Takes from what the reader read in the buyer's words every fact no column
