@@ -553,7 +553,6 @@ fn free_shipping<'l, 't>(text: &Text, lines: &'l [Line<'t>]) -> Option<(bool, &'
 }
 
 /// The buyer's asks and the shop's offers, turn by turn.
-#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts) {
     let postage = facts
         .defect
@@ -570,13 +569,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
         .enumerate()
         .filter(|(_, l)| matches!(l.field, None | Some(Field::RefundNote | Field::Note)))
     {
-        let shop = l.speaker == Some(Speaker::Shop);
-        let buyer_side = match l.segment {
-            Segment::Chat => l.speaker == Some(Speaker::Buyer),
-            Segment::Note => true,
-            Segment::Refund => l.field == Some(Field::RefundNote),
-            Segment::Form => false,
-        };
+        let (shop, buyer_side) = sides(l);
         if !shop && !buyer_side {
             continue;
         }
@@ -589,71 +582,9 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
             {
                 continue;
             }
-            // 30 不给就差评, 18吧, 十五: a bare number the buyer says is an amount asked for.
-            // A chat's spaces end its phrases as commas do (4块太少了 6块 不行我就退了),
-            // for a sum with its unit: a bare number after a space may be a zip code.
-            let phrase = c.before.rsplit([' ', '\u{3000}']).next().unwrap_or("");
-            // A sum alone in its phrase answers a figure just turned down (… 太少了 6块);
-            // in an order line or a note (浅蓝  ¥199 付款10-16) it is no ask.
-            let answers = l.segment == Segment::Chat
-                && c.before.len() > phrase.len()
-                && REJECTION.holds(&c.before[..c.before.len() - phrase.len()]);
-            let starts = if c.amount.marked && answers {
-                phrase
-            } else {
-                c.before
+            let Some(side) = said_as(text, l, c, postage) else {
+                continue;
             };
-            let asks_after = || ASK_AFTER.starts(c.after.trim_start());
-            let near = c.before.trim_end();
-            // 运费垫了15块, 寄回去花了18块: in a postage claim the buyer's fee is what they ask back.
-            let claimed_fee = postage && buyer_side && is_fee(c);
-            let bare = || buyer_side && (starts.trim().is_empty() || asks_after());
-            let weak_verb = || holds_any(tail(near, 3), &WEAK_VERBS);
-            // 已报价10 in a note: the shop's offer, told by the agent.
-            let noted_offer =
-                || l.segment == Segment::Note && holds_any(tail(near, 4), &OFFERED_IN_NOTE);
-            // Each test below is asked only when the ones before it said no: a long
-            // paste holds many sums, and most are settled by the first tests.
-            let money_like =
-                // The shop's marked sums are offers.
-                shop && c.amount.marked
-                // In the buyer's own turn a sum with its unit is an ask (那8块 8块总行了吧)
-                // unless it is told as what was paid (两双一共¥398, 运费花了12块).
-                || l.segment == Segment::Chat
-                    && c.amount.marked
-                    && !holds_any(tail(near, 4), &STATEMENT_BEFORE)
-                // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
-                // only an asking word around it makes it an ask.
-                || verb_before(c.before)
-                || money_after(c)
-                || bare()
-                || weak_verb() && (c.amount.marked || asks_after())
-                || claimed_fee
-                || noted_offer();
-            if !money_like
-                || is_price(c) && !claimed_fee
-                || is_size(c)
-                || is_count(c)
-                || c.amount.value.is_zero()
-                || discount(c)
-            {
-                continue;
-            }
-            // 退款 全额149: the whole price refunded, not a sum asked on top.
-            if holds_any(tail(c.before.trim_end(), 3), &WHOLE_PRICE) {
-                continue;
-            }
-            // 优惠券:-¥30 实付 ¥99 in a note: an order's money, no ask.
-            if l.segment == Segment::Note && order_summary(tail(c.before, 8)) {
-                continue;
-            }
-            if is_fee(c) && !claimed_fee {
-                continue;
-            }
-            // 说不补就退货 ¥259 in a note: a signed sum standing alone is the order's price.
-            if l.segment == Segment::Note && signed_alone(text, c) {
-                continue;
-            }
             let value = money(c.amount.value);
             let said = || {
                 Found::new(
@@ -664,7 +595,7 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
                 )
                 .guessed(l.speaker_guessed)
             };
-            if shop || noted_offer() {
+            if side == Side::Offer {
                 offers.insert(value);
                 facts.offered = Some(said());
             } else {
@@ -683,6 +614,102 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
     }
     facts.ask = asks.pop();
     facts.earlier_asks = asks;
+}
+
+/// Who a sum in a line of the negotiation is said by, as money: the shop's offer
+/// (or one the agent notes), the buyer's ask, or no money asked or offered at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// The shop offers it.
+    Offer,
+    /// The buyer asks for it.
+    Ask,
+}
+
+/// Whether a line speaks for the shop, and whether for the buyer's side (a buyer's
+/// turn, an agent's note, the refund's explanation).
+fn sides(l: &Line) -> (bool, bool) {
+    let buyer_side = match l.segment {
+        Segment::Chat => l.speaker == Some(Speaker::Buyer),
+        Segment::Note => true,
+        Segment::Refund => l.field == Some(Field::RefundNote),
+        Segment::Form => false,
+    };
+    (l.speaker == Some(Speaker::Shop), buyer_side)
+}
+
+/// Whether a sum is an offer, an ask, or neither (a date, a price, a size, a fee…).
+fn said_as(text: &Text, l: &Line, c: &Context, postage: bool) -> Option<Side> {
+    let (shop, buyer_side) = sides(l);
+    // 30 不给就差评, 18吧, 十五: a bare number the buyer says is an amount asked for.
+    // A chat's spaces end its phrases as commas do (4块太少了 6块 不行我就退了),
+    // for a sum with its unit: a bare number after a space may be a zip code.
+    let phrase = c.before.rsplit([' ', '\u{3000}']).next().unwrap_or("");
+    // A sum alone in its phrase answers a figure just turned down (… 太少了 6块);
+    // in an order line or a note (浅蓝  ¥199 付款10-16) it is no ask.
+    let answers = l.segment == Segment::Chat
+        && c.before.len() > phrase.len()
+        && REJECTION.holds(&c.before[..c.before.len() - phrase.len()]);
+    let starts = if c.amount.marked && answers {
+        phrase
+    } else {
+        c.before
+    };
+    let asks_after = || ASK_AFTER.starts(c.after.trim_start());
+    let near = c.before.trim_end();
+    // 运费垫了15块, 寄回去花了18块: in a postage claim the buyer's fee is what they ask back.
+    let claimed_fee = postage && buyer_side && is_fee(c);
+    let bare = || buyer_side && (starts.trim().is_empty() || asks_after());
+    let weak_verb = || holds_any(tail(near, 3), &WEAK_VERBS);
+    // 已报价10 in a note: the shop's offer, told by the agent.
+    let noted_offer = || l.segment == Segment::Note && holds_any(tail(near, 4), &OFFERED_IN_NOTE);
+    // Each test below is asked only when the ones before it said no: a long
+    // paste holds many sums, and most are settled by the first tests.
+    let money_like =
+        // The shop's marked sums are offers.
+        shop && c.amount.marked
+        // In the buyer's own turn a sum with its unit is an ask (那8块 8块总行了吧)
+        // unless it is told as what was paid (两双一共¥398, 运费花了12块).
+        || l.segment == Segment::Chat
+            && c.amount.marked
+            && !holds_any(tail(near, 4), &STATEMENT_BEFORE)
+        // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
+        // only an asking word around it makes it an ask.
+        || verb_before(c.before)
+        || money_after(c)
+        || bare()
+        || weak_verb() && (c.amount.marked || asks_after())
+        || claimed_fee
+        || noted_offer();
+    if !money_like
+        || is_price(c) && !claimed_fee
+        || is_size(c)
+        || is_count(c)
+        || c.amount.value.is_zero()
+        || discount(c)
+    {
+        return None;
+    }
+    // 退款 全额149: the whole price refunded, not a sum asked on top.
+    if holds_any(tail(c.before.trim_end(), 3), &WHOLE_PRICE) {
+        return None;
+    }
+    // 优惠券:-¥30 实付 ¥99 in a note: an order's money, no ask.
+    if l.segment == Segment::Note && order_summary(tail(c.before, 8)) {
+        return None;
+    }
+    if is_fee(c) && !claimed_fee {
+        return None;
+    }
+    // 说不补就退货 ¥259 in a note: a signed sum standing alone is the order's price.
+    if l.segment == Segment::Note && signed_alone(text, c) {
+        return None;
+    }
+    Some(if shop || noted_offer() {
+        Side::Offer
+    } else {
+        Side::Ask
+    })
 }
 
 /// A month and a day heading a note line (售后备注 11-19): a date, not 11 to 19.
