@@ -9,7 +9,7 @@ use super::WORDS;
 use super::facts::{Ambiguity, Facts, Found};
 use super::lexicon::{Lexicon, Reason, Tag, reason_in};
 use super::segment::{Field, Line, Segment, Speaker};
-use crate::case::{Defect, Fault, Platform, RefundType, Stage, Wants};
+use crate::case::{Defect, Evidence, Fault, Platform, RefundType, Stage, Wants};
 use crate::text::{Text, WordList};
 
 /// A lexicon word found in a line.
@@ -857,45 +857,9 @@ static EVIDENCE_PHOTO: WordList = WordList::named(&WORDS, "evidence_field.photo"
 static EVIDENCE_VIDEO: WordList = WordList::named(&WORDS, "evidence_field.video");
 
 /// Reads threats, evidence and what the buyer wants from the buyer's words.
-#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
+/// Reads threats, evidence and what the buyer wants from the buyer's words.
 pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut Facts) {
-    use crate::case::Evidence;
-    let add_evidence = |facts: &mut Facts, e: Evidence, f: Found<Evidence>| {
-        if !facts.evidence.iter().any(|x| x.value == e) {
-            facts.evidence.push(f);
-        }
-    };
-    // 上传凭证:图片3张 / 视频1个
-    for l in lines.iter().filter(|l| l.field == Some(Field::Evidence)) {
-        let quote = || text.quote(l.span.clone());
-        if EVIDENCE_PHOTO.holds(l.text) {
-            add_evidence(
-                facts,
-                Evidence::Photo,
-                Found::new(Evidence::Photo, quote(), l.segment, None),
-            );
-        }
-        if EVIDENCE_VIDEO.holds(l.text) {
-            add_evidence(
-                facts,
-                Evidence::Video,
-                Found::new(Evidence::Video, quote(), l.segment, None),
-            );
-        }
-    }
-    // What the shop says it saw.
-    for h in hits.iter().filter(|h| !h.negated) {
-        for tag in h.tags {
-            if let Tag::EvidenceSeen(video) = *tag {
-                let e = if video {
-                    Evidence::Video
-                } else {
-                    Evidence::Photo
-                };
-                add_evidence(facts, e, found(text, lines, h, e));
-            }
-        }
-    }
+    evidence_told(text, lines, hits, facts);
     let mut last_wish: Option<usize> = None;
     // A wish in the buyer's own words beats one in the agent's note (退款一直没点).
     let mut buyer_wished = false;
@@ -920,7 +884,7 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                     } else {
                         Evidence::Photo
                     };
-                    add_evidence(facts, e, found(text, lines, h, e));
+                    add_evidence(facts, found(text, lines, h, e));
                 }
                 // The latest wish stands; a word inside the one before it adds nothing (懒得退了).
                 Tag::Wants(w)
@@ -938,6 +902,52 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
             }
         }
     }
+    settle_wish(text, lines, hits, facts, conditional);
+}
+
+/// Adds a kind of evidence once.
+fn add_evidence(facts: &mut Facts, f: Found<Evidence>) {
+    if !facts.evidence.iter().any(|x| x.value == f.value) {
+        facts.evidence.push(f);
+    }
+}
+
+/// Evidence from the evidence field (上传凭证:图片3张 / 视频1个) and from what the shop says it saw.
+fn evidence_told(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut Facts) {
+    // 上传凭证:图片3张 / 视频1个
+    for l in lines.iter().filter(|l| l.field == Some(Field::Evidence)) {
+        let quote = || text.quote(l.span.clone());
+        if EVIDENCE_PHOTO.holds(l.text) {
+            add_evidence(facts, Found::new(Evidence::Photo, quote(), l.segment, None));
+        }
+        if EVIDENCE_VIDEO.holds(l.text) {
+            add_evidence(facts, Found::new(Evidence::Video, quote(), l.segment, None));
+        }
+    }
+    // What the shop says it saw.
+    for h in hits.iter().filter(|h| !h.negated) {
+        for tag in h.tags {
+            if let Tag::EvidenceSeen(video) = *tag {
+                let e = if video {
+                    Evidence::Video
+                } else {
+                    Evidence::Photo
+                };
+                add_evidence(facts, found(text, lines, h, e));
+            }
+        }
+    }
+}
+
+/// The wish once the words are read: a conditional one, one agreed to, 换40, then what
+/// the refund's type, the postage claim, the stage, the review and an amount imply.
+fn settle_wish(
+    text: &Text,
+    lines: &[Line],
+    hits: &[Hit],
+    facts: &mut Facts,
+    conditional: Option<Found<Wants>>,
+) {
     // 再不给退我就投诉, of shoes the buyer has: 退 is sending them back.
     let received = facts.stage.as_ref().is_some_and(|s| {
         matches!(
