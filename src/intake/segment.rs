@@ -254,7 +254,6 @@ enum Shape<'t> {
 }
 
 /// Places every line of the normalised text.
-#[allow(clippy::too_many_lines, reason = "reader rework (issue 21)")]
 pub fn segment(text: &str) -> Vec<Line<'_>> {
     let raw: Vec<(usize, &str)> = crate::text::lines(text).collect();
     let shapes: Vec<Shape> = raw
@@ -273,126 +272,197 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
         .collect();
     let roles = roles(text, &raw, &shapes);
     // A line gives one line of the reading, a line of fields one per field.
-    let mut out = Vec::with_capacity(raw.len());
-    let mut current = Who::default();
-    let mut in_chat = false;
-    let mut turn = 0;
-    let mut last_field: Option<(Field, bool)> = None;
-    // The heading of the order table being read, and the rows read under it.
-    let mut table: Option<Vec<Field>> = None;
-    let mut rows = 0;
+    let mut state = Placing {
+        text,
+        out: Vec::with_capacity(raw.len()),
+        current: Who::default(),
+        in_chat: false,
+        turn: 0,
+        last_field: None,
+        table: None,
+        rows: 0,
+    };
     for ((start, line), shape) in raw.iter().zip(&shapes) {
         let whole = *start..start + line.len();
         if matches!(
             shape,
             Shape::Blank | Shape::Said { .. } | Shape::Header { .. }
         ) {
-            table = None;
+            state.table = None;
         }
         match shape {
             // 签收时间 on its own line, its time on the next.
-            Shape::Stamp if matches!(last_field, Some((_, true))) => {
-                if let Some((field, _)) = last_field {
-                    out.push(Line::field(text, whole.clone(), field, turn));
+            Shape::Stamp if matches!(state.last_field, Some((_, true))) => {
+                if let Some((field, _)) = state.last_field {
+                    state
+                        .out
+                        .push(Line::field(text, whole.clone(), field, state.turn));
                 }
-                last_field = Some((Field::Other, false));
+                state.last_field = Some((Field::Other, false));
             }
             Shape::Blank | Shape::Stamp | Shape::Forward => {}
-            Shape::Cells(cells) => {
-                let labels: Vec<Option<Field>> = cells
-                    .iter()
-                    .map(|c| exact_label(&text[c.clone()]))
-                    .collect();
-                last_field = None;
-                let known = labels.iter().flatten().count();
-                // 商品 单价 数量 实付 状态: a heading; the rows under it are the items. An
-                // export's heading may hold columns we do not read (颜色/尺码, 商家备注).
-                if known == labels.len() || labels.len() >= 4 && known * 3 >= labels.len() * 2 {
-                    table = Some(
-                        labels
-                            .into_iter()
-                            .map(|f| f.unwrap_or(Field::Other))
-                            .collect(),
-                    );
-                // A row's empty cells at its end are trimmed away with the line's spaces.
-                } else if let Some(heading) = table
-                    .as_ref()
-                    .filter(|h| h.len() >= cells.len() && h.len() <= cells.len() + 2)
-                {
-                    rows += 1;
-                    for (cell, field) in cells.iter().zip(heading) {
-                        let mut l = Line::field(text, cell.clone(), *field, turn);
-                        l.row = Some(rows);
-                        out.push(l);
-                    }
-                    in_chat = false;
-                } else if let ([_, value], Some(field)) = (cells.as_slice(), labels[0]) {
-                    out.push(Line::field(text, value.clone(), field, turn));
-                    in_chat = false;
-                } else {
-                    push_text(&mut out, text, whole, in_chat, current, turn);
-                }
-            }
+            Shape::Cells(cells) => state.cells(cells, whole),
             Shape::Said { name, rest } => match roles.get(name) {
                 Some(who) => {
-                    turn += 1;
-                    current = who;
-                    in_chat = true;
-                    last_field = None;
-                    push_name(&mut out, text, name, who, turn);
-                    push_said(&mut out, text, rest.clone(), current, turn);
+                    state.speaker(who, name);
+                    push_said(&mut state.out, text, rest.clone(), who, state.turn);
                 }
-                None => push_text(&mut out, text, whole, in_chat, current, turn),
+                None => state.text_line(whole),
             },
             Shape::Header { name } => match roles.get(name) {
-                Some(who) => {
-                    turn += 1;
-                    current = who;
-                    in_chat = true;
-                    last_field = None;
-                    push_name(&mut out, text, name, who, turn);
-                }
-                None => push_text(&mut out, text, whole, in_chat, current, turn),
+                Some(who) => state.speaker(who, name),
+                None => state.text_line(whole),
             },
-            Shape::Fields(fields) => {
-                for (item, value) in fields {
-                    let field = match item {
-                        Item::Field(field) if *field != Field::Note => *field,
-                        // Words on a form line that are no field's, or under 处理: an agent's note.
-                        Item::Unread | Item::Field(_) => {
-                            let before = out.len();
-                            push_text(&mut out, text, value.clone(), false, Who::default(), turn);
-                            // Labelled (备注：…), it stays known as such: a note, not a title.
-                            if let (Item::Field(f), Some(l)) = (item, out.get_mut(before)) {
-                                l.field = Some(*f);
-                            }
-                            continue;
-                        }
-                        // `… 实付款:¥139 买家:鞋面有污渍 补偿20吧`: the label ends where the speaker starts.
-                        Item::Said(who) => {
-                            turn += 1;
-                            let who = Who::sure(*who);
-                            push_said(&mut out, text, value.clone(), who, turn);
-                            continue;
-                        }
-                    };
-                    out.push(Line::field(text, value.clone(), field, turn));
-                    last_field = Some((field, text[value.clone()].trim().is_empty()));
-                }
-                // A form block ends the turn: text after it is not the last speaker's.
-                in_chat = false;
-            }
-            Shape::Text(span) => match last_field {
+            Shape::Fields(fields) => state.fields(fields),
+            Shape::Text(span) => match state.last_field {
                 // A field whose value runs on to the next line (收货地址:\n新疆 …).
                 Some((field, true)) => {
-                    out.push(Line::field(text, span.clone(), field, turn));
-                    last_field = Some((field, false));
+                    state
+                        .out
+                        .push(Line::field(text, span.clone(), field, state.turn));
+                    state.last_field = Some((field, false));
                 }
-                _ => push_text(&mut out, text, span.clone(), in_chat, current, turn),
+                _ => push_text(
+                    &mut state.out,
+                    text,
+                    span.clone(),
+                    state.in_chat,
+                    state.current,
+                    state.turn,
+                ),
             },
         }
     }
-    out
+    state.out
+}
+
+/// Where the placing of lines stands: the lines placed so far, the speaker and
+/// turn, the last field (its value may run on to the next line), and the
+/// order table being read.
+struct Placing<'t> {
+    /// The normalised text.
+    text: &'t str,
+    /// The lines placed.
+    out: Vec<Line<'t>>,
+    /// Who speaks now.
+    current: Who,
+    /// Whether the lines are a chat's.
+    in_chat: bool,
+    /// The turn's number.
+    turn: usize,
+    /// The last field, and whether its value is still to come.
+    last_field: Option<(Field, bool)>,
+    /// The heading of the order table being read.
+    table: Option<Vec<Field>>,
+    /// The rows read under it.
+    rows: usize,
+}
+
+impl<'t> Placing<'t> {
+    /// A named speaker starts a turn of the chat.
+    fn speaker(&mut self, who: Who, name: &'t str) {
+        self.turn += 1;
+        self.current = who;
+        self.in_chat = true;
+        self.last_field = None;
+        push_name(&mut self.out, self.text, name, who, self.turn);
+    }
+
+    /// A line of words: the current speaker's in a chat, else a note.
+    fn text_line(&mut self, span: Range<usize>) {
+        push_text(
+            &mut self.out,
+            self.text,
+            span,
+            self.in_chat,
+            self.current,
+            self.turn,
+        );
+    }
+
+    /// A line of cells: a table's heading, one of its rows, a label and its value, or text.
+    fn cells(&mut self, cells: &[Range<usize>], whole: Range<usize>) {
+        let labels: Vec<Option<Field>> = cells
+            .iter()
+            .map(|c| exact_label(&self.text[c.clone()]))
+            .collect();
+        self.last_field = None;
+        let known = labels.iter().flatten().count();
+        // 商品 单价 数量 实付 状态: a heading; the rows under it are the items. An
+        // export's heading may hold columns we do not read (颜色/尺码, 商家备注).
+        if known == labels.len() || labels.len() >= 4 && known * 3 >= labels.len() * 2 {
+            self.table = Some(
+                labels
+                    .into_iter()
+                    .map(|f| f.unwrap_or(Field::Other))
+                    .collect(),
+            );
+        // A row's empty cells at its end are trimmed away with the line's spaces.
+        } else if let Some(heading) = self
+            .table
+            .as_ref()
+            .filter(|h| h.len() >= cells.len() && h.len() <= cells.len() + 2)
+        {
+            self.rows += 1;
+            for (cell, field) in cells.iter().zip(heading) {
+                let mut l = Line::field(self.text, cell.clone(), *field, self.turn);
+                l.row = Some(self.rows);
+                self.out.push(l);
+            }
+            self.in_chat = false;
+        } else if let ([_, value], Some(field)) = (cells, labels[0]) {
+            self.out
+                .push(Line::field(self.text, value.clone(), field, self.turn));
+            self.in_chat = false;
+        } else {
+            push_text(
+                &mut self.out,
+                self.text,
+                whole,
+                self.in_chat,
+                self.current,
+                self.turn,
+            );
+        }
+    }
+
+    /// A line of labelled fields: each field, an agent's note, or a speaker's words.
+    fn fields(&mut self, fields: &[(Item, Range<usize>)]) {
+        for (item, value) in fields {
+            let field = match item {
+                Item::Field(field) if *field != Field::Note => *field,
+                // Words on a form line that are no field's, or under 处理: an agent's note.
+                Item::Unread | Item::Field(_) => {
+                    let before = self.out.len();
+                    push_text(
+                        &mut self.out,
+                        self.text,
+                        value.clone(),
+                        false,
+                        Who::default(),
+                        self.turn,
+                    );
+                    // Labelled (备注：…), it stays known as such: a note, not a title.
+                    if let (Item::Field(f), Some(l)) = (item, self.out.get_mut(before)) {
+                        l.field = Some(*f);
+                    }
+                    continue;
+                }
+                // `… 实付款:¥139 买家:鞋面有污渍 补偿20吧`: the label ends where the speaker starts.
+                Item::Said(who) => {
+                    self.turn += 1;
+                    let who = Who::sure(*who);
+                    push_said(&mut self.out, self.text, value.clone(), who, self.turn);
+                    continue;
+                }
+            };
+            self.out
+                .push(Line::field(self.text, value.clone(), field, self.turn));
+            self.last_field = Some((field, self.text[value.clone()].trim().is_empty()));
+        }
+        // A form block ends the turn: text after it is not the last speaker's.
+        self.in_chat = false;
+    }
 }
 
 /// Who is speaking, and whether that is a guess.
