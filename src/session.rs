@@ -76,6 +76,9 @@ pub struct Answer {
     pub outcome: Outcome,
     /// Every rule considered with every condition, when asked for.
     pub explained: Vec<RuleExplain>,
+    /// A reply to send while a fact stays open (asking what settles the defect),
+    /// when the outcome holds no single advice with its own.
+    pub reply: Option<String>,
 }
 
 /// Whether some colon of the text follows a field's key (`region:` or
@@ -202,6 +205,7 @@ pub fn answer(
             overrides,
             outcome: Outcome::Advice(Box::new(advice)),
             explained: Vec::new(),
+            reply: None,
         });
     }
     if let Some((value, provinces)) = candidates
@@ -221,11 +225,20 @@ pub fn answer(
     } else {
         Vec::new()
     };
+    // Each kind's advice has its reply; the agent sends one asking what settles it.
+    let reply = match &outcome {
+        Outcome::Branches {
+            missing: EngineError::Missing { fact, .. },
+            ..
+        } if *fact != Fact::Region => engine::asking_reply(policy, *fact),
+        _ => None,
+    };
     Ok(Answer {
         facts,
         overrides,
         outcome,
         explained,
+        reply,
     })
 }
 

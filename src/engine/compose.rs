@@ -530,6 +530,17 @@ fn yuan(out: &mut String, m: Money) {
     };
 }
 
+/// The reply while a fact is open (the defect between two kinds): greeting,
+/// apology (S6), the policy's question for that fact, else for photos, thanks
+/// (S6). `None` when the policy asks nothing for it.
+pub fn asking_reply(policy: &Policy, open: Fact) -> Option<String> {
+    let q = policy
+        .question(open.name())
+        .or_else(|| policy.question(Fact::Evidence.name()))?;
+    let r = &policy.replies;
+    Some(format!("{}{}{q}{}", r.greeting, r.apology, r.thanks))
+}
+
 /// The reply: greeting, apology (S6), the rule's text (or a counter-offer at
 /// the ceiling and the next step), questions for the buyer, the tip (S5), thanks (S6).
 fn reply(

@@ -11,7 +11,7 @@ mod decide;
 mod explain;
 
 use crate::case::Fact;
-pub use compose::advise;
+pub use compose::{advise, asking_reply};
 pub use decide::{AskSeen, TitleTags, Verdict, decide, decide_untraced};
 pub use explain::{CondCheck, RuleExplain, explain};
 

@@ -104,6 +104,9 @@ pub fn text(a: &Answer) -> String {
         // The missing fact and its flag go to standard error.
         Outcome::Missing(_) => {}
     }
+    if let Some(r) = &a.reply {
+        let _ = writeln!(o, "\n【回复买家】\n{r}");
+    }
     o
 }
 
@@ -135,6 +138,9 @@ pub fn json_value(a: &Answer) -> Result<serde_json::Value, serde_json::Error> {
         Outcome::Missing(e) => serde_json::json!({ "missing": missing_json(e) }),
     };
     if let Some(obj) = v.as_object_mut() {
+        if let Some(r) = &a.reply {
+            obj.insert("reply".into(), serde_json::json!(r));
+        }
         if let Some(f) = &a.facts {
             obj.insert("facts".into(), serde_json::to_value(f)?);
         }

@@ -395,6 +395,7 @@ def run(binary, tmp):
                 kinds = [t.strip() for t in page.locator('[data-testid="defect-row"] td:first-child').all_inner_texts()]
                 check(kinds == ["小瑕疵", "质量问题"], f"the open defect's rows are {kinds}, expected 小瑕疵 and 质量问题")
                 check(page.is_visible('[data-testid="ambiguous-defect"]'), "the facts do not say 问题类型 is open")
+                check("照片" in page.input_value('[data-testid="reply"]'), "the reply box does not ask the buyer for a photo")
                 page.screenshot(path=str(SHOTS / "8-open-defect.png"), full_page=True)
                 with page.expect_response(lambda r: r.url.endswith("/api/advise") and r.request.method == "POST") as again:
                     page.click('[data-testid="by-defect"] [data-testid="choice-defect-quality"]')

@@ -709,6 +709,12 @@ fn a_defect_the_words_leave_open_gets_each_kinds_advice_in_page_words() {
         a["facts"]["ambiguous"][0]["candidates"],
         json!(["small_flaw", "quality"])
     );
+    // The reply to send meanwhile asks for what settles it: a photo of the damage.
+    let reply = a["reply"].as_str().unwrap_or("");
+    assert!(
+        reply.contains("照片") && reply.contains("对不起"),
+        "{reply}"
+    );
     // Each branch is rewritten for the agent like a single advice: no rule ids in its notes.
     for b in a["by_defect"].as_array().into_iter().flatten() {
         for n in b["advice"]["notes"].as_array().into_iter().flatten() {
