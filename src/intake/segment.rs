@@ -281,6 +281,7 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
         last_field: None,
         table: None,
         rows: 0,
+        names: Vec::new(),
     };
     for ((start, line), shape) in raw.iter().zip(&shapes) {
         let whole = *start..start + line.len();
@@ -356,6 +357,8 @@ struct Placing<'t> {
     table: Option<Vec<Field>>,
     /// The rows read under it.
     rows: usize,
+    /// The buyer's names already given a line: a chat has few names and many turns.
+    names: Vec<&'t str>,
 }
 
 impl<'t> Placing<'t> {
@@ -365,7 +368,14 @@ impl<'t> Placing<'t> {
         self.current = who;
         self.in_chat = true;
         self.last_field = None;
-        push_name(&mut self.out, self.text, name, who, self.turn);
+        // The buyer's name, once for each name, as a line of its own (for the place).
+        if who.speaker == Some(Speaker::Buyer) && !self.names.contains(&name) {
+            self.names.push(name);
+            let start = name.as_ptr() as usize - self.text.as_ptr() as usize;
+            let span = start..start + name.len();
+            self.out
+                .push(Line::field(self.text, span, Field::Name, self.turn));
+        }
     }
 
     /// A line of words: the current speaker's in a chat, else a note.
@@ -498,21 +508,6 @@ impl<'t> Line<'t> {
             turn,
             row: None,
         }
-    }
-}
-
-/// The buyer's name, once for each name, as a line of its own.
-fn push_name<'t>(out: &mut Vec<Line<'t>>, text: &'t str, name: &'t str, who: Who, turn: usize) {
-    if who.speaker != Some(Speaker::Buyer) {
-        return;
-    }
-    let start = name.as_ptr() as usize - text.as_ptr() as usize;
-    let span = start..start + name.len();
-    let seen = out
-        .iter()
-        .any(|l| l.field == Some(Field::Name) && l.text == name);
-    if !seen {
-        out.push(Line::field(text, span, Field::Name, turn));
     }
 }
 
