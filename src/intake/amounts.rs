@@ -186,9 +186,11 @@ fn money(d: Decimal) -> Money {
 pub(super) fn read(text: &Text, lines: &[Line], facts: &mut Facts) {
     // Each line's amounts with their clauses, read once for the price and the asks.
     let found: Vec<Vec<Context>> = lines.iter().map(in_line).collect();
-    price(text, lines, &found, facts);
+    // An order listed line by line or with `/`: its items, for the price and the asks.
+    let pieces = item_pieces(text, lines);
+    price(text, lines, &found, &pieces, facts);
     fee(text, lines, facts);
-    negotiation(text, lines, &found, facts);
+    negotiation(text, lines, &found, &pieces, facts);
     refund_amount(text, lines, facts);
 }
 
@@ -205,7 +207,13 @@ static PAID_AFTER: WordList = WordList::named(&WORDS, "price_label.after");
 /// The price from the best price label: 实付款, then 订单金额, then 商品总价 or
 /// 单价 — in a field, or written inside a line (宝贝:… 实付 ¥75.00, ¥599.00(实付款));
 /// failing those, a ¥ amount in an order line or an agent's note (never the chat).
-fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts) {
+fn price(
+    text: &Text,
+    lines: &[Line],
+    found: &[Vec<Context>],
+    pieces: &[ItemPiece],
+    facts: &mut Facts,
+) {
     let mut best: Option<(u8, usize, Amount)> = None;
     let consider = |best: &mut Option<(u8, usize, Amount)>, r: u8, li: usize, a: Amount| {
         if best.as_ref().is_none_or(|(br, _, _)| r < *br) {
@@ -275,22 +283,24 @@ fn price(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts)
     // Several items, each with its price (宝贝1：… ¥169 / 宝贝2：… ¥39): the price
     // is the item the buyer writes about; when that cannot be told, there is none,
     // and the items' prices are listed as open.
-    if let Some(items) = several_items(text, lines, found) {
-        let same = items.iter().all(|(_, a)| a.value == items[0].1.value);
+    if let Some(items) = several_items(text, lines, found, pieces) {
+        let same = items
+            .iter()
+            .all(|it| it.amount.value == items[0].amount.value);
         let picked = if same {
-            Some(items[0].clone())
+            Some(&items[0])
         } else {
             item_in_question(text, lines, &items)
         };
         match picked {
-            Some((li, a)) => best = Some((0, li, a)),
+            Some(it) => best = Some((0, it.line, it.amount.clone())),
             None => {
                 facts.ambiguous.push(super::facts::Ambiguity {
                     fact: crate::case::Fact::Price,
-                    source: text.quote(lines[items[0].0].span.clone()),
+                    source: text.quote(lines[items[0].line].span.clone()),
                     candidates: items
                         .iter()
-                        .map(|(_, a)| money(a.value).to_string())
+                        .map(|it| money(it.amount.value).to_string())
                         .collect(),
                     flag: "--price 写上买家说的那件商品的实付金额".into(),
                 });
@@ -325,12 +335,20 @@ fn signed_alone(text: &Text, c: &Context) -> bool {
         && (c.before.is_empty() || c.before.ends_with([' ', '\u{3000}']))
 }
 
-/// The order's items when it lists two or more, each with a ¥ price on its title line.
+/// The order's items when it lists two or more: an order table's rows, title
+/// fields each with a ¥ price, else the pieces of a listed order.
 fn several_items(
     text: &Text,
     lines: &[Line],
     found: &[Vec<Context>],
-) -> Option<Vec<(usize, Amount)>> {
+    pieces: &[ItemPiece],
+) -> Option<Vec<ItemPiece>> {
+    // A title line's item: its words are the whole line.
+    let titled = |line: usize, amount: Amount| ItemPiece {
+        line,
+        amount,
+        span: lines[line].span.clone(),
+    };
     // An order table's rows: each item's title, with its paid cell, else its unit price.
     #[allow(clippy::type_complexity, reason = "reader rework (issue 21)")]
     let mut rows: std::collections::BTreeMap<usize, (Option<usize>, Option<(u8, Amount)>)> =
@@ -351,14 +369,14 @@ fn several_items(
             None => {}
         }
     }
-    let table: Vec<(usize, Amount)> = rows
+    let table: Vec<ItemPiece> = rows
         .into_values()
-        .filter_map(|(title, price)| Some((title?, price?.1)))
+        .filter_map(|(title, price)| Some(titled(title?, price?.1)))
         .collect();
     if table.len() >= 2 {
         return Some(table);
     }
-    let items: Vec<(usize, Amount)> = lines
+    let items: Vec<ItemPiece> = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| l.field == Some(Field::Title))
@@ -366,35 +384,32 @@ fn several_items(
             found[li]
                 .iter()
                 .find(|c| text.norm[c.amount.span.clone()].starts_with('¥'))
-                .map(|c| (li, c.amount.clone()))
+                .map(|c| titled(li, c.amount.clone()))
         })
         .collect();
     if items.len() >= 2 {
         return Some(items);
     }
-    let listed: Vec<(usize, Amount)> = item_pieces(text, lines)
-        .into_iter()
-        .map(|p| (p.line, p.amount))
-        .collect();
-    (listed.len() >= 2).then_some(listed)
+    (pieces.len() >= 2).then(|| pieces.to_vec())
 }
 
-/// One item of an order written as a list (① 发光鞋 26码 ×1 ¥99.00, - 儿童款 27码
-/// ¥99.00, 大人款 37码 ¥109 / 儿童款 26码 ¥79): its line, its price and its words.
+/// One item of an order: a title line with its price, or a piece of an order
+/// written as a list (① 发光鞋 26码 ×1 ¥99.00, 大人款 37码 ¥109 / 儿童款 26码 ¥79):
+/// its line, its price and the words that name it.
 #[derive(Debug, Clone)]
-pub(super) struct ItemPiece {
+struct ItemPiece {
     /// The line it is on.
-    pub line: usize,
+    line: usize,
     /// Its ¥ price.
-    pub amount: Amount,
+    amount: Amount,
     /// Where its words are in the normalised text.
-    pub span: std::ops::Range<usize>,
+    span: std::ops::Range<usize>,
 }
 
 /// The items of an order listed line by line or with `/` between them: a piece of
 /// an order line or an agent's note holding one ¥ price and a size, a count or a
 /// list mark. A buyer's own turn is never one (两双一共¥398 is what they paid).
-pub(super) fn item_pieces(text: &Text, lines: &[Line]) -> Vec<ItemPiece> {
+fn item_pieces(text: &Text, lines: &[Line]) -> Vec<ItemPiece> {
     let mut out = Vec::new();
     for (li, l) in lines.iter().enumerate() {
         let listing = matches!(l.segment, Segment::Form | Segment::Note)
@@ -447,11 +462,11 @@ fn names_an_item(piece: &str) -> bool {
 
 /// The item whose title shares the most two-character words with the buyer's
 /// own account (拖鞋线头好多 → 居家棉拖鞋), if exactly one does best.
-fn item_in_question(
+fn item_in_question<'i>(
     text: &Text,
     lines: &[Line],
-    items: &[(usize, Amount)],
-) -> Option<(usize, Amount)> {
+    items: &'i [ItemPiece],
+) -> Option<&'i ItemPiece> {
     // The buyer's words, without the phrases that say an item is fine (袜子那个没事).
     let account: String = lines
         .iter()
@@ -464,26 +479,20 @@ fn item_in_question(
         .filter(|phrase| !holds_any(phrase, &ITEM_FINE))
         .collect::<Vec<_>>()
         .join("\n");
-    // An item's words: its piece of a listed line, else its whole line.
-    let pieces = item_pieces(text, lines);
-    let words = |it: &(usize, Amount)| {
-        pieces
-            .iter()
-            .find(|p| p.amount.span == it.1.span)
-            .map_or(lines[it.0].text, |p| &text.norm[p.span.clone()])
-    };
-    let score = |it: &(usize, Amount)| {
-        let title: Vec<char> = words(it).chars().filter(|c| *c as u32 >= 0x4E00).collect();
+    let score = |it: &ItemPiece| {
+        let title: Vec<char> = text.norm[it.span.clone()]
+            .chars()
+            .filter(|c| *c as u32 >= 0x4E00)
+            .collect();
         title
             .windows(2)
             .filter(|w| account.contains(&w.iter().collect::<String>()))
             .count()
     };
-    let mut scored: Vec<(usize, &(usize, Amount))> =
-        items.iter().map(|it| (score(it), it)).collect();
+    let mut scored: Vec<(usize, &ItemPiece)> = items.iter().map(|it| (score(it), it)).collect();
     scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
     match scored.as_slice() {
-        [(top, it), (next, _), ..] if *top > 0 && top > next => Some((*it).clone()),
+        [(top, it), (next, _), ..] if *top > 0 && top > next => Some(*it),
         _ => None,
     }
 }
@@ -553,7 +562,13 @@ fn free_shipping<'l, 't>(text: &Text, lines: &'l [Line<'t>]) -> Option<(bool, &'
 }
 
 /// The buyer's asks and the shop's offers, turn by turn.
-fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut Facts) {
+fn negotiation(
+    text: &Text,
+    lines: &[Line],
+    found: &[Vec<Context>],
+    items: &[ItemPiece],
+    facts: &mut Facts,
+) {
     let postage = facts
         .defect
         .as_ref()
@@ -562,7 +577,6 @@ fn negotiation(text: &Text, lines: &[Line], found: &[Vec<Context>], facts: &mut 
     // A set: a long paste may hold thousands of offers.
     let mut offers: std::collections::BTreeSet<Money> = std::collections::BTreeSet::new();
     // An order's listed items (2 亲子鞋儿童款 29码 ¥89.00) hold its prices and sizes, no asks.
-    let items = item_pieces(text, lines);
     let listed = |c: &Context| items.iter().any(|p| p.span.contains(&c.amount.span.start));
     for (li, l) in lines
         .iter()
