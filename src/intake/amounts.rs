@@ -731,15 +731,10 @@ fn heading_day(text: &Text, l: &Line, c: &Context) -> bool {
     let Some(high) = c.amount.high else {
         return false;
     };
-    let lo = c.amount.value;
     text.norm[l.span.start..c.amount.span.start]
         .trim()
         .is_empty()
-        && lo.fract().is_zero()
-        && high.fract().is_zero()
-        && lo >= Decimal::ONE
-        && lo <= Decimal::from(12)
-        && high <= Decimal::from(31)
+        && super::money::month_day(c.amount.value, high)
 }
 
 /// Whether a price word stands right before an amount (鞋钱九十九, not 一双男的43).

@@ -176,12 +176,17 @@ fn currency_before(text: &str, i: usize) -> bool {
 /// falls: a range never falls, a date of the year does.
 fn falling_day_pair(text: &str, end: usize, value: Decimal) -> Option<usize> {
     let (sep, hi, hi_len) = range_end(&text[end..])?;
-    let day_of_year = value <= Decimal::from(12)
-        && hi <= Decimal::from(31)
-        && value.fract().is_zero()
-        && hi.fract().is_zero();
-    (hi < value && day_of_year && !text[end..].starts_with(['到', '至']))
+    (hi < value && month_day(value, hi) && !text[end..].starts_with(['到', '至']))
         .then_some(end + sep + hi_len)
+}
+
+/// Whether two whole numbers can be a month and a day of it (11 and 19 in 11-19).
+pub(super) fn month_day(month: Decimal, day: Decimal) -> bool {
+    month.fract().is_zero()
+        && day.fract().is_zero()
+        && month >= Decimal::ONE
+        && month <= Decimal::from(12)
+        && day <= Decimal::from(31)
 }
 
 /// The amount starting at byte `i` whose number ends at `end`, with the high
