@@ -134,6 +134,12 @@ fn tail(s: &str, n: usize) -> &str {
     &s[start..]
 }
 
+/// The first few characters of `s`.
+fn head(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
 /// Whether a money verb stands right before the amount (a few characters back).
 fn verb_before(before: &str) -> bool {
     let near = tail(before.trim_end(), 5);
@@ -744,8 +750,7 @@ fn priced_right_before(c: &Context) -> bool {
 
 /// Whether the words right after an amount name it a fee (花了我十块钱运费).
 fn fee_named_after(c: &Context) -> bool {
-    let head: String = c.after.chars().take(3).collect();
-    holds_any(&head, &FEE_WORDS)
+    holds_any(head(c.after, 3), &FEE_WORDS)
 }
 
 /// A line that lists an order's money (实付, 商品总价, 优惠券): its amounts are no asks.
