@@ -420,7 +420,9 @@ fn item_pieces(text: &Text, lines: &[Line]) -> Vec<ItemPiece> {
     for (li, l) in lines.iter().enumerate() {
         let listing = matches!(l.segment, Segment::Form | Segment::Note)
             || l.segment == Segment::Chat && l.speaker == Some(Speaker::Shop);
-        if !listing || !l.text.contains('¥') {
+        // A labelled discount or fee (店铺优惠 -¥60.00) is no item; a title is.
+        let unlabelled = l.field.is_none_or(|f| f == Field::Title);
+        if !listing || !unlabelled || !l.text.contains('¥') {
             continue;
         }
         let mut start = 0;
@@ -450,7 +452,9 @@ fn item_pieces(text: &Text, lines: &[Line]) -> Vec<ItemPiece> {
 fn names_an_item(piece: &str) -> bool {
     let t = piece.trim_start();
     let marked = t.starts_with(|c: char| ('①'..='⑳').contains(&c))
+        // -¥60.00 is a sum taken off, not a list mark.
         || t.starts_with(['-', '•', '·'])
+            && !t.chars().nth(1).is_some_and(|c| c == '¥' || c.is_ascii_digit())
         || t.starts_with(|c: char| c.is_ascii_digit())
             && t.trim_start_matches(|c: char| c.is_ascii_digit())
                 .starts_with([' ', '.', '、', ')', '）']);

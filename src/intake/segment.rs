@@ -644,6 +644,10 @@ fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) ->
     if !speaker_first && let Some(fields) = fields(t, body_start) {
         return Shape::Fields(fields);
     }
+    if let Some((field, from)) = card_tag(t) {
+        let from = body_start + from;
+        return Shape::Fields(vec![(Item::Field(field), from..body_start + t.len())]);
+    }
     // `[客服] …` / `【买家】…`
     if let Some((name, after)) = bracketed(t) {
         let rest_start = body_start + (t.len() - after.len());
@@ -807,6 +811,45 @@ fn bracketed(t: &str) -> Option<(&str, &str)> {
 /// Labels too common to be fields anywhere but at the start of a line.
 static START_ONLY: WordList = WordList::named(&WORDS, "label.start_only");
 
+/// Words after a label that keep its field (订单信息:, [商品卡片]).
+static LABEL_SUFFIX: WordList = WordList::named(&WORDS, "label.suffix");
+
+/// `rest` without a leading [`LABEL_SUFFIX`] word.
+fn past_suffix(rest: &str) -> &str {
+    LABEL_SUFFIX
+        .words()
+        .iter()
+        .find_map(|s| rest.strip_prefix(s))
+        .unwrap_or(rest)
+}
+
+/// A card the app copies as a tag and its text (`[订单卡片] 凉鞋 蓝色 36 ¥79.00`,
+/// `【商品】…`): the field the tag names and where its value starts. A tag
+/// alone (`[商品卡片]`) is a placeholder, not a field.
+fn card_tag(t: &str) -> Option<(Field, usize)> {
+    let close = match t.chars().next()? {
+        '[' => ']',
+        '【' => '】',
+        _ => return None,
+    };
+    let end = t.find(close)?;
+    let inner = trim(&t[t.chars().next()?.len_utf8()..end]);
+    let field = labels_by_first()
+        .get(&inner.chars().next()?)?
+        .iter()
+        .find(|(label, _)| {
+            inner
+                .strip_prefix(label)
+                .is_some_and(|r| past_suffix(r).is_empty())
+        })
+        .map(|(_, f)| *f)?;
+    let after = end + close.len_utf8();
+    let value = &t[after..];
+    let start = after + (value.len() - value.trim_start_matches([' ', ':', '\t']).len());
+    // 【差评】2026-11-25 23:40 is a heading with its time, not a card.
+    (start < t.len() && !is_stamp_line(&t[start..])).then_some((field, start))
+}
+
 /// What may stand before a label in the middle of a line.
 const LABEL_AFTER: &[char] = &[' ', '\t', ',', ';', '|', '，', '；', '·'];
 
@@ -915,8 +958,9 @@ fn label_at(t: &str) -> Option<(Field, usize)> {
         .iter()
         .filter(|(label, _)| starts_with_bytes(t, label))
         .filter_map(|(label, field)| {
-            // 宝贝1： / 商品2： one item of several.
-            let rest = t[label.len()..].trim_start_matches(|c: char| c.is_ascii_digit());
+            // 宝贝1： / 商品2： one item of several; 订单信息： the same field.
+            let rest =
+                past_suffix(&t[label.len()..]).trim_start_matches(|c: char| c.is_ascii_digit());
             let rest_trim = rest.trim_start_matches([' ', '\t']);
             let rest_trim = rest_trim
                 .strip_prefix(['(', '（'])
