@@ -1215,7 +1215,14 @@ fn roles<'t>(text: &str, raw: &[(usize, &'t str)], shapes: &[Shape<'t>]) -> Role
             None => names.push((name, 1, header)),
         }
     }
-    let known = |n: &str| role_of(n).or_else(|| buyer_nick(n).then_some(Speaker::Buyer));
+    // 我 is whoever copied the chat: the shop in the agent's own export, the
+    // buyer in one the buyer forwards (—— 与 蔓蒂女鞋 的聊天 ——). It is told
+    // like a nickname: the other side of a known speaker, else by its talk.
+    let known = |n: &str| {
+        (n != "我")
+            .then(|| role_of(n).or_else(|| buyer_nick(n).then_some(Speaker::Buyer)))
+            .flatten()
+    };
     let any_known = names
         .iter()
         .any(|(n, _, _)| known(n).is_some() || is_shop_name(n));
@@ -1227,7 +1234,7 @@ fn roles<'t>(text: &str, raw: &[(usize, &'t str)], shapes: &[Shape<'t>]) -> Role
             roles.insert(name, Some(role));
         } else if is_shop_name(name) || is_weak_shop_name(name) && !strong_shop {
             roles.insert(name, Some(Speaker::Shop));
-        } else if header || times >= 2 || any_known || names.len() >= 2 {
+        } else if header || times >= 2 || any_known || names.len() >= 2 || name == "我" {
             unknown.push(name);
         }
     }
