@@ -710,10 +710,22 @@ fn scan(text: &str, last: u32) -> Option<(Slip, u32, u32)> {
     } else {
         (last as usize).min(lines.len())
     };
+    // The indentation of the key whose block text (`paste: |`) is being passed:
+    // a pasted chat's 收货地址：… is text, never a slip.
+    let mut block: Option<usize> = None;
     for (i, raw) in lines.iter().enumerate().take(upto) {
         let n = i as u32 + 1;
         let body = raw.trim_start();
         let indent = &raw[..raw.len() - body.len()];
+        if let Some(key_indent) = block {
+            if body.is_empty() || indent.len() > key_indent {
+                continue;
+            }
+            block = None;
+        }
+        if block_opens(strip_comment(body)) {
+            block = Some(indent.len());
+        }
         if let Some(tab) = indent.find('\t') {
             return Some((Slip::Tab, n, col(raw, tab)));
         }
@@ -760,6 +772,19 @@ fn scan(text: &str, last: u32) -> Option<(Slip, u32, u32)> {
         }
     }
     None
+}
+
+/// Whether a line's key opens a block of text (`paste: |`, `note: >-`).
+fn block_opens(code: &str) -> bool {
+    let code = code.trim_end();
+    let Some(head) = code
+        .trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit())
+        .strip_suffix(['|', '>'])
+    else {
+        return false;
+    };
+    let head = head.trim_end();
+    head.ends_with(':') || head == "-" || head.ends_with(" -")
 }
 
 /// A line's text before a ` #` comment (outside quotes).
