@@ -658,6 +658,13 @@ fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) ->
             rest: rest_start..rest_start + rest.trim_end().len(),
         };
     }
+    // `买家 12-01 21:18  你们这鞋线头…`: a name, its time and the message on one line.
+    if let Some((name, rest)) = name_stamp_message(t) {
+        return Shape::Said {
+            name,
+            rest: body_start + rest.start..body_start + rest.end,
+        };
+    }
     // `name[ timestamp]: message`
     if let Some(colon) = colon {
         let head = trim(&t[..colon]);
@@ -986,6 +993,28 @@ fn role_label_at(t: &str) -> Option<(Speaker, usize)> {
         let after = rest.trim_start_matches([' ', '\t']).strip_prefix(':')?;
         (word != "我").then_some((who, t.len() - after.len()))
     })
+}
+
+/// A speaker's name, then a timestamp with its time, then the message, with
+/// no colon between (`客服 12-01 21:35  非常抱歉…`): the name and where the message starts.
+fn name_stamp_message(t: &str) -> Option<(&str, Range<usize>)> {
+    t.char_indices()
+        .take(26)
+        .filter(|&(i, c)| c == ' ' && i > 0)
+        .find_map(|(i, _)| {
+            let at = t.len() - t[i..].trim_start().len();
+            let n = stamp_prefix(&t[at..])?;
+            let rest = &t[at + n..];
+            let from = at + n + (rest.len() - rest.trim_start().len());
+            let to = at + n + rest.trim_end().len();
+            let name = trim(&t[..i]);
+            // 2026-11-10 16:45 【大连】快件已签收: a date, then its time, is no name.
+            (t[at..at + n].contains(':')
+                && from < to
+                && is_name(name)
+                && stamp_prefix(name).is_none())
+            .then_some((name, from..to))
+        })
 }
 
 fn is_stamp_line(t: &str) -> bool {
