@@ -17,6 +17,7 @@ pub mod facts;
 pub mod lexicon;
 pub mod money;
 mod read;
+mod rows;
 pub mod segment;
 
 use chrono::NaiveDate;
@@ -118,7 +119,8 @@ impl Intake {
             return Err(IntakeError::Binary("it holds control characters"));
         }
         let text = Text::new(raw);
-        let lines = segment::segment(&text.norm);
+        let mut lines = segment::segment(&text.norm);
+        rows::focus(&mut lines);
         let hits = read::hits(&self.lexicon, &text.norm, &lines);
         let mut facts = Facts::default();
         self.place(&text, &lines, &mut facts);
@@ -476,6 +478,7 @@ mod tests {
                     "intake/mod.rs",
                     "intake/money.rs",
                     "intake/read.rs",
+                    "intake/rows.rs",
                     "intake/segment.rs",
                 ][..],
             ),

@@ -327,7 +327,7 @@ fn is_cn_digit(c: char) -> bool {
     )
 }
 
-fn cn_value(c: char) -> Option<u32> {
+pub(super) fn cn_value(c: char) -> Option<u32> {
     Some(match c {
         '零' => 0,
         '一' => 1,

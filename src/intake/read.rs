@@ -891,6 +891,13 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                     if last_wish.is_none_or(|end| h.span.start >= end)
                         && !(buyer_wished && lines[h.line].segment == Segment::Note) =>
                 {
+                    // 直接退她10块算了: money back, the shoes kept.
+                    let w = match w {
+                        Wants::Return | Wants::Refund if sum_follows(&text.norm[h.span.end..]) => {
+                            Wants::Keep
+                        }
+                        w => w,
+                    };
                     facts.wants = Some(found(text, lines, h, w));
                     last_wish = Some(h.span.end);
                     buyer_wished |= lines[h.line].segment != Segment::Note;
@@ -903,6 +910,16 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
         }
     }
     settle_wish(text, lines, hits, facts, conditional);
+}
+
+/// Whether a sum of money follows a word of refunding, after whom it goes to
+/// (退她10块, 退我二十): a part of the price back, not the goods sent back.
+fn sum_follows(after: &str) -> bool {
+    let t = after.trim_start_matches(['我', '她', '他', '您', '给', '个', '点']);
+    let head = &t[..t.char_indices().nth(8).map_or(t.len(), |(i, _)| i)];
+    super::money::amounts(head, 0)
+        .first()
+        .is_some_and(|a| a.span.start == 0 && !a.value.is_zero())
 }
 
 /// Adds a kind of evidence once.

@@ -161,18 +161,52 @@ fn field_named(name: &str) -> Option<Field> {
         "responsibility" => Field::Responsibility,
         "review" => Field::Review,
         "note" => Field::Note,
+        "name" => Field::Name,
         _ => return None,
+    })
+}
+
+/// The prefix of a line of `data/labels.txt` whose words name a field only as
+/// a table's column heading (退款, 类型, 买家): too plain to be labels elsewhere.
+const COLUMN: &str = "column.";
+
+/// The labels of `data/labels.txt`: each word with its field, and whether it
+/// names the field only as a column heading.
+fn all_labels() -> impl Iterator<Item = (&'static str, Field, bool)> {
+    LABELS
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once(':'))
+        .filter_map(|(name, words)| {
+            let name = name.trim();
+            let column = name.strip_prefix(COLUMN);
+            Some((
+                field_named(column.unwrap_or(name))?,
+                words,
+                column.is_some(),
+            ))
+        })
+        .flat_map(|(field, words, column)| {
+            words.split_whitespace().map(move |w| (w, field, column))
+        })
+}
+
+/// The field a table's column heading names: a label, or a word that is one
+/// only as a heading.
+fn column_label(t: &str) -> Option<Field> {
+    exact_label(t).or_else(|| {
+        let t = trim(t);
+        all_labels()
+            .find(|(w, _, column)| *column && *w == t)
+            .map(|(_, f, _)| f)
     })
 }
 
 /// Every label with its field, as `data/labels.txt` lists them.
 fn field_labels() -> impl Iterator<Item = (&'static str, Field)> {
-    LABELS
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .filter_map(|l| l.split_once(':'))
-        .filter_map(|(name, words)| Some((field_named(name.trim())?, words)))
-        .flat_map(|(field, words)| words.split_whitespace().map(move |w| (w, field)))
+    all_labels()
+        .filter(|(_, _, column)| !column)
+        .map(|(w, f, _)| (w, f))
 }
 
 /// Speaker words and the role they always mean.
@@ -394,7 +428,7 @@ impl<'t> Placing<'t> {
     fn cells(&mut self, cells: &[Range<usize>], whole: Range<usize>) {
         let labels: Vec<Option<Field>> = cells
             .iter()
-            .map(|c| exact_label(&self.text[c.clone()]))
+            .map(|c| column_label(&self.text[c.clone()]))
             .collect();
         self.last_field = None;
         let known = labels.iter().flatten().count();
@@ -703,10 +737,21 @@ fn unmarked_fields<'t>(
     at: usize,
     next: &impl Fn() -> Option<&'t str>,
 ) -> Option<Shape<'t>> {
-    if t.contains(':') {
+    // A row of an export may hold a time (… 2026-11-20 09:12 …): with two
+    // tabs or pipes or more, and no cell opening with a label (淘宝 | 退款类型:仅退款),
+    // its colons are no label's.
+    let colon = t.contains(':');
+    if colon && t.matches(['\t', '|', '｜']).count() < 2 {
         return None;
     }
     let cells = cells(t, at);
+    if colon
+        && cells
+            .iter()
+            .any(|c| label_at(&t[c.start - at..c.end - at]).is_some())
+    {
+        return None;
+    }
     if cells.len() >= 2 {
         return Some(Shape::Cells(cells));
     }
@@ -731,14 +776,20 @@ fn unmarked_fields<'t>(
 /// The cells of a line parted by tabs (each tab parts two cells, so an export's
 /// empty cells keep their place) or by gaps of two spaces or more.
 fn cells(t: &str, at: usize) -> Vec<Range<usize>> {
-    if t.contains('\t') {
+    // Tabs, else pipes (订单号 | 买家 | 宝贝, at least two of them).
+    let bar = if t.contains('\t') {
+        Some('\t')
+    } else {
+        ['|', '｜'].into_iter().find(|&p| t.matches(p).count() >= 2)
+    };
+    if let Some(bar) = bar {
         let mut out = Vec::new();
         let mut from = 0;
-        for (i, _) in t.match_indices('\t').chain(std::iter::once((t.len(), ""))) {
+        for (i, _) in t.match_indices(bar).chain(std::iter::once((t.len(), ""))) {
             let cell = &t[from..i];
             let lead = cell.len() - cell.trim_start().len();
             out.push(at + from + lead..at + from + lead + cell.trim().len());
-            from = i + 1;
+            from = i + bar.len_utf8();
         }
         return out;
     }
@@ -1460,8 +1511,9 @@ mod tests {
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         {
             let (name, words) = line.split_once(':').expect("`field: labels`");
+            let name = name.trim();
             assert!(
-                field_named(name.trim()).is_some(),
+                field_named(name.strip_prefix(COLUMN).unwrap_or(name)).is_some(),
                 "unknown field in data/labels.txt: {line}"
             );
             assert!(!words.trim().is_empty(), "no labels: {line}");
