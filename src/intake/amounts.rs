@@ -150,6 +150,12 @@ fn is_price(c: &Context) -> bool {
     let near = tail(c.before.trim_end(), 5);
     holds_any(near, &PRICE_WORDS) && !holds_any(tail(near, 3), &NOT_PRICE_NEAR)
         || PRICE_AFTER.starts(c.after.trim_start())
+        // 就是那双 ¥79的: the one that cost it, ending its phrase (拍40的 is a size).
+        || c.amount.marked
+            && c.after
+            .trim_start()
+            .strip_prefix('的')
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\u{3000}']))
 }
 
 /// A shoe size: a number in the range of sizes (33–47, halves too), without

@@ -896,6 +896,11 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                         Wants::Return | Wants::Refund if sum_follows(&text.norm[h.span.end..]) => {
                             Wants::Keep
                         }
+                        // 我要退款 不退货了: the money back without sending the shoes,
+                        // not keeping them for a part of it.
+                        Wants::Keep if refund_then_no_return(text, facts, last_wish, h) => {
+                            Wants::Refund
+                        }
                         w => w,
                     };
                     facts.wants = Some(found(text, lines, h, w));
@@ -910,6 +915,22 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
         }
     }
     settle_wish(text, lines, hits, facts, conditional);
+}
+
+/// Whether a wish to keep the shoes is a refusal to send them back said right
+/// after asking for the money (我要退款 不退货了): a refund without a return.
+fn refund_then_no_return(text: &Text, facts: &Facts, last_wish: Option<usize>, h: &Hit) -> bool {
+    let (Some(end), Some(prev)) = (last_wish, &facts.wants) else {
+        return false;
+    };
+    let between = text.norm.get(end..h.span.start).unwrap_or("");
+    matches!(prev.value, Wants::Refund | Wants::Return)
+        && text.norm[h.span.clone()].starts_with(['不', '懒', '唔'])
+        && (prev.value == Wants::Refund || between.starts_with('款'))
+        && between
+            .trim_start_matches('款')
+            .chars()
+            .all(|c| c.is_whitespace() || ",，。!！~".contains(c))
 }
 
 /// Whether a sum of money follows a word of refunding, after whom it goes to

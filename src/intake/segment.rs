@@ -290,6 +290,15 @@ enum Shape<'t> {
 /// Places every line of the normalised text.
 pub fn segment(text: &str) -> Vec<Line<'_>> {
     let raw: Vec<(usize, &str)> = crate::text::lines(text).collect();
+    // How often each short line recurs: a name that heads several messages.
+    let mut recurring: HashMap<&str, usize, crate::text::FastHash> = HashMap::default();
+    for (_, l) in &raw {
+        let t = trim(l);
+        if !t.is_empty() && t.len() <= 72 {
+            *recurring.entry(t).or_default() += 1;
+        }
+    }
+    let mut prev_stamp = false;
     let shapes: Vec<Shape> = raw
         .iter()
         .enumerate()
@@ -301,7 +310,19 @@ pub fn segment(text: &str) -> Vec<Line<'_>> {
                     .find(|(_, l)| !l.trim().is_empty())
                     .map(|(_, l)| *l)
             };
-            shape(*start, line, next)
+            // `2026-10-10 22:37` / `重庆小火锅` / the message: a name alone under its
+            // time heads a message when it heads others too, or plainly names a side.
+            let t = trim(line);
+            let heads = prev_stamp
+                && (recurring.get(t).is_some_and(|&n| n >= 2)
+                    || role_of(t).is_some()
+                    || is_shop_name(t)
+                    || buyer_nick(t));
+            let s = shape(*start, line, next, heads);
+            if !t.is_empty() {
+                prev_stamp = matches!(s, Shape::Stamp);
+            }
+            s
         })
         .collect();
     let roles = roles(text, &raw, &shapes);
@@ -624,7 +645,12 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 }
 
 /// What a line looks like.
-fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) -> Shape<'t> {
+fn shape<'t>(
+    start: usize,
+    line: &'t str,
+    next: impl Fn() -> Option<&'t str>,
+    heads: bool,
+) -> Shape<'t> {
     let next_is_stamp = || next().is_some_and(is_stamp_line);
     let t = trim(line);
     if t.is_empty() {
@@ -664,6 +690,17 @@ fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) ->
         _ => (t, body_start),
     };
     let stamped = body_start != start + lead;
+    // 「回复 客服 阿May：请问是哪一款呢」就这双啊: the quoted message is not this one's words.
+    let (t, body_start) = match quoted_reply(t) {
+        Some(n) => {
+            let rest = t[n..].trim_start();
+            if rest.is_empty() {
+                return Shape::Blank;
+            }
+            (rest, body_start + (t.len() - rest.len()))
+        }
+        None => (t, body_start),
+    };
     if let Some(shape) = unmarked_fields(t, body_start, &next) {
         return shape;
     }
@@ -723,7 +760,7 @@ fn shape<'t>(start: usize, line: &'t str, next: impl Fn() -> Option<&'t str>) ->
     }
     // `name 2026-11-18 20:31:05` or a name alone before a timestamp line.
     let (name, had_stamp) = strip_stamp(t);
-    if is_name(name) && (had_stamp || next_is_stamp()) {
+    if is_name(name) && (had_stamp || heads || next_is_stamp()) {
         return Shape::Header { name };
     }
     Shape::Text(body_start..body_start + t.len())
@@ -1046,6 +1083,20 @@ fn role_label_at(t: &str) -> Option<(Speaker, usize)> {
     })
 }
 
+/// Words that open a quote of an earlier message (「回复 客服：…」).
+static QUOTE_MARKS: WordList = WordList::named(&WORDS, "line.quote");
+
+/// The length of a quoted earlier message opening a line (「回复 xx：…」), with its close.
+fn quoted_reply(t: &str) -> Option<usize> {
+    let inner = t.strip_prefix('「')?;
+    if !QUOTE_MARKS.opens(inner) {
+        return None;
+    }
+    inner
+        .find('」')
+        .map(|i| '「'.len_utf8() + i + '」'.len_utf8())
+}
+
 /// A speaker's name, then a timestamp with its time, then the message, with
 /// no colon between (`客服 12-01 21:35  非常抱歉…`): the name and where the message starts.
 fn name_stamp_message(t: &str) -> Option<(&str, Range<usize>)> {
@@ -1216,6 +1267,8 @@ fn is_name(t: &str) -> bool {
         && !t.rsplit(' ').next().is_some_and(|w| w != t && is_label(w))
         && !t.ends_with(['吗', '呢', '吧', '了', '啊'])
         && !t.contains(['@', '/', '|', '【', '】'])
+        // [图片], [语音] 12": a placeholder for what was sent, not a sender.
+        && !t.starts_with('[')
         && !holds_not_name(t)
 }
 
