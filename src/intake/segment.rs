@@ -690,16 +690,8 @@ fn shape<'t>(
         _ => (t, body_start),
     };
     let stamped = body_start != start + lead;
-    // 「回复 客服 阿May：请问是哪一款呢」就这双啊: the quoted message is not this one's words.
-    let (t, body_start) = match quoted_reply(t) {
-        Some(n) => {
-            let rest = t[n..].trim_start();
-            if rest.is_empty() {
-                return Shape::Blank;
-            }
-            (rest, body_start + (t.len() - rest.len()))
-        }
-        None => (t, body_start),
+    let Some((t, body_start)) = past_quote(t, body_start) else {
+        return Shape::Blank;
     };
     if let Some(shape) = unmarked_fields(t, body_start, &next) {
         return shape;
@@ -1081,6 +1073,16 @@ fn role_label_at(t: &str) -> Option<(Speaker, usize)> {
         let after = rest.trim_start_matches([' ', '\t']).strip_prefix(':')?;
         (word != "我").then_some((who, t.len() - after.len()))
     })
+}
+
+/// A line's words past a quoted earlier message opening it (「回复 客服 阿May：请问是哪一款呢」
+/// 就这双啊), and where they start; `None` when the quote is all there is.
+fn past_quote(t: &str, at: usize) -> Option<(&str, usize)> {
+    let Some(n) = quoted_reply(t) else {
+        return Some((t, at));
+    };
+    let rest = t[n..].trim_start();
+    (!rest.is_empty()).then(|| (rest, at + (t.len() - rest.len())))
 }
 
 /// Words that open a quote of an earlier message (「回复 客服：…」).
