@@ -302,7 +302,12 @@ fn price(
         let picked = if same {
             Some(&items[0])
         } else {
-            item_in_question(text, lines, &items)
+            item_in_question(
+                text,
+                lines,
+                &items,
+                facts.defect.as_ref().map(|d| &d.source),
+            )
         };
         match picked {
             Some(it) => best = Some((0, it.line, it.amount.clone())),
@@ -482,6 +487,7 @@ fn item_in_question<'i>(
     text: &Text,
     lines: &[Line],
     items: &'i [ItemPiece],
+    defect_said: Option<&String>,
 ) -> Option<&'i ItemPiece> {
     // The buyer's words, without the phrases that say an item is fine (袜子那个没事).
     let account: String = lines
@@ -495,20 +501,25 @@ fn item_in_question<'i>(
         .filter(|phrase| !holds_any(phrase, &ITEM_FINE))
         .collect::<Vec<_>>()
         .join("\n");
-    let score = |it: &ItemPiece| {
+    // The words the problem was read from name the item first (学步鞋鞋面上有一块胶水印子,
+    // beside 小白鞋能不能放洗衣机洗啊); the rest of the account breaks a tie.
+    let defect_said = defect_said.map_or("", |s| s.trim_matches('…'));
+    let shared = |it: &ItemPiece, words: &str| {
         let title: Vec<char> = text.norm[it.span.clone()]
             .chars()
             .filter(|c| *c as u32 >= 0x4E00)
             .collect();
         title
             .windows(2)
-            .filter(|w| account.contains(&w.iter().collect::<String>()))
+            .filter(|w| words.contains(&w.iter().collect::<String>()))
             .count()
     };
-    let mut scored: Vec<(usize, &ItemPiece)> = items.iter().map(|it| (score(it), it)).collect();
+    let score = |it: &ItemPiece| (shared(it, defect_said), shared(it, &account));
+    let mut scored: Vec<((usize, usize), &ItemPiece)> =
+        items.iter().map(|it| (score(it), it)).collect();
     scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
     match scored.as_slice() {
-        [(top, it), (next, _), ..] if *top > 0 && top > next => Some(*it),
+        [(top, it), (next, _), ..] if top.1 > 0 && top > next => Some(*it),
         _ => None,
     }
 }

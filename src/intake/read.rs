@@ -150,6 +150,22 @@ fn asked_about(lines: &[Line], h: &Hit) -> bool {
     crate::text::holds_any(&before[start..], &ASKING)
 }
 
+/// Whether the use a misuse word names is what the item is sold for: the
+/// word is in its title (涉水 of a 溯溪鞋涉水鞋 is no misuse).
+fn made_for(lines: &[Line], h: &Hit) -> bool {
+    let l = &lines[h.line];
+    let (from, to) = (
+        h.span.start.saturating_sub(l.span.start),
+        h.span.end.saturating_sub(l.span.start),
+    );
+    let Some(word) = l.text.get(from..to) else {
+        return false;
+    };
+    lines
+        .iter()
+        .any(|t| t.field == Some(Field::Title) && t.text.contains(word))
+}
+
 /// Reads the defects a set of lines names, clause by clause.
 fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec<Seen> {
     let mut out = Vec::new();
@@ -162,11 +178,10 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             j += 1;
         }
         if keep(&lines[line]) {
-            out.extend(
-                clause_defects(&hits[i..j], i)
-                    .into_iter()
-                    .filter(|s| s.defect != Defect::Misuse || !asked_about(lines, &hits[s.hit])),
-            );
+            out.extend(clause_defects(&hits[i..j], i).into_iter().filter(|s| {
+                s.defect != Defect::Misuse
+                    || !asked_about(lines, &hits[s.hit]) && !made_for(lines, &hits[s.hit])
+            }));
         }
         i = j;
     }

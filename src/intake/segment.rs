@@ -608,6 +608,10 @@ fn push_text<'t>(
         return;
     }
     let words = &text[trimmed.clone()];
+    if !in_chat && item_line(words) {
+        out.push(Line::field(text, trimmed, Field::Title, turn));
+        return;
+    }
     let who = if in_chat && who.speaker == Some(Speaker::Buyer) && shop_opening(words) {
         Who {
             speaker: Some(Speaker::Shop),
@@ -630,6 +634,37 @@ fn push_text<'t>(
         turn,
         row: None,
     });
+}
+
+/// Words that tell a sum right before it (实付, 一共): the line states money.
+static STATEMENT: WordList = WordList::named(&WORDS, "amount.statement");
+
+/// Whether an unlabelled line is an ordered item as pages copy it: its words
+/// with no sentence in them, ending in its ¥ price (男女溯溪鞋 网面透气 灰色 43 ¥56.80).
+fn item_line(t: &str) -> bool {
+    let Some(sign) = t.rfind('¥') else {
+        return false;
+    };
+    let price = t[sign + '¥'.len_utf8()..].trim();
+    let named = t[..sign].chars().filter(|c| *c as u32 >= 0x4E00).count() >= 4;
+    // 确实发错色 实付 ¥219: a sum told, not an item; 运费（快递） ¥0.00, 购物津贴 -¥50.00: an
+    // order's money under a label.
+    let before = t[..sign].trim_end();
+    let told = STATEMENT.words().iter().any(|w| before.ends_with(w))
+        || before.ends_with(['-', '−'])
+        || is_label(before.split([' ', '（', '(']).next().unwrap_or(before));
+    named
+        && !told
+        && price
+            .trim_start_matches(['0', '.'])
+            .chars()
+            .any(|c| c.is_ascii_digit())
+        && !price.is_empty()
+        && price
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && t.matches('¥').count() == 1
+        && !t.contains(['，', '。', '！', '？', ',', '!', '?', '；', ';'])
 }
 
 /// Whether a line opens as the shop answers: 亲 first, and shop talk in it.
