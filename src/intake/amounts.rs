@@ -481,6 +481,15 @@ fn names_an_item(piece: &str) -> bool {
     marked || counted
 }
 
+/// Words that make a name a shop's (旗舰店).
+static SHOP_MARKS: WordList = WordList::named(&WORDS, "shop.mark");
+
+/// Who an item is for, each a list of the words that name them (小孩, 儿童款).
+static WEARERS: [WordList; 2] = [
+    WordList::named(&WORDS, "item.child"),
+    WordList::named(&WORDS, "item.adult"),
+];
+
 /// The item whose title shares the most two-character words with the buyer's
 /// own account (拖鞋线头好多 → 居家棉拖鞋), if exactly one does best.
 fn item_in_question<'i>(
@@ -498,12 +507,23 @@ fn item_in_question<'i>(
                 || l.field == Some(Field::RefundNote)
         })
         .flat_map(|l| l.text.split([' ', '，', ',', '。', '！', '!', '？', '?']))
-        .filter(|phrase| !holds_any(phrase, &ITEM_FINE))
+        // 乐跳跳童鞋旗舰店 heading the paste is the shop's name, not the buyer's words.
+        .filter(|phrase| !holds_any(phrase, &ITEM_FINE) && !holds_any(phrase, &SHOP_MARKS))
         .collect::<Vec<_>>()
         .join("\n");
     // The words the problem was read from name the item first (学步鞋鞋面上有一块胶水印子,
     // beside 小白鞋能不能放洗衣机洗啊); the rest of the account breaks a tie.
-    let defect_said = defect_said.map_or("", |s| s.trim_matches('…'));
+    // The whole line the problem's quote is from: a quote is cut short (大人那双到…).
+    let quote = defect_said.map_or("", |s| s.trim_matches('…'));
+    let defect_said: String = lines
+        .iter()
+        .find(|l| !quote.is_empty() && text.original(l.span.clone()).contains(quote))
+        .map_or(quote, |l| l.text)
+        .split([' ', '，', ',', '。', '！', '!', '？', '?'])
+        .filter(|phrase| !holds_any(phrase, &ITEM_FINE))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let defect_said = defect_said.as_str();
     let shared = |it: &ItemPiece, words: &str| {
         let title: Vec<char> = text.norm[it.span.clone()]
             .chars()
@@ -514,7 +534,21 @@ fn item_in_question<'i>(
             .filter(|w| words.contains(&w.iter().collect::<String>()))
             .count()
     };
-    let score = |it: &ItemPiece| (shared(it, defect_said), shared(it, &account));
+    // 小孩那双没装 names the 儿童款 though they share no characters: a wearer
+    // named in the account and in the title counts like two shared words.
+    let wearer = |it: &ItemPiece, words: &str| {
+        let title = &text.norm[it.span.clone()];
+        2 * WEARERS
+            .iter()
+            .filter(|w| w.holds(title) && w.holds(words))
+            .count()
+    };
+    let score = |it: &ItemPiece| {
+        (
+            shared(it, defect_said) + wearer(it, defect_said),
+            shared(it, &account) + wearer(it, &account),
+        )
+    };
     let mut scored: Vec<((usize, usize), &ItemPiece)> =
         items.iter().map(|it| (score(it), it)).collect();
     scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
