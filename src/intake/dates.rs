@@ -83,6 +83,20 @@ fn in_fields(text: &Text, lines: &[Line], found: &[Vec<Found>], facts: &mut Fact
             && let Some(d) = ds.first()
         {
             *slot = Some(fact(text, l, d));
+            // 确认收货时间 2026-11-05 filled in: the deal is done.
+            if l.field == Some(Field::CompletedAt)
+                && facts
+                    .stage
+                    .as_ref()
+                    .is_none_or(|s| s.value < crate::case::Stage::Completed)
+            {
+                facts.stage = Some(Fact::new(
+                    crate::case::Stage::Completed,
+                    text.quote(l.span.clone()),
+                    l.segment,
+                    l.speaker,
+                ));
+            }
         }
     }
 }
@@ -129,7 +143,13 @@ fn signed_in_words(
     for (l, ds) in lines
         .iter()
         .zip(found)
-        .filter(|(l, _)| matches!(l.field, None | Some(Field::RefundNote | Field::Note)))
+        // An order line read as a title may end in its state (… ¥109  2026-09-28 签收).
+        .filter(|(l, _)| {
+            matches!(
+                l.field,
+                None | Some(Field::RefundNote | Field::Note | Field::Title)
+            )
+        })
     {
         let t = l.text;
         let signs = crate::text::holds_any(t, &ARRIVED)

@@ -808,6 +808,9 @@ fn unmarked_fields<'t>(
     if colon && t.matches(['\t', '|', '｜']).count() < 2 {
         return None;
     }
+    if !colon && let Some(shape) = spaced_label(t, at) {
+        return Some(shape);
+    }
     let cells = cells(t, at);
     if colon
         && cells
@@ -835,6 +838,58 @@ fn unmarked_fields<'t>(
         let from = at + t.len() - value.len();
         Shape::Fields(vec![(Item::Field(field), from..at + t.len())])
     })
+}
+
+/// A label, a space, then its value with no colon between, where the value
+/// is plainly data (订单 4012870012938475510 男款马丁靴 黄 42 ¥269 交易成功, 收货地址 重庆
+/// 渝北区 …): the label's field. Only fields whose values are data, never words
+/// someone said, and only with a ¥ price or an order number in it, or an address.
+/// Cells after it (…  实付 ¥149.00  运费 ¥0.00) are fields of their own labels, and
+/// a cell with no label runs on the value before it.
+fn spaced_label(t: &str, at: usize) -> Option<Shape<'_>> {
+    let (field, value) = label_value(t)?;
+    let digits = value
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() >= 10);
+    let data = match field {
+        Field::Address => true,
+        Field::Title | Field::Paid | Field::Total | Field::ListPrice | Field::Status => {
+            value.contains('¥') || digits
+        }
+        _ => false,
+    };
+    if !data {
+        return None;
+    }
+    let cells = cells(t, at);
+    if cells.len() < 2 {
+        return Some(Shape::Fields(vec![(
+            Item::Field(field),
+            at + t.len() - value.len()..at + t.len(),
+        )]));
+    }
+    let mut out: Vec<(Item, Range<usize>)> = Vec::new();
+    for c in cells {
+        let cell = &t[c.start - at..c.end - at];
+        match (label_value(cell), out.last_mut()) {
+            (Some((f, v)), _) => out.push((Item::Field(f), c.end - v.len()..c.end)),
+            (None, Some(last)) => last.1.end = c.end,
+            (None, None) => out.push((Item::Unread, c)),
+        }
+    }
+    Some(Shape::Fields(out))
+}
+
+/// A label, a space and the value after it (实付 ¥149.00).
+fn label_value(t: &str) -> Option<(Field, &str)> {
+    let (head, rest) = t.split_once([' ', '\u{3000}'])?;
+    let field = exact_label(head)?;
+    let value = rest.trim_start_matches([' ', '\u{3000}']);
+    // 订单 实付款 ¥ 189.00: the label nearest the value names it.
+    if let Some(inner) = label_value(value) {
+        return Some(inner);
+    }
+    (!value.is_empty()).then_some((field, value))
 }
 
 /// The cells of a line parted by tabs (each tab parts two cells, so an export's
