@@ -49,6 +49,8 @@ static MONEY_AFTER: WordList = WordList::named(&WORDS, "amount.money_after");
 /// Words just before a bare number that make it a shoe size (换38, 平时穿40,
 /// 拍的39, 左脚37): with no unit it is a size, not money.
 static SIZE_BEFORE: WordList = WordList::named(&WORDS, "amount.size_before");
+/// Right before: a size or a length in any system, never money (英码是8, 内长25).
+static MEASURE_BEFORE: WordList = WordList::named(&WORDS, "amount.measure_before");
 
 /// Words in a line that make its bare numbers in the range of sizes sizes
 /// (37偏小 想换38, 两个码都拍了 30的想退掉).
@@ -169,6 +171,9 @@ fn is_size(c: &Context) -> bool {
     !c.amount.marked
         && whole_or_half
         && (adult && holds_any(tail(c.before.trim_end(), 3), &SIZE_BEFORE)
+            // 36的没穿过: the pair of that size.
+            || adult && c.after.starts_with('的') && !money_after(c)
+            || holds_any(tail(c.before.trim_end(), 4), &MEASURE_BEFORE)
             || any && !verb_before(c.before) && holds_any(c.clause, &SIZE_TALK)
             // 拍错码了 我要38的: a size clause names sizes even after 要.
             || adult && c.clause.contains('码'))
@@ -756,7 +761,11 @@ fn said_as(text: &Text, l: &Line, c: &Context, postage: bool) -> Option<Side> {
         || weak_verb() && (c.amount.marked || asks_after())
         || claimed_fee
         || noted_offer();
+    // 6、4013041100…: a list's number, not a sum.
+    let listed =
+        !c.amount.marked && c.before.trim().is_empty() && c.after.starts_with(['、', ')', '）']);
     if !money_like
+        || listed
         || is_price(c) && !claimed_fee
         || is_size(c)
         || is_count(c)
