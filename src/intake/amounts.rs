@@ -49,6 +49,8 @@ static MONEY_AFTER: WordList = WordList::named(&WORDS, "amount.money_after");
 /// Words just before a bare number that make it a shoe size (换38, 平时穿40,
 /// 拍的39, 左脚37): with no unit it is a size, not money.
 static SIZE_BEFORE: WordList = WordList::named(&WORDS, "amount.size_before");
+/// Around a sum in the agent's note: the shop's limit (最多10, 15以下).
+static LIMITS: WordList = WordList::named(&WORDS, "amount.limit");
 /// Right before: a size or a length in any system, never money (英码是8, 内长25).
 static MEASURE_BEFORE: WordList = WordList::named(&WORDS, "amount.measure_before");
 
@@ -283,6 +285,9 @@ fn price(
                 consider(&mut best, 9, li, c.amount.clone());
             } else if l.segment == Segment::Note
                 && (c.amount.marked || priced_right_before(c))
+                // 我给了十块: money given, not paid.
+                && !holds_any(tail(c.before.trim_end(), 4), &OFFERED_IN_NOTE)
+                && !holds_any(tail(c.before.trim_end(), 2), &WEAK_VERBS)
                 && !is_fee(c)
                 && !fee_named_after(c)
                 && (!verb_before(c.before) || priced_right_before(c))
@@ -764,8 +769,12 @@ fn said_as(text: &Text, l: &Line, c: &Context, postage: bool) -> Option<Side> {
     // 6、4013041100…: a list's number, not a sum.
     let listed =
         !c.amount.marked && c.before.trim().is_empty() && c.after.starts_with(['、', ')', '）']);
+    // 其他地区最多10, (规矩是15以下) in the agent's note: the shop's limit, no ask.
+    let limit = l.segment == Segment::Note
+        && (holds_any(tail(near, 5), &LIMITS) || LIMITS.opens(c.after.trim_start()));
     if !money_like
         || listed
+        || limit
         || is_price(c) && !claimed_fee
         || is_size(c)
         || is_count(c)

@@ -876,6 +876,8 @@ static EVIDENCE_VIDEO: WordList = WordList::named(&WORDS, "evidence_field.video"
 pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut Facts) {
     evidence_told(text, lines, hits, facts);
     let mut last_wish: Option<usize> = None;
+    // The line where the buyer last turned a return down (我不想退了).
+    let mut declined_line: Option<usize> = None;
     // A wish in the buyer's own words beats one in the agent's note (退款一直没点).
     let mut buyer_wished = false;
     let mut conditional: Option<Found<Wants>> = None;
@@ -918,6 +920,18 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                         }
                         w => w,
                     };
+                    // 我不想退了 退了我冬天也穿不上: a return just turned down, named
+                    // again in the same line as the reason, is no new wish.
+                    let echo = w == Wants::Return
+                        && facts.wants.as_ref().is_some_and(|p| p.value == Wants::Keep)
+                        && declined_line == Some(h.line);
+                    if echo {
+                        continue;
+                    }
+                    if w == Wants::Keep && text.norm[h.span.clone()].starts_with(['不', '懒', '唔'])
+                    {
+                        declined_line = Some(h.line);
+                    }
                     facts.wants = Some(found(text, lines, h, w));
                     last_wish = Some(h.span.end);
                     buyer_wished |= lines[h.line].segment != Segment::Note;

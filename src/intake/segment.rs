@@ -608,6 +608,8 @@ fn push_text<'t>(
         return;
     }
     let words = &text[trimmed.clone()];
+    // @组长 厦门的 要8 我给了5: the agent turning to a colleague, whatever came before.
+    let in_chat = in_chat && !COLLEAGUE.opens(words);
     if !in_chat && item_line(words) {
         out.push(Line::field(text, trimmed, Field::Title, turn));
         return;
@@ -635,6 +637,9 @@ fn push_text<'t>(
         row: None,
     });
 }
+
+/// Words opening a line the agent writes to a colleague (@组长, 交接).
+static COLLEAGUE: WordList = WordList::named(&WORDS, "line.colleague");
 
 /// Words that tell a sum right before it (实付, 一共): the line states money.
 static STATEMENT: WordList = WordList::named(&WORDS, "amount.statement");
