@@ -209,7 +209,13 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             .enumerate()
             .filter(move |(_, h)| !h.negated && h.tags.contains(&t) && keep(&lines[h.line]))
     };
-    if live(Tag::PostageSpent).next().is_some() {
+    // Spent on the postage: said beside it (运费花了12, 寄回去花了18), or 垫付 (money laid
+    // out for someone); 我花了899 is the price.
+    let spent_on_postage = live(Tag::PostageSpent).any(|(_, s)| {
+        lines[s.line].text[s.span.start - lines[s.line].span.start..].starts_with('垫')
+            || live(Tag::PostageWhat).any(|(_, w)| w.line == s.line && w.clause == s.clause)
+    });
+    if spent_on_postage {
         for (k, h) in live(Tag::PostageClaim) {
             if live(Tag::PostageWhat).any(|(_, w)| w.line == h.line && w.clause == h.clause) {
                 out.push(Seen {
@@ -467,7 +473,9 @@ fn transit_implies_damage(h: &Hit) -> bool {
 /// buyer's 七天无理由 beside a failing said as plainly (发错颜色了) loses the tie:
 /// the buyer names the form's reason, the failing is what happened.
 fn strongest(seen: &[Seen]) -> Option<Seen> {
+    // A fake is the gravest claim: beside 写的是 (not as described) it is what is claimed.
     let severity = |d: Defect| match d {
+        Defect::Counterfeit => 4,
         Defect::Quality => 3,
         Defect::SmallFlaw => 2,
         Defect::LooseThread => 1,
