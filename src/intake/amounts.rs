@@ -194,7 +194,13 @@ fn money_after(c: &Context) -> bool {
 
 fn is_fee(c: &Context) -> bool {
     let near = tail(c.before.trim_end(), 6);
-    holds_any(near, &FEE_WORDS)
+    // 不想寄回 要退70: an asking word after the fee word makes the sum an ask.
+    let last_fee = FEE_WORDS
+        .words()
+        .iter()
+        .filter_map(|w| near.rfind(w).map(|i| i + w.len()))
+        .max();
+    last_fee.is_some_and(|end| !holds_any(&near[end..], &NOT_PRICE_NEAR))
 }
 
 fn money(d: Decimal) -> Money {

@@ -138,16 +138,21 @@ static ASKING: WordList = WordList::named(&WORDS, "clause.asking");
 /// Whether a hit stands in a clause that asks whether to do it (小白鞋能不能放洗衣机洗啊):
 /// a cause asked about is not a cause told.
 fn asked_about(lines: &[Line], h: &Hit) -> bool {
+    // The asking word comes before what is asked (狗咬了…问能不能修 asks of the repair).
+    crate::text::holds_any(clause_before(lines, h), &ASKING)
+}
+
+/// The words of a hit's clause before it.
+fn clause_before<'l>(lines: &'l [Line], h: &Hit) -> &'l str {
     let l = &lines[h.line];
     let at = h.span.start.saturating_sub(l.span.start).min(l.text.len());
     let before = &l.text[..at];
-    // The asking word comes before what is asked (狗咬了…问能不能修 asks of the repair).
     let start = before
         .char_indices()
         .rev()
         .find(|(_, c)| CLAUSE_ENDS.contains(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    crate::text::holds_any(&before[start..], &ASKING)
+    &before[start..]
 }
 
 /// Whether the use a misuse word names is what the item is sold for: the
@@ -886,6 +891,8 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
     let mut last_wish: Option<usize> = None;
     // The line where the buyer last turned a return down (我不想退了).
     let mut declined_line: Option<usize> = None;
+    // Whether the latest wish only says the buyer is done with the shoes (不要了).
+    let mut done_with_it = false;
     // A wish in the buyer's own words beats one in the agent's note (退款一直没点).
     let mut buyer_wished = false;
     let mut conditional: Option<Found<Wants>> = None;
@@ -933,7 +940,12 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                     let echo = w == Wants::Return
                         && facts.wants.as_ref().is_some_and(|p| p.value == Wants::Keep)
                         && declined_line == Some(h.line);
-                    if echo {
+                    // 我自己去楼下修鞋铺换个好的天皮: the buyer mends it, no exchange asked.
+                    let by_themselves = w == Wants::Exchange && {
+                        let c = clause_before(lines, h);
+                        c.contains("我自己") || c.contains("自己去")
+                    };
+                    if echo || by_themselves {
                         continue;
                     }
                     if w == Wants::Keep && text.norm[h.span.clone()].starts_with(['不', '懒', '唔'])
@@ -941,6 +953,8 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
                         declined_line = Some(h.line);
                     }
                     facts.wants = Some(found(text, lines, h, w));
+                    done_with_it =
+                        w == Wants::Refund && WISH_DONE.holds(&text.norm[h.span.clone()]);
                     last_wish = Some(h.span.end);
                     buyer_wished |= lines[h.line].segment != Segment::Note;
                 }
@@ -951,8 +965,12 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
             }
         }
     }
-    settle_wish(text, lines, hits, facts, conditional);
+    settle_wish(text, lines, hits, facts, conditional, done_with_it);
 }
+
+/// Words that only say the buyer is done with the shoes (不要了): the money
+/// back before they are sent, the shoes sent back once they have come.
+static WISH_DONE: WordList = WordList::named(&WORDS, "wish.done");
 
 /// Whether a wish to keep the shoes is a refusal to send them back said right
 /// after asking for the money (我要退款 不退货了): a refund without a return.
@@ -1022,6 +1040,7 @@ fn settle_wish(
     hits: &[Hit],
     facts: &mut Facts,
     conditional: Option<Found<Wants>>,
+    done_with_it: bool,
 ) {
     // 再不给退我就投诉, of shoes the buyer has: 退 is sending them back.
     let received = facts.stage.as_ref().is_some_and(|s| {
@@ -1030,6 +1049,21 @@ fn settle_wish(
             crate::case::Stage::Signed | crate::case::Stage::Completed
         )
     });
+    // 试穿了 还是不要了: shoes the buyer has go back.
+    if done_with_it
+        && received
+        && let Some(w) = &facts.wants
+    {
+        facts.wants = Some(relabel(w, Wants::Return));
+    }
+    // 要退70 of a ¥138 pair the buyer has: a part of the price, the shoes kept.
+    if let (Some(w), Some(a), Some(p)) = (&facts.wants, &facts.ask, &facts.price)
+        && w.value == Wants::Refund
+        && received
+        && a.value < p.value
+    {
+        facts.wants = Some(relabel(a, Wants::Keep));
+    }
     let conditional = conditional.map(|c| match c.value {
         Wants::Refund if received => relabel(&c, Wants::Return),
         _ => c,
