@@ -145,9 +145,24 @@ fn head(s: &str, n: usize) -> &str {
 }
 
 /// Whether a money verb stands right before the amount (a few characters back).
+/// The words of a sum's sentence before it (from the last 。！？).
+fn sentence_before(before: &str) -> &str {
+    before
+        .rfind(['。', '！', '!', '？', '?'])
+        .map_or(before, |i| {
+            &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]
+        })
+}
+
 fn verb_before(before: &str) -> bool {
     let near = tail(before.trim_end(), 5);
-    holds_any(near, &MONEY_VERBS)
+    // Only the sum's own phrase: …假一赔十”，680块 is a price told after a quote.
+    let phrase = near
+        .rfind(['，', ',', '。', '；', ';', '”', '」'])
+        .map_or(near, |i| {
+            &near[i + near[i..].chars().next().map_or(1, char::len_utf8)..]
+        });
+    holds_any(phrase, &MONEY_VERBS)
 }
 
 fn is_price(c: &Context) -> bool {
@@ -764,6 +779,8 @@ fn said_as(text: &Text, l: &Line, c: &Context, postage: bool) -> Option<Side> {
         || l.segment == Segment::Chat
             && c.amount.marked
             && !holds_any(tail(near, 4), &STATEMENT_BEFORE)
+            // 买的那双“…”，680块: the price of what the sentence says was bought.
+            && !holds_any(sentence_before(c.before), &PRICE_WORDS)
         // The buyer's side names a sum in many statements (两双一共¥398, 运费12块):
         // only an asking word around it makes it an ask.
         || verb_before(c.before)

@@ -155,6 +155,9 @@ fn clause_before<'l>(lines: &'l [Line], h: &Hit) -> &'l str {
     &before[start..]
 }
 
+/// Words before a review word that make it a threat (我就给差评了, 要给差评).
+static THREATENING: WordList = WordList::named(&WORDS, "clause.threatening");
+
 /// Whether the use a misuse word names is what the item is sold for: the
 /// word is in its title (涉水 of a 溯溪鞋涉水鞋 is no misuse).
 fn made_for(lines: &[Line], h: &Hit) -> bool {
@@ -183,10 +186,18 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             j += 1;
         }
         if keep(&lines[line]) {
-            out.extend(clause_defects(&hits[i..j], i).into_iter().filter(|s| {
-                s.defect != Defect::Misuse
-                    || !asked_about(lines, &hits[s.hit]) && !made_for(lines, &hits[s.hit])
-            }));
+            out.extend(
+                clause_defects(&hits[i..j], i)
+                    .into_iter()
+                    .filter(|s| match s.defect {
+                        Defect::Misuse => {
+                            !asked_about(lines, &hits[s.hit]) && !made_for(lines, &hits[s.hit])
+                        }
+                        // 不行我就给差评了: a review threatened, not one given.
+                        Defect::BadReview => !THREATENING.holds(clause_before(lines, &hits[s.hit])),
+                        _ => true,
+                    }),
+            );
         }
         i = j;
     }
@@ -1056,6 +1067,13 @@ fn settle_wish(
     {
         facts.wants = Some(relabel(w, Wants::Return));
     }
+    // 直接给我退钱 129一分不能少: the whole price back is the wish, not a sum asked on top.
+    if let (Some(w), Some(a), Some(p)) = (&facts.wants, &facts.ask, &facts.price)
+        && matches!(w.value, Wants::Refund | Wants::Return)
+        && a.value == p.value
+    {
+        facts.ask = None;
+    }
     // 要退70 of a ¥138 pair the buyer has: a part of the price, the shoes kept.
     if let (Some(w), Some(a), Some(p)) = (&facts.wants, &facts.ask, &facts.price)
         && w.value == Wants::Refund
@@ -1087,10 +1105,12 @@ fn settle_wish(
             }
         }
     }
-    // A return request filed as 退货退款 is a return, whatever word the chat used.
+    // A return request filed as 退货退款 is a return, whatever word the chat used;
+    // an agent's note saying so (@组长 买家要退货退款) does not outweigh the buyer.
     if let (Some(w), Some(t)) = (&facts.wants, &facts.refund_type)
         && w.value == Wants::Refund
         && t.value == RefundType::ReturnRefund
+        && (t.segment != Some(Segment::Note) || w.segment == Some(Segment::Note))
     {
         facts.wants = Some(relabel(t, Wants::Return));
     }

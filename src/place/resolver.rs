@@ -110,7 +110,10 @@ fn not_an_address(text: &str, m: &Mention, all: &[Mention]) -> bool {
     let named_road = way.len() < after.len() && way.starts_with(['路', '街', '道']);
     // A name that carries its own 区/县/市 before a two-character street name is the
     // place itself (海淀区学院路, 岳池县中心街); 石家庄市路 and 石家庄市大厦 are named after it.
+    // The street's name is two Chinese characters: 西湖区路1路 names no street (and
+    // must read as 西湖区路5272路 does, whatever its number).
     let own_street = m.name.ends_with(['区', '县', '市', '旗'])
+        && after.chars().take(2).all(|c| c as u32 >= 0x4E00)
         && after
             .chars()
             .nth(2)
