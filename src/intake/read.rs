@@ -155,6 +155,17 @@ fn clause_before<'l>(lines: &'l [Line], h: &Hit) -> &'l str {
     &before[start..]
 }
 
+/// Whether a defect a clause names is told as what happened: not a misuse
+/// asked about or the use the item is sold for, not a review threatened
+/// (不行我就给差评了).
+fn happened(lines: &[Line], h: &Hit, defect: Defect) -> bool {
+    match defect {
+        Defect::Misuse => !asked_about(lines, h) && !made_for(lines, h),
+        Defect::BadReview => !THREATENING.holds(clause_before(lines, h)),
+        _ => true,
+    }
+}
+
 /// Words before a review word that make it a threat (我就给差评了, 要给差评).
 static THREATENING: WordList = WordList::named(&WORDS, "clause.threatening");
 
@@ -189,14 +200,7 @@ fn defects_in(hits: &[Hit], lines: &[Line], keep: impl Fn(&Line) -> bool) -> Vec
             out.extend(
                 clause_defects(&hits[i..j], i)
                     .into_iter()
-                    .filter(|s| match s.defect {
-                        Defect::Misuse => {
-                            !asked_about(lines, &hits[s.hit]) && !made_for(lines, &hits[s.hit])
-                        }
-                        // 不行我就给差评了: a review threatened, not one given.
-                        Defect::BadReview => !THREATENING.holds(clause_before(lines, &hits[s.hit])),
-                        _ => true,
-                    }),
+                    .filter(|s| happened(lines, &hits[s.hit], s.defect)),
             );
         }
         i = j;
