@@ -1142,6 +1142,13 @@ fn settle_wish(
     {
         facts.wants = Some(relabel(d, Wants::Refund));
     }
+    // 干脆退了我重新拍吧 还没发货吧: nothing has been sent to send back.
+    if let (Some(w), Some(s)) = (&facts.wants, &facts.stage)
+        && w.value == Wants::Return
+        && s.value == crate::case::Stage::Unshipped
+    {
+        facts.wants = Some(relabel(w, Wants::Refund));
+    }
     // Complaining about a review already given is no threat of one.
     if facts
         .defect
