@@ -983,6 +983,34 @@ pub(super) fn buyer_words(text: &Text, lines: &[Line], hits: &[Hit], facts: &mut
     settle_wish(text, lines, hits, facts, conditional, done_with_it);
 }
 
+/// The wish and the ask read together: 还是不要了 of shoes the buyer has is a
+/// return, the whole price asked back is the wish and no ask, a part of it
+/// on a signed order keeps the shoes.
+fn money_back(facts: &mut Facts, received: bool, done_with_it: bool) {
+    // 试穿了 还是不要了: shoes the buyer has go back.
+    if done_with_it
+        && received
+        && let Some(w) = &facts.wants
+    {
+        facts.wants = Some(relabel(w, Wants::Return));
+    }
+    // 直接给我退钱 129一分不能少: the whole price back is the wish, not a sum asked on top.
+    if let (Some(w), Some(a), Some(p)) = (&facts.wants, &facts.ask, &facts.price)
+        && matches!(w.value, Wants::Refund | Wants::Return)
+        && a.value == p.value
+    {
+        facts.ask = None;
+    }
+    // 要退70 of a ¥138 pair the buyer has: a part of the price, the shoes kept.
+    if let (Some(w), Some(a), Some(p)) = (&facts.wants, &facts.ask, &facts.price)
+        && w.value == Wants::Refund
+        && received
+        && a.value < p.value
+    {
+        facts.wants = Some(relabel(a, Wants::Keep));
+    }
+}
+
 /// Words that only say the buyer is done with the shoes (不要了): the money
 /// back before they are sent, the shoes sent back once they have come.
 static WISH_DONE: WordList = WordList::named(&WORDS, "wish.done");
@@ -1064,28 +1092,7 @@ fn settle_wish(
             crate::case::Stage::Signed | crate::case::Stage::Completed
         )
     });
-    // 试穿了 还是不要了: shoes the buyer has go back.
-    if done_with_it
-        && received
-        && let Some(w) = &facts.wants
-    {
-        facts.wants = Some(relabel(w, Wants::Return));
-    }
-    // 直接给我退钱 129一分不能少: the whole price back is the wish, not a sum asked on top.
-    if let (Some(w), Some(a), Some(p)) = (&facts.wants, &facts.ask, &facts.price)
-        && matches!(w.value, Wants::Refund | Wants::Return)
-        && a.value == p.value
-    {
-        facts.ask = None;
-    }
-    // 要退70 of a ¥138 pair the buyer has: a part of the price, the shoes kept.
-    if let (Some(w), Some(a), Some(p)) = (&facts.wants, &facts.ask, &facts.price)
-        && w.value == Wants::Refund
-        && received
-        && a.value < p.value
-    {
-        facts.wants = Some(relabel(a, Wants::Keep));
-    }
+    money_back(facts, received, done_with_it);
     let conditional = conditional.map(|c| match c.value {
         Wants::Refund if received => relabel(&c, Wants::Return),
         _ => c,
