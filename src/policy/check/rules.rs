@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::Checker;
 use super::money::{percent, yuan};
-use super::shadow::covers;
+use super::shadow::{Shape, covers};
 use super::templates::{PLACEHOLDERS, brace_slip, pieces, placeholders};
 use crate::located::Located;
 use crate::policy::raw::{RawAlert, RawOffer, RawOutcome, RawRisk, RawRule, RawWhen};
@@ -290,6 +290,7 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
         return Vec::new();
     }
     let mut rules: Vec<Rule> = Vec::new();
+    let mut shapes: Vec<Shape> = Vec::new();
     for r in &raw.value {
         if let Some(first) = rules.iter().find(|x| *x.id == *r.id.value) {
             c.error(
@@ -318,10 +319,12 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
         let clean = c.found[before..]
             .iter()
             .all(|d| d.severity != crate::policy::Severity::Error);
-        if let Some(earlier) = rules
+        let shape = Shape::of(&rule.when, refs.groups.len() + 1);
+        if let Some((earlier, _)) = rules
             .iter()
+            .zip(&shapes)
             .filter(|_| clean)
-            .find(|e| covers(&e.when, &rule.when, refs.groups.len() + 1))
+            .find(|(_, e)| covers(e, &shape))
         {
             c.error(
                 Some(&r.id),
@@ -333,6 +336,7 @@ pub(super) fn check(c: &mut Checker, raw: &Located<Vec<RawRule>>, refs: &Refs) -
             );
         }
         rules.push(rule);
+        shapes.push(shape);
     }
     outliers(c, raw, &rules);
     ladder(c, raw, &rules);
