@@ -194,12 +194,14 @@ fn all_labels() -> impl Iterator<Item = (&'static str, Field, bool)> {
 /// The field a table's column heading names: a label, or a word that is one
 /// only as a heading.
 fn column_label(t: &str) -> Option<Field> {
-    exact_label(t).or_else(|| {
-        let t = trim(t);
+    // The heading-only words, gathered once: a pasted table asks of every cell.
+    static COLUMNS: LazyLock<HashMap<&'static str, Field>> = LazyLock::new(|| {
         all_labels()
-            .find(|(w, _, column)| *column && *w == t)
-            .map(|(_, f, _)| f)
-    })
+            .filter(|(_, _, column)| *column)
+            .map(|(w, f, _)| (w, f))
+            .collect()
+    });
+    exact_label(t).or_else(|| COLUMNS.get(trim(t)).copied())
 }
 
 /// Every label with its field, as `data/labels.txt` lists them.
