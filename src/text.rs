@@ -294,6 +294,13 @@ pub fn starts_with_bytes(hay: &str, word: &str) -> bool {
     bytes_start_with(hay.as_bytes(), word.as_bytes())
 }
 
+/// The part of `s` after the last of `ends` (all of `s` when none is in it).
+pub fn after_last<'s>(s: &'s str, ends: &[char]) -> &'s str {
+    s.rfind(ends).map_or(s, |i| {
+        &s[i + s[i..].chars().next().map_or(1, char::len_utf8)..]
+    })
+}
+
 /// `str::trim`, answered at once when neither end is white space (most lines
 /// of a paste): the library's trim decodes a character at each end and looks
 /// it up in the Unicode table. A text can only start with white space when its

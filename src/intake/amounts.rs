@@ -8,10 +8,11 @@ use rust_decimal::Decimal;
 use super::WORDS;
 use super::facts::{Facts, Found};
 use super::money::{Amount, amounts};
+use super::rows::naming_phrases;
 use super::segment::{Field, Line, Segment, Speaker};
 use crate::case::{Defect, RefundType, Stage};
 use crate::money::Money;
-use crate::text::{Text, WordList, holds_any};
+use crate::text::{Text, WordList, after_last, holds_any};
 
 /// Words right before an amount that make it an ask or an offer.
 static MONEY_VERBS: WordList = WordList::named(&WORDS, "amount.verb");
@@ -33,9 +34,6 @@ static PRICE_AFTER: WordList = WordList::named(&WORDS, "amount.price_after");
 
 /// Words before an amount that make it a shipping fee.
 static FEE_WORDS: WordList = WordList::named(&WORDS, "amount.fee_before");
-
-/// Words saying an item of the order is fine: its words do not name the item in question.
-static ITEM_FINE: WordList = WordList::named(&WORDS, "item.fine");
 
 /// Words after a bare number that make it an amount asked for (18吧, 15就行).
 static ASK_AFTER: WordList = WordList::named(&WORDS, "amount.ask_after");
@@ -144,24 +142,16 @@ fn head(s: &str, n: usize) -> &str {
     &s[..end]
 }
 
-/// Whether a money verb stands right before the amount (a few characters back).
 /// The words of a sum's sentence before it (from the last 。！？).
 fn sentence_before(before: &str) -> &str {
-    before
-        .rfind(['。', '！', '!', '？', '?'])
-        .map_or(before, |i| {
-            &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]
-        })
+    after_last(before, &['。', '！', '!', '？', '?'])
 }
 
+/// Whether a money verb stands right before the amount (a few characters back).
 fn verb_before(before: &str) -> bool {
     let near = tail(before.trim_end(), 5);
     // Only the sum's own phrase: …假一赔十”，680块 is a price told after a quote.
-    let phrase = near
-        .rfind(['，', ',', '。', '；', ';', '”', '」'])
-        .map_or(near, |i| {
-            &near[i + near[i..].chars().next().map_or(1, char::len_utf8)..]
-        });
+    let phrase = after_last(near, &['，', ',', '。', '；', ';', '”', '」']);
     holds_any(phrase, &MONEY_VERBS)
 }
 
@@ -537,23 +527,23 @@ fn item_in_question<'i>(
                 || l.segment == Segment::Note
                 || l.field == Some(Field::RefundNote)
         })
-        .flat_map(|l| l.text.split([' ', '，', ',', '。', '！', '!', '？', '?']))
+        .flat_map(|l| naming_phrases(l.text))
         // 乐跳跳童鞋旗舰店 heading the paste is the shop's name, not the buyer's words.
-        .filter(|phrase| !holds_any(phrase, &ITEM_FINE) && !holds_any(phrase, &SHOP_MARKS))
+        .filter(|phrase| !holds_any(phrase, &SHOP_MARKS))
         .collect::<Vec<_>>()
         .join("\n");
     // The words the problem was read from name the item first (学步鞋鞋面上有一块胶水印子,
     // beside 小白鞋能不能放洗衣机洗啊); the rest of the account breaks a tie.
     // The whole line the problem's quote is from: a quote is cut short (大人那双到…).
     let quote = defect_said.map_or("", |s| s.trim_matches('…'));
-    let defect_said: String = lines
-        .iter()
-        .find(|l| !quote.is_empty() && text.original(l.span.clone()).contains(quote))
-        .map_or(quote, |l| l.text)
-        .split([' ', '，', ',', '。', '！', '!', '？', '?'])
-        .filter(|phrase| !holds_any(phrase, &ITEM_FINE))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let defect_said: String = naming_phrases(
+        lines
+            .iter()
+            .find(|l| !quote.is_empty() && text.original(l.span.clone()).contains(quote))
+            .map_or(quote, |l| l.text),
+    )
+    .collect::<Vec<_>>()
+    .join("\n");
     let defect_said = defect_said.as_str();
     let shared = |it: &ItemPiece, words: &str| {
         let title: Vec<char> = text.norm[it.span.clone()]

@@ -146,13 +146,7 @@ fn asked_about(lines: &[Line], h: &Hit) -> bool {
 fn clause_before<'l>(lines: &'l [Line], h: &Hit) -> &'l str {
     let l = &lines[h.line];
     let at = h.span.start.saturating_sub(l.span.start).min(l.text.len());
-    let before = &l.text[..at];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| CLAUSE_ENDS.contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &before[start..]
+    crate::text::after_last(&l.text[..at], CLAUSE_ENDS)
 }
 
 /// Whether a defect a clause names is told as what happened: not a misuse

@@ -13,6 +13,13 @@ static COUNTERS: WordList = WordList::named(&WORDS, "row.counter");
 /// Phrases that say an item is fine (袜子那个没事): they point at no row.
 static ITEM_FINE: WordList = WordList::named(&WORDS, "item.fine");
 
+/// The phrases of a text that can name the item in question: each of its
+/// phrases but those saying an item is fine (袜子那个没事).
+pub(super) fn naming_phrases(t: &str) -> impl Iterator<Item = &str> {
+    t.split([' ', '，', ',', '。', '！', '!', '？', '?'])
+        .filter(|phrase| !ITEM_FINE.holds(phrase))
+}
+
 /// Keeps only the lines of the row in question when a table holds two rows or
 /// more and the words outside it point at one; otherwise leaves every line.
 pub(super) fn focus(lines: &mut Vec<Line>) {
@@ -24,8 +31,7 @@ pub(super) fn focus(lines: &mut Vec<Line>) {
     let outside: String = lines
         .iter()
         .filter(|l| l.row.is_none())
-        .flat_map(|l| l.text.split([' ', '，', ',', '。', '！', '!', '？', '?']))
-        .filter(|phrase| !ITEM_FINE.holds(phrase))
+        .flat_map(|l| naming_phrases(l.text))
         .collect::<Vec<_>>()
         .join("\n");
     let Some(row) = ordinal(&outside, rows).or_else(|| named(lines, &outside, rows)) else {
